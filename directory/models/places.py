@@ -1,0 +1,323 @@
+"""Place pages: the meeting places families look for."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from directory.models.gazetteer import Commune
+from directory.panels import PointPickerPanel
+from objectives.models import AccessMode, Country, Objective, Programme
+
+MAX_CHILD_AGE_MONTHS = 216
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("lundi")
+    TUESDAY = 1, _("mardi")
+    WEDNESDAY = 2, _("mercredi")
+    THURSDAY = 3, _("jeudi")
+    FRIDAY = 4, _("vendredi")
+    SATURDAY = 5, _("samedi")
+    SUNDAY = 6, _("dimanche")
+
+
+WEEKDAY_SLUGS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class Language(models.Model):
+    """A language spoken on site, by ISO 639-1 code."""
+
+    code = models.CharField(_("code ISO 639-1"), max_length=2, unique=True)
+    name_fr = models.CharField(_("nom"), max_length=60)
+
+    class Meta:
+        ordering = ["name_fr"]
+        verbose_name = _("langue")
+        verbose_name_plural = _("langues")
+
+    def __str__(self) -> str:
+        return self.name_fr
+
+
+class AccessibilityFeature(models.Model):
+    slug = models.SlugField(unique=True, max_length=60)
+    name_fr = models.CharField(_("nom"), max_length=120)
+    # The features that make a place usable in a wheelchair or with a pushchair: the API's
+    # `accessible` filter keeps places that have at least one of these.
+    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
+
+    class Meta:
+        ordering = ["name_fr"]
+        verbose_name = _("aménagement d'accessibilité")
+        verbose_name_plural = _("aménagements d'accessibilité")
+
+    def __str__(self) -> str:
+        return self.name_fr
+
+
+class PlaceIndexPage(Page):
+    """The directory root: every place lives under it."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["rencontres.HomePage"]
+    subpage_types = ["directory.PlacePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("annuaire des lieux")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.listing import place_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = place_listing(self, request)
+        return context
+
+
+class PlacePage(Page):
+    description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
+    street_address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=10)
+    commune = models.ForeignKey(
+        Commune,
+        on_delete=models.PROTECT,
+        related_name="places",
+        verbose_name=_("commune"),
+    )
+    country = models.CharField(
+        _("pays"), max_length=2, choices=Country.choices, default=Country.BELGIUM
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    is_discreet = models.BooleanField(
+        _("lieu discret"),
+        default=False,
+        help_text=_(
+            "Le public ne voit jamais l'adresse ni la position exacte : seulement la commune. "
+            "Le contact passe par le téléphone."
+        ),
+    )
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    email = models.EmailField(_("courriel"), blank=True)
+    website = models.URLField(_("site web"), blank=True)
+    age_min_months = models.PositiveSmallIntegerField(
+        _("âge minimum (mois)"), default=0, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
+    )
+    age_max_months = models.PositiveSmallIntegerField(
+        _("âge maximum (mois)"), default=72, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
+    )
+    price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
+    access_mode = models.CharField(
+        _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
+    )
+    access_details = models.TextField(_("précisions sur l'accès"), blank=True)
+    programmes = ParentalManyToManyField(
+        Programme, related_name="places", verbose_name=_("programmes")
+    )
+    objectives = ParentalManyToManyField(
+        Objective, related_name="places", blank=True, verbose_name=_("objectifs")
+    )
+    languages = ParentalManyToManyField(
+        Language, related_name="places", blank=True, verbose_name=_("langues parlées")
+    )
+    accessibility = ParentalManyToManyField(
+        AccessibilityFeature,
+        related_name="places",
+        blank=True,
+        verbose_name=_("accessibilité"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("access_mode"),
+                FieldPanel("access_details"),
+                FieldPanel("price"),
+                FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
+            ],
+            heading=_("Programmes et accueil"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postcode"), FieldPanel("commune")]),
+                FieldPanel("country"),
+                FieldPanel("is_discreet"),
+                PointPickerPanel(),
+            ],
+            heading=_("Adresse et position"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")],
+            heading=_("Contact"),
+        ),
+        InlinePanel("opening_hours", heading=_("Heures d'ouverture"), label=_("créneau")),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Langues et accessibilité"),
+        ),
+        InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.AutocompleteField("title"),
+        index.RelatedFields(
+            "commune", [index.SearchField("name_fr"), index.SearchField("name_nl")]
+        ),
+        index.RelatedFields(
+            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
+        ),
+        index.RelatedFields(
+            "programmes", [index.SearchField("name_fr"), index.SearchField("name_en")]
+        ),
+        index.FilterField("postcode"),
+        index.FilterField("country"),
+        index.FilterField("commune"),
+        index.FilterField("is_discreet"),
+        index.FilterField("latitude"),
+        index.FilterField("longitude"),
+        index.FilterField("age_min_months"),
+        index.FilterField("age_max_months"),
+        index.FilterField("access_mode"),
+        index.FilterField("programmes"),
+        index.FilterField("objectives"),
+        index.FilterField("languages"),
+        index.FilterField("accessibility"),
+    ]
+
+    parent_page_types = ["directory.PlaceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lieu")
+        verbose_name_plural = _("lieux")
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list[str]] = {}
+        if self.age_min_months > self.age_max_months:
+            errors["age_max_months"] = [
+                _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
+            ]
+        chosen_programmes = {programme.pk for programme in self.programmes.all()}
+        foreign = [o for o in self.objectives.all() if o.programme_id not in chosen_programmes]
+        if foreign:
+            errors["objectives"] = [
+                _("L'objectif « %(objective)s » n'appartient à aucun programme de ce lieu.")
+                % {"objective": objective.name_fr}
+                for objective in foreign
+            ]
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = [_("Donnez la latitude et la longitude, ou aucune des deux.")]
+        if errors:
+            raise ValidationError(errors)
+
+    # What the public may know of the place's position. A discreet place is shown at its
+    # commune: never its street address or its own coordinates.
+    @cached_property
+    def public_point(self) -> tuple[float, float]:
+        if self.shows_approximate_point:
+            return float(self.commune.latitude), float(self.commune.longitude)
+        return float(self.latitude), float(self.longitude)
+
+    @property
+    def shows_approximate_point(self) -> bool:
+        return self.is_discreet or self.latitude is None
+
+    @property
+    def public_street_address(self) -> str:
+        return "" if self.is_discreet else self.street_address
+
+    @property
+    def public_email(self) -> str:
+        return "" if self.is_discreet else self.email
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.structured_data import json_ld_script_text, place_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request))
+        lat, lon = self.public_point
+        context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
+        context["opening_hours"] = self.opening_hours.all()
+        context["photos"] = self.photos.select_related("image")
+        return context
+
+
+class OpeningHours(Orderable):
+    """One opening slot; a day may have several (morning and afternoon)."""
+
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(_("jour"), choices=Weekday.choices)
+    opens = models.TimeField(_("ouverture"))
+    closes = models.TimeField(_("fermeture"))
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        ordering = ["weekday", "opens"]
+        verbose_name = _("créneau d'ouverture")
+        verbose_name_plural = _("heures d'ouverture")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("La fermeture doit suivre l'ouverture.")})
+
+    @property
+    def weekday_slug(self) -> str:
+        return WEEKDAY_SLUGS[self.weekday]
+
+
+class PlacePhoto(Orderable):
+    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    alt_text = models.CharField(_("texte alternatif"), max_length=200)
+    caption = models.CharField(_("légende"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")

@@ -1,0 +1,115 @@
+"""Programmes (public frameworks places belong to) and their objective taxonomies."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+
+class AccessMode(models.TextChoices):
+    DROP_IN = "drop_in", _("Accueil libre et anonyme, sans rendez-vous")
+    REFERRAL = "referral", _("Sur orientation ou décision de justice")
+    APPOINTMENT = "appointment", _("Sur rendez-vous")
+
+
+class Country(models.TextChoices):
+    BELGIUM = "BE", _("Belgique")
+    FRANCE = "FR", _("France")
+
+
+class BilingualNameMixin(models.Model):
+    """French first; the English name is shown when the visitor reads English."""
+
+    name_fr = models.CharField(_("nom (français)"), max_length=150)
+    name_en = models.CharField(_("nom (anglais)"), max_length=150)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name_fr
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
+
+
+class Programme(RevisionMixin, BilingualNameMixin, index.Indexed):
+    slug = models.SlugField(unique=True, max_length=80)
+    country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
+    access_mode = models.CharField(_("mode d'accès"), max_length=20, choices=AccessMode.choices)
+    description = models.TextField(_("description"))
+    colour = models.CharField(_("couleur"), max_length=7, default="#1d4e89")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("name_fr"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("country"),
+        FieldPanel("access_mode"),
+        FieldPanel("description"),
+        FieldPanel("colour"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [
+        index.SearchField("name_fr", boost=2),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_fr"),
+        index.SearchField("description"),
+        index.FilterField("slug"),
+        index.FilterField("country"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name_fr"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def get_absolute_url(self) -> str:
+        return reverse("objectives:programme", kwargs={"slug": self.slug})
+
+
+class Objective(RevisionMixin, BilingualNameMixin, index.Indexed):
+    """One entry of a programme's closed taxonomy; slugs are unique across programmes."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="objectives", verbose_name=_("programme")
+    )
+    slug = models.SlugField(unique=True, max_length=80)
+    description = models.TextField(_("description"))
+    icon = models.CharField(_("icône"), max_length=40, blank=True)
+    colour = models.CharField(_("couleur"), max_length=7, default="#1d4e89")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel("programme"),
+        FieldPanel("name_fr"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("icon"),
+        FieldPanel("colour"),
+        FieldPanel("sort_order"),
+    ]
+
+    search_fields = [
+        index.SearchField("name_fr", boost=2),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_fr"),
+        index.SearchField("description"),
+        index.FilterField("slug"),
+        index.FilterField("programme"),
+    ]
+
+    class Meta:
+        ordering = ["programme__sort_order", "sort_order", "name_fr"]
+        verbose_name = _("objectif")
+        verbose_name_plural = _("objectifs")
+
+    def get_absolute_url(self) -> str:
+        return reverse("objectives:objective", kwargs={"slug": self.slug})

@@ -1,0 +1,29 @@
+from django.shortcuts import get_object_or_404, render
+
+from directory.listing import paginate, public_places
+from objectives.models import Objective, Programme
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(Programme, slug=slug)
+    return render(
+        request,
+        "objectives/programme_detail.html",
+        {
+            "programme": programme,
+            "objectives": programme.objectives.all(),
+            "listing": paginate(public_places().filter(programmes=programme), request),
+        },
+    )
+
+
+def objective_detail(request, slug):
+    objective = get_object_or_404(Objective.objects.select_related("programme"), slug=slug)
+    return render(
+        request,
+        "objectives/objective_detail.html",
+        {
+            "objective": objective,
+            "listing": paginate(public_places().filter(objectives=objective), request),
+        },
+    )

@@ -1,0 +1,29 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from objectives.models import Objective, Programme
+
+
+class ProgrammeViewSet(SnippetViewSet):
+    model = Programme
+    icon = "folder-open-inverse"
+    list_display = ["name_fr", "country", "access_mode"]
+    list_filter = ["country", "access_mode"]
+
+
+class ObjectiveViewSet(SnippetViewSet):
+    model = Objective
+    icon = "tag"
+    list_display = ["name_fr", "programme", "slug"]
+    list_filter = ["programme"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Programmes et objectifs")
+    menu_icon = "folder-open-inverse"
+    menu_order = 200
+    items = (ProgrammeViewSet, ObjectiveViewSet)
+
+
+register_snippet(TaxonomyGroup)

@@ -1,0 +1,83 @@
+"""The one typed schema of the environment variables the platform reads.
+
+Every variable is documented in the README's configuration table; keep both in step.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# Only ever used when DEBUG is on; check --deploy would flag it, and Settings refuses it otherwise.
+DEVELOPMENT_SECRET_KEY = "development-only-not-secret"  # noqa: S105
+
+
+class SearchFlavour(StrEnum):
+    OPENSEARCH2 = "opensearch2"
+    OPENSEARCH3 = "opensearch3"
+    ELASTICSEARCH8 = "elasticsearch8"
+
+
+def _split_commas(value: object) -> object:
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RENCONTRES_", extra="ignore")
+
+    debug: bool = False
+    secret_key: SecretStr | None = None
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    csrf_trusted_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    database_url: str = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    base_url: str = "http://127.0.0.1:8000"
+    https: bool = False
+
+    search_url: str | None = None
+    search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
+
+    geocoder: str = "nominatim"
+    geocoder_url: str | None = None
+    geocoder_user_agent: str = "rencontres"
+    geocoder_min_delay_seconds: float = 1.0
+    geocoder_timeout_seconds: float = 5.0
+
+    email_host: str | None = None
+    email_port: int = 587
+    email_user: str = ""
+    email_password: SecretStr = SecretStr("")
+    email_use_tls: bool = True
+    default_from_email: str = "Rencontres <noreply@localhost>"
+
+    map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    map_tiles_attribution: str = (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    )
+
+    media_root: Path = BASE_DIR / "media"
+    static_root: Path = BASE_DIR / "static_collected"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists_from_commas(cls, data: object) -> object:
+        if isinstance(data, dict):
+            for key in ("allowed_hosts", "csrf_trusted_origins"):
+                if key in data:
+                    data[key] = _split_commas(data[key])
+        return data
+
+    @model_validator(mode="after")
+    def _secret_key_required_in_production(self) -> Settings:
+        if self.secret_key is None:
+            if not self.debug:
+                raise ValueError("RENCONTRES_SECRET_KEY must be set when RENCONTRES_DEBUG is off.")
+            self.secret_key = SecretStr(DEVELOPMENT_SECRET_KEY)
+        return self

@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["directory.PlaceIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import PlaceIndexPage
+        from objectives.models import Programme
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programmes"] = Programme.objects.annotate(
+            place_count=models.Count("places", filter=models.Q(places__live=True))
+        )
+        context["directory"] = PlaceIndexPage.objects.live().first()
+        return context

@@ -1,0 +1,77 @@
+"""factory_boy factories shared by the tests (the demo seeding builds on the same shapes)."""
+
+from decimal import Decimal
+
+import factory
+import wagtail_factories
+from faker import Faker
+
+from directory.models import Commune, OpeningHours, PlaceIndexPage, PlacePage
+from objectives.models import Objective, Programme
+
+Faker.seed(20261122)
+
+
+class CommuneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Commune
+        django_get_or_create = ("country", "code")
+
+    country = "BE"
+    code = factory.Sequence(lambda n: f"9{n:04d}")
+    name_fr = factory.Sequence(lambda n: f"Commune {n}")
+    name_nl = ""
+    province = "Province de Liège"
+    latitude = Decimal("50.632500")
+    longitude = Decimal("5.579700")
+    search_names = factory.LazyAttribute(lambda o: o.name_fr.lower())
+
+
+def programme(slug: str = "lieux-rencontre-enfants-parents") -> Programme:
+    """The programmes are seeded by migration: tests use the real ones."""
+    return Programme.objects.get(slug=slug)
+
+
+def objective(slug: str) -> Objective:
+    return Objective.objects.get(slug=slug)
+
+
+def directory_root() -> PlaceIndexPage:
+    return PlaceIndexPage.objects.get()
+
+
+class PlacePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = PlacePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Lieu de rencontre {n}")
+    description = "<p>Un espace de jeu pour les tout-petits et leurs parents.</p>"
+    street_address = factory.Sequence(lambda n: f"Rue des Tilleuls {n + 1}")
+    postcode = "4000"
+    commune = factory.SubFactory(CommuneFactory)
+    latitude = Decimal("50.640000")
+    longitude = Decimal("5.571000")
+    parent = factory.LazyFunction(directory_root)
+
+    @factory.post_generation
+    def programmes(self, create, extracted, **kwargs):
+        self.programmes.set(extracted if extracted is not None else [programme()])
+        if create:
+            self.save()
+
+    @factory.post_generation
+    def objectives(self, create, extracted, **kwargs):
+        if extracted:
+            self.objectives.set(extracted)
+            if create:
+                self.save()
+
+
+class OpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OpeningHours
+
+    weekday = 2
+    opens = "09:00"
+    closes = "12:00"

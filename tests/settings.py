@@ -1,0 +1,15 @@
+"""The production settings module, with the one value tests may not take from the environment."""
+
+import os
+
+os.environ.setdefault("RENCONTRES_SECRET_KEY", "tests-only-secret-key")
+
+from rencontres.settings import *  # noqa: E402, F403
+
+# The manifest storage needs collectstatic first; tests serve static files from the finders.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
