@@ -17,7 +17,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from directory.models.gazetteer import Commune
+from directory.forms import PlacePageForm
 from directory.panels import PointPickerPanel
+from directory.validation import objectives_outside_programmes_errors
 from objectives.models import AccessMode, Country, Objective, Programme
 
 MAX_CHILD_AGE_MONTHS = 216
@@ -196,6 +198,8 @@ class PlacePage(Page):
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
     ]
 
+    # No street address or coordinates here: a cluster backend would store them in its index, and
+    # a discreet place's position must never reach any index. Geographic search has its own path.
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
@@ -213,8 +217,6 @@ class PlacePage(Page):
         index.FilterField("country"),
         index.FilterField("commune"),
         index.FilterField("is_discreet"),
-        index.FilterField("latitude"),
-        index.FilterField("longitude"),
         index.FilterField("age_min_months"),
         index.FilterField("age_max_months"),
         index.FilterField("access_mode"),
@@ -224,6 +226,7 @@ class PlacePage(Page):
         index.FilterField("accessibility"),
     ]
 
+    base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types: list[str] = []
 
@@ -238,14 +241,9 @@ class PlacePage(Page):
             errors["age_max_months"] = [
                 _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
             ]
-        chosen_programmes = {programme.pk for programme in self.programmes.all()}
-        foreign = [o for o in self.objectives.all() if o.programme_id not in chosen_programmes]
+        foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
-            errors["objectives"] = [
-                _("L'objectif « %(objective)s » n'appartient à aucun programme de ce lieu.")
-                % {"objective": objective.name_fr}
-                for objective in foreign
-            ]
+            errors["objectives"] = foreign
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = [_("Donnez la latitude et la longitude, ou aucune des deux.")]
         if errors:
