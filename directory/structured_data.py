@@ -4,7 +4,7 @@ import json
 
 from django.utils.html import strip_tags
 
-from directory.models.places import WEEKDAY_SLUGS, PlacePage
+from directory.models.places import WEEKDAY_SLUGS, OpeningHours, PlacePage
 
 SCHEMA_DAYS = dict(
     zip(
@@ -15,7 +15,7 @@ SCHEMA_DAYS = dict(
 )
 
 
-def place_json_ld(place: PlacePage, request) -> dict:
+def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) -> dict:
     address = {
         "@type": "PostalAddress",
         "addressLocality": place.commune.name_fr,
@@ -47,7 +47,7 @@ def place_json_ld(place: PlacePage, request) -> dict:
             "opens": slot.opens.strftime("%H:%M"),
             "closes": slot.closes.strftime("%H:%M"),
         }
-        for slot in place.opening_hours.all()
+        for slot in opening_hours
     ]
     return data
 

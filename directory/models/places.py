@@ -16,8 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from directory.models.gazetteer import Commune
 from directory.forms import PlacePageForm
+from directory.models.gazetteer import Commune
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from objectives.models import AccessMode, Country, Objective, Programme
@@ -227,6 +227,7 @@ class PlacePage(Page):
     ]
 
     base_form_class = PlacePageForm
+    base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types: list[str] = []
 
@@ -273,10 +274,12 @@ class PlacePage(Page):
         from directory.structured_data import json_ld_script_text, place_json_ld
 
         context = super().get_context(request, *args, **kwargs)
-        context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request))
+        opening_hours = list(self.opening_hours.all())
+        context["opening_hours"] = opening_hours
+        context["directory"] = self.get_parent()
+        context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
         lat, lon = self.public_point
         context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
-        context["opening_hours"] = self.opening_hours.all()
         context["photos"] = self.photos.select_related("image")
         return context
 

@@ -1,0 +1,51 @@
+"""POST data for the Wagtail page editor, built the way Wagtail's own tests build it."""
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+MULTIPLE_CHOICE_FIELDS = ("programmes", "objectives", "languages", "accessibility")
+
+
+def place_form_data(place=None, **overrides) -> dict:
+    """The editor's form for a place, pre-filled from `place` when given."""
+    data = {
+        "title": "Nouveau lieu",
+        "slug": "nouveau-lieu",
+        "description": rich_text("<p>Un espace de jeu.</p>"),
+        "street_address": "",
+        "postcode": "4000",
+        "commune": "",
+        "country": "BE",
+        "latitude": "",
+        "longitude": "",
+        "phone": "",
+        "email": "",
+        "website": "",
+        "age_min_months": "0",
+        "age_max_months": "36",
+        "price": "Gratuit",
+        "access_mode": "drop_in",
+        "access_details": "",
+        "programmes": [],
+        "objectives": [],
+        "languages": [],
+        "accessibility": [],
+        "opening_hours": inline_formset([]),
+        "photos": inline_formset([]),
+    }
+    if place is not None:
+        data.update(
+            title=place.title,
+            slug=place.slug,
+            description=rich_text(place.description),
+            street_address=place.street_address,
+            postcode=place.postcode,
+            commune=str(place.commune_id),
+            latitude="" if place.latitude is None else str(place.latitude),
+            longitude="" if place.longitude is None else str(place.longitude),
+            programmes=[str(programme.pk) for programme in place.programmes.all()],
+            objectives=[str(objective.pk) for objective in place.objectives.all()],
+        )
+    data.update(overrides)
+    # Multi-select values go to the test client as lists; nested_form_data would flatten them.
+    multiple = {key: data.pop(key) for key in MULTIPLE_CHOICE_FIELDS}
+    return {**nested_form_data(data), **multiple}

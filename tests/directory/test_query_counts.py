@@ -1,0 +1,44 @@
+"""Listing pages cost the same number of queries whatever the number of places shown."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import OpeningHoursFactory, PlacePageFactory, objective, programme
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def make_places(commune, count):
+    for _ in range(count):
+        place = PlacePageFactory(
+            commune=commune,
+            programmes=[programme(), programme("consultations-enfants")],
+            objectives=[objective("passerelles"), objective("sante-parentalite")],
+        )
+        OpeningHoursFactory(place=place)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/lieux/", "/programmes/lieux-rencontre-enfants-parents/", "/objectifs/passerelles/", "/"],
+)
+def test_listing_queries_do_not_grow_with_places(client, commune, url):
+    make_places(commune, 2)
+    client.get(url)  # warm caches (site root, content types)
+    few = queries_for(client, url)
+    make_places(commune, 12)
+    many = queries_for(client, url)
+    assert many == few
+    assert few <= 12
+
+
+def test_place_page_query_count_is_bounded(client, place):
+    OpeningHoursFactory(place=place, weekday=0)
+    OpeningHoursFactory(place=place, weekday=3)
+    client.get(place.url)
+    assert queries_for(client, place.url) <= 14
