@@ -41,4 +41,4 @@ def test_place_page_query_count_is_bounded(client, place):
     OpeningHoursFactory(place=place, weekday=0)
     OpeningHoursFactory(place=place, weekday=3)
     client.get(place.url)
-    assert queries_for(client, place.url) <= 14
+    assert queries_for(client, place.url) <= 15
