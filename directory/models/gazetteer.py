@@ -57,3 +57,27 @@ class PostalCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.locality}"
+
+
+class GeocodedAddress(models.Model):
+    """A geocoder's answer for one address (found or not), so that each address is asked once.
+
+    The address itself is not stored, only a hash of it with the geocoder's name and URL: a
+    discreet place's street address stays out of this table. No point means "not found".
+    """
+
+    key = models.CharField(max_length=64, unique=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("adresse géolocalisée")
+        verbose_name_plural = _("adresses géolocalisées")
+
+    def __str__(self) -> str:
+        return self.key[:12]
+
+    @property
+    def found(self) -> bool:
+        return self.latitude is not None and self.longitude is not None

@@ -227,7 +227,6 @@ class PlacePage(Page):
     ]
 
     base_form_class = PlacePageForm
-    base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types: list[str] = []
 
