@@ -1,0 +1,89 @@
+"""Programme and objective pages describe the taxonomy and list its places."""
+
+import pytest
+
+from tests.factories import PlacePageFactory, objective, programme
+
+
+@pytest.fixture
+def places(commune):
+    return {
+        "passerelle": PlacePageFactory(
+            title="Le Pont des Petits", commune=commune, objectives=[objective("passerelles")]
+        ),
+        "quartier": PlacePageFactory(
+            title="La Ruche du Quartier",
+            commune=commune,
+            objectives=[objective("dynamisation-de-quartier")],
+        ),
+        "ffer": PlacePageFactory(
+            title="Espace Trait d'Union",
+            commune=commune,
+            programmes=[programme("espaces-de-rencontre")],
+            objectives=[objective("maintien-du-lien")],
+        ),
+    }
+
+
+def test_programme_page_lists_its_objectives_and_places(client, places):
+    html = client.get("/programmes/lieux-rencontre-enfants-parents/").content.decode()
+    assert "Socialisation douce « passerelles »" in html
+    assert "Le Pont des Petits" in html
+    assert "La Ruche du Quartier" in html
+    assert "Trait d&#x27;Union" not in html
+
+
+def test_objective_page_lists_only_its_places(client, places):
+    html = client.get("/objectifs/passerelles/").content.decode()
+    assert "Le Pont des Petits" in html
+    assert "La Ruche du Quartier" not in html
+
+
+def test_the_eight_objectives_of_annexe_1_are_seeded(db):
+    slugs = list(programme().objectives.values_list("slug", flat=True))
+    assert slugs == [
+        "integration-culturelle",
+        "dynamisation-de-quartier",
+        "remediation-sociale",
+        "prevention-sante-mentale",
+        "aide-a-la-jeunesse",
+        "passerelles",
+        "education-permanente",
+        "promotion-sante-bientraitance",
+    ]
+
+
+def test_each_programme_states_its_access_mode(db):
+    modes = {
+        p.slug: p.access_mode
+        for p in [
+            programme(s)
+            for s in (
+                "lieux-rencontre-enfants-parents",
+                "espaces-de-rencontre",
+                "consultations-enfants",
+            )
+        ]
+    }
+    assert modes == {
+        "lieux-rencontre-enfants-parents": "drop_in",
+        "espaces-de-rencontre": "referral",
+        "consultations-enfants": "appointment",
+    }
+
+
+def test_unknown_slugs_are_404(client, db):
+    assert client.get("/programmes/inconnu/").status_code == 404
+    assert client.get("/objectifs/inconnu/").status_code == 404
+
+
+def test_sitemap_lists_places_programmes_and_objectives(client, places):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/lieux/le-pont-des-petits/" in body
+    assert "/programmes/espaces-de-rencontre/" in body
+    assert "/objectifs/passerelles/" in body
+
+
+def test_english_names_when_reading_english(client, places):
+    html = client.get("/objectifs/passerelles/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Gentle socialisation: bridges" in html
