@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from directory.api import api
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
 
 SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
@@ -13,6 +14,7 @@ SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("objectives.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Family search: one parameter object, one result type, two engines (database and cluster)."""

@@ -1,0 +1,165 @@
+"""The embedded engine: the ORM on SQLite or PostgreSQL, no extra service.
+
+Attribute filters run in SQL; "near" is a bounding-box prefilter on indexed coordinates (the
+place's own point, or its commune's for discreet places and places without one), then exact
+geodesic distances in Python for the few candidates left.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from directory.models import PlacePage
+from directory.search.geo import bounding_box, distance_km, rounded_km
+from directory.search.params import PlaceQuery
+from directory.search.results import Facets, PlaceHit, PlaceSearchResult
+
+# The commune stands in for the place's position when the place is discreet or has no point.
+USES_COMMUNE_POINT = Q(is_discreet=True) | Q(latitude__isnull=True) | Q(longitude__isnull=True)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    pk: int
+    title: str
+    latitude: float
+    longitude: float
+    distance_km: float | None
+
+
+def base_queryset() -> QuerySet[PlacePage]:
+    return PlacePage.objects.live().public()
+
+
+def filtered_queryset(query: PlaceQuery) -> QuerySet[PlacePage]:
+    places = base_queryset()
+    if query.programmes:
+        places = places.filter(programmes__slug__in=query.programmes)
+    if query.objectives:
+        places = places.filter(objectives__slug__in=query.objectives)
+    if query.age_months is not None:
+        places = places.filter(
+            age_min_months__lte=query.age_months, age_max_months__gte=query.age_months
+        )
+    if query.day is not None:
+        places = places.filter(opening_hours__weekday=query.day)
+    if query.language:
+        places = places.filter(languages__code=query.language)
+    if query.accessible is True:
+        places = places.filter(accessibility__step_free=True)
+    elif query.accessible is False:
+        places = places.exclude(accessibility__step_free=True)
+    if query.q:
+        places = places.filter(pk__in=text_matches(query.q))
+    if query.near is not None:
+        box = bounding_box(query.near.latitude, query.near.longitude, query.radius_km)
+        own_point = ~USES_COMMUNE_POINT & Q(
+            latitude__range=(box.min_latitude, box.max_latitude),
+            longitude__range=(box.min_longitude, box.max_longitude),
+        )
+        commune_point = USES_COMMUNE_POINT & Q(
+            commune__latitude__range=(box.min_latitude, box.max_latitude),
+            commune__longitude__range=(box.min_longitude, box.max_longitude),
+        )
+        places = places.filter(own_point | commune_point)
+    return places.distinct()
+
+
+def text_matches(text: str) -> list[int]:
+    """Ids of live places that Wagtail's search finds for `text` (all words must match)."""
+    results = base_queryset().only("pk").search(text, operator="and", order_by_relevance=False)
+    return [page.pk for page in results]
+
+
+def _candidates(query: PlaceQuery, places: QuerySet[PlacePage]) -> list[_Candidate]:
+    rows = places.values_list(
+        "pk",
+        "title",
+        "is_discreet",
+        "latitude",
+        "longitude",
+        "commune__latitude",
+        "commune__longitude",
+    )
+    candidates = []
+    for pk, title, discreet, lat, lon, commune_lat, commune_lon in rows:
+        if discreet or lat is None or lon is None:
+            point = (float(commune_lat), float(commune_lon))
+        else:
+            point = (float(lat), float(lon))
+        distance = None
+        if query.near is not None:
+            distance = distance_km((query.near.latitude, query.near.longitude), point)
+            if distance > query.radius_km:
+                continue
+        candidates.append(_Candidate(pk, title, point[0], point[1], distance))
+    if query.near is not None:
+        candidates.sort(key=lambda c: (c.distance_km, c.title, c.pk))
+    else:
+        candidates.sort(key=lambda c: (c.title, c.pk))
+    return candidates
+
+
+def _facets(places: QuerySet[PlacePage], matched: set[int]) -> Facets:
+    # The prefiltered set is small once "near" applies; counting over the exact matches in
+    # Python keeps facets right for places in the bounding box's corners but outside the radius.
+    through_objectives = PlacePage.objectives.through.objects.filter(placepage__in=places)
+    through_programmes = PlacePage.programmes.through.objects.filter(placepage__in=places)
+    objectives = Counter(
+        slug
+        for pk, slug in through_objectives.values_list("placepage_id", "objective__slug")
+        if pk in matched
+    )
+    programmes = Counter(
+        slug
+        for pk, slug in through_programmes.values_list("placepage_id", "programme__slug")
+        if pk in matched
+    )
+    return Facets(
+        objectives=dict(sorted(objectives.items())), programmes=dict(sorted(programmes.items()))
+    )
+
+
+def _hits(page: list[_Candidate]) -> list[PlaceHit]:
+    places = (
+        PlacePage.objects.filter(pk__in=[c.pk for c in page])
+        .select_related("commune")
+        .prefetch_related("programmes", "objectives")
+    )
+    by_pk = {place.pk: place for place in places}
+    hits = []
+    for candidate in page:
+        place = by_pk[candidate.pk]
+        hits.append(
+            PlaceHit(
+                id=place.pk,
+                name=place.title,
+                url=place.url,
+                programmes=tuple(sorted(p.slug for p in place.programmes.all())),
+                objectives=tuple(sorted(o.slug for o in place.objectives.all())),
+                commune=place.commune.name_fr,
+                postcode="" if place.is_discreet else place.postcode,
+                latitude=candidate.latitude,
+                longitude=candidate.longitude,
+                approximate=place.shows_approximate_point,
+                distance_km=None
+                if candidate.distance_km is None
+                else rounded_km(candidate.distance_km),
+            )
+        )
+    return hits
+
+
+def search(query: PlaceQuery) -> PlaceSearchResult:
+    places = filtered_queryset(query)
+    candidates = _candidates(query, places)
+    page = candidates[query.offset : query.offset + query.page_size]
+    return PlaceSearchResult(
+        count=len(candidates),
+        hits=_hits(page),
+        facets=_facets(places, {c.pk for c in candidates}),
+        engine="database",
+    )

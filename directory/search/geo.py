@@ -1,0 +1,41 @@
+"""Distances and bounding boxes, shared by both engines."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from geopy.distance import geodesic
+
+KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, so the box never clips
+
+
+@dataclass(frozen=True)
+class BoundingBox:
+    min_latitude: float
+    max_latitude: float
+    min_longitude: float
+    max_longitude: float
+
+
+def bounding_box(latitude: float, longitude: float, radius_km: float) -> BoundingBox:
+    """A box that contains every point within `radius_km` of the centre (a little more)."""
+    lat_delta = radius_km / KM_PER_DEGREE_LATITUDE
+    # A degree of longitude shrinks with the cosine of latitude; use the box's widest latitude.
+    widest = min(89.9, abs(latitude) + lat_delta)
+    lon_delta = radius_km / (111.320 * math.cos(math.radians(widest)))
+    return BoundingBox(
+        min_latitude=latitude - lat_delta,
+        max_latitude=latitude + lat_delta,
+        min_longitude=longitude - lon_delta,
+        max_longitude=longitude + lon_delta,
+    )
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Geodesic distance on the WGS 84 ellipsoid."""
+    return geodesic(a, b).kilometers
+
+
+def rounded_km(value: float) -> float:
+    return round(value, 2)
