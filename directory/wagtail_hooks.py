@@ -1,8 +1,11 @@
+from django.contrib import messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from directory.models import AccessibilityFeature, Language
+from directory.models import AccessibilityFeature, Language, PlacePage
 
 
 class LanguageViewSet(SnippetViewSet):
@@ -25,3 +28,17 @@ class PlaceVocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlaceVocabularyGroup)
+
+
+# A place saved with a street address and no point: the geocoder could not place it (down, or
+# the address unknown). Saving went through; the editor is asked to set the point on the map.
+def _warn_if_place_has_no_point(request, page):
+    place = page.specific if hasattr(page, "specific") else page
+    if not isinstance(place, PlacePage):
+        return
+    if place.street_address.strip() and (place.latitude is None or place.longitude is None):
+        messages.warning(request, gettext("Adresse non localisée : placez le point sur la carte."))
+
+
+hooks.register("after_create_page", _warn_if_place_has_no_point)
+hooks.register("after_edit_page", _warn_if_place_has_no_point)
