@@ -10,5 +10,6 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from directory import signals
+        from directory.search import signals as search_signals  # noqa: F401
 
         post_migrate.connect(signals.ensure_roles_after_migrate)

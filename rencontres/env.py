@@ -43,6 +43,7 @@ class Settings(BaseSettings):
 
     search_url: str | None = None
     search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
+    search_index_prefix: str = "rencontres"
 
     geocoder: str = "nominatim"
     geocoder_url: str | None = None

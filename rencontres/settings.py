@@ -159,11 +159,18 @@ WAGTAILSEARCH_BACKENDS = {
         {
             "BACKEND": f"wagtail.search.backends.{ENV.search_flavour}",
             "URLS": [ENV.search_url],
-            "INDEX": "rencontres-wagtail",
+            "INDEX": f"{ENV.search_index_prefix}-wagtail",
         }
         if ENV.search_url
         else {"BACKEND": "wagtail.search.backends.database"}
     )
+}
+
+# Family search: unset cluster URL means the database engine answers every search.
+SEARCH_CLUSTER = {
+    "url": ENV.search_url,
+    "flavour": str(ENV.search_flavour),
+    "index_alias": f"{ENV.search_index_prefix}-places",
 }
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.

@@ -1,0 +1,147 @@
+"""A thin transport: the few cluster calls we make, for OpenSearch (opensearch-py) or
+Elasticsearch (elasticsearch-py 8.x), chosen by settings.
+
+Both clients take the same request bodies (built with elasticsearch-dsl); only their exception
+types and a few keyword names differ, and that is all this module hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.conf import settings
+
+SEARCH_TIMEOUT_SECONDS = 2.0
+INDEXING_TIMEOUT_SECONDS = 60.0
+
+
+class ClusterUnavailable(Exception):
+    """The cluster could not answer: down, unreachable, timed out or refused the request."""
+
+
+@dataclass(frozen=True)
+class ClusterSettings:
+    url: str
+    flavour: str
+    index_alias: str
+
+
+def cluster_settings() -> ClusterSettings | None:
+    config = settings.SEARCH_CLUSTER
+    if not config.get("url"):
+        return None
+    return ClusterSettings(
+        url=config["url"], flavour=config["flavour"], index_alias=config["index_alias"]
+    )
+
+
+class Transport:
+    def __init__(self, config: ClusterSettings):
+        self.config = config
+        if config.flavour.startswith("opensearch"):
+            import opensearchpy
+
+            self.client = opensearchpy.OpenSearch(
+                hosts=[config.url], timeout=SEARCH_TIMEOUT_SECONDS, max_retries=0
+            )
+            self._errors: tuple[type[BaseException], ...] = (
+                opensearchpy.exceptions.OpenSearchException,
+            )
+        else:
+            import elastic_transport
+            import elasticsearch
+
+            self.client = elasticsearch.Elasticsearch(
+                config.url, request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=0
+            )
+            self._errors = (
+                elasticsearch.ApiError,
+                elastic_transport.TransportError,
+            )
+
+    def _call(self, method, *args, **kwargs) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except self._errors as error:
+            raise ClusterUnavailable(f"{type(error).__name__}: {error}") from error
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except self._errors:
+            return False
+
+    def search(self, index: str, body: dict) -> dict:
+        if self.config.flavour.startswith("opensearch"):
+            return self._call(self.client.search, index=index, body=body)
+        return self._call(self.client.search, index=index, **body)
+
+    def create_index(self, name: str, body: dict) -> None:
+        if self.config.flavour.startswith("opensearch"):
+            self._call(self.client.indices.create, index=name, body=body)
+        else:
+            self._call(self.client.indices.create, index=name, **body)
+
+    def delete_index(self, name: str) -> None:
+        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def refresh(self, name: str) -> None:
+        self._call(self.client.indices.refresh, index=name)
+
+    def indices_behind(self, alias: str) -> list[str]:
+        if not self._call(self.client.indices.exists_alias, name=alias):
+            return []
+        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
+
+    def indices_matching(self, pattern: str) -> list[str]:
+        return sorted(self._call(self.client.indices.get, index=pattern).keys())
+
+    def point_alias(self, alias: str, new_index: str) -> None:
+        """Move `alias` to `new_index` in one atomic step: searches never see no index."""
+        actions = [
+            {"remove": {"index": old, "alias": alias}} for old in self.indices_behind(alias)
+        ] + [{"add": {"index": new_index, "alias": alias}}]
+        if self.config.flavour.startswith("opensearch"):
+            self._call(self.client.indices.update_aliases, body={"actions": actions})
+        else:
+            self._call(self.client.indices.update_aliases, actions=actions)
+
+    def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
+        if not operations:
+            return {"errors": False, "items": []}
+        kwargs = {"refresh": "true" if refresh else "false"}
+        if self.config.flavour.startswith("opensearch"):
+            response = self._call(
+                self.client.bulk,
+                body=operations,
+                params={"request_timeout": INDEXING_TIMEOUT_SECONDS, **kwargs},
+            )
+        else:
+            response = self._call(
+                self.client.options(request_timeout=INDEXING_TIMEOUT_SECONDS).bulk,
+                operations=operations,
+                **kwargs,
+            )
+        if response.get("errors"):
+            failed = [
+                item
+                for item in response["items"]
+                for result in item.values()
+                if result.get("status", 200) >= 300 and result.get("status") != 404
+            ]
+            if failed:
+                raise ClusterUnavailable(f"bulk request refused {len(failed)} operations")
+        return response
+
+
+@cache
+def _transport_for(config: ClusterSettings) -> Transport:
+    return Transport(config)
+
+
+def get_transport() -> Transport | None:
+    """The transport for the configured cluster, or None when search runs on the database."""
+    config = cluster_settings()
+    return None if config is None else _transport_for(config)
