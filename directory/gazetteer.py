@@ -42,7 +42,7 @@ SIX_PLACES = Decimal("0.000001")
 BATCH_SIZE = 500
 MAX_QUERY_LENGTH = 120
 
-_SEPARATORS = re.compile(r"[\s'’‘`´ʼ\-‐‑‒–—_.,;/()]+")
+_SEPARATORS = re.compile(r"[\s'’‘`´ʼ\-‐‑‒–—_.,;/()|]+")
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 _COORDINATES = re.compile(
     r"^\s*(?P<lat>[+-]?\d{1,3}(?:\.\d+)?)\s*(?:,|;|\s)\s*(?P<lon>[+-]?\d{1,3}(?:\.\d+)?)\s*$"
@@ -285,12 +285,9 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     suggestions = []
     for commune in communes:
         # Show the name the prefix matched: "Luik" for "lui", "Liège" for "lie".
-        matched_nl = bool(commune.name_nl) and _word_starts(commune.name_nl, wanted)
-        shown = (
-            commune.name_nl
-            if matched_nl and not _word_starts(commune.name_fr, wanted)
-            else (commune.name_fr)
-        )
+        shown = commune.name_fr
+        if commune.name_nl and not _word_starts(commune.name_fr, wanted):
+            shown = commune.name_nl
         suggestions.append(
             Suggestion(
                 value=shown,

@@ -54,7 +54,8 @@ class Command(BaseCommand):
                 f"{counts.updated} mises à jour, {counts.unchanged} inchangées) ; "
                 f"{postcodes.total} codes postaux ({postcodes.created} créés, "
                 f"{postcodes.updated} mis à jour, {postcodes.unchanged} inchangés) ; "
-                f"{result.skipped_postcodes[country]} codes postaux sans coordonnées ignorés."
+                f"{result.skipped_postcodes[country]} codes postaux ignorés "
+                "(sans coordonnées ou sans commune)."
             )
         if result.changed:
             self.stdout.write(self.style.SUCCESS("Gazetier chargé."))
