@@ -13,3 +13,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests never reach outside: an address form without a point asks a closed local port, which
+# fails at once like an unreachable geocoder. Geocoding tests start their own Nominatim stand-in.
+GEOCODER = {**GEOCODER, "url": "http://127.0.0.1:9"}  # noqa: F405

@@ -1,0 +1,149 @@
+"""One scenario suite, run on each engine, with the same expected answers.
+
+The database engine runs on whichever database the suite runs on (SQLite or PostgreSQL); the
+cluster engine on the OpenSearch node.
+"""
+
+import pytest
+
+from tests.directory.search.conftest import SECRET_POINT
+
+NEAR_LIEGE = [
+    "Le Passage",
+    "Consultation ONE Liège-Centre",
+    "Le Nid",
+    "La Maison des Petits Pas",
+    "Espace Parenthèse",
+]
+
+
+def search(client, engine, **params):
+    response = client.get("/api/v1/places/", params)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["engine"] == engine
+    return body
+
+
+def names(body):
+    return [result["name"] for result in body["results"]]
+
+
+@pytest.mark.parametrize(
+    "near", ["4000", "liege", "LIÈGE", "Luik", "50.6326,5.5797", " 50.6326 , 5.5797 "]
+)
+def test_nearest_places_to_liege(client, engine, near):
+    body = search(client, engine, near=near)
+    assert names(body) == NEAR_LIEGE
+    assert body["count"] == 5
+    distances = [result["distance_km"] for result in body["results"]]
+    assert distances == sorted(distances)
+    assert distances[0] == 0.0
+    assert distances[-1] == pytest.approx(6.8, abs=0.2)
+
+
+def test_radius_cuts(client, engine):
+    assert names(search(client, engine, near="4000", radius_km="1.5")) == NEAR_LIEGE[:3]
+    # Lille is 178 km away, Brussels 90 and Namur 55: 200 km takes in every place.
+    assert search(client, engine, near="4000", radius_km="200")["count"] == 8
+
+
+def test_without_near_sorted_by_name(client, engine):
+    body = search(client, engine)
+    assert names(body) == sorted(names(body))
+    assert body["count"] == 8
+    assert all(result["distance_km"] is None for result in body["results"])
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"objective": "passerelles"}, ["La Maison des Petits Pas", "Le Nid", "Les Petits Bouts"]),
+        (
+            {"objective": ["passerelles", "integration-culturelle"]},
+            ["Bulle d'Air", "La Maison des Petits Pas", "Le Nid", "Les Petits Bouts"],
+        ),
+        ({"programme": "espaces-de-rencontre"}, ["Le Passage", "Maison Arc-en-ciel"]),
+        (
+            {"age_months": "60"},
+            [
+                "Bulle d'Air",
+                "Consultation ONE Liège-Centre",
+                "Espace Parenthèse",
+                "Le Passage",
+                "Maison Arc-en-ciel",
+            ],
+        ),
+        (
+            {"age_months": "6"},
+            [
+                "Bulle d'Air",
+                "Consultation ONE Liège-Centre",
+                "La Maison des Petits Pas",
+                "Le Nid",
+                "Le Passage",
+                "Les Petits Bouts",
+                "Maison Arc-en-ciel",
+            ],
+        ),
+        ({"day": "mon"}, ["Espace Parenthèse", "Le Nid"]),
+        ({"language": "ar"}, ["Bulle d'Air", "Le Nid"]),
+        ({"accessible": "true"}, ["Bulle d'Air", "Espace Parenthèse", "Le Nid"]),
+        ({"near": "4000", "objective": "passerelles", "day": "mon"}, ["Le Nid"]),
+        (
+            {"near": "Namur", "radius_km": "80", "objective": "passerelles"},
+            ["Les Petits Bouts", "Le Nid", "La Maison des Petits Pas"],
+        ),
+        ({"q": "Parenthèse"}, ["Espace Parenthèse"]),
+        ({"q": "Nid", "near": "4000"}, ["Le Nid"]),
+    ],
+)
+def test_filters(client, engine, params, expected):
+    assert names(search(client, engine, **params)) == expected
+
+
+def test_facets_count_what_matched(client, engine):
+    facets = search(client, engine, near="4000")["facets"]
+    assert facets == {
+        "objectives": {
+            "dynamisation-de-quartier": 1,
+            "integration-culturelle": 1,
+            "maintien-du-lien": 1,
+            "passerelles": 2,
+            "sante-parentalite": 1,
+            "suivi-preventif": 1,
+        },
+        "programmes": {
+            "consultations-enfants": 1,
+            "espaces-de-rencontre": 1,
+            "lieux-rencontre-enfants-parents": 3,
+        },
+    }
+
+
+def test_paging(client, engine):
+    body = search(client, engine, near="4000", page="2", page_size="2")
+    assert body["count"] == 5
+    assert names(body) == NEAR_LIEGE[2:4]
+    assert names(search(client, engine, near="4000", page="3", page_size="2")) == NEAR_LIEGE[4:]
+
+
+def test_discreet_place_comes_back_at_its_commune(client, engine, world):
+    body = search(client, engine, near="4000", radius_km="1")
+    passage = next(r for r in body["results"] if r["name"] == "Le Passage")
+    assert passage["location"] == {"lat": 50.6326, "lon": 5.5797, "approximate": True}
+    assert passage["postcode"] == ""
+    assert str(SECRET_POINT[0]) not in str(body) and str(SECRET_POINT[1]) not in str(body)
+    assert "Cachée" not in str(body)
+
+
+def test_geojson_has_the_same_places(client, engine):
+    response = client.get("/api/v1/places.geojson", {"near": "4000"})
+    assert response["Content-Type"] == "application/geo+json"
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    assert [f["properties"]["name"] for f in collection["features"]] == NEAR_LIEGE
+    assert collection["features"][0]["geometry"] == {
+        "type": "Point",
+        "coordinates": [5.5797, 50.6326],
+    }
