@@ -10,6 +10,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
+from directory.gazetteer import suggest
 from directory.search.params import (
     DEFAULT_PAGE_SIZE,
     DEFAULT_RADIUS_KM,
@@ -225,6 +226,20 @@ def places_geojson(request):
         },
         content_type="application/geo+json",
     )
+
+
+class SuggestionOut(Schema):
+    value: str
+    label: str
+    kind: str
+
+
+@api.get("/suggest/", response={200: list[SuggestionOut], 400: ErrorOut}, summary="Suggestions")
+def suggest_places(request, q: str = ""):
+    """Communes and postcodes that start like `q`, for the "near" box."""
+    if len(q) > MAX_TEXT_LENGTH:
+        return bad_request({"q": [_("Texte trop long.")]})
+    return [{"value": s.value, "label": s.label, "kind": s.kind} for s in suggest(q.strip())]
 
 
 @api.get("/programmes/", response=list[ProgrammeOut], summary="Les programmes")

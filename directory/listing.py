@@ -22,7 +22,3 @@ def public_places() -> QuerySet[PlacePage]:
 
 def paginate(queryset: QuerySet, request) -> PaginatorPage:
     return Paginator(queryset, PLACES_PER_PAGE).get_page(request.GET.get("page"))
-
-
-def place_listing(index_page, request) -> PaginatorPage:
-    return paginate(public_places().child_of(index_page), request)

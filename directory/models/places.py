@@ -83,11 +83,34 @@ class PlaceIndexPage(Page):
         verbose_name = _("annuaire des lieux")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.listing import place_listing
+        from directory.search.page import form_choices, search_page, tiles_config
 
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = place_listing(self, request)
+        search = search_page(request.GET)
+        context["search"] = search
+        context["choices"] = form_choices(request.GET, search.result)
+        context["params"] = request.GET
+        context["leaflet_tiles"] = tiles_config()
+        context["map_features"] = [
+            {
+                "id": hit.id,
+                "name": hit.name,
+                "url": hit.url,
+                "commune": hit.commune,
+                "lat": hit.latitude,
+                "lon": hit.longitude,
+                "approximate": hit.approximate,
+            }
+            for hit in (search.result.hits if search.result else [])
+        ]
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A search with a bad parameter still shows the form with its errors, as a 400.
+        if response.context_data["search"].result is None:
+            response.status_code = 400
+        return response
 
 
 class PlacePage(Page):
