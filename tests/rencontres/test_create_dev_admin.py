@@ -1,0 +1,40 @@
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+
+
+def run_command() -> tuple[str, str]:
+    out = StringIO()
+    call_command("create_dev_admin", stdout=out)
+    text = out.getvalue()
+    password = re.search(r"Password:\s+(\S+)", text).group(1)
+    return text, password
+
+
+def test_creates_a_superuser_and_prints_how_to_log_in(db, settings):
+    settings.DEBUG = True
+    text, password = run_command()
+    assert "http://127.0.0.1:8000/admin/login/" in text
+    assert re.search(r"Username:\s+admin\b", text)
+    user = authenticate(username="admin", password=password)
+    assert user is not None and user.is_superuser and user.is_staff
+
+
+def test_second_run_resets_the_password(db, settings):
+    settings.DEBUG = True
+    _, first = run_command()
+    _, second = run_command()
+    assert first != second
+    assert authenticate(username="admin", password=first) is None
+    assert authenticate(username="admin", password=second) is not None
+    assert get_user_model().objects.filter(username="admin").count() == 1
+
+
+def test_refuses_without_debug(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("create_dev_admin", stdout=StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()
