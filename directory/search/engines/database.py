@@ -7,6 +7,7 @@ geodesic distances in Python for the few candidates left.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -68,9 +69,19 @@ def filtered_queryset(query: PlaceQuery) -> QuerySet[PlacePage]:
     return places.distinct()
 
 
+WORD = re.compile(r"\w+")
+
+
 def text_matches(text: str) -> list[int]:
-    """Ids of live places that Wagtail's search finds for `text` (all words must match)."""
-    results = base_queryset().only("pk").search(text, operator="and", order_by_relevance=False)
+    """Ids of live places that Wagtail's search finds for every word of `text`.
+
+    Only the words go to the search backend: quotes and operators in a family's text would be
+    read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail.
+    """
+    words = " ".join(WORD.findall(text))
+    if not words:
+        return []
+    results = base_queryset().only("pk").search(words, operator="and", order_by_relevance=False)
     return [page.pk for page in results]
 
 
