@@ -222,6 +222,11 @@ def cluster_url() -> str:
     pytest.skip(f"No search cluster. {message}")
 
 
+@pytest.fixture
+def commune_liege(world):
+    return Commune.objects.get(code="62063")
+
+
 @pytest.fixture(scope="module")
 def cluster_config():
     """The test cluster, under an index alias of this module's own."""

@@ -1,0 +1,192 @@
+"""What only the cluster engine does: French analysis, live index updates, zero-downtime
+rebuilds, and answering from the database when the cluster is gone."""
+
+import logging
+import socket
+import threading
+from decimal import Decimal
+
+import pytest
+
+from directory.search.cluster.indexing import rebuild
+from directory.search.cluster.transport import ClusterSettings, Transport
+from directory.search.params import PlaceQuery
+from directory.search.service import search_places
+from tests.directory.search.conftest import use_cluster
+from tests.factories import PlacePageFactory, objective
+
+
+@pytest.fixture
+def on_cluster(world, db, settings, cluster_config, indexed_world):
+    use_cluster(settings, cluster_config)
+    return Transport(cluster_config)
+
+
+def names(client, **params):
+    body = client.get("/api/v1/places/", params).json()
+    assert body["engine"] == "cluster"
+    return [r["name"] for r in body["results"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("liege centre", ["Consultation ONE Liège-Centre"]),
+        ("LIÈGE CENTRE", ["Consultation ONE Liège-Centre"]),
+        ("creche", ["Espace Parenthèse"]),
+        ("crèches", ["Espace Parenthèse"]),
+        ("l'atelier", ["Espace Parenthèse"]),
+        ("parenthese", ["Espace Parenthèse"]),
+        ("luik nid", ["Le Nid"]),
+    ],
+)
+def test_french_analysis_folds_accents_elisions_and_plurals(client, on_cluster, text, expected):
+    assert names(client, q=text) == expected
+
+
+def test_publish_unpublish_and_delete_update_the_index(
+    client, on_cluster, commune_liege, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        place = PlacePageFactory(
+            title="La Cabane aux Hiboux",
+            commune=commune_liege,
+            latitude=Decimal("50.633000"),
+            longitude=Decimal("5.580000"),
+            objectives=[objective("passerelles")],
+        )
+        place.save_revision().publish()
+    assert names(client, q="hiboux") == ["La Cabane aux Hiboux"]
+    assert names(client, near="4000", radius_km="1")[:2] == ["Le Passage", "La Cabane aux Hiboux"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place.unpublish()
+    assert names(client, q="hiboux") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place.save_revision().publish()
+    assert names(client, q="hiboux") == ["La Cabane aux Hiboux"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        place.delete()
+    assert names(client, q="hiboux") == []
+
+
+def test_rebuild_while_searching_loses_no_search(on_cluster, django_db_blocker):
+    query = PlaceQuery(near=None, page_size=100)
+    outcomes = []
+    stop = threading.Event()
+
+    def keep_searching():
+        with django_db_blocker.unblock():
+            while not stop.is_set():
+                result = search_places(query)
+                outcomes.append((result.engine, result.count))
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        for _round in range(3):
+            for _progress in rebuild(on_cluster):
+                pass
+    finally:
+        stop.set()
+        searcher.join()
+    assert len(outcomes) > 3
+    assert set(outcomes) == {("cluster", 8)}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Relay:
+    """A TCP relay in front of the real node: closing it is, for the client, the node going
+    away (connection refused), and reopening it is the node coming back."""
+
+    def __init__(self, target_port: int):
+        self.target_port = target_port
+        self.port = free_port()
+        self.server = None
+        self.threads = []
+
+    def open(self):
+        self.server = socket.create_server(("127.0.0.1", self.port))
+        self.server.settimeout(0.2)
+        self.running = True
+        thread = threading.Thread(target=self._accept, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def close(self):
+        self.running = False
+        self.server.close()
+        for thread in self.threads:
+            thread.join()
+        self.threads = []
+
+    def _accept(self):
+        while self.running:
+            try:
+                client, _address = self.server.accept()
+            except OSError:
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, sink):
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+
+def test_node_gone_then_back(client, settings, cluster_config, indexed_world, db, caplog):
+    relay = Relay(int(cluster_config.url.rsplit(":", 1)[1].rstrip("/")))
+    relay.open()
+    via_relay = ClusterSettings(
+        url=f"http://127.0.0.1:{relay.port}",
+        flavour=cluster_config.flavour,
+        index_alias=cluster_config.index_alias,
+    )
+    use_cluster(settings, via_relay)
+
+    def ask():
+        response = client.get("/api/v1/places/", {"near": "4000"})
+        assert response.status_code == 200
+        body = response.json()
+        assert [r["name"] for r in body["results"]][0] == "Le Passage"
+        return body["engine"]
+
+    assert ask() == "cluster"
+    relay.close()
+    with caplog.at_level(logging.WARNING, logger="directory.search.service"):
+        assert [ask() for _ in range(3)] == ["database"] * 3
+    assert "Search cluster unavailable" in caplog.text
+    assert "4000" not in caplog.text  # the family's query is never logged
+    relay.open()
+    assert ask() == "cluster"
+    relay.close()
+
+
+def test_unreachable_cluster_answers_from_database(client, settings, world, db):
+    use_cluster(
+        settings,
+        ClusterSettings(
+            url=f"http://127.0.0.1:{free_port()}", flavour="opensearch2", index_alias="nowhere"
+        ),
+    )
+    body = client.get("/api/v1/places/", {"near": "4000"}).json()
+    assert body["engine"] == "database"
+    assert body["count"] == 5
