@@ -43,6 +43,7 @@ TEXT_FIELDS = ["name^3", "commune^2", "description", "objective_names", "program
 def place_mapping() -> Mapping:
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
+    mapping.field("pk", Integer())
     mapping.field("name", Text(analyzer=FRENCH, fields={"sort": Keyword()}))
     mapping.field("description", Text(analyzer=FRENCH))
     mapping.field("commune", Text(analyzer=FRENCH))
@@ -86,6 +87,7 @@ def place_document(place: PlacePage) -> dict:
     programmes = list(place.programmes.all())
     objectives = list(place.objectives.all())
     return {
+        "pk": place.pk,
         "name": place.title,
         "description": strip_tags(place.description),
         "commune": " ".join(filter(None, [place.commune.name_fr, place.commune.name_nl])),

@@ -53,10 +53,10 @@ def build_search(query: PlaceQuery) -> Search:
                 }
             },
             "name.sort",
-            {"_id": "asc"},
+            "pk",
         )
     else:
-        search = search.sort("name.sort", {"_id": "asc"})
+        search = search.sort("name.sort", "pk")
     search.aggs.bucket("objectives", A("terms", field="objectives", size=FACET_SIZE))
     search.aggs.bucket("programmes", A("terms", field="programmes", size=FACET_SIZE))
     return search[query.offset : query.offset + query.page_size]

@@ -111,6 +111,7 @@ class Relay:
         self.port = free_port()
         self.server = None
         self.threads = []
+        self.connections = []
 
     def open(self):
         self.server = socket.create_server(("127.0.0.1", self.port))
@@ -126,6 +127,14 @@ class Relay:
         for thread in self.threads:
             thread.join()
         self.threads = []
+        # Kept-alive connections die with the node too.
+        for connection in self.connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            connection.close()
+        self.connections = []
 
     def _accept(self):
         while self.running:
@@ -134,6 +143,7 @@ class Relay:
             except OSError:
                 continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self.connections += [client, upstream]
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
