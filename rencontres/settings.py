@@ -152,18 +152,22 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-# Unset cluster URL: Wagtail's database search. Set: the matching cluster backend.
-WAGTAILSEARCH_BACKENDS = {
-    "default": (
-        {
+# Unset cluster URL: Wagtail's database search. Set: the matching cluster backend, and the
+# database backend kept up to date beside it, because family search falls back to the database
+# engine (and its text search) when the cluster does not answer.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+WAGTAILSEARCH_BACKENDS = (
+    {
+        "default": {
             "BACKEND": f"wagtail.search.backends.{ENV.search_flavour}",
             "URLS": [ENV.search_url],
             "INDEX": f"{ENV.search_index_prefix}-wagtail",
-        }
-        if ENV.search_url
-        else {"BACKEND": "wagtail.search.backends.database"}
-    )
-}
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
+    if ENV.search_url
+    else {"default": DATABASE_SEARCH_BACKEND}
+)
 
 # Family search: unset cluster URL means the database engine answers every search.
 SEARCH_CLUSTER = {

@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from wagtail.search.backends import get_search_backend
 
 from directory.models import PlacePage
 from directory.search.geo import bounding_box, distance_km, rounded_km
@@ -81,8 +83,17 @@ def text_matches(text: str) -> list[int]:
     words = " ".join(WORD.findall(text))
     if not words:
         return []
-    results = base_queryset().only("pk").search(words, operator="and", order_by_relevance=False)
+    results = database_search_backend().search(
+        words, base_queryset().only("pk"), operator="and", order_by_relevance=False
+    )
     return [page.pk for page in results]
+
+
+def database_search_backend():
+    """Wagtail's database backend, also when the site's default backend is the cluster: this
+    engine is the fallback for when the cluster is down."""
+    name = "database" if "database" in settings.WAGTAILSEARCH_BACKENDS else "default"
+    return get_search_backend(name)
 
 
 def _candidates(query: PlaceQuery, places: QuerySet[PlacePage]) -> list[_Candidate]:
