@@ -200,3 +200,15 @@ def test_unreachable_cluster_answers_from_database(client, settings, world, db):
     body = client.get("/api/v1/places/", {"near": "4000"}).json()
     assert body["engine"] == "database"
     assert body["count"] == 5
+
+
+def test_fallback_text_search_does_not_need_the_cluster(client, settings, world, db):
+    dead = f"http://127.0.0.1:{free_port()}"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [dead]},
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    use_cluster(settings, ClusterSettings(url=dead, flavour="opensearch2", index_alias="nowhere"))
+    body = client.get("/api/v1/places/", {"q": "Nid", "near": "4000"}).json()
+    assert body["engine"] == "database"
+    assert [r["name"] for r in body["results"]] == ["Le Nid"]
