@@ -72,7 +72,6 @@ class Command(BaseCommand):
         if batch_size < 1:
             raise CommandError("--batch-size must be positive.")
         self.verbosity = verbosity
-        started = time.perf_counter()
 
         parent = directory_root()
         if parent is None:
@@ -109,6 +108,7 @@ class Command(BaseCommand):
         )
 
         writer = PlaceWriter(parent)
+        started = time.perf_counter()
         created: list[int] = []
         with self.progress(len(missing), "Lieux") as bar:
             for indexes in chunked(missing, batch_size):
