@@ -120,11 +120,12 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
         ignore_conflicts=True,
     )
     root_collection = Collection.get_first_root_node()
+    image_permissions = _image_permissions()
     GroupCollectionPermission.objects.bulk_create(
         [
             GroupCollectionPermission(group=group, collection=root_collection, permission=p)
             for group in groups.values()
-            for p in _image_permissions()
+            for p in image_permissions
         ],
         ignore_conflicts=True,
     )
