@@ -55,8 +55,6 @@ def filtered_queryset(query: PlaceQuery) -> QuerySet[PlacePage]:
         places = places.filter(accessibility__step_free=True)
     elif query.accessible is False:
         places = places.exclude(accessibility__step_free=True)
-    if query.q:
-        places = places.filter(pk__in=text_matches(query.q))
     if query.near is not None:
         box = bounding_box(query.near.latitude, query.near.longitude, query.radius_km)
         own_point = ~USES_COMMUNE_POINT & Q(
@@ -74,19 +72,22 @@ def filtered_queryset(query: PlaceQuery) -> QuerySet[PlacePage]:
 WORD = re.compile(r"\w+")
 
 
-def text_matches(text: str) -> list[int]:
+def text_matches(text: str) -> set[int]:
     """Ids of live places that Wagtail's search finds for every word of `text`.
 
     Only the words go to the search backend: quotes and operators in a family's text would be
-    read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail.
+    read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail. Only ids are
+    fetched (the database backends expose their queryset): no page is loaded to filter. They
+    are intersected with the other filters' matches in Python, since a list of thousands of ids
+    would overflow SQLite's bound parameters and a full-text subquery is slower.
     """
     words = " ".join(WORD.findall(text))
     if not words:
-        return []
+        return set()
     results = database_search_backend().search(
-        words, base_queryset().only("pk"), operator="and", order_by_relevance=False
+        words, base_queryset(), operator="and", order_by_relevance=False
     )
-    return [page.pk for page in results]
+    return set(results.get_queryset().values_list("pk", flat=True))
 
 
 def database_search_backend():
@@ -97,6 +98,7 @@ def database_search_backend():
 
 
 def _candidates(query: PlaceQuery, places: QuerySet[PlacePage]) -> list[_Candidate]:
+    wanted = text_matches(query.q) if query.q else None
     rows = places.values_list(
         "pk",
         "title",
@@ -108,6 +110,8 @@ def _candidates(query: PlaceQuery, places: QuerySet[PlacePage]) -> list[_Candida
     )
     candidates = []
     for pk, title, discreet, lat, lon, commune_lat, commune_lon in rows:
+        if wanted is not None and pk not in wanted:
+            continue
         if discreet or lat is None or lon is None:
             point = (float(commune_lat), float(commune_lon))
         else:
