@@ -1,0 +1,140 @@
+"""A family on the map page: nearest places to "4000" that pursue "passerelles", on the map and
+in the list; opens one; comes back to the same search."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP, PHONE, goto_and_settle, offline_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def liege_places(browser_places):
+    """Two places near Liège pursuing "passerelles" (one of them from `browser_places`), one
+    near Liège that does not, and postcode 4000 in the gazetteer."""
+    from directory.models import Commune, PostalCode
+    from tests.factories import PlacePageFactory, objective
+
+    liege = Commune.objects.get(code="62063")
+    PostalCode.objects.create(
+        country="BE",
+        code="4000",
+        locality="Liège",
+        normalized_locality="liege",
+        commune=liege,
+        latitude=Decimal("50.632500"),
+        longitude=Decimal("5.579700"),
+    )
+    PlacePageFactory(
+        title="Le Nid de Sainte-Marguerite",
+        commune=liege,
+        latitude=Decimal("50.650000"),
+        longitude=Decimal("5.540000"),
+        objectives=[objective("passerelles")],
+    )
+    PlacePageFactory(
+        title="La Ruche du Quartier",
+        commune=liege,
+        latitude=Decimal("50.633000"),
+        longitude=Decimal("5.580000"),
+        objectives=[objective("dynamisation-de-quartier")],
+    )
+    # From browser_places: "La Maison des Petits Pas" at 50.64, 5.571 (about 1 km away).
+    return ["La Maison des Petits Pas", "Le Nid de Sainte-Marguerite"]
+
+
+def family_searches(browser, base_url: str, viewport: dict) -> dict:
+    with offline_page(browser, base_url, viewport) as page:
+        goto_and_settle(page, base_url + "/lieux/")
+        page.get_by_label("Près de").fill("4000")
+        page.locator("summary", has_text="Affiner").click()
+        page.get_by_label("Socialisation douce « passerelles »").check()
+        page.get_by_role("button", name="Rechercher").click()
+        page.wait_for_function("location.search.includes('passerelles')")
+        page.wait_for_function(
+            "document.querySelector('[data-result-count]').textContent.includes('2 lieux')"
+        )
+        page.wait_for_load_state("networkidle")
+        searched_url = page.url
+        found = {
+            "url": searched_url,
+            "count": page.locator("[data-result-count]").inner_text(),
+            "count_role": page.locator("[data-result-count]").get_attribute("role"),
+            "list": page.locator("[data-result-list] h3").all_inner_texts(),
+            "markers": page.locator("#results-map .leaflet-marker-icon").count(),
+            # A marker carries the place's name; a cluster shows how many places it holds.
+            "icons": page.eval_on_selector_all(
+                "#results-map .leaflet-marker-icon",
+                "icons => icons.map(i => i.getAttribute('title') || i.textContent.trim())",
+            ),
+            "violations": Axe().run(page).response["violations"],
+            "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
+        }
+        page.locator("[data-result-list] a").first.click()
+        page.wait_for_load_state("load")
+        found["opened"] = page.locator("h1").inner_text()
+        page.go_back()
+        page.wait_for_load_state("load")
+        found["back_url"] = page.url
+        found["back_list"] = page.locator("[data-result-list] h3").all_inner_texts()
+        found["js_errors"] = list(page.js_errors)
+        return found
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "360px"])
+def test_family_finds_passerelles_near_4000(live_server, liege_places, chromium, viewport):
+    result = chromium.run(family_searches, live_server.url, viewport)
+    assert result["list"] == liege_places
+    assert result["count"].strip() == "2 lieux trouvés"
+    assert result["count_role"] == "status"
+    assert "near=4000" in result["url"] and "objective=passerelles" in result["url"]
+    names = [icon for icon in result["icons"] if not icon.isdigit()]
+    clustered = sum(int(icon) for icon in result["icons"] if icon.isdigit())
+    assert set(names) <= set(liege_places)
+    assert len(names) + clustered == len(liege_places)
+    assert result["violations"] == [], result["violations"]
+    assert result["scroll_width"] <= viewport["width"]
+    assert result["opened"] == liege_places[0]
+    assert result["back_url"] == result["url"]
+    assert result["back_list"] == liege_places
+    assert result["js_errors"] == []
+
+
+def search_without_javascript(browser, base_url: str) -> dict:
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(base_url) else route.abort()
+            ),
+        )
+        page.goto(base_url + "/lieux/")
+        page.get_by_label("Près de").fill("4000")
+        page.get_by_role("button", name="Rechercher").click()
+        page.wait_for_load_state("load")
+        return {
+            "url": page.url,
+            "list": page.locator("[data-result-list] h3").all_inner_texts(),
+        }
+    finally:
+        context.close()
+
+
+def test_search_works_without_javascript(live_server, liege_places, chromium):
+    result = chromium.run(search_without_javascript, live_server.url)
+    assert "near=4000" in result["url"]
+    assert result["list"] == [
+        "La Ruche du Quartier",
+        "La Maison des Petits Pas",
+        "Le Nid de Sainte-Marguerite",
+    ]
