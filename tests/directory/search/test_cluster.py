@@ -2,6 +2,7 @@
 rebuilds, and answering from the database when the cluster is gone."""
 
 import logging
+import os
 import socket
 import threading
 from decimal import Decimal
@@ -12,7 +13,7 @@ from directory.search.cluster.indexing import rebuild
 from directory.search.cluster.transport import ClusterSettings, Transport
 from directory.search.params import PlaceQuery
 from directory.search.service import search_places
-from tests.directory.search.conftest import use_cluster
+from tests.directory.search.conftest import cluster_url, use_cluster
 from tests.factories import PlacePageFactory, objective
 
 
@@ -212,3 +213,63 @@ def test_fallback_text_search_does_not_need_the_cluster(client, settings, world,
     body = client.get("/api/v1/places/", {"q": "Nid", "near": "4000"}).json()
     assert body["engine"] == "database"
     assert [r["name"] for r in body["results"]] == ["Le Nid"]
+
+
+def test_real_node_stopped_while_families_search(settings, world, db, tmp_path, django_db_blocker):
+    """A node of our own (not the suite's), stopped mid-run: no search fails."""
+    import subprocess
+    import time
+    from pathlib import Path
+
+    from django.test import Client
+
+    script = Path(__file__).resolve().parents[3] / "scripts" / "search-cluster"
+    cluster_url()  # the same requirement as the suite's node: Java and the runner
+    port = next(p for p in range(9231, 9299, 7) if all(free(p + k) for k in (0, 100)))
+    env = {**os.environ, "SEARCH_CLUSTER_HOME": str(tmp_path / "node")}
+    subprocess.run([script, "start", "--port", str(port)], env=env, check=True, capture_output=True)
+    try:
+        config = ClusterSettings(
+            url=f"http://127.0.0.1:{port}",
+            flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
+            index_alias="stopped-places",
+        )
+        for _progress in rebuild(Transport(config)):
+            pass
+        use_cluster(settings, config)
+        answers = []
+        stop = threading.Event()
+
+        def keep_searching():
+            client = Client()
+            with django_db_blocker.unblock():
+                while not stop.is_set():
+                    response = client.get("/api/v1/places/", {"near": "4000"})
+                    answers.append((response.status_code, response.json().get("engine")))
+
+        searcher = threading.Thread(target=keep_searching)
+        searcher.start()
+        try:
+            deadline = time.monotonic() + 30
+            while not any(engine == "cluster" for _s, engine in answers):
+                assert time.monotonic() < deadline, answers[-5:]
+                time.sleep(0.05)
+            subprocess.run([script, "stop"], env=env, check=True, capture_output=True)
+            seen = len(answers)
+            while len(answers) < seen + 5:
+                time.sleep(0.05)
+        finally:
+            stop.set()
+            searcher.join()
+    finally:
+        subprocess.run([script, "stop"], env=env, check=False, capture_output=True)
+    assert {status for status, _engine in answers} == {200}
+    engines = [engine for _status, engine in answers]
+    assert engines[0] == "cluster" and engines[-1] == "database"
+    # Once the node is gone, every answer comes from the database.
+    assert "cluster" not in engines[engines.index("database") :]
+
+
+def free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
