@@ -161,7 +161,7 @@ WAGTAILSEARCH_BACKENDS = (
         "default": {
             "BACKEND": f"wagtail.search.backends.{ENV.search_flavour}",
             "URLS": [ENV.search_url],
-            "INDEX": f"{ENV.search_index_prefix}-wagtail",
+            "INDEX_PREFIX": f"{ENV.search_index_prefix}-wagtail-",
         },
         "database": DATABASE_SEARCH_BACKEND,
     }

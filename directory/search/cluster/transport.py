@@ -40,12 +40,14 @@ def cluster_settings() -> ClusterSettings | None:
 class Transport:
     def __init__(self, config: ClusterSettings):
         self.config = config
-        if config.flavour.startswith("opensearch"):
+        self.opensearch = config.flavour.startswith("opensearch")
+        # Two clients: families' searches give up fast (the database answers instead), while
+        # indexing and index management may wait for a busy node.
+        self.client = self._client(SEARCH_TIMEOUT_SECONDS)
+        self.admin = self._client(INDEXING_TIMEOUT_SECONDS)
+        if self.opensearch:
             import opensearchpy
 
-            self.client = opensearchpy.OpenSearch(
-                hosts=[config.url], timeout=SEARCH_TIMEOUT_SECONDS, max_retries=0
-            )
             self._errors: tuple[type[BaseException], ...] = (
                 opensearchpy.exceptions.OpenSearchException,
             )
@@ -53,13 +55,16 @@ class Transport:
             import elastic_transport
             import elasticsearch
 
-            self.client = elasticsearch.Elasticsearch(
-                config.url, request_timeout=SEARCH_TIMEOUT_SECONDS, max_retries=0
-            )
-            self._errors = (
-                elasticsearch.ApiError,
-                elastic_transport.TransportError,
-            )
+            self._errors = (elasticsearch.ApiError, elastic_transport.TransportError)
+
+    def _client(self, timeout: float):
+        if self.opensearch:
+            import opensearchpy
+
+            return opensearchpy.OpenSearch(hosts=[self.config.url], timeout=timeout, max_retries=0)
+        import elasticsearch
+
+        return elasticsearch.Elasticsearch(self.config.url, request_timeout=timeout, max_retries=0)
 
     def _call(self, method, *args, **kwargs) -> Any:
         try:
@@ -74,56 +79,48 @@ class Transport:
             return False
 
     def search(self, index: str, body: dict) -> dict:
-        if self.config.flavour.startswith("opensearch"):
+        if self.opensearch:
             return self._call(self.client.search, index=index, body=body)
         return self._call(self.client.search, index=index, **body)
 
     def create_index(self, name: str, body: dict) -> None:
-        if self.config.flavour.startswith("opensearch"):
-            self._call(self.client.indices.create, index=name, body=body)
+        if self.opensearch:
+            self._call(self.admin.indices.create, index=name, body=body)
         else:
-            self._call(self.client.indices.create, index=name, **body)
+            self._call(self.admin.indices.create, index=name, **body)
 
     def delete_index(self, name: str) -> None:
-        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+        self._call(self.admin.indices.delete, index=name, ignore_unavailable=True)
 
     def refresh(self, name: str) -> None:
-        self._call(self.client.indices.refresh, index=name)
+        self._call(self.admin.indices.refresh, index=name)
 
     def indices_behind(self, alias: str) -> list[str]:
-        if not self._call(self.client.indices.exists_alias, name=alias):
+        if not self._call(self.admin.indices.exists_alias, name=alias):
             return []
-        return sorted(self._call(self.client.indices.get_alias, name=alias).keys())
+        return sorted(self._call(self.admin.indices.get_alias, name=alias).keys())
 
     def indices_matching(self, pattern: str) -> list[str]:
-        return sorted(self._call(self.client.indices.get, index=pattern).keys())
+        return sorted(self._call(self.admin.indices.get, index=pattern).keys())
 
     def point_alias(self, alias: str, new_index: str) -> None:
         """Move `alias` to `new_index` in one atomic step: searches never see no index."""
         actions = [
             {"remove": {"index": old, "alias": alias}} for old in self.indices_behind(alias)
         ] + [{"add": {"index": new_index, "alias": alias}}]
-        if self.config.flavour.startswith("opensearch"):
-            self._call(self.client.indices.update_aliases, body={"actions": actions})
+        if self.opensearch:
+            self._call(self.admin.indices.update_aliases, body={"actions": actions})
         else:
-            self._call(self.client.indices.update_aliases, actions=actions)
+            self._call(self.admin.indices.update_aliases, actions=actions)
 
     def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
         if not operations:
             return {"errors": False, "items": []}
         kwargs = {"refresh": "true" if refresh else "false"}
-        if self.config.flavour.startswith("opensearch"):
-            response = self._call(
-                self.client.bulk,
-                body=operations,
-                params={"request_timeout": INDEXING_TIMEOUT_SECONDS, **kwargs},
-            )
+        if self.opensearch:
+            response = self._call(self.admin.bulk, body=operations, params=kwargs)
         else:
-            response = self._call(
-                self.client.options(request_timeout=INDEXING_TIMEOUT_SECONDS).bulk,
-                operations=operations,
-                **kwargs,
-            )
+            response = self._call(self.admin.bulk, operations=operations, **kwargs)
         if response.get("errors"):
             failed = [
                 item
