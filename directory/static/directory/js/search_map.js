@@ -9,6 +9,7 @@
   var mapElement = document.getElementById("results-map");
   if (!form || !mapElement || !window.L) return;
 
+  var shownSearch = location.search;
   var tiles = JSON.parse(document.getElementById("map-tiles").textContent);
   var map = L.map(mapElement, { scrollWheelZoom: false }).setView([50.5, 4.6], 8);
   L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
@@ -65,6 +66,7 @@
           document.importNode(next.querySelector("[data-result-body]"), true)
         );
         if (push) history.pushState(null, "", url);
+        shownSearch = location.search;
         showFeatures();
       })
       .finally(function () {
@@ -78,8 +80,11 @@
     load(form.action + (query ? "?" + query : ""), true);
   });
 
+  // Back and Forward between searches: show the search the URL now holds. Following an
+  // in-page link (the skip link, an error's link to its field) also fires popstate, but leaves
+  // the search as it is: nothing to reload then.
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (location.search !== shownSearch) window.location.reload();
   });
 
   // Pagination links load in place too.
