@@ -88,7 +88,7 @@ def test_programmes_objectives_and_access_modes_are_consistent(communes):
         programmes = list(place.programmes.all())
         assert programmes, place.title
         objectives = list(place.objectives.all())
-        assert 1 <= len(objectives) <= 3, place.title
+        assert len(objectives) in {1, 2, 3}, place.title
         assert {o.programme_id for o in objectives} <= {p.pk for p in programmes}
         assert place.access_mode in {p.access_mode for p in programmes}
         assert place.country == place.commune.country
@@ -131,7 +131,7 @@ def test_opening_hours_languages_and_texts(communes):
 
     for place in demo_places().prefetch_related("opening_hours", "languages"):
         hours = list(place.opening_hours.all())
-        assert 1 <= len(hours) <= 4
+        assert len(hours) in {1, 2, 3, 4}
         assert all(slot.opens < slot.closes for slot in hours)
         assert "fr" in {language.code for language in place.languages.all()}
         assert place.description.startswith("<p>")
