@@ -1,6 +1,7 @@
 // The coverage dashboard's map: one layer of circle markers per objective, in its colour.
 // The tables below the map carry the same numbers for keyboard and screen-reader users.
-(function () {
+// The admin loads its scripts in the document's head: wait for the map's element.
+function drawCoverageMap() {
   "use strict";
   var element = document.getElementById("coverage-map");
   if (!element || typeof L === "undefined") {
@@ -45,4 +46,10 @@
   if (bounds.length) {
     map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
   }
-})();
+}
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", drawCoverageMap);
+} else {
+  drawCoverageMap();
+}
