@@ -21,10 +21,9 @@ from directory.importer import (
     parse_opening_hours,
     read_rows,
 )
-from directory.models import Commune, OpeningHours, PlacePage, PostalCode
+from directory.models import Commune, OpeningHours, PlacePage
 from directory.models.gazetteer import GeocodedAddress
 from directory.roles import organiser_group_name
-from tests.factories import CommuneFactory
 
 HEADER = [
     "external_id",
@@ -118,33 +117,6 @@ BAD_HOURS = [
     "",
 ]
 TWIN = ["ONE-001", *GOOD_LIEGE[1:]]
-
-
-@pytest.fixture
-def small_gazetteer(db):
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege|luik")
-    namur = CommuneFactory(
-        name_fr="Namur",
-        code="92094",
-        latitude=Decimal("50.466700"),
-        longitude=Decimal("4.866700"),
-        search_names="namur",
-    )
-    for code, locality, commune in (
-        ("4000", "Liège", liege),
-        ("4020", "Jupille-sur-Meuse", liege),
-        ("5000", "Namur", namur),
-    ):
-        PostalCode.objects.create(
-            country="BE",
-            code=code,
-            locality=locality,
-            normalized_locality=locality.lower().replace("è", "e").replace("-", " "),
-            commune=commune,
-            latitude=commune.latitude,
-            longitude=commune.longitude,
-        )
-    return {"liege": liege, "namur": namur}
 
 
 def csv_bytes(rows, header=HEADER, delimiter=",") -> bytes:
