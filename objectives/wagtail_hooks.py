@@ -66,6 +66,7 @@ class HealthParentingProjectViewSet(SnippetViewSet):
             chooser_field_name="consultation",
             heading=_("Consultations ONE qui portent le projet"),
             label=_("consultation"),
+            min_num=1,
             panels=[
                 FieldPanel("consultation", widget=consultation_chooser_viewset.widget_class),
             ],

@@ -194,6 +194,13 @@ def test_a_project_is_carried_by_consultations_only(client, staff_member, place_
     assert not HealthParentingProject.objects.exists()
 
 
+def test_a_project_needs_a_consultation(client, staff_member, place_a):
+    client.force_login(staff_member)
+    response = client.post(ADD_URL, project_form_data([], [place_a]))
+    assert response.status_code == 200
+    assert not HealthParentingProject.objects.exists()
+
+
 def test_a_place_is_linked_once(client, staff_member, consultation, place_a):
     client.force_login(staff_member)
     response = client.post(ADD_URL, project_form_data([consultation], [place_a, place_a]))
