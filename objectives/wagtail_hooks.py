@@ -9,6 +9,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
+    ObjectList,
 )
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -16,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from objectives import admin_views
 from objectives.access import can_view_coverage
 from objectives.choosers import consultation_chooser_viewset, meeting_place_chooser_viewset
+from objectives.forms import ProjectForm
 from objectives.models import HealthParentingProject, Objective, Programme
 
 
@@ -56,49 +58,51 @@ class HealthParentingProjectViewSet(SnippetViewSet):
     list_filter = ["status", "objectives"]
     search_fields = ["name"]
 
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
-        FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("public_summary"),
-        MultipleChooserPanel(
-            "consultation_links",
-            chooser_field_name="consultation",
-            heading=_("Consultations ONE qui portent le projet"),
-            label=_("consultation"),
-            min_num=1,
-            panels=[
-                FieldPanel("consultation", widget=consultation_chooser_viewset.widget_class),
-            ],
-        ),
-        MultipleChooserPanel(
-            "place_links",
-            chooser_field_name="place",
-            heading=_("Lieux de rencontre développés ou partenaires"),
-            label=_("lieu"),
-            panels=[
-                FieldRowPanel(
-                    [
-                        FieldPanel("place", widget=meeting_place_chooser_viewset.widget_class),
-                        FieldPanel("relation"),
-                    ]
-                )
-            ],
-        ),
-        MultiFieldPanel(
-            [FieldPanel("activity_year"), FieldPanel("activity_programme")],
-            heading=_("Programme d'activités"),
-        ),
-        InlinePanel(
-            "tms_referents",
-            heading=_("Référent·es TMS (réservé au personnel ONE)"),
-            label=_("référent·e TMS"),
-            panels=[
-                FieldRowPanel([FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")]),
-            ],
-        ),
-        FieldPanel("notes"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("public_summary"),
+            MultipleChooserPanel(
+                "consultation_links",
+                chooser_field_name="consultation",
+                heading=_("Consultations ONE qui portent le projet"),
+                label=_("consultation"),
+                panels=[
+                    FieldPanel("consultation", widget=consultation_chooser_viewset.widget_class),
+                ],
+            ),
+            MultipleChooserPanel(
+                "place_links",
+                chooser_field_name="place",
+                heading=_("Lieux de rencontre développés ou partenaires"),
+                label=_("lieu"),
+                panels=[
+                    FieldRowPanel(
+                        [
+                            FieldPanel("place", widget=meeting_place_chooser_viewset.widget_class),
+                            FieldPanel("relation"),
+                        ]
+                    )
+                ],
+            ),
+            MultiFieldPanel(
+                [FieldPanel("activity_year"), FieldPanel("activity_programme")],
+                heading=_("Programme d'activités"),
+            ),
+            InlinePanel(
+                "tms_referents",
+                heading=_("Référent·es TMS (réservé au personnel ONE)"),
+                label=_("référent·e TMS"),
+                panels=[
+                    FieldRowPanel([FieldPanel("name"), FieldPanel("phone"), FieldPanel("email")]),
+                ],
+            ),
+            FieldPanel("notes"),
+        ],
+        base_form_class=ProjectForm,
+    )
 
 
 register_snippet(HealthParentingProjectViewSet)
