@@ -65,6 +65,7 @@
           document.importNode(next.querySelector("[data-result-body]"), true)
         );
         if (push) history.pushState(null, "", url);
+        shownSearch = window.location.search;
         showFeatures();
       })
       .finally(function () {
@@ -78,8 +79,11 @@
     load(form.action + (query ? "?" + query : ""), true);
   });
 
+  // Back and forward between searches reload the page of that search. Following an in-page
+  // link (the skip link's #main) fires popstate too, without changing the search: ignore it.
+  var shownSearch = window.location.search;
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (window.location.search !== shownSearch) window.location.reload();
   });
 
   // Pagination links load in place too.
