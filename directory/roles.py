@@ -28,13 +28,16 @@ ORGANISER_GROUP_PREFIX = "Organisateurs"
 
 STAFF_MODEL_PERMISSIONS = [
     ("objectives", codename)
-    for model in ("programme", "objective")
+    for model in ("programme", "objective", "healthparentingproject")
     for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
 ] + [
     ("directory", codename)
     for model in ("language", "accessibilityfeature")
     for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
 ]
+# Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
+# neither: they only see their own place's projects, read-only.
+STAFF_MODEL_PERMISSIONS += [("objectives", "view_coverage"), ("directory", "import_places")]
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]

