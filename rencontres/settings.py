@@ -142,6 +142,7 @@ LOGGING = {
     "loggers": {
         "rencontres": {"level": "INFO"},
         "directory": {"level": "INFO"},
+        "activities": {"level": "INFO"},
     },
 }
 
@@ -183,6 +184,13 @@ LEAFLET_CONFIG = {
     "DEFAULT_ZOOM": 8,
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
+}
+
+# Activities: sessions are stored for a rolling window (extended daily by
+# `manage.py extend_occurrences`); registrations are deleted this many days after their session.
+ACTIVITIES = {
+    "window_days": ENV.activities_window_days,
+    "retention_days": ENV.registration_retention_days,
 }
 
 GEOCODER = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,6 +24,9 @@ from directory.validation import objectives_outside_programmes_errors
 from objectives.models import AccessMode, Country, Objective, Programme
 
 MAX_CHILD_AGE_MONTHS = 216
+
+# Activities are scheduled in their place's local time.
+TIME_ZONES = {Country.BELGIUM: "Europe/Brussels", Country.FRANCE: "Europe/Paris"}
 
 
 class Weekday(models.IntegerChoices):
@@ -219,6 +223,12 @@ class PlacePage(Page):
             heading=_("Langues et accessibilité"),
         ),
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        InlinePanel(
+            "closures",
+            heading=_("Fermetures (congés)"),
+            label=_("fermeture"),
+            help_text=_("Les séances des activités tombant pendant une fermeture sont annulées."),
+        ),
     ]
 
     # No street address or coordinates here: a cluster backend would store them in its index, and
@@ -251,7 +261,7 @@ class PlacePage(Page):
 
     base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["activities.ActivityPage"]
 
     class Meta:
         verbose_name = _("lieu")
@@ -283,6 +293,15 @@ class PlacePage(Page):
     @property
     def shows_approximate_point(self) -> bool:
         return self.is_discreet or self.latitude is None
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
+
+    def permissions_for_user(self, user):
+        from directory.roles import PlacePermissionTester
+
+        return PlacePermissionTester(user, self)
 
     @property
     def public_street_address(self) -> str:

@@ -1,0 +1,84 @@
+"""Organisers' admin views for an activity: its sessions (cancel one with a reason, restore
+it). Only users who may edit the activity page get in: an organiser sees the activities of
+their own place, nothing else."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from activities.models import ActivityPage, Occurrence, RegistrationStatus
+from activities.occurrences import cancel_occurrence, restore_occurrence
+
+
+class CancelForm(forms.Form):
+    occurrence = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=300,
+        help_text=gettext_lazy("Montré aux familles, par exemple : animatrice malade."),
+    )
+
+
+def editable_activity(request, page_id: int) -> ActivityPage:
+    activity = get_object_or_404(ActivityPage, pk=page_id)
+    if not activity.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return activity
+
+
+def _occurrences(activity: ActivityPage):
+    return (
+        activity.occurrences.filter(end__gte=timezone.now())
+        .select_related("place", "closure")
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+        )
+        .order_by("start")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def occurrences(request, page_id: int):
+    activity = editable_activity(request, page_id)
+    if request.method == "POST":
+        occurrence = get_object_or_404(
+            Occurrence, pk=request.POST.get("occurrence") or 0, activity=activity
+        )
+        if request.POST.get("action") == "restore":
+            restore_occurrence(occurrence)
+            messages.success(request, _("La séance est rétablie."))
+            return redirect("activities_occurrences", page_id=activity.pk)
+        form = CancelForm(request.POST)
+        if form.is_valid():
+            cancel_occurrence(occurrence, form.cleaned_data["reason"])
+            messages.success(
+                request, _("La séance est annulée ; elle reste affichée comme annulée.")
+            )
+            return redirect("activities_occurrences", page_id=activity.pk)
+        messages.error(request, _("Donnez le motif de l'annulation."))
+    return TemplateResponse(
+        request,
+        "activities/admin/occurrences.html",
+        {
+            "activity": activity,
+            "occurrences": _occurrences(activity),
+            "page_title": _("Séances de « %(title)s »") % {"title": activity.title},
+            "header_icon": "date",
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[activity.pk]),
+        },
+    )
