@@ -357,6 +357,10 @@ class Occurrence(models.Model):
         return str(_("Séance retirée du programme"))
 
     @property
+    def calendar_url(self) -> str:
+        return f"{self.activity.url}seances/{self.pk}/calendar.ics"
+
+    @property
     def local_start(self):
         return timezone.localtime(self.start, self.place.time_zone)
 

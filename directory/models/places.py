@@ -322,6 +322,9 @@ class PlacePage(Page):
         lat, lon = self.public_point
         context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
         context["photos"] = self.photos.select_related("image")
+        from activities.listing import upcoming_for_place
+
+        context["upcoming_sessions"] = upcoming_for_place(self)
         return context
 
 

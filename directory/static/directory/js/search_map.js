@@ -64,7 +64,10 @@
         document.querySelector("[data-result-body]").replaceWith(
           document.importNode(next.querySelector("[data-result-body]"), true)
         );
-        if (push) history.pushState(null, "", url);
+        if (push) {
+          history.pushState(null, "", url);
+          shownSearch = location.search;
+        }
         showFeatures();
       })
       .finally(function () {
@@ -78,8 +81,11 @@
     load(form.action + (query ? "?" + query : ""), true);
   });
 
+  // Back and Forward between searches show the search of the URL. A jump to an anchor on the
+  // same search (the skip link's "#main") also fires popstate: that one must not reload.
+  var shownSearch = location.search;
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (location.search !== shownSearch) window.location.reload();
   });
 
   // Pagination links load in place too.
