@@ -8,3 +8,4 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
+        from activities.search import signals as search_signals  # noqa: F401

@@ -159,6 +159,9 @@ class ActivityPage(Page):
         index.RelatedFields(
             "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
         ),
+        # The place's name and commune, so that "passerelle liège" finds a session of a
+        # "Matinée passerelle" in Liège, as the cluster's cross-field search does.
+        index.SearchField("place_text"),
         index.FilterField("registration_required"),
     ]
 
@@ -179,6 +182,12 @@ class ActivityPage(Page):
     @property
     def time_zone(self) -> ZoneInfo:
         return self.place.time_zone
+
+    def place_text(self) -> str:
+        place = self.place
+        return " ".join(
+            part for part in (place.title, place.commune.name_fr, place.commune.name_nl) if part
+        )
 
     @property
     def duration(self) -> timedelta:

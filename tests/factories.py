@@ -89,7 +89,7 @@ class ActivityPageFactory(wagtail_factories.PageFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Atelier {n}")
-    description = "<p>Jeux, comptines et un café pour les parents.</p>"
+    description = "<p>Un moment partagé avec les tout-petits.</p>"
     start_date = factory.LazyFunction(lambda: date.today())
     start_time = time(9, 30)
     duration_minutes = 120
