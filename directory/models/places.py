@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -73,6 +74,26 @@ class AccessibilityFeature(models.Model):
         return self.name_fr
 
 
+# The filters both views of the map page share: switching view keeps them.
+SHARED_FILTERS = [
+    "near",
+    "radius_km",
+    "q",
+    "objective",
+    "programme",
+    "age_months",
+    "day",
+    "language",
+    "accessible",
+]
+
+
+def _view_urls(params) -> tuple[str, str]:
+    kept = [(name, value) for name in SHARED_FILTERS for value in params.getlist(name)]
+    places = "?" + urlencode(kept) if kept else "?"
+    return places, "?" + urlencode([("view", "activities"), *kept])
+
+
 class PlaceIndexPage(Page):
     """The directory root: every place lives under it."""
 
@@ -90,11 +111,23 @@ class PlaceIndexPage(Page):
         from directory.search.page import form_choices, search_page, tiles_config
 
         context = super().get_context(request, *args, **kwargs)
+        context["params"] = request.GET
+        context["leaflet_tiles"] = tiles_config()
+        context["places_url"], context["activities_url"] = _view_urls(request.GET)
+        if request.GET.get("view") == "activities":
+            from activities.search.page import WHEN_CHOICES, activities_page, map_features
+
+            search = activities_page(request.GET)
+            context["view"] = "activities"
+            context["search"] = search
+            context["when_choices"] = WHEN_CHOICES
+            context["choices"] = form_choices(request.GET, None)
+            context["map_features"] = map_features(search.result)
+            return context
+        context["view"] = "places"
         search = search_page(request.GET)
         context["search"] = search
         context["choices"] = form_choices(request.GET, search.result)
-        context["params"] = request.GET
-        context["leaflet_tiles"] = tiles_config()
         context["map_features"] = [
             {
                 "id": hit.id,
