@@ -3,10 +3,10 @@ fetched in a fixed number of queries."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from activities.models import ActivityPage, Occurrence
+from activities.models import ActivityPage, Occurrence, RegistrationStatus
 
 ON_PLACE_PAGE = 12
 ON_OBJECTIVE_PAGE = 20
@@ -22,7 +22,16 @@ def public_occurrences() -> QuerySet[Occurrence]:
 
 
 def upcoming() -> QuerySet[Occurrence]:
-    return public_occurrences().filter(end__gte=timezone.now()).order_by("start", "pk")
+    return (
+        public_occurrences()
+        .filter(end__gte=timezone.now())
+        .annotate(confirmed_count=confirmed_count())
+        .order_by("start", "pk")
+    )
+
+
+def confirmed_count() -> Count:
+    return Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
 
 
 def upcoming_for_place(place) -> list[Occurrence]:

@@ -370,6 +370,29 @@ class Occurrence(models.Model):
         return f"{self.activity.url}seances/{self.pk}/calendar.ics"
 
     @property
+    def registration_url(self) -> str:
+        return f"{self.activity.url}seances/{self.pk}/inscription/"
+
+    @property
+    def takes_registrations(self) -> bool:
+        return (
+            self.activity.registration_required
+            and not self.is_cancelled
+            and self.start > timezone.now()
+        )
+
+    def remaining_places(self) -> int | None:
+        """Places left; None without a limit. Listings annotate `confirmed_count` so that
+        this costs no query per session."""
+        capacity = self.activity.capacity
+        if not capacity:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        return max(0, capacity - confirmed)
+
+    @property
     def local_start(self):
         return timezone.localtime(self.start, self.place.time_zone)
 
@@ -434,3 +457,15 @@ class Registration(models.Model):
     def __str__(self) -> str:
         # No personal data: this string can reach logs and the admin's history.
         return f"{_('Inscription')} #{self.pk}"
+
+    def waiting_rank(self) -> int | None:
+        """1 for the first on the waiting list; None when not waiting."""
+        if self.status != RegistrationStatus.WAITING:
+            return None
+        ahead = Registration.objects.filter(
+            occurrence_id=self.occurrence_id, status=RegistrationStatus.WAITING
+        ).filter(
+            models.Q(created_at__lt=self.created_at)
+            | models.Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from activities.models import RegistrationStatus
+from activities.listing import confirmed_count
 from directory.structured_data import json_ld_script_text
 
 UPCOMING_ON_PAGE = 12
@@ -14,17 +14,9 @@ def upcoming_for_activity(activity, limit: int = UPCOMING_ON_PAGE) -> list:
     return list(
         activity.occurrences.filter(end__gte=timezone.now())
         .select_related("activity", "place", "place__commune", "closure")
+        .annotate(confirmed_count=confirmed_count())
         .order_by("start")[:limit]
     )
-
-
-def remaining_places(occurrence) -> int | None:
-    """Places left at a session; None when the activity has no limit."""
-    capacity = occurrence.activity.capacity
-    if not capacity:
-        return None
-    confirmed = occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
-    return max(0, capacity - confirmed)
 
 
 def activity_page_context(activity, request) -> dict:
@@ -35,7 +27,7 @@ def activity_page_context(activity, request) -> dict:
     next_session = next(
         (o for o in upcoming if not o.is_cancelled), upcoming[0] if upcoming else None
     )
-    remaining = remaining_places(next_session) if next_session is not None else None
+    remaining = next_session.remaining_places() if next_session is not None else None
     return {
         "place": place,
         "schedule_text": activity.schedule(place.time_zone).describe(),

@@ -33,6 +33,16 @@ def activities_admin_urls():
             admin_views.occurrences,
             name="activities_occurrences",
         ),
+        path(
+            "activities/<int:page_id>/inscriptions/",
+            admin_views.registrations,
+            name="activities_registrations",
+        ),
+        path(
+            "activities/<int:page_id>/inscriptions.csv",
+            admin_views.registrations_csv,
+            name="activities_registrations_csv",
+        ),
     ]
 
 
@@ -47,6 +57,13 @@ def _activity_buttons(page, user, priority):
             icon_name="date",
             priority=priority,
         )
+        if page.specific_deferred.registration_required:
+            yield Button(
+                _("Inscriptions"),
+                reverse("activities_registrations", args=[page.pk]),
+                icon_name="group",
+                priority=priority + 1,
+            )
 
 
 @hooks.register("register_page_header_buttons")

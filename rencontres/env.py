@@ -60,6 +60,7 @@ class Settings(BaseSettings):
 
     activities_window_days: int = Field(default=183, ge=7, le=731)
     registration_retention_days: int = Field(default=30, ge=0, le=3650)
+    registration_rate_limit: int = Field(default=10, ge=1)
 
     map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_tiles_attribution: str = (

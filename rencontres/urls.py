@@ -17,8 +17,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("objectives.urls")),
-    # iCalendar feeds under page URLs: before Wagtail's catch-all, which takes no dotted name.
-    path("", include("activities.feeds")),
+    # Feeds and registrations under page URLs: before Wagtail's catch-all.
+    path("", include("activities.urls")),
 ]
 
 if settings.DEBUG:
