@@ -132,3 +132,18 @@ def test_activities_view_query_count_does_not_grow(client, sessions, place):
     with CaptureQueriesContext(connection) as many:
         client.get("/lieux/", {"view": "activities", "when": "month"})
     assert len(many) == len(few)
+
+
+def test_activities_api_query_count_does_not_grow(client, sessions, place):
+    params = {"from": "2027-03-01", "to": "2027-03-31", "page_size": "100"}
+    client.get("/api/v1/activities/", params)
+    with CaptureQueriesContext(connection) as few:
+        count = client.get("/api/v1/activities/", params).json()["count"]
+    for weekday in (1, 2, 4):
+        publish(
+            ActivityPageFactory(parent=place, start_date=date(2027, 3, 1), weekdays=str(weekday))
+        )
+    with CaptureQueriesContext(connection) as many:
+        more = client.get("/api/v1/activities/", params).json()["count"]
+    assert more > count
+    assert len(many) == len(few)
