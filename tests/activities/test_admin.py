@@ -213,3 +213,22 @@ def test_edit_view_links_to_the_sessions(clock, client, organiser_a, place_a):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[activity.pk])).content.decode()
     assert reverse("activities_occurrences", args=[activity.pk]) in html
     assert "data-schedule-preview" in html
+
+
+def test_page_preview_shows_the_draft_schedule(clock, client, organiser_a, place_a):
+    client.force_login(organiser_a)
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("activities", "activitypage", place_a.pk)
+    )
+    response = client.post(preview_url, activity_form_data(weekdays=["1"], start_time="17:15"))
+    assert response.json()["is_valid"] is True
+    html = client.get(preview_url).content.decode()
+    assert "mardi 2 mars 2027, 17:15" in html
+    assert "Chaque semaine, le mardi à 17 h 15" in html
+
+    activity = publish(ActivityPageFactory(parent=place_a, start_date=date(2027, 3, 1)))
+    edit_preview = reverse("wagtailadmin_pages:preview_on_edit", args=[activity.pk])
+    client.post(edit_preview, activity_form_data(weekdays=["4"], start_time="08:45"))
+    html = client.get(edit_preview).content.decode()
+    assert "vendredi 5 mars 2027, 08:45" in html
+    assert "lundi 1 mars 2027" not in html  # the stored, published sessions are not shown
