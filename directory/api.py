@@ -39,6 +39,13 @@ class Location(Schema):
     approximate: bool
 
 
+class NextActivityOut(Schema):
+    id: int
+    title: str
+    url: str
+    start: str
+
+
 class PlaceOut(Schema):
     id: int
     name: str
@@ -49,7 +56,7 @@ class PlaceOut(Schema):
     postcode: str
     location: Location
     distance_km: float | None
-    next_activity: None = None
+    next_activity: NextActivityOut | None
 
 
 class FacetsOut(Schema):
@@ -161,7 +168,21 @@ def _validated_search(request: HttpRequest) -> PlaceSearchResult | JsonResponse:
     return result
 
 
-def _place_out(hit: PlaceHit) -> dict:
+def _next_activities(hits: list[PlaceHit]) -> dict[int, dict]:
+    from activities.listing import next_sessions_by_place
+
+    return {
+        place_id: {
+            "id": occurrence.pk,
+            "title": occurrence.activity.title,
+            "url": occurrence.activity.url,
+            "start": occurrence.local_start.isoformat(),
+        }
+        for place_id, occurrence in next_sessions_by_place([hit.id for hit in hits]).items()
+    }
+
+
+def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
     return {
         "id": hit.id,
         "name": hit.name,
@@ -172,7 +193,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "postcode": hit.postcode,
         "location": {"lat": hit.latitude, "lon": hit.longitude, "approximate": hit.approximate},
         "distance_km": hit.distance_km,
-        "next_activity": None,
+        "next_activity": next_activities.get(hit.id),
     }
 
 
@@ -186,9 +207,10 @@ def list_places(request):
     result = _validated_search(request)
     if isinstance(result, JsonResponse):
         return result
+    next_activities = _next_activities(result.hits)
     return {
         "count": result.count,
-        "results": [_place_out(hit) for hit in result.hits],
+        "results": [_place_out(hit, next_activities) for hit in result.hits],
         "facets": {"objectives": result.facets.objectives, "programmes": result.facets.programmes},
         "engine": result.engine,
     }
@@ -205,8 +227,9 @@ def places_geojson(request):
     if isinstance(result, JsonResponse):
         return result
     features = []
+    next_activities = _next_activities(result.hits)
     for hit in result.hits:
-        properties = _place_out(hit)
+        properties = _place_out(hit, next_activities)
         location = properties.pop("location")
         properties["approximate"] = location["approximate"]
         features.append(
@@ -271,3 +294,13 @@ def list_objectives(request):
         }
         for o in Objective.objects.select_related("programme")
     ]
+
+
+def _register_activities() -> None:
+    # Imported here: the activities' API builds on this module's parameter descriptions.
+    from activities.api import router
+
+    api.add_router("/activities", router)
+
+
+_register_activities()

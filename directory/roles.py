@@ -1,7 +1,11 @@
 """Who may do what: ONE staff curate and approve; each place's organisers edit only that place.
 
-Organisers can add and edit pages in their place's subtree but not publish: their changes go
-through the "Validation ONE" workflow, approved by ONE staff.
+Organisers can add and edit pages in their place's subtree (the place and its activities) but
+not publish: their changes go through the "Validation ONE" workflow, approved by ONE staff.
+
+ONE staff may mark a place as trusted: its organiser group then holds the publish permission on
+the place, and `PlacePermissionTester` lets that permission reach only the pages *under* the
+place (its activities). The place page itself still goes through the workflow.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
+    PagePermissionTester,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -26,20 +31,28 @@ ONE_STAFF_GROUP = "Personnel ONE"
 WORKFLOW_NAME = "Validation ONE"
 ORGANISER_GROUP_PREFIX = "Organisateurs"
 
-STAFF_MODEL_PERMISSIONS = [
-    ("objectives", codename)
-    for model in ("programme", "objective", "healthparentingproject")
-    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
-] + [
-    ("directory", codename)
-    for model in ("language", "accessibilityfeature")
-    for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
-]
-# Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
-# neither: they only see their own place's projects, read-only.
-STAFF_MODEL_PERMISSIONS += [("objectives", "view_coverage"), ("directory", "import_places")]
+STAFF_MODEL_PERMISSIONS = (
+    [
+        ("objectives", codename)
+        for model in ("programme", "objective", "healthparentingproject")
+        for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
+    ]
+    + [
+        ("directory", codename)
+        for model in ("language", "accessibilityfeature")
+        for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
+    ]
+    + [
+        ("activities", codename)
+        for codename in ("add_trustedplace", "change_trustedplace", "delete_trustedplace")
+    ]
+    # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
+    # neither: they only see their own place's projects, read-only.
+    + [("objectives", "view_coverage"), ("directory", "import_places")]
+)
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+TRUSTED_ORGANISER_PAGE_PERMISSIONS = ["publish_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 
 
@@ -133,3 +146,54 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
         ignore_conflicts=True,
     )
     return list(groups.values())
+
+
+def set_place_trusted(place: Page, trusted: bool) -> None:
+    """Give or take the place's organisers the right to publish their activities directly."""
+    group = Group.objects.filter(name=organiser_group_name(place)).first()
+    if group is None:
+        return
+    permissions = _page_permissions(TRUSTED_ORGANISER_PAGE_PERMISSIONS)
+    if trusted:
+        GroupPagePermission.objects.bulk_create(
+            [GroupPagePermission(group=group, page=place, permission=p) for p in permissions],
+            ignore_conflicts=True,
+        )
+    else:
+        GroupPagePermission.objects.filter(
+            group=group, page=place, permission__in=permissions
+        ).delete()
+
+
+class PlacePermissionTester(PagePermissionTester):
+    """A place's own page is published only with a publish permission granted *above* it (ONE
+    staff's, on the whole tree). The one a trusted place's organisers hold on the place itself
+    lets them publish the pages under it, their activities, and nothing else."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if self.user.is_active and not self.user.is_superuser:
+            self.subpage_permissions = set(self.permissions)
+            self.permissions = {
+                perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                for perm in self.permission_policy.get_cached_permissions_for_user(user)
+                if self.page.path.startswith(perm.page.path)
+                and not (
+                    perm.page.path == self.page.path
+                    and perm.permission.codename in TRUSTED_ORGANISER_PAGE_PERMISSIONS
+                )
+            }
+
+    def _may_publish_below(self) -> bool:
+        return self.user.is_superuser or "publish" in self.subpage_permissions
+
+    def can_publish_subpage(self):
+        if not self.user.is_active:
+            return False
+        specific_class = self.page.specific_class
+        if specific_class is None or not specific_class.creatable_subpage_models():
+            return False
+        return self._may_publish_below()
+
+    def can_reorder_children(self):
+        return self.user.is_active and self._may_publish_below()

@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from activities.listing import upcoming_for_objective
 from directory.listing import paginate, public_places
 from objectives.models import Objective, Programme
 
@@ -25,5 +26,6 @@ def objective_detail(request, slug):
         {
             "objective": objective,
             "listing": paginate(public_places().filter(objectives=objective), request),
+            "sessions": upcoming_for_objective(objective),
         },
     )

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     email_use_tls: bool = True
     default_from_email: str = "Rencontres <noreply@localhost>"
 
+    activities_window_days: int = Field(default=183, ge=7, le=731)
+    registration_retention_days: int = Field(default=30, ge=0, le=3650)
+    registration_rate_limit: int = Field(default=10, ge=1)
+
     map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_tiles_attribution: str = (
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'

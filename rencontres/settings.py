@@ -74,6 +74,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins: two registrations counting a
+    # session's places at once then run one after the other instead of both seeing a free
+    # place (PostgreSQL gets a row lock from select_for_update instead).
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -142,6 +147,7 @@ LOGGING = {
     "loggers": {
         "rencontres": {"level": "INFO"},
         "directory": {"level": "INFO"},
+        "activities": {"level": "INFO"},
     },
 }
 
@@ -183,6 +189,15 @@ LEAFLET_CONFIG = {
     "DEFAULT_ZOOM": 8,
     "RESET_VIEW": False,
     "NO_GLOBALS": False,
+}
+
+# Activities: sessions are stored for a rolling window (extended daily by
+# `manage.py extend_occurrences`); registrations are deleted this many days after their session.
+ACTIVITIES = {
+    "window_days": ENV.activities_window_days,
+    "retention_days": ENV.registration_retention_days,
+    # Registration form submissions per client address: at most this many per this many seconds.
+    "registration_rate": (ENV.registration_rate_limit, 600),
 }
 
 GEOCODER = {

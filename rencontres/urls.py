@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("objectives.urls")),
+    # Feeds and registrations under page URLs: before Wagtail's catch-all.
+    path("", include("activities.urls")),
 ]
 
 if settings.DEBUG:

@@ -31,6 +31,7 @@ def place_form_data(place=None, **overrides) -> dict:
         "accessibility": [],
         "opening_hours": inline_formset([]),
         "photos": inline_formset([]),
+        "closures": inline_formset([]),
     }
     if place is not None:
         data.update(
@@ -48,4 +49,38 @@ def place_form_data(place=None, **overrides) -> dict:
     data.update(overrides)
     # Multi-select values go to the test client as lists; nested_form_data would flatten them.
     multiple = {key: data.pop(key) for key in MULTIPLE_CHOICE_FIELDS}
+    return {**nested_form_data(data), **multiple}
+
+
+def activity_form_data(**overrides) -> dict:
+    """The editor's form for a new weekly activity (Mondays at 09:30 from 1 March 2027)."""
+    data = {
+        "title": "Matinée passerelle",
+        "slug": "matinee-passerelle",
+        "description": rich_text("<p>Avant l'entrée à l'école.</p>"),
+        "age_min_months": "24",
+        "age_max_months": "36",
+        "price": "Gratuit",
+        "capacity": "10",
+        "registration_required": "on",
+        "start_date": "2027-03-01",
+        "start_time": "09:30",
+        "duration_minutes": "90",
+        "repeat": "weekly",
+        "interval": "1",
+        "weekdays": ["0"],
+        "month_week": "",
+        "month_weekday": "",
+        "ends": "never",
+        "until": "",
+        "count": "",
+        "objectives": [],
+        "languages": [],
+        "excluded_dates": inline_formset([]),
+        "added_dates": inline_formset([]),
+    }
+    data.update(overrides)
+    if not data["registration_required"]:
+        del data["registration_required"]
+    multiple = {key: data.pop(key) for key in ("objectives", "languages", "weekdays")}
     return {**nested_form_data(data), **multiple}

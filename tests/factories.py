@@ -1,11 +1,14 @@
 """factory_boy factories shared by the tests (the demo seeding builds on the same shapes)."""
 
+from datetime import date, time
 from decimal import Decimal
 
 import factory
 import wagtail_factories
 from faker import Faker
 
+from activities.choices import Ends, Repeat
+from activities.models import ActivityPage
 from directory.models import Commune, OpeningHours, PlaceIndexPage, PlacePage
 from objectives.models import Objective, Programme
 
@@ -75,3 +78,28 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 2
     opens = "09:00"
     closes = "12:00"
+
+
+class ActivityPageFactory(wagtail_factories.PageFactory):
+    """An activity under `parent` (a place). Published through a revision by `publish()`, so that
+    its sessions are materialised as in the admin."""
+
+    class Meta:
+        model = ActivityPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Atelier {n}")
+    description = "<p>Un moment partagé avec les tout-petits.</p>"
+    start_date = factory.LazyFunction(lambda: date.today())
+    start_time = time(9, 30)
+    duration_minutes = 120
+    repeat = Repeat.WEEKLY
+    weekdays = factory.LazyAttribute(lambda o: str(o.start_date.weekday()))
+    ends = Ends.NEVER
+
+
+def publish(page):
+    """Publish the page's latest state as the admin does (signals included)."""
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,6 +26,9 @@ from objectives.models import AccessMode, Country, Objective, Programme
 from objectives.panels import PlaceProjectsPanel
 
 MAX_CHILD_AGE_MONTHS = 216
+
+# Activities are scheduled in their place's local time.
+TIME_ZONES = {Country.BELGIUM: "Europe/Brussels", Country.FRANCE: "Europe/Paris"}
 
 
 class Weekday(models.IntegerChoices):
@@ -70,6 +75,26 @@ class AccessibilityFeature(models.Model):
         return self.name_fr
 
 
+# The filters both views of the map page share: switching view keeps them.
+SHARED_FILTERS = [
+    "near",
+    "radius_km",
+    "q",
+    "objective",
+    "programme",
+    "age_months",
+    "day",
+    "language",
+    "accessible",
+]
+
+
+def _view_urls(params) -> tuple[str, str]:
+    kept = [(name, value) for name in SHARED_FILTERS for value in params.getlist(name)]
+    places = "?" + urlencode(kept) if kept else "?"
+    return places, "?" + urlencode([("view", "activities"), *kept])
+
+
 class PlaceIndexPage(Page):
     """The directory root: every place lives under it."""
 
@@ -87,11 +112,23 @@ class PlaceIndexPage(Page):
         from directory.search.page import form_choices, search_page, tiles_config
 
         context = super().get_context(request, *args, **kwargs)
+        context["params"] = request.GET
+        context["leaflet_tiles"] = tiles_config()
+        context["places_url"], context["activities_url"] = _view_urls(request.GET)
+        if request.GET.get("view") == "activities":
+            from activities.search.page import WHEN_CHOICES, activities_page, map_features
+
+            search = activities_page(request.GET)
+            context["view"] = "activities"
+            context["search"] = search
+            context["when_choices"] = WHEN_CHOICES
+            context["choices"] = form_choices(request.GET, None)
+            context["map_features"] = map_features(search.result)
+            return context
+        context["view"] = "places"
         search = search_page(request.GET)
         context["search"] = search
         context["choices"] = form_choices(request.GET, search.result)
-        context["params"] = request.GET
-        context["leaflet_tiles"] = tiles_config()
         context["map_features"] = [
             {
                 "id": hit.id,
@@ -226,6 +263,12 @@ class PlacePage(Page):
             heading=_("Langues et accessibilité"),
         ),
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        InlinePanel(
+            "closures",
+            heading=_("Fermetures (congés)"),
+            label=_("fermeture"),
+            help_text=_("Les séances des activités tombant pendant une fermeture sont annulées."),
+        ),
         PlaceProjectsPanel(),
     ]
 
@@ -259,7 +302,7 @@ class PlacePage(Page):
 
     base_form_class = PlacePageForm
     parent_page_types = ["directory.PlaceIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["activities.ActivityPage"]
     # A copy is another place: it must not take over the original's line in the import list.
     exclude_fields_in_copy = ["external_id"]
 
@@ -303,6 +346,15 @@ class PlacePage(Page):
         return self.is_discreet or self.latitude is None
 
     @property
+    def time_zone(self) -> ZoneInfo:
+        return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
+
+    def permissions_for_user(self, user):
+        from directory.roles import PlacePermissionTester
+
+        return PlacePermissionTester(user, self)
+
+    @property
     def public_street_address(self) -> str:
         return "" if self.is_discreet else self.street_address
 
@@ -323,6 +375,9 @@ class PlacePage(Page):
         context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
         context["photos"] = self.photos.select_related("image")
         context["projects"] = public_projects_of(self)
+        from activities.listing import upcoming_for_place
+
+        context["upcoming_sessions"] = upcoming_for_place(self)
         return context
 
 

@@ -150,16 +150,20 @@ def goto_and_settle(page, url: str) -> int:
 
 @pytest.fixture
 def browser_places(transactional_db) -> dict[str, dict[str, str]]:
-    """An ordinary place with opening hours, and a discreet one, built with the factories.
+    """An ordinary place with opening hours and an activity (three sessions a week, one of them
+    cancelled), and a discreet place, built with the factories.
 
     Returns plain values (paths, titles, addresses) that browser scripts can use.
     """
+    from activities.occurrences import cancel_occurrence
     from tests.factories import (
+        ActivityPageFactory,
         CommuneFactory,
         OpeningHoursFactory,
         PlacePageFactory,
         objective,
         programme,
+        publish,
     )
 
     liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik")
@@ -190,7 +194,21 @@ def browser_places(transactional_db) -> dict[str, dict[str, str]]:
         programmes=[programme("espaces-de-rencontre")],
         objectives=[objective("maintien-du-lien")],
     )
-    return {
+    activity = publish(
+        ActivityPageFactory(
+            parent=open_place,
+            title="Matinée passerelle",
+            weekdays="0,2,4",
+            capacity=10,
+            registration_required=True,
+        )
+    )
+    activity.objectives.set([objective("passerelles")])
+    publish(activity)
+    cancel_occurrence(activity.occurrences.order_by("start")[1], "Animatrice malade")
+    pages = {
         name: {"path": place.url, "title": place.title, "street_address": place.street_address}
         for name, place in (("place", open_place), ("discreet place", discreet_place))
     }
+    pages["activity"] = {"path": activity.url, "title": activity.title, "street_address": ""}
+    return pages

@@ -26,9 +26,12 @@ FIXED_PATHS = {
     "directory search error": "/lieux/?near=nulle-part-xyz",
     "programme": "/programmes/lieux-rencontre-enfants-parents/",
     "objective": "/objectifs/passerelles/",
+    # The map page's activities: this month (with sessions), then dates in the wrong order.
+    "activities view": "/lieux/?view=activities&when=month",
+    "activities view error": "/lieux/?view=activities&when=dates&from=2030-01-02&to=2030-01-01",
 }
-PAGES = [*FIXED_PATHS, "place", "discreet place"]
-EXPECTED_STATUS = {"directory search error": 400}
+PAGES = [*FIXED_PATHS, "place", "discreet place", "activity"]
+EXPECTED_STATUS = {"directory search error": 400, "activities view error": 400}
 
 AXE = Axe()
 

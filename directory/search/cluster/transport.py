@@ -113,6 +113,28 @@ class Transport:
         else:
             self._call(self.admin.indices.update_aliases, actions=actions)
 
+    def delete_by_query(self, index: str, query: dict) -> None:
+        """Delete the documents matching `query`, visible to searches when it returns."""
+        if self.config.flavour.startswith("opensearch"):
+            self._call(
+                self.client.delete_by_query,
+                index=index,
+                body={"query": query},
+                params={
+                    "refresh": "true",
+                    "conflicts": "proceed",
+                    "request_timeout": INDEXING_TIMEOUT_SECONDS,
+                },
+            )
+        else:
+            self._call(
+                self.client.options(request_timeout=INDEXING_TIMEOUT_SECONDS).delete_by_query,
+                index=index,
+                query=query,
+                refresh=True,
+                conflicts="proceed",
+            )
+
     def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
         if not operations:
             return {"errors": False, "items": []}

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SEARCH_PATHS = ["/api/v1/places/", "/api/v1/places.geojson"]
+SEARCH_PATHS = ["/api/v1/places/", "/api/v1/places.geojson", "/api/v1/activities/"]
 NASTY = [
     '"',
     "'",
@@ -56,6 +56,8 @@ def value_strategy(schema: dict):
         st.sampled_from(NASTY),
         st.lists(st.sampled_from(NASTY), max_size=4).map(" ".join),
     )
+    if schema.get("format") == "date":
+        return st.one_of(st.dates().map(lambda day: day.isoformat()), wild)
     if "enum" in schema:
         return st.one_of(st.sampled_from(schema["enum"]), wild)
     if schema.get("type") == "array":

@@ -1,0 +1,162 @@
+"""Organisers' admin views for an activity: its sessions (cancel one with a reason, restore
+it), and its registrations (list, CSV export). Only users who may edit the activity page get
+in: an organiser sees the activities of their own place, nothing else."""
+
+from __future__ import annotations
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from activities.models import ActivityPage, Occurrence, Registration, RegistrationStatus
+from activities.occurrences import cancel_occurrence, restore_occurrence
+
+
+class CancelForm(forms.Form):
+    occurrence = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=gettext_lazy("Motif"),
+        max_length=300,
+        help_text=gettext_lazy("Montré aux familles, par exemple : animatrice malade."),
+    )
+
+
+def editable_activity(request, page_id: int) -> ActivityPage:
+    activity = get_object_or_404(ActivityPage, pk=page_id)
+    if not activity.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return activity
+
+
+def _occurrences(activity: ActivityPage):
+    return (
+        activity.occurrences.filter(end__gte=timezone.now())
+        .select_related("place", "closure")
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            ),
+            waiting=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
+            ),
+        )
+        .order_by("start")
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def occurrences(request, page_id: int):
+    activity = editable_activity(request, page_id)
+    if request.method == "POST":
+        occurrence = get_object_or_404(
+            Occurrence, pk=request.POST.get("occurrence") or 0, activity=activity
+        )
+        if request.POST.get("action") == "restore":
+            restore_occurrence(occurrence)
+            messages.success(request, _("La séance est rétablie."))
+            return redirect("activities_occurrences", page_id=activity.pk)
+        form = CancelForm(request.POST)
+        if form.is_valid():
+            cancel_occurrence(occurrence, form.cleaned_data["reason"])
+            messages.success(
+                request, _("La séance est annulée ; elle reste affichée comme annulée.")
+            )
+            return redirect("activities_occurrences", page_id=activity.pk)
+        messages.error(request, _("Donnez le motif de l'annulation."))
+    return TemplateResponse(
+        request,
+        "activities/admin/occurrences.html",
+        {
+            "activity": activity,
+            "occurrences": _occurrences(activity),
+            "page_title": _("Séances de « %(title)s »") % {"title": activity.title},
+            "header_icon": "date",
+            "edit_url": reverse("wagtailadmin_pages:edit", args=[activity.pk]),
+        },
+    )
+
+
+def _registrations(activity: ActivityPage):
+    return (
+        Registration.objects.filter(occurrence__activity=activity)
+        .select_related("occurrence", "occurrence__place")
+        .order_by("occurrence__start", "status", "created_at", "pk")
+    )
+
+
+def registrations(request, page_id: int):
+    """Who registered to the activity's sessions (organisers of its place, and ONE staff)."""
+    activity = editable_activity(request, page_id)
+    by_session: dict[int, dict] = {}
+    for registration in _registrations(activity):
+        group = by_session.setdefault(
+            registration.occurrence_id, {"occurrence": registration.occurrence, "rows": []}
+        )
+        group["rows"].append(registration)
+    return TemplateResponse(
+        request,
+        "activities/admin/registrations.html",
+        {
+            "activity": activity,
+            "sessions": list(by_session.values()),
+            "page_title": _("Inscriptions à « %(title)s »") % {"title": activity.title},
+            "header_icon": "group",
+            "csv_url": reverse("activities_registrations_csv", args=[activity.pk]),
+            "occurrences_url": reverse("activities_occurrences", args=[activity.pk]),
+        },
+    )
+
+
+CSV_COLUMNS = [
+    ("session", gettext_lazy("séance")),
+    ("status", gettext_lazy("statut")),
+    ("name", gettext_lazy("nom")),
+    ("email", gettext_lazy("courriel")),
+    ("phone", gettext_lazy("téléphone")),
+    ("children_count", gettext_lazy("enfants")),
+    ("children_ages", gettext_lazy("âges")),
+    ("created_at", gettext_lazy("inscrite le")),
+]
+
+
+def _csv_cell(value: str) -> str:
+    # A cell starting with =, +, - or @ would be run as a formula by a spreadsheet.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def registrations_csv(request, page_id: int) -> HttpResponse:
+    activity = editable_activity(request, page_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="inscriptions-{activity.pk}.csv"'
+    response.write("\ufeff")  # spreadsheets read the file as UTF-8
+    writer = csv.writer(response)
+    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
+    for registration in _registrations(activity):
+        occurrence = registration.occurrence
+        writer.writerow(
+            [
+                _csv_cell(value)
+                for value in (
+                    occurrence.local_start.strftime("%Y-%m-%d %H:%M"),
+                    registration.get_status_display(),
+                    registration.name,
+                    registration.email,
+                    registration.phone,
+                    str(registration.children_count),
+                    registration.children_ages,
+                    timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
+                )
+            ]
+        )
+    return response

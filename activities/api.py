@@ -1,0 +1,208 @@
+"""`/api/v1/activities/`: upcoming sessions, with the places' parameters plus `from` and `to`,
+sorted by start; and the same search as an iCalendar feed (`/api/v1/activities/calendar.ics`).
+
+As for places, the query string is validated by a FilterSet, so that every bad parameter
+(a malformed date, a `to` before `from`, a range over a year) answers 400 naming it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from activities.calendars import occurrences_feed
+from activities.models import Occurrence
+from activities.search.params import MAX_RANGE_DAYS, ActivitySearchFilterSet
+from activities.search.results import ActivityHit, ActivitySearchResult
+from activities.search.service import search_activities
+
+router = Router(tags=["activities"])
+
+FEED_MAX_SESSIONS = 500
+
+
+class PlaceLocationOut(Schema):
+    lat: float
+    lon: float
+    approximate: bool
+
+
+class SessionPlaceOut(Schema):
+    id: int
+    name: str
+    url: str
+    commune: str
+    postcode: str
+    location: PlaceLocationOut
+
+
+class SessionActivityOut(Schema):
+    id: int
+    title: str
+    url: str
+    objectives: list[str]
+    languages: list[str]
+    age_min_months: int
+    age_max_months: int
+    price: str
+    registration_required: bool
+    capacity: int | None
+    remaining_places: int | None
+
+
+class SessionOut(Schema):
+    id: int
+    start: str
+    end: str
+    status: str
+    cancellation_reason: str
+    calendar_url: str
+    distance_km: float | None
+    activity: SessionActivityOut
+    place: SessionPlaceOut
+
+
+class SessionListOut(Schema):
+    count: int
+    results: list[SessionOut]
+    engine: str
+    date_from: str
+    date_to: str
+
+
+class ErrorOut(Schema):
+    errors: dict[str, list[str]]
+
+
+def _date_param(name: str, description: str) -> dict:
+    return {
+        "in": "query",
+        "name": name,
+        "required": False,
+        "description": description,
+        "schema": {"type": "string", "format": "date"},
+    }
+
+
+def activity_parameters() -> list[dict]:
+    from directory.api import SEARCH_PARAMETERS
+
+    described = [
+        {**p, "description": "Jour de la séance"} if p["name"] == "day" else p
+        for p in SEARCH_PARAMETERS
+    ]
+    return [
+        *described,
+        _date_param("from", "Premier jour (AAAA-MM-JJ), aujourd'hui par défaut"),
+        _date_param(
+            "to",
+            f"Dernier jour inclus (AAAA-MM-JJ), au plus {MAX_RANGE_DAYS} jours après from",
+        ),
+    ]
+
+
+def session_out(hit: ActivityHit) -> dict:
+    return {
+        "id": hit.id,
+        "start": hit.start.isoformat(),
+        "end": hit.end.isoformat(),
+        "status": "cancelled" if hit.cancelled else "scheduled",
+        "cancellation_reason": hit.cancellation_reason,
+        "calendar_url": hit.calendar_url,
+        "distance_km": hit.distance_km,
+        "activity": {
+            "id": hit.activity_id,
+            "title": hit.title,
+            "url": hit.url,
+            "objectives": list(hit.objectives),
+            "languages": list(hit.languages),
+            "age_min_months": hit.age_min_months,
+            "age_max_months": hit.age_max_months,
+            "price": hit.price,
+            "registration_required": hit.registration_required,
+            "capacity": hit.capacity,
+            "remaining_places": hit.remaining_places,
+        },
+        "place": {
+            "id": hit.place.id,
+            "name": hit.place.name,
+            "url": hit.place.url,
+            "commune": hit.place.commune,
+            "postcode": hit.place.postcode,
+            "location": {
+                "lat": hit.place.latitude,
+                "lon": hit.place.longitude,
+                "approximate": hit.place.approximate,
+            },
+        },
+    }
+
+
+def _bad_request(errors: dict[str, list[str]]) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=400)
+
+
+def validated_search(params, page_size: int | None = None):
+    filterset = ActivitySearchFilterSet(params)
+    if not filterset.is_valid():
+        return None, filterset.error_details()
+    query = filterset.to_activity_query()
+    if page_size is not None:
+        query = replace(query, where=replace(query.where, page=1, page_size=page_size))
+    result = search_activities(query)
+    if query.page > 1 and query.offset >= result.count:
+        return None, {
+            "page": [_("Cette page n'existe pas : %(count)d résultats.") % {"count": result.count}]
+        }
+    return (query, result), None
+
+
+@router.get(
+    "/",
+    response={200: SessionListOut, 400: ErrorOut},
+    openapi_extra={"parameters": activity_parameters()},
+    summary="Rechercher des séances d'activités",
+)
+def list_sessions(request: HttpRequest):
+    found, errors = validated_search(request.GET)
+    if errors:
+        return _bad_request(errors)
+    query, result = found
+    return _body(query, result)
+
+
+def _body(query, result: ActivitySearchResult) -> dict:
+    return {
+        "count": result.count,
+        "results": [session_out(hit) for hit in result.hits],
+        "engine": result.engine,
+        "date_from": query.date_from.isoformat(),
+        "date_to": query.date_to.isoformat(),
+    }
+
+
+@router.get(
+    "/calendar.ics",
+    response={200: None, 400: ErrorOut},
+    openapi_extra={"parameters": activity_parameters()},
+    summary="Les mêmes séances en iCalendar",
+)
+def sessions_calendar(request: HttpRequest):
+    params = request.GET.copy()
+    for ignored in ("page", "page_size"):
+        params.pop(ignored, None)
+    found, errors = validated_search(params, page_size=FEED_MAX_SESSIONS)
+    if errors:
+        return _bad_request(errors)
+    _query, result = found
+    occurrences = {
+        o.pk: o
+        for o in Occurrence.objects.filter(pk__in=[hit.id for hit in result.hits]).select_related(
+            "activity", "place", "place__commune", "closure"
+        )
+    }
+    ordered = [occurrences[hit.id] for hit in result.hits if hit.id in occurrences]
+    return occurrences_feed(_("Activités — Rencontres"), ordered, request, "activites.ics")

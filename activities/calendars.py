@@ -1,0 +1,210 @@
+"""iCalendar feeds (RFC 5545) of an activity, a place, a search, and a single session.
+
+An activity is one VEVENT carrying the schedule itself (RRULE, EXDATE, RDATE, with TZID and a
+VTIMEZONE), so that a calendar application keeps following it; each cancelled session is an
+override of that series (same UID, RECURRENCE-ID) with STATUS:CANCELLED. Expanded by any
+calendar, the feed gives the sessions the site shows, cancelled ones marked as cancelled.
+
+A search's feed lists its sessions one by one (a search is a set of sessions, not a series).
+
+Only what the public may see goes in: a discreet place appears as its commune.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vRecur
+
+from activities.models import ActivityPage, Occurrence
+from directory.models import PlacePage
+
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+PRODID = "-//Rencontres//Activités//FR"
+# How far the VTIMEZONE's transitions reach: calendars need them for every session they show.
+TIME_ZONE_YEARS_AHEAD = 15
+
+
+def _domain() -> str:
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "rencontres"
+
+
+def activity_uid(activity: ActivityPage) -> str:
+    return f"activite-{activity.pk}@{_domain()}"
+
+
+def occurrence_uid(occurrence: Occurrence) -> str:
+    return f"seance-{occurrence.pk}@{_domain()}"
+
+
+def public_location(place: PlacePage) -> str:
+    if place.is_discreet:
+        return f"{place.title}, {place.commune.name_fr}"
+    parts = [place.title, place.street_address, f"{place.postcode} {place.commune.name_fr}"]
+    return ", ".join(part for part in parts if part.strip())
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _finish(calendar: Calendar, first_day: date | None) -> bytes:
+    start = (first_day or timezone.localdate()).replace(month=1, day=1) - timedelta(days=366)
+    end = timezone.localdate().replace(month=1, day=1)
+    end = end.replace(year=end.year + TIME_ZONE_YEARS_AHEAD)
+    calendar.add_missing_timezones(first_date=start, last_date=end)
+    return calendar.to_ical()
+
+
+def _describe(activity: ActivityPage, request) -> str:
+    text = strip_tags(activity.description).strip()
+    link = activity.get_full_url(request)
+    return f"{text}\n\n{link}" if text else link
+
+
+def _event_base(activity: ActivityPage, place: PlacePage, request) -> Event:
+    event = Event()
+    event.add("summary", activity.title)
+    event.add("description", _describe(activity, request))
+    event.add("location", public_location(place))
+    event.add("url", activity.get_full_url(request))
+    event.add("dtstamp", timezone.now())
+    event.add("last-modified", activity.last_published_at or timezone.now())
+    return event
+
+
+def activity_events(
+    activity: ActivityPage, place: PlacePage, occurrences: Iterable[Occurrence], request
+) -> list[Event]:
+    """The series (one VEVENT) and an override per cancelled session."""
+    schedule = activity.schedule(place.time_zone)
+    stored = list(occurrences)
+    rule_first = schedule.first_rule_start()
+    # Sessions kept only because families had registered, though no longer in the schedule,
+    # join the series so that their cancellation can be marked on them.
+    withdrawn = {o.date for o in stored if o.withdrawn}
+    extra = {
+        day
+        for day in schedule.added | withdrawn
+        # A day the rule gives already is kept by leaving it out of EXDATE, not by an RDATE.
+        if rule_first is None or not schedule.rule_starts(day, day)
+    }
+    if rule_first is None and not extra:
+        return []
+    series = _event_base(activity, place, request)
+    series.add("uid", activity_uid(activity))
+    first_day = rule_first.date() if rule_first is not None else min(extra)
+    start, end = schedule.session_at(first_day)
+    series.add("dtstart", start)
+    series.add("dtend", end)
+    series.add("status", "CONFIRMED")
+    if rule_first is not None and schedule.rrule_text():
+        series.add("rrule", vRecur.from_ical(schedule.rrule_text()))
+    rdates = sorted(extra - {first_day})
+    if rdates:
+        series.add("rdate", [schedule.session_at(day)[0] for day in rdates])
+    # EXDATE wins over RDATE in RFC 5545; an added or withdrawn day must not be excluded.
+    exdates = sorted(schedule.excluded - withdrawn - schedule.added)
+    if exdates:
+        series.add("exdate", [schedule.session_at(day)[0] for day in exdates])
+    events = [series]
+    for occurrence in stored:
+        if occurrence.is_cancelled:
+            events.append(cancelled_override(activity, place, schedule, occurrence, request))
+    return events
+
+
+def cancelled_override(activity, place, schedule, occurrence: Occurrence, request) -> Event:
+    tz = place.time_zone
+    event = _event_base(activity, place, request)
+    event["summary"] = _("Annulé : %(title)s") % {"title": activity.title}
+    event["description"] = occurrence.cancellation_reason
+    event.add("uid", activity_uid(activity))
+    # The series' own instance that day (a past session may have had another time).
+    event.add("recurrence-id", schedule.session_at(occurrence.date)[0])
+    event.add("dtstart", timezone.localtime(occurrence.start, tz))
+    event.add("dtend", timezone.localtime(occurrence.end, tz))
+    event.add("status", "CANCELLED")
+    return event
+
+
+def occurrence_event(occurrence: Occurrence, request) -> Event:
+    """One session on its own (the "add to my calendar" link, a search's feed)."""
+    activity, place = occurrence.activity, occurrence.place
+    tz = place.time_zone
+    event = _event_base(activity, place, request)
+    event.add("uid", occurrence_uid(occurrence))
+    event.add("dtstart", timezone.localtime(occurrence.start, tz))
+    event.add("dtend", timezone.localtime(occurrence.end, tz))
+    if occurrence.is_cancelled:
+        event["summary"] = _("Annulé : %(title)s") % {"title": activity.title}
+        event.add("status", "CANCELLED")
+        event["description"] = occurrence.cancellation_reason
+    else:
+        event.add("status", "CONFIRMED")
+    return event
+
+
+def _stored_occurrences(activities: Iterable[ActivityPage]) -> dict[int, list[Occurrence]]:
+    found: dict[int, list[Occurrence]] = {}
+    for occurrence in (
+        Occurrence.objects.filter(activity__in=list(activities))
+        .select_related("closure")
+        .order_by("start")
+    ):
+        found.setdefault(occurrence.activity_id, []).append(occurrence)
+    return found
+
+
+def activity_feed(activity: ActivityPage, request) -> HttpResponse:
+    place = activity.place
+    calendar = _calendar(activity.title)
+    for event in activity_events(
+        activity, place, _stored_occurrences([activity]).get(activity.pk, []), request
+    ):
+        calendar.add_component(event)
+    return _response(_finish(calendar, activity.start_date), f"activite-{activity.pk}.ics")
+
+
+def place_feed(place: PlacePage, request) -> HttpResponse:
+    activities = list(
+        ActivityPage.objects.child_of(place)
+        .live()
+        .public()
+        .prefetch_related("excluded_dates", "added_dates")
+        .order_by("pk")
+    )
+    stored = _stored_occurrences(activities)
+    calendar = _calendar(place.title)
+    for activity in activities:
+        for event in activity_events(activity, place, stored.get(activity.pk, []), request):
+            calendar.add_component(event)
+    first = min((a.start_date for a in activities), default=None)
+    return _response(_finish(calendar, first), f"lieu-{place.pk}.ics")
+
+
+def occurrences_feed(name: str, occurrences: list[Occurrence], request, filename: str):
+    calendar = _calendar(name)
+    for occurrence in occurrences:
+        calendar.add_component(occurrence_event(occurrence, request))
+    first = min((o.date for o in occurrences), default=None)
+    return _response(_finish(calendar, first), filename)
+
+
+def _response(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

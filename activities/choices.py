@@ -1,0 +1,24 @@
+"""The editor's plain-language choices for a schedule (never raw RRULE text)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Repeat(models.TextChoices):
+    NONE = "none", _("Une seule fois")
+    WEEKLY = "weekly", _("Chaque semaine, ou toutes les N semaines")
+    MONTHLY = "monthly", _("Chaque mois, un jour de la semaine donné (ex. le premier mardi)")
+
+
+class Ends(models.TextChoices):
+    NEVER = "never", _("Sans date de fin")
+    UNTIL = "until", _("Jusqu'à une date")
+    COUNT = "count", _("Après un nombre de séances")
+
+
+class MonthWeek(models.IntegerChoices):
+    FIRST = 1, _("le premier")
+    SECOND = 2, _("le deuxième")
+    THIRD = 3, _("le troisième")
+    FOURTH = 4, _("le quatrième")
+    LAST = -1, _("le dernier")

@@ -1,0 +1,65 @@
+"""Upcoming public sessions, for the place, activity and objective pages: what a list shows is
+fetched in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from activities.models import ActivityPage, Occurrence, RegistrationStatus
+
+ON_PLACE_PAGE = 12
+ON_OBJECTIVE_PAGE = 20
+
+
+def public_occurrences() -> QuerySet[Occurrence]:
+    """Sessions of live, public activities of live places (cancelled ones included: they are
+    shown as cancelled)."""
+    return Occurrence.objects.filter(
+        activity__in=ActivityPage.objects.live().public().values("pk"),
+        place__live=True,
+    ).select_related("activity", "place", "place__commune", "closure")
+
+
+def upcoming() -> QuerySet[Occurrence]:
+    return (
+        public_occurrences()
+        .filter(end__gte=timezone.now())
+        .annotate(confirmed_count=confirmed_count())
+        .order_by("start", "pk")
+    )
+
+
+def confirmed_count() -> Count:
+    return Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+
+
+def upcoming_for_place(place) -> list[Occurrence]:
+    return list(upcoming().filter(place=place)[:ON_PLACE_PAGE])
+
+
+def upcoming_for_objective(objective) -> list[Occurrence]:
+    return list(upcoming().filter(activity__objectives=objective).distinct()[:ON_OBJECTIVE_PAGE])
+
+
+def next_sessions_by_place(place_ids: list[int]) -> dict[int, Occurrence]:
+    """Each place's next session that takes place, in two queries whatever the number of
+    places (for the places API's `next_activity`)."""
+    from django.db.models import OuterRef, Subquery
+
+    from directory.models import PlacePage
+
+    first = (
+        upcoming()
+        .filter(place_id=OuterRef("pk"), is_cancelled=False)
+        .order_by("start", "pk")
+        .values("pk")[:1]
+    )
+    pairs = PlacePage.objects.filter(pk__in=place_ids).annotate(next_id=Subquery(first))
+    wanted = {next_id: pk for pk, next_id in pairs.values_list("pk", "next_id") if next_id}
+    return {
+        wanted[occurrence.pk]: occurrence
+        for occurrence in Occurrence.objects.filter(pk__in=wanted).select_related(
+            "activity", "place"
+        )
+    }

@@ -1,0 +1,174 @@
+"""Families register to a session, and see or cancel their registration through the signed
+link they receive by e-mail. A honeypot field and a per-address rate limit keep bots out."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from activities.models import ActivityPage, RegistrationStatus
+from activities.registrations import (
+    Family,
+    RegistrationClosed,
+    accepts_registrations,
+    cancel,
+    register,
+    registration_for_token,
+    token_for,
+)
+from activities.routing import public_page_at
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Votre nom"), max_length=120)
+    email = forms.EmailField(
+        label=gettext_lazy("Votre courriel"),
+        help_text=gettext_lazy("Pour la confirmation et le lien d'annulation."),
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Téléphone (facultatif)"),
+        max_length=40,
+        required=False,
+        widget=TelInput(attrs={"autocomplete": "tel"}),
+    )
+    children_count = forms.IntegerField(
+        label=gettext_lazy("Nombre d'enfants"), min_value=1, max_value=12, initial=1
+    )
+    children_ages = forms.CharField(
+        label=gettext_lazy("Âge des enfants"),
+        max_length=120,
+        help_text=gettext_lazy("Par exemple : 8 mois et 3 ans."),
+    )
+    consent = forms.BooleanField(label="")
+    # A field people never see (hidden by CSS, out of the tab order): bots fill it in.
+    website = forms.CharField(
+        label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
+    )
+
+    def __init__(self, *args, retention_days: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = _(
+            "J'accepte que ces données servent à gérer mon inscription ; elles sont supprimées "
+            "%(days)d jours après la séance."
+        ) % {"days": retention_days}
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+
+def _client_key(request: HttpRequest) -> str:
+    # A hash, not the address: the cache holds no personal data.
+    address = request.META.get("REMOTE_ADDR", "")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return f"registration-attempts:{digest}"
+
+
+def rate_limited(request: HttpRequest) -> bool:
+    """Counts this attempt; True when the address made too many in the current window."""
+    limit, window = settings.ACTIVITIES["registration_rate"]
+    key = _client_key(request)
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        attempts = cache.incr(key)
+    except ValueError:
+        # The entry expired between add() and incr(): this attempt starts a new window.
+        cache.add(key, 1, timeout=window)
+        return False
+    return attempts > limit
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _activity_at(request: HttpRequest, page_path: str) -> ActivityPage:
+    page = public_page_at(request, page_path)
+    if not isinstance(page, ActivityPage):
+        raise Http404
+    return page
+
+
+@require_http_methods(["GET", "POST"])
+def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) -> HttpResponse:
+    activity = _activity_at(request, page_path)
+    occurrence = get_object_or_404(
+        activity.occurrences.select_related("activity", "place__commune", "closure"),
+        pk=occurrence_id,
+    )
+    context = {
+        "page": activity,
+        "activity": activity,
+        "occurrence": occurrence,
+        "place": occurrence.place,
+    }
+    if not accepts_registrations(occurrence):
+        return TemplateResponse(request, "activities/registration_closed.html", context)
+    retention = settings.ACTIVITIES["retention_days"]
+    form = RegistrationForm(request.POST or None, retention_days=retention)
+    status = 200
+    if request.method == "POST":
+        if rate_limited(request):
+            form.add_error(
+                None,
+                _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),
+            )
+            status = 429
+        elif form.is_valid():
+            if form.cleaned_data["website"]:
+                # A bot: answered as if registered, and nothing is kept.
+                return TemplateResponse(request, "activities/registration_thanks.html", context)
+            data = form.cleaned_data
+            family = Family(
+                name=data["name"].strip(),
+                email=data["email"],
+                phone=data["phone"].strip(),
+                children_count=data["children_count"],
+                children_ages=data["children_ages"].strip(),
+            )
+            try:
+                registration = register(occurrence.pk, family, _base_url(request))
+            except RegistrationClosed:
+                return TemplateResponse(request, "activities/registration_closed.html", context)
+            return redirect("registration", token=token_for(registration))
+        else:
+            status = 400
+    context["form"] = form
+    context["remaining"] = occurrence.remaining_places()
+    return TemplateResponse(request, "activities/registration_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """What the e-mailed link opens: the registration, and a button to cancel it."""
+    registration = registration_for_token(token)
+    if registration is None:
+        raise Http404
+    if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
+        cancel(registration, _base_url(request))
+        return redirect("registration", token=token)
+    occurrence = registration.occurrence
+    return TemplateResponse(
+        request,
+        "activities/registration.html",
+        {
+            "registration": registration,
+            "occurrence": occurrence,
+            "activity": occurrence.activity,
+            "place": occurrence.place,
+            "waiting_rank": registration.waiting_rank(),
+        },
+    )

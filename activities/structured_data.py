@@ -1,0 +1,122 @@
+"""schema.org Event JSON-LD for activity pages. A discreet place is located by its commune
+alone, as everywhere else."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from activities.choices import Ends, Repeat
+from activities.models import ActivityPage, Occurrence
+from activities.recurrence import ICAL_WEEKDAYS
+from directory.models import PlacePage
+
+SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+FREE = {"gratuit", "gratuite", "free", "0", "0 €"}
+
+
+def _iso_duration(minutes: int) -> str:
+    hours, minutes = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+
+
+def _location(place: PlacePage, request) -> dict:
+    address = {
+        "@type": "PostalAddress",
+        "addressLocality": place.commune.name_fr,
+        "addressCountry": place.country,
+    }
+    location = {
+        "@type": "Place",
+        "name": place.title,
+        "url": place.get_full_url(request),
+        "address": address,
+    }
+    if not place.is_discreet:
+        address["streetAddress"] = place.street_address
+        address["postalCode"] = place.postcode
+        if place.latitude is not None and place.longitude is not None:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(place.latitude),
+                "longitude": float(place.longitude),
+            }
+    return location
+
+
+def _schedule(activity: ActivityPage, place: PlacePage) -> dict:
+    schedule = activity.schedule(place.time_zone)
+    start, end = schedule.session_at(activity.start_date)
+    data = {
+        "@type": "Schedule",
+        "startDate": activity.start_date.isoformat(),
+        "startTime": start.strftime("%H:%M"),
+        "endTime": end.strftime("%H:%M"),
+        "duration": _iso_duration(activity.duration_minutes),
+        "scheduleTimezone": str(place.time_zone),
+    }
+    if activity.repeat == Repeat.WEEKLY:
+        data["repeatFrequency"] = f"P{activity.interval}W"
+        days = schedule.weekdays or (activity.start_date.weekday(),)
+        data["byDay"] = [f"https://schema.org/{SCHEMA_DAYS[d]}" for d in days]
+    elif activity.repeat == Repeat.MONTHLY:
+        data["repeatFrequency"] = f"P{activity.interval}M"
+        weekday = activity.month_weekday or 0
+        data["byDay"] = f"{activity.month_week}{ICAL_WEEKDAYS[weekday]}"
+        data["byMonthWeek"] = activity.month_week
+    if activity.ends == Ends.UNTIL and activity.until:
+        data["endDate"] = activity.until.isoformat()
+    elif activity.ends == Ends.COUNT and activity.count:
+        data["repeatCount"] = activity.count
+    if schedule.excluded:
+        data["exceptDate"] = [day.isoformat() for day in sorted(schedule.excluded)]
+    return data
+
+
+def event_json_ld(
+    activity: ActivityPage,
+    place: PlacePage,
+    request,
+    next_session: Occurrence | None,
+    remaining: int | None,
+) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": activity.title,
+        "url": activity.get_full_url(request),
+        "description": strip_tags(activity.description).strip(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventSchedule": _schedule(activity, place),
+        "location": _location(place, request),
+        "organizer": {
+            "@type": "Organization",
+            "name": place.title,
+            "url": place.get_full_url(request),
+        },
+        "typicalAgeRange": f"{activity.age_min_months}-{activity.age_max_months} mois",
+    }
+    languages = [language.code for language in activity.languages.all()]
+    if languages:
+        data["inLanguage"] = languages
+    if next_session is not None:
+        tz = place.time_zone
+        data["startDate"] = timezone.localtime(next_session.start, tz).isoformat()
+        data["endDate"] = timezone.localtime(next_session.end, tz).isoformat()
+        if next_session.is_cancelled:
+            data["eventStatus"] = "https://schema.org/EventCancelled"
+    offer = {"@type": "Offer", "url": activity.get_full_url(request), "description": activity.price}
+    if activity.price.strip().lower() in FREE:
+        offer["price"] = "0"
+        offer["priceCurrency"] = "EUR"
+    if remaining is not None:
+        availability = "InStock" if remaining > 0 else "SoldOut"
+        offer["availability"] = f"https://schema.org/{availability}"
+    data["offers"] = offer
+    data["isAccessibleForFree"] = activity.price.strip().lower() in FREE
+    if activity.capacity:
+        data["maximumAttendeeCapacity"] = activity.capacity
+        if remaining is not None:
+            data["remainingAttendeeCapacity"] = remaining
+    return data

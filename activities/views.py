@@ -1,0 +1,57 @@
+"""Public views of activities: the activity page's context."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from activities.listing import confirmed_count
+from activities.models import Occurrence
+from directory.structured_data import json_ld_script_text
+
+UPCOMING_ON_PAGE = 12
+
+
+def upcoming_for_activity(activity, limit: int = UPCOMING_ON_PAGE) -> list:
+    return list(
+        activity.occurrences.filter(end__gte=timezone.now())
+        .select_related("activity", "place", "place__commune", "closure")
+        .annotate(confirmed_count=confirmed_count())
+        .order_by("start")[:limit]
+    )
+
+
+def previewed_sessions(activity, place, limit: int = UPCOMING_ON_PAGE) -> list:
+    """The editor's draft schedule, as unsaved sessions: a preview shows what publishing will
+    give, and a page not yet created has no stored session."""
+    schedule = activity.schedule(place.time_zone)
+    today = timezone.localdate(timezone=place.time_zone)
+    return [
+        Occurrence(activity=activity, place=place, date=start.date(), start=start, end=end)
+        for start, end in schedule.next_sessions(today, limit)
+    ]
+
+
+def activity_page_context(activity, request) -> dict:
+    from activities.structured_data import event_json_ld
+
+    place = activity.place
+    preview = getattr(request, "is_preview", False)
+    if preview:
+        upcoming = previewed_sessions(activity, place)
+    else:
+        upcoming = upcoming_for_activity(activity)
+    next_session = next(
+        (o for o in upcoming if not o.is_cancelled), upcoming[0] if upcoming else None
+    )
+    remaining = None
+    if next_session is not None and not preview:
+        remaining = next_session.remaining_places()
+    return {
+        "preview": preview,
+        "place": place,
+        "schedule_text": activity.schedule(place.time_zone).describe(),
+        "upcoming": upcoming,
+        "json_ld_text": json_ld_script_text(
+            event_json_ld(activity, place, request, next_session, remaining)
+        ),
+    }

@@ -1,0 +1,76 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from activities import admin_views
+from activities.models import ActivityPage, TrustedPlace
+from activities.preview import schedule_preview
+
+
+class TrustedPlaceViewSet(SnippetViewSet):
+    model = TrustedPlace
+    icon = "success"
+    menu_label = _("Lieux de confiance")
+    list_display = ["place", "note", "created_at"]
+
+
+register_snippet(TrustedPlaceViewSet)
+
+
+@hooks.register("register_admin_urls")
+def activities_admin_urls():
+    return [
+        path(
+            "activities/schedule-preview/",
+            schedule_preview,
+            name="activities_schedule_preview",
+        ),
+        path(
+            "activities/<int:page_id>/seances/",
+            admin_views.occurrences,
+            name="activities_occurrences",
+        ),
+        path(
+            "activities/<int:page_id>/inscriptions/",
+            admin_views.registrations,
+            name="activities_registrations",
+        ),
+        path(
+            "activities/<int:page_id>/inscriptions.csv",
+            admin_views.registrations_csv,
+            name="activities_registrations_csv",
+        ),
+    ]
+
+
+def _activity_buttons(page, user, priority):
+    if (
+        isinstance(page.specific_deferred, ActivityPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield Button(
+            _("Séances"),
+            reverse("activities_occurrences", args=[page.pk]),
+            icon_name="date",
+            priority=priority,
+        )
+        if page.specific_deferred.registration_required:
+            yield Button(
+                _("Inscriptions"),
+                reverse("activities_registrations", args=[page.pk]),
+                icon_name="group",
+                priority=priority + 1,
+            )
+
+
+@hooks.register("register_page_header_buttons")
+def activity_header_buttons(page, user, view_name, next_url=None):
+    yield from _activity_buttons(page, user, priority=12)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def activity_listing_buttons(page, user, next_url=None):
+    yield from _activity_buttons(page, user, priority=3)

@@ -1,0 +1,284 @@
+"""Families register to a session; capacity holds, the overflow waits, a cancellation through
+the signed link promotes the first waiting family and e-mails them; bots are kept out; personal
+data stays out of logs and goes after the retention period; organisers see their own."""
+
+import csv
+import io
+import logging
+import re
+from datetime import date, datetime, time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from activities.models import Occurrence, Registration, RegistrationStatus
+from activities.occurrences import cancel_occurrence
+from directory.roles import organiser_group_name
+from tests.activities.conftest import BRUSSELS
+from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def workshop(clock, place):
+    return publish(
+        ActivityPageFactory(
+            parent=place,
+            title="Atelier portage",
+            start_date=date(2027, 3, 3),
+            start_time=time(10, 0),
+            weekdays="2",
+            capacity=2,
+            registration_required=True,
+        )
+    )
+
+
+@pytest.fixture
+def session(workshop):
+    return Occurrence.objects.get(activity=workshop, date=date(2027, 3, 3))
+
+
+def family(n: int, **overrides) -> dict:
+    data = {
+        "name": f"Famille {n}",
+        "email": f"famille{n}@example.org",
+        "phone": "",
+        "children_count": "1",
+        "children_ages": "18 mois",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def post(client, session, data, capture, address="192.0.2.1"):
+    with capture(execute=True):
+        return client.post(session.registration_url, data, REMOTE_ADDR=address)
+
+
+def manage_link(message) -> str:
+    return re.search(r"https?://\S+/inscriptions/\S+/", message.body).group(0)
+
+
+def test_form_then_confirmation_page_and_email(client, session, django_capture_on_commit_callbacks):
+    page = client.get(session.registration_url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "mercredi 3 mars 2027, 10:00" in html
+    assert "Encore 2 places libres." in html
+
+    response = post(client, session, family(1), django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == RegistrationStatus.CONFIRMED
+    assert registration.name == "Famille 1"
+    confirmation = client.get(response.url)
+    assert "Votre inscription est confirmée" in confirmation.content.decode()
+
+    (message,) = mail.outbox
+    assert message.to == ["famille1@example.org"]
+    assert message.subject == "Inscription confirmée : Atelier portage, 03/03/2027 10:00"
+    assert "Bonjour Famille 1," in message.body
+    assert manage_link(message).endswith(response.url)
+
+
+def test_capacity_then_waiting_list(client, session, django_capture_on_commit_callbacks):
+    for n in (1, 2, 3):
+        post(client, session, family(n), django_capture_on_commit_callbacks)
+    statuses = list(Registration.objects.order_by("pk").values_list("status", flat=True))
+    assert statuses == ["confirmed", "confirmed", "waiting"]
+    assert mail.outbox[2].subject.startswith("Liste d'attente : Atelier portage")
+    assert "liste d'attente" in client.get(session.registration_url).content.decode()
+    waiting = Registration.objects.get(name="Famille 3")
+    page = client.get(manage_link(mail.outbox[2]))
+    assert "position 1 sur la liste d'attente" in page.content.decode()
+    assert waiting.waiting_rank() == 1
+
+
+def test_cancelling_through_the_link_promotes_the_first_waiting_family(
+    client, session, django_capture_on_commit_callbacks
+):
+    for n in (1, 2, 3, 4):
+        post(client, session, family(n), django_capture_on_commit_callbacks)
+    link = manage_link(mail.outbox[0])
+    mail.outbox.clear()
+    assert "Annuler mon inscription" in client.get(link).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
+    assert response.status_code == 302
+    statuses = dict(Registration.objects.values_list("name", "status"))
+    assert statuses == {
+        "Famille 1": "cancelled",
+        "Famille 2": "confirmed",
+        "Famille 3": "confirmed",
+        "Famille 4": "waiting",
+    }
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["famille3@example.org"].startswith("Une place s'est libérée : Atelier portage")
+    assert subjects["famille1@example.org"].startswith("Inscription annulée")
+    assert "Votre inscription est annulée" in client.get(link).content.decode()
+    # The link cannot cancel twice, nor promote anyone else.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link)
+    assert Registration.objects.get(name="Famille 4").status == "waiting"
+
+
+def test_a_forged_or_broken_link_finds_nothing(client, session, django_capture_on_commit_callbacks):
+    post(client, session, family(1), django_capture_on_commit_callbacks)
+    link = manage_link(mail.outbox[0])
+    assert client.get(link[:-3] + "xx/").status_code == 404
+    assert client.get("/inscriptions/1/").status_code == 404
+
+
+def test_honeypot_answers_thanks_and_keeps_nothing(
+    client, session, django_capture_on_commit_callbacks
+):
+    response = post(
+        client,
+        session,
+        family(1, website="http://spam.example"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 200
+    assert "Merci" in response.content.decode()
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
+
+
+def test_rate_limit_per_address(client, session, settings, django_capture_on_commit_callbacks):
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (3, 600)}
+    codes = [
+        post(client, session, family(n), django_capture_on_commit_callbacks).status_code
+        for n in range(5)
+    ]
+    assert codes == [302, 302, 302, 429, 429]
+    other = post(client, session, family(9), django_capture_on_commit_callbacks, "198.51.100.7")
+    assert other.status_code == 302
+    assert Registration.objects.count() == 4
+
+
+def test_invalid_form_names_the_fields(client, session, django_capture_on_commit_callbacks):
+    response = post(
+        client,
+        session,
+        family(1, email="pas-un-courriel", consent="", children_count="0"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"email", "consent", "children_count"}
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_closed_sessions_take_no_registration(
+    clock, client, place, session, django_capture_on_commit_callbacks
+):
+    cancel_occurrence(session, "Grève")
+    response = post(client, session, family(1), django_capture_on_commit_callbacks)
+    assert "Inscriptions fermées" in response.content.decode()
+    free_entry = publish(ActivityPageFactory(parent=place, start_date=date(2027, 3, 1)))
+    drop_in = free_entry.occurrences.first()
+    assert "Inscriptions fermées" in client.get(drop_in.registration_url).content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_session_lists_offer_registration(client, workshop, session):
+    html = client.get(workshop.url).content.decode()
+    assert session.registration_url in html
+    assert "2 places libres" in html
+
+
+def test_nothing_personal_in_logs(client, session, caplog, django_capture_on_commit_callbacks):
+    caplog.set_level(logging.DEBUG)
+    for n in (1, 2, 3):
+        post(
+            client, session, family(n, phone="+32 470 12 34 56"), django_capture_on_commit_callbacks
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(manage_link(mail.outbox[0]))
+    call_command("purge_registrations", "--no-progress", "--days", "0")
+    assert "Registration" in caplog.text  # the events are logged...
+    for secret in ("Famille", "famille1@example.org", "example.org", "470 12", "18 mois"):
+        assert secret not in caplog.text  # ...without anything personal
+
+
+def test_retention_command_deletes_after_the_session(
+    clock, client, session, workshop, django_capture_on_commit_callbacks, capsys
+):
+    post(client, session, family(1), django_capture_on_commit_callbacks)
+    later = Occurrence.objects.get(activity=workshop, date=date(2027, 4, 7))
+    post(client, later, family(2), django_capture_on_commit_callbacks)
+    clock.move_to(datetime(2027, 4, 2, 12, 0, tzinfo=BRUSSELS))  # 30 days after 3 March
+    call_command("purge_registrations", "--no-progress")
+    assert "0 inscriptions supprimées" in capsys.readouterr().out
+    clock.move_to(datetime(2027, 4, 3, 12, 0, tzinfo=BRUSSELS))
+    call_command("purge_registrations", "--no-progress")
+    assert "1 inscriptions supprimées" in capsys.readouterr().out
+    assert list(Registration.objects.values_list("name", flat=True)) == ["Famille 2"]
+
+
+@pytest.fixture
+def organiser(django_user_model, place):
+    user = django_user_model.objects.create_user("orga", password="x")
+    user.groups.add(Group.objects.get(name=organiser_group_name(place)))
+    return user
+
+
+def test_organisers_see_and_export_their_registrations(
+    client, organiser, workshop, session, django_capture_on_commit_callbacks
+):
+    post(client, session, family(1, name="=HYPERLINK(1)"), django_capture_on_commit_callbacks)
+    post(client, session, family(2), django_capture_on_commit_callbacks)
+    client.force_login(organiser)
+    page = client.get(reverse("activities_registrations", args=[workshop.pk]))
+    assert page.status_code == 200
+    assert "famille2@example.org" in page.content.decode()
+    export = client.get(reverse("activities_registrations_csv", args=[workshop.pk]))
+    assert export["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "séance",
+        "statut",
+        "nom",
+        "courriel",
+        "téléphone",
+        "enfants",
+        "âges",
+        "inscrite le",
+    ]
+    assert rows[1][:4] == [
+        "2027-03-03 10:00",
+        "confirmée",
+        "'=HYPERLINK(1)",
+        "famille1@example.org",
+    ]
+    assert len(rows) == 3
+
+
+def test_organisers_of_another_place_see_nothing(
+    clock, client, django_user_model, commune, workshop, session, django_capture_on_commit_callbacks
+):
+    post(client, session, family(1), django_capture_on_commit_callbacks)
+    other_place = PlacePageFactory(title="Autre lieu", commune=commune)
+    stranger = django_user_model.objects.create_user("autre", password="x")
+    stranger.groups.add(Group.objects.get(name=organiser_group_name(other_place)))
+    client.force_login(stranger)
+    for name in ("activities_registrations", "activities_registrations_csv"):
+        response = client.get(reverse(name, args=[workshop.pk]))
+        assert response.status_code in (302, 403)
+        assert b"famille1@example.org" not in response.content
