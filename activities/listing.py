@@ -49,13 +49,14 @@ def next_sessions_by_place(place_ids: list[int]) -> dict[int, Occurrence]:
 
     from directory.models import PlacePage
 
+    # Not upcoming(): its registration count would be a grouped join inside every subquery.
     first = (
-        upcoming()
-        .filter(place_id=OuterRef("pk"), is_cancelled=False)
+        public_occurrences()
+        .filter(place_id=OuterRef("pk"), is_cancelled=False, end__gte=timezone.now())
         .order_by("start", "pk")
         .values("pk")[:1]
     )
-    pairs = PlacePage.objects.filter(pk__in=place_ids).annotate(next_id=Subquery(first))
+    pairs = PlacePage.objects.filter(pk__in=place_ids).annotate(next_id=Subquery(first)).order_by()
     wanted = {next_id: pk for pk, next_id in pairs.values_list("pk", "next_id") if next_id}
     return {
         wanted[occurrence.pk]: occurrence

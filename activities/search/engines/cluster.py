@@ -11,6 +11,7 @@ from activities.search.indexing import occurrences_alias
 from activities.search.params import ActivityQuery
 from activities.search.results import ActivitySearchResult
 from directory.search.cluster.transport import Transport
+from directory.search.engines.cluster import place_filters, text_query
 
 
 def build_search(query: ActivityQuery) -> Search:
@@ -21,33 +22,8 @@ def build_search(query: ActivityQuery) -> Search:
             date={"gte": query.date_from.isoformat(), "lte": query.date_to.isoformat()},
         )
     ]
-    if where.programmes:
-        filters.append(Q("terms", programmes=list(where.programmes)))
-    if where.objectives:
-        filters.append(Q("terms", objectives=list(where.objectives)))
-    if where.age_months is not None:
-        filters.append(Q("range", age_min_months={"lte": where.age_months}))
-        filters.append(Q("range", age_max_months={"gte": where.age_months}))
-    if where.day is not None:
-        filters.append(Q("term", weekday=where.day))
-    if where.language:
-        filters.append(Q("term", languages=where.language))
-    if where.accessible is not None:
-        filters.append(Q("term", accessible=where.accessible))
-    if where.near is not None:
-        filters.append(
-            Q(
-                "geo_distance",
-                distance=f"{where.radius_km}km",
-                distance_type="arc",
-                location={"lat": where.near.latitude, "lon": where.near.longitude},
-            )
-        )
-    must = []
-    if where.q:
-        must.append(
-            Q("multi_match", query=where.q, fields=TEXT_FIELDS, type="cross_fields", operator="and")
-        )
+    filters += place_filters(where, day_field="weekday")
+    must = text_query(where.q, TEXT_FIELDS)
     search = (
         Search()
         .query(Q("bool", filter=filters, must=must))

@@ -3,19 +3,15 @@ exact distances in Python, sessions sorted by start."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence
 from activities.search.hits import hits
 from activities.search.params import ActivityQuery
 from activities.search.results import ActivitySearchResult
-from directory.search.engines.database import WORD, database_search_backend
-from directory.search.geo import bounding_box, distance_km
-
-USES_COMMUNE_POINT = (
-    Q(place__is_discreet=True) | Q(place__latitude__isnull=True) | Q(place__longitude__isnull=True)
-)
+from directory.search.engines.database import text_matches, within_box
+from directory.search.geo import distance_km
 
 
 def django_week_day(weekday: int) -> int:
@@ -44,33 +40,12 @@ def filtered_queryset(query: ActivityQuery) -> QuerySet[Occurrence]:
     elif where.accessible is False:
         sessions = sessions.exclude(place__accessibility__step_free=True)
     if where.near is not None:
-        box = bounding_box(where.near.latitude, where.near.longitude, where.radius_km)
-        own_point = ~USES_COMMUNE_POINT & Q(
-            place__latitude__range=(box.min_latitude, box.max_latitude),
-            place__longitude__range=(box.min_longitude, box.max_longitude),
-        )
-        commune_point = USES_COMMUNE_POINT & Q(
-            place__commune__latitude__range=(box.min_latitude, box.max_latitude),
-            place__commune__longitude__range=(box.min_longitude, box.max_longitude),
-        )
-        sessions = sessions.filter(own_point | commune_point)
+        sessions = sessions.filter(within_box(where.near, where.radius_km, prefix="place__"))
     return sessions.distinct()
 
 
-def text_matches(text: str) -> set[int]:
-    """Ids of live activities Wagtail's search finds for every word (only words are sent, as
-    for places: quotes and operators would be read as full-text syntax)."""
-    words = " ".join(WORD.findall(text))
-    if not words:
-        return set()
-    results = database_search_backend().search(
-        words, ActivityPage.objects.live(), operator="and", order_by_relevance=False
-    )
-    return set(results.get_queryset().values_list("pk", flat=True))
-
-
 def matching_ids(query: ActivityQuery) -> list[int]:
-    wanted = text_matches(query.where.q) if query.where.q else None
+    wanted = text_matches(query.where.q, ActivityPage.objects.live()) if query.where.q else None
     near = query.where.near
     rows = filtered_queryset(query).values_list(
         "pk",

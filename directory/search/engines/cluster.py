@@ -12,7 +12,9 @@ from directory.search.results import Facets, PlaceHit, PlaceSearchResult
 FACET_SIZE = 200
 
 
-def build_search(query: PlaceQuery) -> Search:
+def place_filters(query: PlaceQuery, day_field: str = "days") -> list[Q]:
+    """The family's place criteria as cluster filters; the activities engine applies them to
+    session documents too, whose opening day is `weekday`."""
     filters = []
     if query.programmes:
         filters.append(Q("terms", programmes=list(query.programmes)))
@@ -22,7 +24,7 @@ def build_search(query: PlaceQuery) -> Search:
         filters.append(Q("range", age_min_months={"lte": query.age_months}))
         filters.append(Q("range", age_max_months={"gte": query.age_months}))
     if query.day is not None:
-        filters.append(Q("term", days=query.day))
+        filters.append(Q("term", **{day_field: query.day}))
     if query.language:
         filters.append(Q("term", languages=query.language))
     if query.accessible is not None:
@@ -36,11 +38,19 @@ def build_search(query: PlaceQuery) -> Search:
                 location={"lat": query.near.latitude, "lon": query.near.longitude},
             )
         )
-    must = []
-    if query.q:
-        must.append(
-            Q("multi_match", query=query.q, fields=TEXT_FIELDS, type="cross_fields", operator="and")
-        )
+    return filters
+
+
+def text_query(text: str, fields: list[str]) -> list[Q]:
+    """Every word must be found, in any of the fields."""
+    if not text:
+        return []
+    return [Q("multi_match", query=text, fields=fields, type="cross_fields", operator="and")]
+
+
+def build_search(query: PlaceQuery) -> Search:
+    filters = place_filters(query)
+    must = text_query(query.q, TEXT_FIELDS)
     search = Search().query(Q("bool", filter=filters, must=must)).extra(track_total_hits=True)
     if query.near is not None:
         search = search.sort(

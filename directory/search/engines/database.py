@@ -15,13 +15,39 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from wagtail.search.backends import get_search_backend
 
+from directory.gazetteer import NearPoint
 from directory.models import PlacePage
 from directory.search.geo import bounding_box, distance_km, rounded_km
 from directory.search.params import PlaceQuery
 from directory.search.results import Facets, PlaceHit, PlaceSearchResult
 
-# The commune stands in for the place's position when the place is discreet or has no point.
-USES_COMMUNE_POINT = Q(is_discreet=True) | Q(latitude__isnull=True) | Q(longitude__isnull=True)
+
+def uses_commune_point(prefix: str = "") -> Q:
+    """The commune stands in for the place's position when the place is discreet or has no
+    point. `prefix` reaches the place from another model ("place__" from a session)."""
+    return (
+        Q(**{f"{prefix}is_discreet": True})
+        | Q(**{f"{prefix}latitude__isnull": True})
+        | Q(**{f"{prefix}longitude__isnull": True})
+    )
+
+
+def within_box(near: NearPoint, radius_km: float, prefix: str = "") -> Q:
+    """Places whose public point lies in the bounding box of the circle: a prefilter on indexed
+    columns, before exact distances."""
+    box = bounding_box(near.latitude, near.longitude, radius_km)
+    latitudes = (box.min_latitude, box.max_latitude)
+    longitudes = (box.min_longitude, box.max_longitude)
+    own_point = ~uses_commune_point(prefix) & Q(
+        **{f"{prefix}latitude__range": latitudes, f"{prefix}longitude__range": longitudes}
+    )
+    commune_point = uses_commune_point(prefix) & Q(
+        **{
+            f"{prefix}commune__latitude__range": latitudes,
+            f"{prefix}commune__longitude__range": longitudes,
+        }
+    )
+    return own_point | commune_point
 
 
 @dataclass(frozen=True)
@@ -56,24 +82,16 @@ def filtered_queryset(query: PlaceQuery) -> QuerySet[PlacePage]:
     elif query.accessible is False:
         places = places.exclude(accessibility__step_free=True)
     if query.near is not None:
-        box = bounding_box(query.near.latitude, query.near.longitude, query.radius_km)
-        own_point = ~USES_COMMUNE_POINT & Q(
-            latitude__range=(box.min_latitude, box.max_latitude),
-            longitude__range=(box.min_longitude, box.max_longitude),
-        )
-        commune_point = USES_COMMUNE_POINT & Q(
-            commune__latitude__range=(box.min_latitude, box.max_latitude),
-            commune__longitude__range=(box.min_longitude, box.max_longitude),
-        )
-        places = places.filter(own_point | commune_point)
+        places = places.filter(within_box(query.near, query.radius_km))
     return places.distinct()
 
 
 WORD = re.compile(r"\w+")
 
 
-def text_matches(text: str) -> set[int]:
-    """Ids of live places that Wagtail's search finds for every word of `text`.
+def text_matches(text: str, pages: QuerySet | None = None) -> set[int]:
+    """Ids of the live `pages` (places by default) that Wagtail's search finds for every word
+    of `text`.
 
     Only the words go to the search backend: quotes and operators in a family's text would be
     read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail. Only ids are
@@ -85,7 +103,10 @@ def text_matches(text: str) -> set[int]:
     if not words:
         return set()
     results = database_search_backend().search(
-        words, base_queryset(), operator="and", order_by_relevance=False
+        words,
+        base_queryset() if pages is None else pages,
+        operator="and",
+        order_by_relevance=False,
     )
     return set(results.get_queryset().values_list("pk", flat=True))
 
