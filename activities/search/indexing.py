@@ -4,13 +4,10 @@ zero-downtime rebuilds (a new index, then the alias moved in one step), as for p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 from activities.search.documents import index_body, index_operations, occurrences_to_index
-from directory.search.cluster.indexing import RebuildProgress
+from directory.search.cluster.indexing import RebuildProgress, rebuild_behind_alias
 from directory.search.cluster.transport import ClusterSettings, Transport
-
-BATCH_SIZE = 500
 
 
 def occurrences_alias(config: ClusterSettings) -> str:
@@ -40,29 +37,10 @@ def reindex_places(transport: Transport, place_ids: list[int]) -> None:
 
 
 def rebuild(transport: Transport, shards: int = 1, replicas: int = 0) -> Iterator[RebuildProgress]:
-    alias = occurrences_alias(transport.config)
-    new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    transport.create_index(new_index, index_body(shards=shards, replicas=replicas))
-    occurrences = occurrences_to_index()
-    total = occurrences.count()
-    yield RebuildProgress(0, total)
-    done = 0
-    batch = []
-    for occurrence in occurrences.iterator(chunk_size=BATCH_SIZE):
-        batch.append(occurrence)
-        if len(batch) == BATCH_SIZE:
-            transport.bulk(list(index_operations(new_index, batch)))
-            done += len(batch)
-            batch = []
-            yield RebuildProgress(done, total)
-    if batch:
-        transport.bulk(list(index_operations(new_index, batch)))
-        done += len(batch)
-    transport.refresh(new_index)
-    previous = transport.indices_behind(alias)
-    transport.point_alias(alias, new_index)
-    for old in previous:
-        transport.delete_index(old)
-    for stray in set(_family(transport)) - {new_index}:
-        transport.delete_index(stray)
-    yield RebuildProgress(done, total)
+    return rebuild_behind_alias(
+        transport,
+        occurrences_alias(transport.config),
+        index_body(shards=shards, replicas=replicas),
+        occurrences_to_index(),
+        index_operations,
+    )

@@ -9,9 +9,11 @@ so that nothing published during a rebuild is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+
+from django.db.models import QuerySet
 
 from directory.models import PlacePage
 from directory.search.cluster.documents import index_body, index_operations, places_to_index
@@ -51,25 +53,30 @@ class RebuildProgress:
     total: int
 
 
-def rebuild(transport: Transport, shards: int = 1, replicas: int = 0) -> Iterator[RebuildProgress]:
-    """Build a new index from the database and swap the alias to it; yields progress."""
-    alias = transport.config.index_alias
+def rebuild_behind_alias(
+    transport: Transport,
+    alias: str,
+    body: dict,
+    rows: QuerySet,
+    operations: Callable[[str, list], Iterable[dict]],
+) -> Iterator[RebuildProgress]:
+    """Fill a new `<alias>-<timestamp>` index from `rows` in bulk batches, then move `alias` to
+    it in one step and drop the older indices; yields progress. Places and sessions both."""
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    transport.create_index(new_index, index_body(shards=shards, replicas=replicas))
-    places = places_to_index()
-    total = places.count()
+    transport.create_index(new_index, body)
+    total = rows.count()
     yield RebuildProgress(0, total)
     done = 0
-    batch: list[PlacePage] = []
-    for place in places.iterator(chunk_size=BATCH_SIZE):
-        batch.append(place)
+    batch: list = []
+    for row in rows.iterator(chunk_size=BATCH_SIZE):
+        batch.append(row)
         if len(batch) == BATCH_SIZE:
-            transport.bulk(list(index_operations(new_index, batch)))
+            transport.bulk(list(operations(new_index, batch)))
             done += len(batch)
             batch = []
             yield RebuildProgress(done, total)
     if batch:
-        transport.bulk(list(index_operations(new_index, batch)))
+        transport.bulk(list(operations(new_index, batch)))
         done += len(batch)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)
@@ -77,6 +84,17 @@ def rebuild(transport: Transport, shards: int = 1, replicas: int = 0) -> Iterato
     for old in previous:
         transport.delete_index(old)
     # Leftovers of an interrupted rebuild would otherwise receive page updates forever.
-    for stray in set(_family(transport)) - {new_index}:
+    for stray in set(transport.indices_matching(f"{alias}-*")) - {new_index}:
         transport.delete_index(stray)
     yield RebuildProgress(done, total)
+
+
+def rebuild(transport: Transport, shards: int = 1, replicas: int = 0) -> Iterator[RebuildProgress]:
+    """Build a new place index from the database and swap the alias to it; yields progress."""
+    return rebuild_behind_alias(
+        transport,
+        transport.config.index_alias,
+        index_body(shards=shards, replicas=replicas),
+        places_to_index(),
+        index_operations,
+    )
