@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from directory.models.places import Weekday
+from core.weekdays import Weekday
 
 
 class ActivityPageForm(WagtailAdminPageForm):

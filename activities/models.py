@@ -23,8 +23,9 @@ from activities.choices import Ends, MonthWeek, Repeat
 from activities.forms import ActivityPageForm
 from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
+from core.ages import MAX_CHILD_AGE_MONTHS
+from core.weekdays import Weekday
 from directory.models import Language, PlacePage
-from directory.models.places import MAX_CHILD_AGE_MONTHS, Weekday
 from objectives.models import Objective
 
 MAX_DURATION_MINUTES = 24 * 60

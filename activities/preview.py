@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from activities.choices import Ends, MonthWeek, Repeat
 from activities.recurrence import Schedule
+from core.weekdays import Weekday
 from directory.models import PlacePage
-from directory.models.places import Weekday
 
 PREVIEW_COUNT = 8
 

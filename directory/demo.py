@@ -36,6 +36,7 @@ from django.db.models import F
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from core.countries import Country
 from directory.models import (
     AccessibilityFeature,
     Commune,
@@ -46,7 +47,7 @@ from directory.models import (
     PostalCode,
 )
 from directory.roles import organiser_groups_for
-from objectives.models import AccessMode, Country, Programme
+from objectives.models import AccessMode, Programme
 
 DEMO_SLUG_PREFIX = "demo-"
 DEMO_SLUG_RE = re.compile(r"^demo-(\d{6})-")

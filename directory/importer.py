@@ -38,6 +38,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from core.ages import MAX_CHILD_AGE_MONTHS
+from core.countries import Country
+from core.weekdays import WEEKDAY_SLUGS
 from directory.gazetteer import normalize, resolve_near
 from directory.geocoding import geocode_place_address
 from directory.models import (
@@ -49,9 +52,8 @@ from directory.models import (
     PlacePage,
     PostalCode,
 )
-from directory.models.places import MAX_CHILD_AGE_MONTHS, WEEKDAY_SLUGS
 from directory.validation import objectives_outside_programmes_errors
-from objectives.models import AccessMode, Country, Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 SIX_PLACES = Decimal("0.000001")
 MAX_ROWS = 20_000

@@ -4,7 +4,8 @@ import json
 
 from django.utils.html import strip_tags
 
-from directory.models.places import WEEKDAY_SLUGS, OpeningHours, PlacePage
+from core.weekdays import WEEKDAY_SLUGS
+from directory.models.places import OpeningHours, PlacePage
 
 SCHEMA_DAYS = dict(
     zip(

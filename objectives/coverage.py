@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from core.geo import bounding_box, distance_km
 from directory.models import Commune, PlacePage
-from directory.search.geo import bounding_box, distance_km
 from objectives.models import HealthParentingProject, Objective, Programme, ProjectStatus
 
 UNSET_AREA = "—"

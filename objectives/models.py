@@ -14,16 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
+from core.countries import Country
+
 
 class AccessMode(models.TextChoices):
     DROP_IN = "drop_in", _("Accueil libre et anonyme, sans rendez-vous")
     REFERRAL = "referral", _("Sur orientation ou décision de justice")
     APPOINTMENT = "appointment", _("Sur rendez-vous")
-
-
-class Country(models.TextChoices):
-    BELGIUM = "BE", _("Belgique")
-    FRANCE = "FR", _("France")
 
 
 class BilingualNameMixin(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from activities.models import Occurrence, RegistrationStatus
 from activities.search.params import ActivityQuery
 from activities.search.results import ActivityHit, PlaceSummary
-from directory.search.geo import distance_km, rounded_km
+from core.geo import distance_km, rounded_km
 
 
 def hits(ids: list[int], query: ActivityQuery) -> list[ActivityHit]:

@@ -6,7 +6,6 @@ from directory.models.places import (
     PlaceIndexPage,
     PlacePage,
     PlacePhoto,
-    Weekday,
 )
 
 __all__ = [
@@ -18,5 +17,4 @@ __all__ = [
     "PlacePage",
     "PlacePhoto",
     "PostalCode",
-    "Weekday",
 ]

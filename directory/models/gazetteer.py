@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from objectives.models import Country
+from core.countries import Country
 
 
 class Commune(models.Model):

@@ -18,30 +18,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.ages import MAX_CHILD_AGE_MONTHS
+from core.countries import TIME_ZONES, Country
+from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.forms import PlacePageForm
 from directory.models.gazetteer import Commune
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
-from objectives.models import AccessMode, Country, Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 from objectives.panels import PlaceProjectsPanel
-
-MAX_CHILD_AGE_MONTHS = 216
-
-# Activities are scheduled in their place's local time.
-TIME_ZONES = {Country.BELGIUM: "Europe/Brussels", Country.FRANCE: "Europe/Paris"}
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("lundi")
-    TUESDAY = 1, _("mardi")
-    WEDNESDAY = 2, _("mercredi")
-    THURSDAY = 3, _("jeudi")
-    FRIDAY = 4, _("vendredi")
-    SATURDAY = 5, _("samedi")
-    SUNDAY = 6, _("dimanche")
-
-
-WEEKDAY_SLUGS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 class Language(models.Model):

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import QueryDict
 
+from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.models import Language
-from directory.models.places import WEEKDAY_SLUGS, Weekday
 from directory.search.params import DEFAULT_RADIUS_KM, PlaceSearchFilterSet
 from directory.search.results import PlaceSearchResult
 from directory.search.service import search_places

@@ -13,9 +13,10 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from core.ages import MAX_CHILD_AGE_MONTHS
+from core.weekdays import WEEKDAY_SLUGS
 from directory.gazetteer import NearPoint, resolve_near
 from directory.models import Language, PlacePage
-from directory.models.places import MAX_CHILD_AGE_MONTHS, WEEKDAY_SLUGS
 from objectives.models import Objective, Programme
 
 DEFAULT_RADIUS_KM = 10

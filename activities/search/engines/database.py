@@ -10,8 +10,8 @@ from activities.models import ActivityPage, Occurrence
 from activities.search.hits import hits
 from activities.search.params import ActivityQuery
 from activities.search.results import ActivitySearchResult
+from core.geo import distance_km
 from directory.search.engines.database import text_matches, within_box
-from directory.search.geo import distance_km
 
 
 def django_week_day(weekday: int) -> int:

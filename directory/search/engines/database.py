@@ -15,9 +15,9 @@ from django.conf import settings
 from django.db.models import Q, QuerySet
 from wagtail.search.backends import get_search_backend
 
+from core.geo import bounding_box, distance_km, rounded_km
 from directory.gazetteer import NearPoint
 from directory.models import PlacePage
-from directory.search.geo import bounding_box, distance_km, rounded_km
 from directory.search.params import PlaceQuery
 from directory.search.results import Facets, PlaceHit, PlaceSearchResult
 
