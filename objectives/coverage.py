@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from core.geo import bounding_box, distance_km
+from core.location import public_location
 from directory.models import Commune, PlacePage
 from objectives.models import HealthParentingProject, Objective, Programme, ProjectStatus
 
@@ -192,10 +193,18 @@ def _place_points(places) -> list[PlacePoint]:
         "commune__latitude",
         "commune__longitude",
     ).order_by("pk"):
-        approximate = row["is_discreet"] or row["latitude"] is None or row["longitude"] is None
-        lat = row["commune__latitude"] if approximate else row["latitude"]
-        lon = row["commune__longitude"] if approximate else row["longitude"]
-        points.append(PlacePoint(row["pk"], row["title"], float(lat), float(lon), approximate))
+        location = public_location(
+            discreet=row["is_discreet"],
+            latitude=row["latitude"],
+            longitude=row["longitude"],
+            commune_latitude=row["commune__latitude"],
+            commune_longitude=row["commune__longitude"],
+        )
+        points.append(
+            PlacePoint(
+                row["pk"], row["title"], location.latitude, location.longitude, location.approximate
+            )
+        )
     return points
 
 

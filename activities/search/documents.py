@@ -68,7 +68,7 @@ def occurrences_to_index() -> QuerySet[Occurrence]:
 
 def occurrence_document(occurrence: Occurrence) -> dict:
     activity, place = occurrence.activity, occurrence.place
-    latitude, longitude = place.public_point
+    latitude, longitude = place.public_location.point
     objectives = list(activity.objectives.all())
     return {
         "pk": occurrence.pk,

@@ -30,7 +30,7 @@ def hits(ids: list[int], query: ActivityQuery) -> list[ActivityHit]:
             # Deleted between the engine's answer and this read: the page is one shorter.
             continue
         activity, place = occurrence.activity, occurrence.place
-        latitude, longitude = place.public_point
+        latitude, longitude = place.public_location.point
         distance = None
         if near is not None:
             distance = rounded_km(
@@ -63,10 +63,10 @@ def hits(ids: list[int], query: ActivityQuery) -> list[ActivityHit]:
                     name=place.title,
                     url=place.url,
                     commune=place.commune.name_fr,
-                    postcode="" if place.is_discreet else place.postcode,
+                    postcode=place.public_postcode,
                     latitude=latitude,
                     longitude=longitude,
-                    approximate=place.shows_approximate_point,
+                    approximate=place.public_location.approximate,
                 ),
                 distance_km=distance,
             )

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.countries import TIME_ZONES, Country
+from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.forms import PlacePageForm
 from directory.models.gazetteer import Commune
@@ -318,17 +319,15 @@ class PlacePage(Page):
         if errors:
             raise ValidationError(errors)
 
-    # What the public may know of the place's position. A discreet place is shown at its
-    # commune: never its street address or its own coordinates.
     @cached_property
-    def public_point(self) -> tuple[float, float]:
-        if self.shows_approximate_point:
-            return float(self.commune.latitude), float(self.commune.longitude)
-        return float(self.latitude), float(self.longitude)
-
-    @property
-    def shows_approximate_point(self) -> bool:
-        return self.is_discreet or self.latitude is None
+    def public_location(self) -> PublicLocation:
+        return public_location(
+            discreet=self.is_discreet,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            commune_latitude=self.commune.latitude,
+            commune_longitude=self.commune.longitude,
+        )
 
     @property
     def time_zone(self) -> ZoneInfo:
@@ -341,11 +340,15 @@ class PlacePage(Page):
 
     @property
     def public_street_address(self) -> str:
-        return "" if self.is_discreet else self.street_address
+        return self.street_address if self.public_location.shows_address else ""
+
+    @property
+    def public_postcode(self) -> str:
+        return self.postcode if self.public_location.shows_address else ""
 
     @property
     def public_email(self) -> str:
-        return "" if self.is_discreet else self.email
+        return self.email if self.public_location.shows_address else ""
 
     def get_context(self, request, *args, **kwargs):
         from directory.structured_data import json_ld_script_text, place_json_ld
@@ -356,8 +359,12 @@ class PlacePage(Page):
         context["opening_hours"] = opening_hours
         context["directory"] = self.get_parent()
         context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
-        lat, lon = self.public_point
-        context["map_point"] = {"lat": lat, "lon": lon, "approximate": self.shows_approximate_point}
+        location = self.public_location
+        context["map_point"] = {
+            "lat": location.latitude,
+            "lon": location.longitude,
+            "approximate": location.approximate,
+        }
         context["photos"] = self.photos.select_related("image")
         context["projects"] = public_projects_of(self)
         from activities.listing import upcoming_for_place

@@ -83,7 +83,7 @@ def places_to_index() -> QuerySet[PlacePage]:
 
 
 def place_document(place: PlacePage) -> dict:
-    latitude, longitude = place.public_point
+    latitude, longitude = place.public_location.point
     programmes = list(place.programmes.all())
     objectives = list(place.objectives.all())
     return {
@@ -95,9 +95,9 @@ def place_document(place: PlacePage) -> dict:
         "objective_names": " ".join(o.name_fr for o in objectives),
         "programme_names": " ".join(p.name_fr for p in programmes),
         "url": place.url,
-        "postcode": "" if place.is_discreet else place.postcode,
+        "postcode": place.public_postcode,
         "location": {"lat": latitude, "lon": longitude},
-        "approximate": place.shows_approximate_point,
+        "approximate": place.public_location.approximate,
         "programmes": sorted(p.slug for p in programmes),
         "objectives": sorted(o.slug for o in objectives),
         "age_min_months": place.age_min_months,

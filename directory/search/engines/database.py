@@ -16,20 +16,11 @@ from django.db.models import Q, QuerySet
 from wagtail.search.backends import get_search_backend
 
 from core.geo import bounding_box, distance_km, rounded_km
+from core.location import uses_commune_point
 from directory.gazetteer import NearPoint
 from directory.models import PlacePage
 from directory.search.params import PlaceQuery
 from directory.search.results import Facets, PlaceHit, PlaceSearchResult
-
-
-def uses_commune_point(prefix: str = "") -> Q:
-    """The commune stands in for the place's position when the place is discreet or has no
-    point. `prefix` reaches the place from another model ("place__" from a session)."""
-    return (
-        Q(**{f"{prefix}is_discreet": True})
-        | Q(**{f"{prefix}latitude__isnull": True})
-        | Q(**{f"{prefix}longitude__isnull": True})
-    )
 
 
 def within_box(near: NearPoint, radius_km: float, prefix: str = "") -> Q:
@@ -188,10 +179,10 @@ def _hits(page: list[_Candidate]) -> list[PlaceHit]:
                 programmes=tuple(sorted(p.slug for p in place.programmes.all())),
                 objectives=tuple(sorted(o.slug for o in place.objectives.all())),
                 commune=place.commune.name_fr,
-                postcode="" if place.is_discreet else place.postcode,
+                postcode=place.public_postcode,
                 latitude=candidate.latitude,
                 longitude=candidate.longitude,
-                approximate=place.shows_approximate_point,
+                approximate=place.public_location.approximate,
                 distance_km=None
                 if candidate.distance_km is None
                 else rounded_km(candidate.distance_km),
