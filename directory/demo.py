@@ -37,16 +37,9 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from core.countries import Country
-from directory.models import (
-    AccessibilityFeature,
-    Commune,
-    Language,
-    OpeningHours,
-    PlaceIndexPage,
-    PlacePage,
-    PostalCode,
-)
+from directory.models import AccessibilityFeature, Language, OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
+from gazetteer.models import Commune, PostalCode
 from objectives.models import AccessMode, Programme
 
 DEMO_SLUG_PREFIX = "demo-"

@@ -41,18 +41,12 @@ from wagtail.log_actions import log
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.countries import Country
 from core.weekdays import WEEKDAY_SLUGS
-from directory.gazetteer import normalize, resolve_near
-from directory.geocoding import geocode_place_address
-from directory.models import (
-    AccessibilityFeature,
-    Commune,
-    Language,
-    OpeningHours,
-    PlaceIndexPage,
-    PlacePage,
-    PostalCode,
-)
+from directory.models import AccessibilityFeature, Language, OpeningHours, PlaceIndexPage, PlacePage
 from directory.validation import objectives_outside_programmes_errors
+from gazetteer.geocoding import geocode_place_address
+from gazetteer.lookup import resolve_near
+from gazetteer.models import Commune, PostalCode
+from gazetteer.names import normalize
 from objectives.models import AccessMode, Objective, Programme
 
 SIX_PLACES = Decimal("0.000001")

@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from core.geo import bounding_box, distance_km
 from core.location import public_location
-from directory.models import Commune, PlacePage
+from directory.models import PlacePage
+from gazetteer.models import Commune
 from objectives.models import HealthParentingProject, Objective, Programme, ProjectStatus
 
 UNSET_AREA = "—"

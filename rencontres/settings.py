@@ -14,6 +14,7 @@ CSRF_TRUSTED_ORIGINS = ENV.csrf_trusted_origins
 INSTALLED_APPS = [
     "rencontres",
     "objectives",
+    "gazetteer",
     "directory",
     "activities",
     "wagtail.contrib.forms",

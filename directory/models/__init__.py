@@ -1,4 +1,3 @@
-from directory.models.gazetteer import Commune, PostalCode
 from directory.models.places import (
     AccessibilityFeature,
     Language,
@@ -10,11 +9,9 @@ from directory.models.places import (
 
 __all__ = [
     "AccessibilityFeature",
-    "Commune",
     "Language",
     "OpeningHours",
     "PlaceIndexPage",
     "PlacePage",
     "PlacePhoto",
-    "PostalCode",
 ]

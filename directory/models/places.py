@@ -23,9 +23,9 @@ from core.countries import TIME_ZONES, Country
 from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.forms import PlacePageForm
-from directory.models.gazetteer import Commune
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
+from gazetteer.models import Commune
 from objectives.models import AccessMode, Objective, Programme
 from objectives.panels import PlaceProjectsPanel
 

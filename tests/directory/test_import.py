@@ -21,9 +21,9 @@ from directory.importer import (
     parse_opening_hours,
     read_rows,
 )
-from directory.models import Commune, OpeningHours, PlacePage
-from directory.models.gazetteer import GeocodedAddress
+from directory.models import OpeningHours, PlacePage
 from directory.roles import organiser_group_name
+from gazetteer.models import Commune, GeocodedAddress
 
 HEADER = [
     "external_id",

@@ -218,7 +218,7 @@ def test_clear_removes_demo_places_and_their_groups_only(communes, place):
 
 
 def test_loads_the_gazetteer_when_there_is_no_commune(db):
-    from directory.models import Commune
+    from gazetteer.models import Commune
 
     assert not Commune.objects.exists()
 

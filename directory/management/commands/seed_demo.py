@@ -29,7 +29,7 @@ from directory.demo import (
     existing_demo_slugs,
     index_places,
 )
-from directory.models import Commune
+from gazetteer.models import Commune
 
 DEFAULT_COUNT = 200
 DEFAULT_SEED = 20261122

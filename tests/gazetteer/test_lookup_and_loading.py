@@ -5,8 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from directory.gazetteer import NearPoint, normalize, resolve_near, suggest
-from directory.models import Commune, PostalCode
+from gazetteer.lookup import NearPoint, resolve_near, suggest
+from gazetteer.models import Commune, PostalCode
+from gazetteer.names import normalize
 
 
 @pytest.fixture(scope="module")
@@ -161,14 +162,16 @@ def test_suggest_communes_and_postcodes(gazetteer):
 def test_migration_gives_loaded_communes_their_arrondissement():
     import importlib
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
     from tests.factories import CommuneFactory
 
-    migration = importlib.import_module(
-        "directory.migrations.0005_arrondissement_external_id_import_permission"
-    )
+    name = "0005_arrondissement_external_id_import_permission"
+    migration = importlib.import_module(f"directory.migrations.{name}")
+    # The models as that migration saw them: communes still belonged to the directory app.
+    historical = MigrationLoader(connection).project_state(("directory", name)).apps
     namur = CommuneFactory(name_fr="Namur", code="92094", arrondissement="")
-    migration.fill_arrondissements(apps, None)
+    migration.fill_arrondissements(historical, None)
     namur.refresh_from_db()
     assert namur.arrondissement == "Namur"

@@ -139,7 +139,7 @@ def _point(latitude: Any, longitude: Any) -> tuple[Decimal, Decimal] | None:
 def geocode_query(query: str, country: str = "") -> tuple[Decimal, Decimal] | None:
     """The point of a one-line address, from the cache or the geocoder; None when the geocoder
     does not know the address or cannot be reached."""
-    from directory.models.gazetteer import GeocodedAddress
+    from gazetteer.models import GeocodedAddress
 
     query = (query or "").strip()
     if not query:

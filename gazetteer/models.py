@@ -23,6 +23,8 @@ class Commune(models.Model):
     search_names = models.CharField(max_length=400, db_index=True)
 
     class Meta:
+        # The table keeps the name it had when communes belonged to the directory app.
+        db_table = "directory_commune"
         ordering = ["name_fr"]
         constraints = [
             models.UniqueConstraint(fields=["country", "code"], name="unique_commune_code"),
@@ -48,6 +50,7 @@ class PostalCode(models.Model):
     longitude = models.DecimalField(max_digits=9, decimal_places=6)
 
     class Meta:
+        db_table = "directory_postalcode"
         ordering = ["country", "code", "locality"]
         indexes = [models.Index(fields=["code", "country"])]
         constraints = [
@@ -75,6 +78,7 @@ class GeocodedAddress(models.Model):
     answered_at = models.DateTimeField()
 
     class Meta:
+        db_table = "directory_geocodedaddress"
         verbose_name = _("adresse géolocalisée")
         verbose_name_plural = _("adresses géolocalisées")
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from directory.gazetteer import load_gazetteer
+from gazetteer.loading import load_gazetteer
 
 
 class Command(BaseCommand):

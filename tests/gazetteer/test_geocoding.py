@@ -21,9 +21,9 @@ from django.urls import reverse
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 
-from directory.geocoding import _get_service, geocode_place_address, reset_geocoder
 from directory.models import PlacePage
-from directory.models.gazetteer import GeocodedAddress
+from gazetteer.geocoding import _get_service, geocode_place_address, reset_geocoder
+from gazetteer.models import GeocodedAddress
 from tests.admin_forms import place_form_data
 from tests.factories import PlacePageFactory, directory_root, programme
 
@@ -187,9 +187,9 @@ def test_outage_returns_none_logs_a_warning_and_is_not_cached(
     else:
         settings.GEOCODER = {**settings.GEOCODER, "timeout_seconds": 0.2}
         nominatim.mode, nominatim.delay = "slow", 0.6
-    with caplog.at_level(logging.WARNING, logger="directory.geocoding"):
+    with caplog.at_level(logging.WARNING, logger="gazetteer.geocoding"):
         assert liege_address() is None
-    warnings = [r for r in caplog.records if r.name == "directory.geocoding"]
+    warnings = [r for r in caplog.records if r.name == "gazetteer.geocoding"]
     assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING
     # Without personal data: the address is not in the log.
     assert "Féronstrée" not in caplog.text and "Feronstree" not in caplog.text
@@ -206,7 +206,7 @@ def test_after_an_outage_the_address_is_asked_again(db, nominatim):
 
 def test_unknown_geocoder_name_returns_none(db, nominatim, settings, caplog):
     settings.GEOCODER = {**settings.GEOCODER, "name": "no-such-geocoder"}
-    with caplog.at_level(logging.WARNING, logger="directory.geocoding"):
+    with caplog.at_level(logging.WARNING, logger="gazetteer.geocoding"):
         assert liege_address() is None
     assert "cannot be built" in caplog.text
     assert nominatim.requests == []
