@@ -34,7 +34,7 @@ ORGANISER_GROUP_PREFIX = "Organisateurs"
 STAFF_MODEL_PERMISSIONS = (
     [
         ("objectives", codename)
-        for model in ("programme", "objective", "healthparentingproject")
+        for model in ("programme", "objective")
         for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
     ]
     + [
@@ -43,12 +43,20 @@ STAFF_MODEL_PERMISSIONS = (
         for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
     ]
     + [
+        ("projects", codename)
+        for codename in (
+            "add_healthparentingproject",
+            "change_healthparentingproject",
+            "delete_healthparentingproject",
+        )
+    ]
+    + [
         ("activities", codename)
         for codename in ("add_trustedplace", "change_trustedplace", "delete_trustedplace")
     ]
     # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
     # neither: they only see their own place's projects, read-only.
-    + [("objectives", "view_coverage"), ("directory", "import_places")]
+    + [("projects", "view_coverage"), ("directory", "import_places")]
 )
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]

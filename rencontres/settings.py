@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "gazetteer",
     "directory",
     "activities",
+    "projects",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

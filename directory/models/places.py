@@ -22,12 +22,12 @@ from core.ages import MAX_CHILD_AGE_MONTHS
 from core.countries import TIME_ZONES, Country
 from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
 from objectives.models import AccessMode, Objective, Programme
-from objectives.panels import PlaceProjectsPanel
 
 
 class Language(models.Model):
@@ -255,7 +255,7 @@ class PlacePage(Page):
             label=_("fermeture"),
             help_text=_("Les séances des activités tombant pendant une fermeture sont annulées."),
         ),
-        PlaceProjectsPanel(),
+        RegisteredPlacePanels(),
     ]
 
     # No street address or coordinates here: a cluster backend would store them in its index, and
@@ -352,7 +352,6 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.structured_data import json_ld_script_text, place_json_ld
-        from objectives.models import public_projects_of
 
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
@@ -366,10 +365,7 @@ class PlacePage(Page):
             "approximate": location.approximate,
         }
         context["photos"] = self.photos.select_related("image")
-        context["projects"] = public_projects_of(self)
-        from activities.listing import upcoming_for_place
-
-        context["upcoming_sessions"] = upcoming_for_place(self)
+        context["sections"] = render_place_sections(self, request)
         return context
 
 

@@ -111,10 +111,10 @@ def test_one_staff_curates_objectives_but_organisers_do_not(client, staff_member
 
 def test_one_staff_hold_project_dashboard_and_import_permissions(staff_member, organiser_a):
     for permission in (
-        "objectives.add_healthparentingproject",
-        "objectives.change_healthparentingproject",
-        "objectives.delete_healthparentingproject",
-        "objectives.view_coverage",
+        "projects.add_healthparentingproject",
+        "projects.change_healthparentingproject",
+        "projects.delete_healthparentingproject",
+        "projects.view_coverage",
         "directory.import_places",
     ):
         assert staff_member.has_perm(permission), permission

@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from objectives.models import consultation_places, meeting_places
+from projects.models import consultation_places, meeting_places
 
 
 class _PlaceColumnsMixin:

@@ -23,8 +23,8 @@ class PlaceProjectsPanel(Panel):
         template_name = "objectives/admin/place_projects_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from objectives.access import can_edit_projects
-            from objectives.models import project_links_of
+            from projects.access import can_edit_projects
+            from projects.models import project_links_of
 
             context = super().get_context_data(parent_context)
             staff = can_edit_projects(self.request.user)
@@ -33,11 +33,11 @@ class PlaceProjectsPanel(Panel):
                 for project, role in project_links_of(self.instance):
                     url = (
                         reverse(
-                            "wagtailsnippets_objectives_healthparentingproject:edit",
+                            "wagtailsnippets_projects_healthparentingproject:edit",
                             args=[project.pk],
                         )
                         if staff
-                        else reverse("objectives_project_detail", args=[project.pk])
+                        else reverse("projects_project_detail", args=[project.pk])
                     )
                     rows.append({"project": project, "role": role, "url": url})
             context["rows"] = rows

@@ -21,7 +21,8 @@ from core.geo import bounding_box, distance_km
 from core.location import public_location
 from directory.models import PlacePage
 from gazetteer.models import Commune
-from objectives.models import HealthParentingProject, Objective, Programme, ProjectStatus
+from objectives.models import Objective, Programme
+from projects.models import HealthParentingProject, ProjectStatus
 
 UNSET_AREA = "—"
 

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from directory.roles import ONE_STAFF_GROUP, organiser_group_name
-from objectives.models import (
+from projects.models import (
     HealthParentingProject,
     ProjectConsultation,
     ProjectPlace,
@@ -28,16 +28,16 @@ TMS_EMAIL = "brigitte.tms@one.example"
 TMS_PHONE = "+32 4 999 88 77"
 NOTES = "Note interne : subside à renouveler en mars."
 
-ADD_URL = reverse("wagtailsnippets_objectives_healthparentingproject:add")
-LIST_URL = reverse("wagtailsnippets_objectives_healthparentingproject:list")
+ADD_URL = reverse("wagtailsnippets_projects_healthparentingproject:add")
+LIST_URL = reverse("wagtailsnippets_projects_healthparentingproject:list")
 
 
 def edit_url(project):
-    return reverse("wagtailsnippets_objectives_healthparentingproject:edit", args=[project.pk])
+    return reverse("wagtailsnippets_projects_healthparentingproject:edit", args=[project.pk])
 
 
 def detail_url(project):
-    return reverse("objectives_project_detail", args=[project.pk])
+    return reverse("projects_project_detail", args=[project.pk])
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from __future__ import annotations
 from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-PROJECT_CHANGE_PERMISSION = "objectives.change_healthparentingproject"
-COVERAGE_PERMISSION = "objectives.view_coverage"
+PROJECT_CHANGE_PERMISSION = "projects.change_healthparentingproject"
+COVERAGE_PERMISSION = "projects.view_coverage"
 
 
 def can_edit_projects(user) -> bool:
@@ -32,7 +32,7 @@ def editable_places(user):
 
 def projects_visible_to(user):
     """Projects the user may look at: all for staff, those of their own places otherwise."""
-    from objectives.models import HealthParentingProject
+    from projects.models import HealthParentingProject
 
     projects = HealthParentingProject.objects.all()
     if can_edit_projects(user):

@@ -15,16 +15,16 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from directory.roles import ONE_STAFF_GROUP, organiser_group_name
-from objectives.coverage import coverage_gaps
-from objectives.models import HealthParentingProject, ProjectConsultation, ProjectPlace
+from projects.coverage import coverage_gaps
+from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
-DASHBOARD = reverse("objectives_coverage")
+DASHBOARD = reverse("projects_coverage")
 TABLES = ["provinces", "arrondissements", "communes", "projects", "gaps"]
 
 
 def export_url(table, fmt):
-    return reverse("objectives_coverage_export", args=[table, fmt])
+    return reverse("projects_coverage_export", args=[table, fmt])
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from objectives import coverage
-from objectives.access import can_edit_projects, can_view_coverage, projects_visible_to
-from objectives.exports import download
 from objectives.models import Objective, Programme
+from projects import coverage
+from projects.access import can_edit_projects, can_view_coverage, projects_visible_to
+from projects.exports import download
 
 DEFAULT_PROGRAMME = "lieux-rencontre-enfants-parents"
 DEFAULT_DISTANCE_KM = Decimal(10)
@@ -129,7 +129,7 @@ class CoverageView(WagtailAdminTemplateMixin, TemplateView):
                     "exports": [
                         (
                             fmt.upper(),
-                            reverse("objectives_coverage_export", args=[key, fmt])
+                            reverse("projects_coverage_export", args=[key, fmt])
                             + (f"?{query}" if query else ""),
                         )
                         for fmt in EXPORT_FORMATS
@@ -204,7 +204,7 @@ class ProjectDetailView(WagtailAdminTemplateMixin, TemplateView):
             staff=staff,
             edit_url=(
                 reverse(
-                    "wagtailsnippets_objectives_healthparentingproject:edit",
+                    "wagtailsnippets_projects_healthparentingproject:edit",
                     args=[self.project.pk],
                 )
                 if staff
