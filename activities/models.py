@@ -3,7 +3,7 @@ place's closures."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -284,40 +284,6 @@ class ActivityAddedDate(models.Model):
         return self.date.isoformat()
 
 
-class ClosurePeriod(models.Model):
-    """A period the place is closed (holidays): its activities' sessions then are cancelled."""
-
-    place = ParentalKey(PlacePage, on_delete=models.CASCADE, related_name="closures")
-    start_date = models.DateField(_("du"))
-    end_date = models.DateField(_("au (inclus)"))
-    reason = models.CharField(
-        _("motif"), max_length=200, blank=True, help_text=_("Par exemple : congés d'été.")
-    )
-
-    panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), "reason"]
-
-    class Meta:
-        ordering = ["start_date"]
-        verbose_name = _("fermeture")
-        verbose_name_plural = _("fermetures")
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        text = _("Lieu fermé")
-        return f"{text} ({self.reason})" if self.reason else str(text)
-
-    def covers(self, day: date) -> bool:
-        return self.start_date <= day <= self.end_date
-
-    def clean(self) -> None:
-        super().clean()
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("La fin doit suivre le début.")})
-
-
 class Occurrence(models.Model):
     """One session of an activity, materialised for the rolling window so that "what is on near
     me this week" is one indexed query. One per activity and day: a change of time moves the
@@ -336,7 +302,11 @@ class Occurrence(models.Model):
     cancelled_manually = models.BooleanField(default=False)
     manual_reason = models.CharField(_("motif d'annulation"), max_length=300, blank=True)
     closure = models.ForeignKey(
-        ClosurePeriod, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "directory.ClosurePeriod",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # No longer in the schedule, but families had registered: kept, shown as cancelled.
     withdrawn = models.BooleanField(default=False)

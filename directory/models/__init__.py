@@ -1,3 +1,4 @@
+from directory.models.closures import ClosurePeriod
 from directory.models.places import (
     AccessibilityFeature,
     Language,
@@ -8,6 +9,7 @@ from directory.models.places import (
 )
 
 __all__ = [
+    "ClosurePeriod",
     "AccessibilityFeature",
     "Language",
     "OpeningHours",

@@ -9,12 +9,12 @@ from django.core.management import call_command
 from activities.models import (
     ActivityAddedDate,
     ActivityExcludedDate,
-    ClosurePeriod,
     Occurrence,
     Registration,
     RegistrationStatus,
 )
 from activities.occurrences import cancel_occurrence, restore_occurrence
+from directory.models import ClosurePeriod
 from tests.activities.conftest import BRUSSELS
 from tests.factories import ActivityPageFactory, publish
 

@@ -16,11 +16,11 @@ import pytest
 import time_machine
 
 from activities.choices import Ends, Repeat
-from activities.models import ClosurePeriod, Occurrence
+from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from activities.search.indexing import occurrences_alias
 from activities.search.indexing import rebuild as rebuild_occurrences
-from directory.models import Language, PlacePage
+from directory.models import ClosurePeriod, Language, PlacePage
 from directory.search.cluster.indexing import rebuild as rebuild_places
 from directory.search.cluster.transport import ClusterSettings, Transport
 from gazetteer.models import Commune, PostalCode

@@ -1,4 +1,8 @@
+"""The taxonomy's public pages: a programme or an objective with its places (and, for an
+objective, its upcoming sessions). They span the directory and activities, hence live here."""
+
 from django.shortcuts import get_object_or_404, render
+from django.urls import path
 
 from activities.listing import upcoming_for_objective
 from directory.listing import paginate, public_places
@@ -29,3 +33,11 @@ def objective_detail(request, slug):
             "sessions": upcoming_for_objective(objective),
         },
     )
+
+
+app_name = "objectives"
+
+urlpatterns = [
+    path("programmes/<slug:slug>/", programme_detail, name="programme"),
+    path("objectifs/<slug:slug>/", objective_detail, name="objective"),
+]
