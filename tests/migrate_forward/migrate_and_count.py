@@ -1,12 +1,12 @@
 """Migrate a database forward, then report what it holds and whether its pages are served.
 
-Run by tests/migrations/test_migrate_forward.py in a subprocess, from the repository root, on a
-copy of a database made by an earlier commit (tests/migrations/make_legacy_db.py):
+Run by tests/migrate_forward/test_migrate_forward.py in a subprocess, from the repository root, on a
+copy of a database made by an earlier commit (tests/migrate_forward/make_legacy_db.py):
 
     RENCONTRES_DEBUG=1 RENCONTRES_DATABASE_URL=sqlite:////tmp/copy.sqlite3 \\
     DJANGO_SETTINGS_MODULE=rencontres.settings \\
-    .venv/bin/python -m tests.migrations.migrate_and_count \\
-        --spec tests/migrations/fixtures/legacy-58976c9.json --out /tmp/report.json
+    .venv/bin/python -m tests.migrate_forward.migrate_and_count \\
+        --spec tests/migrate_forward/fixtures/legacy-58976c9.json --out /tmp/report.json
 
 It must keep working while models move between apps (Commune to `gazetteer`, the
 santé-parentalité projects to `projects`, ClosurePeriod to `directory`, …): models are found by

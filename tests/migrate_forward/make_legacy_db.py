@@ -6,7 +6,7 @@ models from where they were then (`objectives.models.HealthParentingProject`,
 only a faithful "previous main" if made by that code. From a checkout of that commit:
 
     bash -c 'source scripts/lib.sh; install_dependencies'
-    .venv/bin/python -m tests.migrations.make_legacy_db [--workdir /tmp/legacy]
+    .venv/bin/python -m tests.migrate_forward.make_legacy_db [--workdir /tmp/legacy]
 
 It does what `scripts/serve` does to a new database (migrate, load_gazetteer, seed_demo with
 30 places, create_dev_admin), then adds through the models and Wagtail's APIs what the demo
@@ -15,8 +15,8 @@ cancelled session, a session withdrawn with its registration kept, closures, reg
 (confirmed, waiting list, cancelled), santé-parentalité projects with consultations, places,
 TMS referents and revisions, a trusted place, organisers and a ONE staff member.
 
-It writes tests/migrations/fixtures/legacy-58976c9.sqlite3.xz (vacuumed, xz) and
-tests/migrations/fixtures/legacy-58976c9.json: the URLs to request and what
+It writes tests/migrate_forward/fixtures/legacy-58976c9.sqlite3.xz (vacuumed, xz) and
+tests/migrate_forward/fixtures/legacy-58976c9.json: the URLs to request and what
 migrate_and_count.py reports on the new database (counts, fingerprints, permissions), which
 is what later commits must still find after migrating it.
 """
@@ -382,7 +382,7 @@ def spec_for(made: dict) -> dict:
     matinee, session = made["matinee"], made["session"]
     return {
         "commit": COMMIT,
-        "made_by": "tests/migrations/make_legacy_db.py",
+        "made_by": "tests/migrate_forward/make_legacy_db.py",
         "urls": [
             {"path": "/", "contains": ["Rencontres"]},
             {"path": "/lieux/", "contains": [petits_pas.title]},
@@ -452,7 +452,7 @@ def report_on(compressed: Path, spec_path: Path, workdir: Path) -> dict:
     )
     out = workdir / "report.json"
     subprocess.run(
-        [sys.executable, "-m", "tests.migrations.migrate_and_count"]
+        [sys.executable, "-m", "tests.migrate_forward.migrate_and_count"]
         + ["--spec", str(spec_path), "--out", str(out)],
         cwd=ROOT,
         env=env,

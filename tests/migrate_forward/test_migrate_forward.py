@@ -1,7 +1,7 @@
 """A database made by an earlier main migrates forward with nothing lost, and is still served.
 
-The fixture (tests/migrations/fixtures/legacy-<commit>.sqlite3.xz) is a database that
-`scripts/serve` and tests/migrations/make_legacy_db.py made at that commit; its JSON holds
+The fixture (tests/migrate_forward/fixtures/legacy-<commit>.sqlite3.xz) is a database that
+`scripts/serve` and tests/migrate_forward/make_legacy_db.py made at that commit; its JSON holds
 what was in it then. A copy is migrated by the current code, in a subprocess with the
 development settings `scripts/serve` uses (SQLite whatever database the suite runs on), then
 counted and served by migrate_and_count.py, which finds models by class name in whichever app
@@ -48,7 +48,7 @@ def migrated(request, tmp_path_factory) -> tuple[dict, dict]:
         DJANGO_SETTINGS_MODULE="rencontres.settings",
     )
     out = workdir / "report.json"
-    command = [sys.executable, "-m", "tests.migrations.migrate_and_count"]
+    command = [sys.executable, "-m", "tests.migrate_forward.migrate_and_count"]
     completed = subprocess.run(
         [*command, "--spec", str(spec_path), "--out", str(out)],
         cwd=ROOT,
