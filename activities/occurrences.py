@@ -18,7 +18,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from activities.models import ActivityPage, Occurrence, Registration, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage, Occurrence, Registration
 from directory.models import ClosurePeriod, PlacePage
 
 # Sent with `activity_ids` after any change to stored sessions (search indexes listen).

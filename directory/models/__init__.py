@@ -1,12 +1,11 @@
 from directory.models.closures import ClosurePeriod
 from directory.models.places import (
-    AccessibilityFeature,
-    Language,
     OpeningHours,
     PlaceIndexPage,
     PlacePage,
     PlacePhoto,
 )
+from directory.models.vocabularies import AccessibilityFeature, Language
 
 __all__ = [
     "ClosurePeriod",

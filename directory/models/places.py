@@ -24,42 +24,11 @@ from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
+from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
 from objectives.models import AccessMode, Objective, Programme
-
-
-class Language(models.Model):
-    """A language spoken on site, by ISO 639-1 code."""
-
-    code = models.CharField(_("code ISO 639-1"), max_length=2, unique=True)
-    name_fr = models.CharField(_("nom"), max_length=60)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("langue")
-        verbose_name_plural = _("langues")
-
-    def __str__(self) -> str:
-        return self.name_fr
-
-
-class AccessibilityFeature(models.Model):
-    slug = models.SlugField(unique=True, max_length=60)
-    name_fr = models.CharField(_("nom"), max_length=120)
-    # The features that make a place usable in a wheelchair or with a pushchair: the API's
-    # `accessible` filter keeps places that have at least one of these.
-    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("aménagement d'accessibilité")
-        verbose_name_plural = _("aménagements d'accessibilité")
-
-    def __str__(self) -> str:
-        return self.name_fr
-
 
 # The filters both views of the map page share: switching view keeps them.
 SHARED_FILTERS = [
