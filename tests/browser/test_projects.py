@@ -24,7 +24,7 @@ PROJECT = "Grandir ensemble à Sainte-Marguerite"
 def project_scene(transactional_db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from directory.roles import ONE_STAFF_GROUP, ensure_staff_roles
+    from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
     from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
     ensure_staff_roles()

@@ -14,9 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from directory.roles import ONE_STAFF_GROUP, organiser_group_name
+from directory.roles import organiser_group_name
 from projects.coverage import coverage_gaps
 from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
+from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
 DASHBOARD = reverse("projects_coverage")

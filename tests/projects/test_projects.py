@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from directory.roles import ONE_STAFF_GROUP, organiser_group_name
+from directory.roles import organiser_group_name
 from projects.models import (
     HealthParentingProject,
     ProjectConsultation,
@@ -21,6 +21,7 @@ from projects.models import (
     ProjectStatus,
     TMSReferent,
 )
+from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import PlacePageFactory, objective, programme
 
 TMS_NAME = "Brigitte Vandamme-TMS"

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
-from directory.roles import ONE_STAFF_GROUP, organiser_group_name
+from directory.roles import organiser_group_name
+from rencontres.roles import ONE_STAFF_GROUP
 from tests.admin_forms import place_form_data
 from tests.factories import PlacePageFactory
 
