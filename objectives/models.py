@@ -35,6 +35,16 @@ class BilingualNameMixin(models.Model):
         return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
 
 
+# What Wagtail's search knows of any term of the taxonomy: its names, description and slug.
+TERM_SEARCH_FIELDS = [
+    index.SearchField("name_fr", boost=2),
+    index.SearchField("name_en"),
+    index.AutocompleteField("name_fr"),
+    index.SearchField("description"),
+    index.FilterField("slug"),
+]
+
+
 class Programme(RevisionMixin, BilingualNameMixin, index.Indexed):
     slug = models.SlugField(unique=True, max_length=80)
     country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
@@ -44,24 +54,13 @@ class Programme(RevisionMixin, BilingualNameMixin, index.Indexed):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldPanel("name_fr"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("country"),
-        FieldPanel("access_mode"),
-        FieldPanel("description"),
-        FieldPanel("colour"),
-        FieldPanel("sort_order"),
+        FieldPanel(name)
+        for name in (
+            *("name_fr", "name_en", "slug", "country", "access_mode"),
+            *("description", "colour", "sort_order"),
+        )
     ]
-
-    search_fields = [
-        index.SearchField("name_fr", boost=2),
-        index.SearchField("name_en"),
-        index.AutocompleteField("name_fr"),
-        index.SearchField("description"),
-        index.FilterField("slug"),
-        index.FilterField("country"),
-    ]
+    search_fields = [*TERM_SEARCH_FIELDS, index.FilterField("country")]
 
     class Meta:
         ordering = ["sort_order", "name_fr"]
@@ -85,24 +84,13 @@ class Objective(RevisionMixin, BilingualNameMixin, index.Indexed):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
-        FieldPanel("programme"),
-        FieldPanel("name_fr"),
-        FieldPanel("name_en"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("icon"),
-        FieldPanel("colour"),
-        FieldPanel("sort_order"),
+        FieldPanel(name)
+        for name in (
+            *("programme", "name_fr", "name_en", "slug"),
+            *("description", "icon", "colour", "sort_order"),
+        )
     ]
-
-    search_fields = [
-        index.SearchField("name_fr", boost=2),
-        index.SearchField("name_en"),
-        index.AutocompleteField("name_fr"),
-        index.SearchField("description"),
-        index.FilterField("slug"),
-        index.FilterField("programme"),
-    ]
+    search_fields = [*TERM_SEARCH_FIELDS, index.FilterField("programme")]
 
     class Meta:
         ordering = ["programme__sort_order", "sort_order", "name_fr"]
