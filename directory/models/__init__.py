@@ -1,10 +1,5 @@
 from directory.models.closures import ClosurePeriod
-from directory.models.places import (
-    OpeningHours,
-    PlaceIndexPage,
-    PlacePage,
-    PlacePhoto,
-)
+from directory.models.places import OpeningHours, PlaceIndexPage, PlacePage, PlacePhoto
 from directory.models.vocabularies import AccessibilityFeature, Language
 
 __all__ = [

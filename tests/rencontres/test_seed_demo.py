@@ -12,10 +12,11 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
-from directory.demo import Catalogue, DemoPlaceGenerator, demo_index
 from directory.models import PlacePage
 from directory.roles import organiser_group_name
 from objectives.models import AccessMode
+from rencontres.demo.catalogue import Catalogue
+from rencontres.demo.generator import DemoPlaceGenerator, demo_index
 from tests.factories import CommuneFactory, directory_root
 
 # A handful of real communes, as the gazetteer loads them: Wallonia, Brussels, Flanders, France.

@@ -5,7 +5,7 @@
     manage.py seed_demo --seed 7 --clear     # replace the demo places with another draw
 
 Idempotent: demo places are recognised by their slug (``demo-000042-…``); a run creates only the
-ones missing for the requested count and never touches anything else. See directory/demo.py.
+ones missing for the requested count and never touches anything else. See rencontres/demo/.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
-from directory.demo import (
-    MAX_DEMO_PLACES,
-    Catalogue,
-    DemoPlaceGenerator,
+from gazetteer.models import Commune
+from rencontres.demo.catalogue import Catalogue
+from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator
+from rencontres.demo.writer import (
     PlaceWriter,
     chunked,
     clear_demo_places,
@@ -29,7 +29,6 @@ from directory.demo import (
     existing_demo_slugs,
     index_places,
 )
-from gazetteer.models import Commune
 
 DEFAULT_COUNT = 200
 DEFAULT_SEED = 20261122
