@@ -26,7 +26,7 @@ from activities.recurrence import Schedule
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
-from objectives.models import Objective
+from objectives.models import TERM_NAMES, Objective
 
 MAX_DURATION_MINUTES = 24 * 60
 
@@ -157,9 +157,7 @@ class ActivityPage(Page):
         *Page.search_fields,
         index.SearchField("description"),
         index.AutocompleteField("title"),
-        index.RelatedFields(
-            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("objectives", TERM_NAMES),
         # The place's name and commune, so that "passerelle liège" finds a session of a
         # "Matinée passerelle" in Liège, as the cluster's cross-field search does.
         index.SearchField("place_text"),
@@ -250,35 +248,36 @@ class ActivityPage(Page):
         return context
 
 
-class ActivityExcludedDate(models.Model):
+class ScheduleDate(models.Model):
+    """A date the editor adds to or removes from the rule, at the usual time."""
+
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta:
+        abstract = True
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+
+class ActivityExcludedDate(ScheduleDate):
     """A day the rule would give but without a session (a bank holiday, a trip)."""
 
     activity = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="excluded_dates")
-    date = models.DateField(_("date"))
 
-    panels = [FieldPanel("date")]
-
-    class Meta:
-        ordering = ["date"]
+    class Meta(ScheduleDate.Meta):
         verbose_name = _("date sans séance")
         verbose_name_plural = _("dates sans séance")
 
-    def __str__(self) -> str:
-        return self.date.isoformat()
 
-
-class ActivityAddedDate(models.Model):
+class ActivityAddedDate(ScheduleDate):
     """A session outside the rule, at the usual time."""
 
     activity = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="added_dates")
-    date = models.DateField(_("date"))
 
-    panels = [FieldPanel("date")]
-
-    class Meta:
-        ordering = ["date"]
+    class Meta(ScheduleDate.Meta):
         verbose_name = _("séance supplémentaire")
         verbose_name_plural = _("séances supplémentaires")
-
-    def __str__(self) -> str:
-        return self.date.isoformat()

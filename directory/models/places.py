@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,7 @@ from wagtail.search import index
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.countries import TIME_ZONES, Country
+from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
@@ -28,7 +28,7 @@ from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
-from objectives.models import AccessMode, Objective, Programme
+from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
 # The filters both views of the map page share: switching view keeps them.
 SHARED_FILTERS = [
@@ -119,24 +119,8 @@ class PlacePage(Page):
     country = models.CharField(
         _("pays"), max_length=2, choices=Country.choices, default=Country.BELGIUM
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = coordinate_field(_("latitude"), bound=90)
+    longitude = coordinate_field(_("longitude"), bound=180)
     is_discreet = models.BooleanField(
         _("lieu discret"),
         default=False,
@@ -236,12 +220,8 @@ class PlacePage(Page):
         index.RelatedFields(
             "commune", [index.SearchField("name_fr"), index.SearchField("name_nl")]
         ),
-        index.RelatedFields(
-            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
-        index.RelatedFields(
-            "programmes", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("objectives", TERM_NAMES),
+        index.RelatedFields("programmes", TERM_NAMES),
         index.FilterField("postcode"),
         index.FilterField("country"),
         index.FilterField("commune"),
