@@ -20,6 +20,7 @@ from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
+from core.pages import IntroPage
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
@@ -49,15 +50,11 @@ def _view_urls(params) -> tuple[str, str]:
     return places, "?" + urlencode([("view", "activities"), *kept])
 
 
-class PlaceIndexPage(Page):
+class PlaceIndexPage(IntroPage):
     """The directory root: every place lives under it."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["rencontres.HomePage"]
     subpage_types = ["directory.PlacePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("annuaire des lieux")
