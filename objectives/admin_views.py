@@ -7,7 +7,6 @@ import json
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.maps import map_config
 from objectives import coverage
 from objectives.access import can_edit_projects, can_view_coverage, projects_visible_to
 from objectives.exports import download
@@ -142,14 +142,9 @@ class CoverageView(WagtailAdminTemplateMixin, TemplateView):
                 {"slug": o.slug, "name": o.name_fr, "colour": o.colour}
                 for o in programme.objectives.all()
             ],
-            tiles=json.dumps(_tiles()),
+            coverage_map=map_config(fit_max_zoom=12),
         )
         return context
-
-
-def _tiles() -> dict:
-    _name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
-    return {"url": url, "attribution": options.get("attribution", "")}
 
 
 def coverage_export(request, table: str, fmt: str):

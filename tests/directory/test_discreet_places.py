@@ -59,14 +59,20 @@ def test_json_ld_has_no_street_nor_geo(client, discreet_place):
     assert "geo" not in data
 
 
+def map_points(client, place) -> list[dict]:
+    soup = BeautifulSoup(client.get(place.url).content, "html.parser")
+    return json.loads(soup.find(id="place-map-config").string)["points"]
+
+
 def test_map_point_is_the_commune(client, discreet_place, commune):
-    soup = BeautifulSoup(client.get(discreet_place.url).content, "html.parser")
-    point = json.loads(soup.find(id="place-point").string)
-    assert point == {
-        "lat": float(commune.latitude),
-        "lon": float(commune.longitude),
-        "approximate": True,
-    }
+    assert map_points(client, discreet_place) == [
+        {
+            "lat": float(commune.latitude),
+            "lon": float(commune.longitude),
+            "approximate": True,
+            "name": discreet_place.title,
+        }
+    ]
 
 
 @pytest.mark.parametrize(
