@@ -80,7 +80,12 @@
     function fit(bounds) {
       bounds = L.latLngBounds(bounds);
       if (bounds.isValid()) {
-        map.fitBounds(bounds, { padding: [24, 24], maxZoom: config.fit_max_zoom });
+        // More room above: a pin stands 41 px above its point.
+        map.fitBounds(bounds, {
+          paddingTopLeft: [24, 48],
+          paddingBottomRight: [24, 24],
+          maxZoom: config.fit_max_zoom,
+        });
       }
     }
 
