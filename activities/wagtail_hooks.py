@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,8 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities import admin_views
+from activities.listing import upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
+from directory.extensions import PLACE_PAGE_SECTIONS
 
 
 class TrustedPlaceViewSet(SnippetViewSet):
@@ -74,3 +77,9 @@ def activity_header_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def activity_listing_buttons(page, user, next_url=None):
     yield from _activity_buttons(page, user, priority=3)
+
+
+@hooks.register(PLACE_PAGE_SECTIONS, order=10)
+def place_upcoming_sessions(place, request) -> str:
+    context = {"page": place, "upcoming_sessions": upcoming_for_place(place)}
+    return render_to_string("activities/includes/place_sessions.html", context, request)

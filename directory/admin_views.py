@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from directory.importer import COLUMNS, REQUIRED_COLUMNS, ImportFileError, import_places, read_rows
+from directory.importing import (
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportFileError,
+    import_places,
+    read_rows,
+)
 
 IMPORT_PERMISSION = "directory.import_places"
 SESSION_KEY = "directory_place_import"
@@ -58,7 +64,7 @@ class ImportPlacesView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
         context["required_columns"] = REQUIRED_COLUMNS
-        context["optional_columns"] = [c for c in COLUMNS if c not in REQUIRED_COLUMNS]
+        context["optional_columns"] = OPTIONAL_COLUMNS
         return context
 
     def post(self, request, *args, **kwargs):

@@ -10,7 +10,6 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 
-from directory.gazetteer import suggest
 from directory.search.params import (
     DEFAULT_PAGE_SIZE,
     DEFAULT_RADIUS_KM,
@@ -21,6 +20,7 @@ from directory.search.params import (
 )
 from directory.search.results import PlaceHit, PlaceSearchResult
 from directory.search.service import search_places
+from gazetteer.lookup import suggest
 from objectives.models import Objective, Programme
 
 api = NinjaAPI(

@@ -7,9 +7,5 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
-        from directory import signals
+        from directory import signals  # noqa: F401
         from directory.search import signals as search_signals  # noqa: F401
-
-        post_migrate.connect(signals.ensure_roles_after_migrate)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from activities.models import Occurrence, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import Occurrence
 from activities.search.params import ActivityQuery
 from activities.search.results import ActivityHit, PlaceSummary
 from core.geo import distance_km, rounded_km

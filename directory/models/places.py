@@ -23,44 +23,13 @@ from core.countries import TIME_ZONES, Country
 from core.location import PublicLocation, public_location
 from core.maps import map_config, map_point
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
-from directory.models.gazetteer import Commune
+from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
+from gazetteer.models import Commune
 from objectives.models import AccessMode, Objective, Programme
-from objectives.panels import PlaceProjectsPanel
-
-
-class Language(models.Model):
-    """A language spoken on site, by ISO 639-1 code."""
-
-    code = models.CharField(_("code ISO 639-1"), max_length=2, unique=True)
-    name_fr = models.CharField(_("nom"), max_length=60)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("langue")
-        verbose_name_plural = _("langues")
-
-    def __str__(self) -> str:
-        return self.name_fr
-
-
-class AccessibilityFeature(models.Model):
-    slug = models.SlugField(unique=True, max_length=60)
-    name_fr = models.CharField(_("nom"), max_length=120)
-    # The features that make a place usable in a wheelchair or with a pushchair: the API's
-    # `accessible` filter keeps places that have at least one of these.
-    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("aménagement d'accessibilité")
-        verbose_name_plural = _("aménagements d'accessibilité")
-
-    def __str__(self) -> str:
-        return self.name_fr
-
 
 # The filters both views of the map page share: switching view keeps them.
 SHARED_FILTERS = [
@@ -259,7 +228,7 @@ class PlacePage(Page):
             label=_("fermeture"),
             help_text=_("Les séances des activités tombant pendant une fermeture sont annulées."),
         ),
-        PlaceProjectsPanel(),
+        RegisteredPlacePanels(),
     ]
 
     # No street address or coordinates here: a cluster backend would store them in its index, and
@@ -356,7 +325,6 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.structured_data import json_ld_script_text, place_json_ld
-        from objectives.models import public_projects_of
 
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
@@ -367,10 +335,7 @@ class PlacePage(Page):
             points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
         )
         context["photos"] = self.photos.select_related("image")
-        context["projects"] = public_projects_of(self)
-        from activities.listing import upcoming_for_place
-
-        context["upcoming_sessions"] = upcoming_for_place(self)
+        context["sections"] = render_place_sections(self, request)
         return context
 
 

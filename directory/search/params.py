@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.weekdays import WEEKDAY_SLUGS
-from directory.gazetteer import NearPoint, resolve_near
 from directory.models import Language, PlacePage
+from gazetteer.lookup import NearPoint, resolve_near
 from objectives.models import Objective, Programme
 
 DEFAULT_RADIUS_KM = 10

@@ -23,7 +23,7 @@ HOSTILE = '<img src="x" onerror="window.injected = true">Le Nid'
 def coverage_scene(transactional_db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from directory.roles import ONE_STAFF_GROUP, ensure_staff_roles
+    from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
     from tests.factories import CommuneFactory, PlacePageFactory, objective
 
     ensure_staff_roles()
@@ -37,7 +37,7 @@ def coverage_scene(transactional_db, django_user_model):
     )
     user = django_user_model.objects.create_user("personnel", password=PASSWORD)
     user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return reverse("objectives_coverage")
+    return reverse("projects_coverage")
 
 
 def hover_the_place(browser, base_url: str, path: str) -> dict:

@@ -17,10 +17,10 @@ from wagtail.search.backends import get_search_backend
 
 from core.geo import bounding_box, distance_km, rounded_km
 from core.location import uses_commune_point
-from directory.gazetteer import NearPoint
 from directory.models import PlacePage
 from directory.search.params import PlaceQuery
 from directory.search.results import Facets, PlaceHit, PlaceSearchResult
+from gazetteer.lookup import NearPoint
 
 
 def within_box(near: NearPoint, radius_km: float, prefix: str = "") -> Q:

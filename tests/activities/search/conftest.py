@@ -16,13 +16,14 @@ import pytest
 import time_machine
 
 from activities.choices import Ends, Repeat
-from activities.models import ClosurePeriod, Occurrence
+from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from activities.search.indexing import occurrences_alias
 from activities.search.indexing import rebuild as rebuild_occurrences
-from directory.models import Commune, Language, PlacePage, PostalCode
+from directory.models import ClosurePeriod, Language, PlacePage
 from directory.search.cluster.indexing import rebuild as rebuild_places
 from directory.search.cluster.transport import ClusterSettings, Transport
+from gazetteer.models import Commune, PostalCode
 from tests.directory.search.conftest import _build_world, cluster_url, use_cluster, use_database
 from tests.factories import ActivityPageFactory, objective, publish
 

@@ -12,10 +12,11 @@ from decimal import Decimal
 
 import pytest
 
-from directory.gazetteer import normalize, search_names_for
-from directory.models import AccessibilityFeature, Commune, Language, PlacePage, PostalCode
+from directory.models import AccessibilityFeature, Language, PlacePage
 from directory.search.cluster.indexing import rebuild
 from directory.search.cluster.transport import ClusterSettings, Transport
+from gazetteer.models import Commune, PostalCode
+from gazetteer.names import normalize, search_names_for
 from tests.factories import (
     CommuneFactory,
     OpeningHoursFactory,
