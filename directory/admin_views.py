@@ -10,12 +10,12 @@ import base64
 import hashlib
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin import RestrictedViewMixin
 from directory.importing import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
@@ -47,15 +47,11 @@ class UploadForm(forms.Form):
         return upload
 
 
-class ImportPlacesView(WagtailAdminTemplateMixin, TemplateView):
+class ImportPlacesView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView):
+    allowed = can_import_places
     template_name = "directory/admin/import_places.html"
     page_title = gettext_lazy("Importer des lieux")
     header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_places(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

@@ -285,66 +285,63 @@ def load_gazetteer(
 def _write_communes(
     country: str, records: list[_CommuneRecord], counts: TableCounts
 ) -> Generator[LoadProgress, None, None]:
-    stage = f"{country}: communes"
     existing = {c.code: c for c in Commune.objects.filter(country=country)}
-    done = 0
-    for batch in _batches(records):
-        to_create, to_update = [], []
-        for record in batch:
-            commune = existing.get(record.code)
-            if commune is None:
-                commune = Commune(country=country, code=record.code)
-                for name in _COMMUNE_FIELDS:
-                    setattr(commune, name, getattr(record, name))
-                to_create.append(commune)
-                continue
-            changed = False
-            for name in _COMMUNE_FIELDS:
-                if getattr(commune, name) != getattr(record, name):
-                    setattr(commune, name, getattr(record, name))
-                    changed = True
-            if changed:
-                to_update.append(commune)
-            else:
-                counts.unchanged += 1
-        Commune.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        Commune.objects.bulk_update(to_update, _COMMUNE_FIELDS, batch_size=BATCH_SIZE)
-        counts.created += len(to_create)
-        counts.updated += len(to_update)
-        done += len(batch)
-        yield LoadProgress(stage, done, len(records))
+    wanted = [
+        (
+            record.code,
+            {"country": country, "code": record.code}
+            | {name: getattr(record, name) for name in _COMMUNE_FIELDS},
+        )
+        for record in records
+    ]
+    yield from _upsert(Commune, f"{country}: communes", wanted, existing, _COMMUNE_FIELDS, counts)
 
 
 def _write_postcodes(
     country: str, records: list[_PostcodeRecord], counts: TableCounts
 ) -> Generator[LoadProgress, None, None]:
-    stage = f"{country}: codes postaux"
     commune_ids = dict(Commune.objects.filter(country=country).values_list("code", "pk"))
     existing = {(p.code, p.locality): p for p in PostalCode.objects.filter(country=country)}
-    done = 0
-    for batch in _batches(records):
-        to_create, to_update = [], []
-        for record in batch:
-            wanted = {
+    wanted = [
+        (
+            (record.code, record.locality),
+            {
+                "country": country,
+                "code": record.code,
+                "locality": record.locality,
                 "normalized_locality": normalize(record.locality),
                 "commune_id": commune_ids[record.commune_code],
                 "latitude": record.latitude,
                 "longitude": record.longitude,
-            }
-            row = existing.get((record.code, record.locality))
+            },
+        )
+        for record in records
+    ]
+    stage = f"{country}: codes postaux"
+    yield from _upsert(PostalCode, stage, wanted, existing, _POSTCODE_FIELDS, counts)
+
+
+def _upsert(
+    model, stage: str, wanted: list[tuple], existing: dict, fields: list[str], counts: TableCounts
+) -> Generator[LoadProgress, None, None]:
+    """Create the rows whose key is new, update those whose values changed, in batches; a
+    second load of the same data writes nothing."""
+    done = 0
+    for batch in _batches(wanted):
+        to_create, to_update = [], []
+        for key, values in batch:
+            row = existing.get(key)
             if row is None:
-                key = {"country": country, "code": record.code, "locality": record.locality}
-                to_create.append(PostalCode(**key, **wanted))
-                continue
-            if any(getattr(row, name) != value for name, value in wanted.items()):
-                for name, value in wanted.items():
+                to_create.append(model(**values))
+            elif any(getattr(row, name) != value for name, value in values.items()):
+                for name, value in values.items():
                     setattr(row, name, value)
                 to_update.append(row)
             else:
                 counts.unchanged += 1
-        PostalCode.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-        PostalCode.objects.bulk_update(to_update, _POSTCODE_FIELDS, batch_size=BATCH_SIZE)
+        model.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+        model.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
         counts.created += len(to_create)
         counts.updated += len(to_update)
         done += len(batch)
-        yield LoadProgress(stage, done, len(records))
+        yield LoadProgress(stage, done, len(wanted))

@@ -35,32 +35,39 @@ class BilingualNameMixin(models.Model):
         return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
 
 
-# What Wagtail's search knows of any term of the taxonomy: its names, description and slug.
-TERM_SEARCH_FIELDS = [
-    index.SearchField("name_fr", boost=2),
-    index.SearchField("name_en"),
-    index.AutocompleteField("name_fr"),
-    index.SearchField("description"),
-    index.FilterField("slug"),
-]
+# A term's names, as the pages tagged with it are searched by.
+TERM_NAMES = [index.SearchField("name_fr"), index.SearchField("name_en")]
 
 
-class Programme(RevisionMixin, BilingualNameMixin, index.Indexed):
+class TaxonomyTerm(RevisionMixin, BilingualNameMixin, index.Indexed):
+    """A term of the closed taxonomy: a programme, or one of a programme's objectives."""
+
     slug = models.SlugField(unique=True, max_length=80)
-    country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
-    access_mode = models.CharField(_("mode d'accès"), max_length=20, choices=AccessMode.choices)
     description = models.TextField(_("description"))
     colour = models.CharField(_("couleur"), max_length=7, default="#1d4e89")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
+    search_fields = [
+        index.SearchField("name_fr", boost=2),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_fr"),
+        index.SearchField("description"),
+        index.FilterField("slug"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class Programme(TaxonomyTerm):
+    country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
+    access_mode = models.CharField(_("mode d'accès"), max_length=20, choices=AccessMode.choices)
+
     panels = [
         FieldPanel(name)
-        for name in (
-            *("name_fr", "name_en", "slug", "country", "access_mode"),
-            *("description", "colour", "sort_order"),
-        )
-    ]
-    search_fields = [*TERM_SEARCH_FIELDS, index.FilterField("country")]
+        for name in ("name_fr", "name_en", "slug", "country", "access_mode", "description")
+    ] + [FieldPanel("colour"), FieldPanel("sort_order")]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("country")]
 
     class Meta:
         ordering = ["sort_order", "name_fr"]
@@ -71,26 +78,19 @@ class Programme(RevisionMixin, BilingualNameMixin, index.Indexed):
         return reverse("objectives:programme", kwargs={"slug": self.slug})
 
 
-class Objective(RevisionMixin, BilingualNameMixin, index.Indexed):
+class Objective(TaxonomyTerm):
     """One entry of a programme's closed taxonomy; slugs are unique across programmes."""
 
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="objectives", verbose_name=_("programme")
     )
-    slug = models.SlugField(unique=True, max_length=80)
-    description = models.TextField(_("description"))
     icon = models.CharField(_("icône"), max_length=40, blank=True)
-    colour = models.CharField(_("couleur"), max_length=7, default="#1d4e89")
-    sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
         FieldPanel(name)
-        for name in (
-            *("programme", "name_fr", "name_en", "slug"),
-            *("description", "icon", "colour", "sort_order"),
-        )
-    ]
-    search_fields = [*TERM_SEARCH_FIELDS, index.FilterField("programme")]
+        for name in ("programme", "name_fr", "name_en", "slug", "description", "icon")
+    ] + [FieldPanel("colour"), FieldPanel("sort_order")]
+    search_fields = [*TaxonomyTerm.search_fields, index.FilterField("programme")]
 
     class Meta:
         ordering = ["programme__sort_order", "sort_order", "name_fr"]

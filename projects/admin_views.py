@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin import RestrictedViewMixin
 from core.maps import map_config
 from objectives.models import Objective, Programme
 from projects import coverage
@@ -90,14 +91,11 @@ def _require_coverage(request) -> None:
         raise PermissionDenied
 
 
-class CoverageView(WagtailAdminTemplateMixin, TemplateView):
+class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView):
+    allowed = can_view_coverage
     template_name = "projects/admin/coverage.html"
     page_title = gettext_lazy("Couverture des objectifs")
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_coverage(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

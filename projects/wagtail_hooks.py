@@ -3,7 +3,6 @@ from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -15,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin import RestrictedMenuItem
 from directory.extensions import PLACE_EDITOR_PANELS, PLACE_PAGE_SECTIONS
 from projects import admin_views
 from projects.access import can_view_coverage
@@ -109,18 +109,14 @@ def register_projects_admin_urls():
     ]
 
 
-class StaffOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_coverage(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_coverage_menu_item():
-    return StaffOnlyMenuItem(
+    return RestrictedMenuItem(
         _("Couverture des objectifs"),
         reverse("projects_coverage"),
         name="coverage",
         icon_name="table",
+        allowed=can_view_coverage,
         order=220,
     )
 

@@ -23,10 +23,10 @@ from activities.choices import Ends, MonthWeek, Repeat
 from activities.forms import ActivityPageForm
 from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
-from core.ages import MAX_CHILD_AGE_MONTHS
+from core.ages import AgeRange
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
-from objectives.models import Objective
+from objectives.models import TERM_NAMES, Objective
 
 MAX_DURATION_MINUTES = 24 * 60
 
@@ -35,7 +35,7 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))
 
 
-class ActivityPage(Page):
+class ActivityPage(AgeRange, Page):
     """A workshop or a recurring group session, under its place."""
 
     description = RichTextField(
@@ -47,12 +47,6 @@ class ActivityPage(Page):
         blank=True,
         verbose_name=_("objectifs"),
         help_text=_("Parmi les objectifs du lieu."),
-    )
-    age_min_months = models.PositiveSmallIntegerField(
-        _("âge minimum (mois)"), default=0, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
-    age_max_months = models.PositiveSmallIntegerField(
-        _("âge maximum (mois)"), default=72, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
     )
     languages = ParentalManyToManyField(
         Language, related_name="activities", blank=True, verbose_name=_("langues")
@@ -157,9 +151,7 @@ class ActivityPage(Page):
         *Page.search_fields,
         index.SearchField("description"),
         index.AutocompleteField("title"),
-        index.RelatedFields(
-            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("objectives", TERM_NAMES),
         # The place's name and commune, so that "passerelle liège" finds a session of a
         # "Matinée passerelle" in Liège, as the cluster's cross-field search does.
         index.SearchField("place_text"),
@@ -214,11 +206,7 @@ class ActivityPage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.age_min_months > self.age_max_months:
-            errors["age_max_months"] = [
-                _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
-            ]
+        errors = self.age_range_errors()
         if self.repeat == Repeat.WEEKLY and not parse_weekdays(self.weekdays):
             errors["weekdays"] = [_("Cochez au moins un jour de la semaine.")]
         if self.repeat == Repeat.MONTHLY:
@@ -250,35 +238,36 @@ class ActivityPage(Page):
         return context
 
 
-class ActivityExcludedDate(models.Model):
+class ScheduleDate(models.Model):
+    """A date the editor adds to or removes from the rule, at the usual time."""
+
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta:
+        abstract = True
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return self.date.isoformat()
+
+
+class ActivityExcludedDate(ScheduleDate):
     """A day the rule would give but without a session (a bank holiday, a trip)."""
 
     activity = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="excluded_dates")
-    date = models.DateField(_("date"))
 
-    panels = [FieldPanel("date")]
-
-    class Meta:
-        ordering = ["date"]
+    class Meta(ScheduleDate.Meta):
         verbose_name = _("date sans séance")
         verbose_name_plural = _("dates sans séance")
 
-    def __str__(self) -> str:
-        return self.date.isoformat()
 
-
-class ActivityAddedDate(models.Model):
+class ActivityAddedDate(ScheduleDate):
     """A session outside the rule, at the usual time."""
 
     activity = ParentalKey(ActivityPage, on_delete=models.CASCADE, related_name="added_dates")
-    date = models.DateField(_("date"))
 
-    panels = [FieldPanel("date")]
-
-    class Meta:
-        ordering = ["date"]
+    class Meta(ScheduleDate.Meta):
         verbose_name = _("séance supplémentaire")
         verbose_name_plural = _("séances supplémentaires")
-
-    def __str__(self) -> str:
-        return self.date.isoformat()

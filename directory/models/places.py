@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +16,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.ages import MAX_CHILD_AGE_MONTHS
+from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
+from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.maps import map_config, map_point
 from core.weekdays import WEEKDAY_SLUGS, Weekday
@@ -29,7 +28,7 @@ from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
-from objectives.models import AccessMode, Objective, Programme
+from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
 # The filters both views of the map page share: switching view keeps them.
 SHARED_FILTERS = [
@@ -110,7 +109,7 @@ class PlaceIndexPage(Page):
         return response
 
 
-class PlacePage(Page):
+class PlacePage(AgeRange, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -123,24 +122,8 @@ class PlacePage(Page):
     country = models.CharField(
         _("pays"), max_length=2, choices=Country.choices, default=Country.BELGIUM
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = coordinate_field(_("latitude"), bound=90)
+    longitude = coordinate_field(_("longitude"), bound=180)
     is_discreet = models.BooleanField(
         _("lieu discret"),
         default=False,
@@ -152,12 +135,6 @@ class PlacePage(Page):
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
-    age_min_months = models.PositiveSmallIntegerField(
-        _("âge minimum (mois)"), default=0, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
-    age_max_months = models.PositiveSmallIntegerField(
-        _("âge maximum (mois)"), default=72, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
     access_mode = models.CharField(
         _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
@@ -240,12 +217,8 @@ class PlacePage(Page):
         index.RelatedFields(
             "commune", [index.SearchField("name_fr"), index.SearchField("name_nl")]
         ),
-        index.RelatedFields(
-            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
-        index.RelatedFields(
-            "programmes", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("objectives", TERM_NAMES),
+        index.RelatedFields("programmes", TERM_NAMES),
         index.FilterField("postcode"),
         index.FilterField("country"),
         index.FilterField("commune"),
@@ -279,11 +252,7 @@ class PlacePage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.age_min_months > self.age_max_months:
-            errors["age_max_months"] = [
-                _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
-            ]
+        errors = self.age_range_errors()
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign
