@@ -20,6 +20,7 @@ from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
+from core.maps import map_config, map_point
 from core.pages import IntroPage
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
@@ -60,11 +61,14 @@ class PlaceIndexPage(IntroPage):
         verbose_name = _("annuaire des lieux")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search.page import form_choices, search_page, tiles_config
+        from directory.search.page import form_choices, search_page
 
         context = super().get_context(request, *args, **kwargs)
         context["params"] = request.GET
-        context["leaflet_tiles"] = tiles_config()
+        # The points are the results' own (map_features, in the part a search replaces).
+        context["results_map"] = map_config(
+            points_from="map-features", cluster=True, scroll_wheel_zoom=False
+        )
         context["places_url"], context["activities_url"] = _view_urls(request.GET)
         if request.GET.get("view") == "activities":
             from activities.search.page import WHEN_CHOICES, activities_page, map_features
@@ -293,12 +297,9 @@ class PlacePage(AgeRange, Page):
         context["opening_hours"] = opening_hours
         context["directory"] = self.get_parent()
         context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
-        location = self.public_location
-        context["map_point"] = {
-            "lat": location.latitude,
-            "lon": location.longitude,
-            "approximate": location.approximate,
-        }
+        context["place_map"] = map_config(
+            points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
+        )
         context["photos"] = self.photos.select_related("image")
         context["sections"] = render_place_sections(self, request)
         return context
