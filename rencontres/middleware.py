@@ -3,28 +3,54 @@ down."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from csp.constants import SELF
+from csp.constants import HEADER, SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from rencontres.errors import database_unavailable, is_database_unavailable
 
+FRAME_ANCESTORS = re.compile(r"frame-ancestors [^;]*")
+
+
+def _may_be_framed_by_the_site(response: HttpResponseBase) -> bool:
+    return response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with one per-response change: a
-    response the view lets be framed by the site itself (X-Frame-Options: SAMEORIGIN, as
-    Wagtail's preview) gets frame-ancestors 'self' instead of 'none'."""
+    """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with two changes:
+
+    - the Wagtail admin's pages get CONTENT_SECURITY_POLICY_ADMIN's directives instead (Wagtail
+      writes inline scripts, event handlers and styles that carry no nonce);
+    - a response the view lets be framed by the site itself (X-Frame-Options: SAMEORIGIN, as
+      Wagtail's preview) gets frame-ancestors 'self' instead of 'none'. Wagtail renders a preview
+      through the whole middleware chain first, so a policy already set on the response is
+      rewritten rather than replaced (its nonce is the one the page was rendered with).
+    """
 
     def get_policy_parts(
         self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
     ) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if response.get("X-Frame-Options", "").upper() == "SAMEORIGIN":
-            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        replace = dict(parts.replace or {})
+        if request.path_info.startswith(settings.CONTENT_SECURITY_POLICY_ADMIN_PREFIX):
+            replace.update(settings.CONTENT_SECURITY_POLICY_ADMIN)
+        if _may_be_framed_by_the_site(response):
+            replace["frame-ancestors"] = [SELF]
+        parts.replace = replace or None
         return parts
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if HEADER in response and _may_be_framed_by_the_site(response):
+            response[HEADER] = FRAME_ANCESTORS.sub(
+                "frame-ancestors 'self'", response[HEADER], count=1
+            )
+        return super().process_response(request, response)
 
 
 def permissions_policy_header(policy: dict[str, list[str]]) -> str:

@@ -4,7 +4,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from rencontres.env import BASE_DIR, Settings
 
@@ -217,6 +217,14 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# The Wagtail admin writes inline scripts, inline event handlers and inline styles without a nonce
+# (and its jQuery runs the scripts of the HTML its modals receive): its pages allow inline code,
+# still from the site only. Public pages never do.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
 # Permissions-Policy: the browser features the site never uses are off for it and anything it
 # embeds; geolocation is the map page's "around me".
 PERMISSIONS_POLICY = {
@@ -252,8 +260,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
-# Staff avatars are never fetched from an outside service (it would learn their e-mail's hash).
+# Staff avatars are never fetched from an outside service (it would learn their e-mail's hash),
+# nor is Wagtail's release feed (the admin's pages reach nothing but the site).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Unset cluster URL: Wagtail's database search. Set: the matching cluster backend, and the
 # database backend kept up to date beside it, because family search falls back to the database
 # engine (and its text search) when the cluster does not answer.
