@@ -132,8 +132,9 @@ def visit_all(browser, base_url: str, paths: list[str], public: list[str]) -> di
         page.locator("[data-chooser-action-choose]:visible").last.click()
         modal = page.locator(".modal-dialog:visible, [role=dialog]:visible").first
         modal.wait_for(timeout=15_000)
-        found["chooser_images"] = modal.locator("img").count()
+        modal.locator("img").first.wait_for(timeout=15_000)
         page.wait_for_load_state("networkidle")
+        found["chooser_images"] = modal.locator("img").count()
         found["violations"][place_edit + " (image chooser)"] = page.evaluate(
             "window.__cspViolations"
         )
