@@ -99,20 +99,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate limits and hot look-ups live in the cache: one Redis-protocol server shared by every worker
-# and host when RENCONTRES_CACHE_URL is set; otherwise each process's memory, which only holds
-# with a single process (the development server, the tests).
-if ENV.cache_url:
-    CACHES = {
+
+def caches_for(url: str | None) -> dict:
+    """Rate limits and hot look-ups live in the cache: one Redis-protocol server shared by every
+    worker and host when RENCONTRES_CACHE_URL is set; otherwise each process's memory, which only
+    holds with a single process (the development server, the tests)."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": ENV.cache_url,
+            "LOCATION": url,
             "KEY_PREFIX": "rencontres",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = caches_for(ENV.cache_url)
 
 # The client's address past this many reverse proxies (core.clients.client_address).
 TRUSTED_PROXY_COUNT = ENV.trusted_proxies
