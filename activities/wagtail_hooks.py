@@ -6,8 +6,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities import admin_views
+from activities.api import router as activities_router
+from activities.listing import next_sessions_by_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
+from activities.search.page import ACTIVITIES_VIEW
 
 
 class TrustedPlaceViewSet(SnippetViewSet):
@@ -74,3 +77,26 @@ def activity_header_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def activity_listing_buttons(page, user, next_url=None):
     yield from _activity_buttons(page, user, priority=3)
+
+
+@hooks.register("register_api_router")
+def activities_api():
+    return "/activities", activities_router
+
+
+@hooks.register("register_map_page_view")
+def activities_map_view():
+    return ACTIVITIES_VIEW
+
+
+@hooks.register("places_api_next_activity")
+def next_activities(place_ids: list[int]) -> dict[int, dict]:
+    return {
+        place_id: {
+            "id": occurrence.pk,
+            "title": occurrence.activity.title,
+            "url": occurrence.activity.url,
+            "start": occurrence.local_start.isoformat(),
+        }
+        for place_id, occurrence in next_sessions_by_place(place_ids).items()
+    }

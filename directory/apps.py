@@ -9,7 +9,9 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from core.search.index import register
         from directory import signals
-        from directory.search import signals as search_signals  # noqa: F401
+        from directory.search.index import PLACES
 
         post_migrate.connect(signals.ensure_roles_after_migrate)
+        register(PLACES)

@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from directory.admin_views import ImportPlacesView, can_import_places
+from directory.api import router as places_router
 from directory.models import AccessibilityFeature, Language, PlacePage
 
 
@@ -66,3 +67,8 @@ def register_import_menu_item():
         icon_name="upload",
         order=230,
     )
+
+
+@hooks.register("register_api_router")
+def places_api():
+    return "", places_router

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from objectives import admin_views
 from objectives.access import can_view_coverage
+from objectives.api import router as taxonomy_router
 from objectives.choosers import consultation_chooser_viewset, meeting_place_chooser_viewset
 from objectives.forms import ProjectForm
 from objectives.models import HealthParentingProject, Objective, Programme
@@ -144,3 +145,8 @@ def register_coverage_menu_item():
         icon_name="table",
         order=220,
     )
+
+
+@hooks.register("register_api_router")
+def taxonomy_api():
+    return "", taxonomy_router

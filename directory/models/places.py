@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -61,26 +60,6 @@ class AccessibilityFeature(models.Model):
         return self.name_fr
 
 
-# The filters both views of the map page share: switching view keeps them.
-SHARED_FILTERS = [
-    "near",
-    "radius_km",
-    "q",
-    "objective",
-    "programme",
-    "age_months",
-    "day",
-    "language",
-    "accessible",
-]
-
-
-def _view_urls(params) -> tuple[str, str]:
-    kept = [(name, value) for name in SHARED_FILTERS for value in params.getlist(name)]
-    places = "?" + urlencode(kept) if kept else "?"
-    return places, "?" + urlencode([("view", "activities"), *kept])
-
-
 class PlaceIndexPage(Page):
     """The directory root: every place lives under it."""
 
@@ -95,38 +74,10 @@ class PlaceIndexPage(Page):
         verbose_name = _("annuaire des lieux")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search.page import form_choices, search_page, tiles_config
+        from directory.search.page import map_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["params"] = request.GET
-        context["leaflet_tiles"] = tiles_config()
-        context["places_url"], context["activities_url"] = _view_urls(request.GET)
-        if request.GET.get("view") == "activities":
-            from activities.search.page import WHEN_CHOICES, activities_page, map_features
-
-            search = activities_page(request.GET)
-            context["view"] = "activities"
-            context["search"] = search
-            context["when_choices"] = WHEN_CHOICES
-            context["choices"] = form_choices(request.GET, None)
-            context["map_features"] = map_features(search.result)
-            return context
-        context["view"] = "places"
-        search = search_page(request.GET)
-        context["search"] = search
-        context["choices"] = form_choices(request.GET, search.result)
-        context["map_features"] = [
-            {
-                "id": hit.id,
-                "name": hit.name,
-                "url": hit.url,
-                "commune": hit.commune,
-                "lat": hit.latitude,
-                "lon": hit.longitude,
-                "approximate": hit.approximate,
-            }
-            for hit in (search.result.hits if search.result else [])
-        ]
+        context.update(map_page_context(request))
         return context
 
     def serve(self, request, *args, **kwargs):

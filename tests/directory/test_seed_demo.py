@@ -1,8 +1,6 @@
 """`manage.py seed_demo`: fictional places, in bulk, deterministic and idempotent."""
 
 import math
-import os
-import uuid
 from collections import Counter
 from decimal import Decimal
 
@@ -241,14 +239,13 @@ def test_an_unreachable_search_cluster_does_not_stop_the_seeding(communes, setti
 
 
 def test_a_configured_search_cluster_receives_the_demo_places(communes, settings, client):
-    from directory.search.cluster.transport import ClusterSettings, Transport
-    from tests.directory.search.conftest import cluster_url, use_cluster
-
-    config = ClusterSettings(
-        url=cluster_url(),
-        flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-        index_alias=f"test-{uuid.uuid4().hex[:10]}-places",
+    from tests.directory.search.conftest import (
+        delete_indices,
+        throwaway_cluster_settings,
+        use_cluster,
     )
+
+    config = throwaway_cluster_settings()
     use_cluster(settings, config)
     try:
         seed_demo(12)
@@ -259,6 +256,4 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
             demo_places().values_list("pk", flat=True)
         )
     finally:
-        transport = Transport(config)
-        for index in transport.indices_matching(f"{config.index_alias}-*"):
-            transport.delete_index(index)
+        delete_indices(config)

@@ -144,7 +144,7 @@ class Command(BaseCommand):
 
     def refresh_search_cluster(self) -> None:
         """The cluster indexes places on publish, which bulk creation skips: rebuild its index."""
-        from directory.search.cluster.transport import get_transport
+        from core.search.transport import get_transport
 
         if get_transport() is None:
             return

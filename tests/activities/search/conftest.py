@@ -7,8 +7,6 @@ is materialised from that day, and "from" defaults to it.
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -18,12 +16,18 @@ import time_machine
 from activities.choices import Ends, Repeat
 from activities.models import ClosurePeriod, Occurrence
 from activities.occurrences import cancel_occurrence
-from activities.search.indexing import occurrences_alias
-from activities.search.indexing import rebuild as rebuild_occurrences
+from activities.search.index import SESSIONS
+from core.search.indexing import rebuild
+from core.search.transport import Transport
 from directory.models import Commune, Language, PlacePage, PostalCode
-from directory.search.cluster.indexing import rebuild as rebuild_places
-from directory.search.cluster.transport import ClusterSettings, Transport
-from tests.directory.search.conftest import _build_world, cluster_url, use_cluster, use_database
+from directory.search.index import PLACES
+from tests.directory.search.conftest import (
+    _build_world,
+    delete_indices,
+    throwaway_cluster_settings,
+    use_cluster,
+    use_database,
+)
 from tests.factories import ActivityPageFactory, objective, publish
 
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=ZoneInfo("Europe/Brussels"))
@@ -160,24 +164,17 @@ def activity_world(frozen_clock, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def cluster_config():
-    config = ClusterSettings(
-        url=cluster_url(),
-        flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-        index_alias=f"test-{uuid.uuid4().hex[:10]}-places",
-    )
+    config = throwaway_cluster_settings()
     yield config
-    transport = Transport(config)
-    for alias in (config.index_alias, occurrences_alias(config)):
-        for index in transport.indices_matching(f"{alias}-*"):
-            transport.delete_index(index)
+    delete_indices(config)
 
 
 @pytest.fixture(scope="module")
 def indexed_world(activity_world, cluster_config, django_db_blocker):
     transport = Transport(cluster_config)
     with django_db_blocker.unblock():
-        for rebuild in (rebuild_places, rebuild_occurrences):
-            for _progress in rebuild(transport):
+        for index in (PLACES, SESSIONS):
+            for _progress in rebuild(transport, index):
                 pass
     return activity_world
 

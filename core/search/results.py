@@ -1,0 +1,27 @@
+"""What both engines answer: the same shape, so that the API, the pages and the parity tests
+see no difference between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EngineName = Literal["database", "cluster"]
+
+
+@dataclass(frozen=True)
+class Matches:
+    """An engine's answer: how many matched, the ids of the requested page in order, and the
+    facets' counts by document field and value."""
+
+    count: int
+    ids: list[int]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    count: int
+    hits: list
+    facets: dict[str, dict[str, int]]
+    engine: EngineName
