@@ -7,15 +7,14 @@ As for places, the query string is validated by a FilterSet, so that every bad p
 
 from __future__ import annotations
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from activities.calendars import occurrences_feed
 from activities.models import Occurrence
 from activities.search.index import SESSIONS, ActivityHit
-from core.search.api import ErrorOut, api_search
-from core.search.openapi import parameters
+from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
 
@@ -110,20 +109,8 @@ def session_out(hit: ActivityHit) -> dict:
     }
 
 
-@router.get(
-    "/",
-    response={200: SessionListOut, 400: ErrorOut},
-    openapi_extra=parameters(SESSIONS),
-    summary="Rechercher des séances d'activités",
-)
-def list_sessions(request: HttpRequest):
-    found = api_search(SESSIONS, request.GET)
-    if isinstance(found, JsonResponse):
-        return found
-    return _body(*found)
-
-
-def _body(query: SearchQuery, result: SearchResult) -> dict:
+@search_route(router, "/", SESSIONS, SessionListOut, "Rechercher des séances d'activités")
+def list_sessions(request: HttpRequest, query: SearchQuery, result: SearchResult):
     dates = query.get("dates")
     return {
         "count": result.count,
@@ -134,20 +121,24 @@ def _body(query: SearchQuery, result: SearchResult) -> dict:
     }
 
 
-@router.get(
-    "/calendar.ics",
-    response={200: None, 400: ErrorOut},
-    openapi_extra=parameters(SESSIONS),
-    summary="Les mêmes séances en iCalendar",
-)
-def sessions_calendar(request: HttpRequest):
+def _feed_params(request: HttpRequest) -> QueryDict:
+    # A feed is every session found, not a page of them.
     params = request.GET.copy()
     for ignored in ("page", "page_size"):
         params.pop(ignored, None)
-    found = api_search(SESSIONS, params, page_size=FEED_MAX_SESSIONS)
-    if isinstance(found, JsonResponse):
-        return found
-    _query, result = found
+    return params
+
+
+@search_route(
+    router,
+    "/calendar.ics",
+    SESSIONS,
+    None,
+    "Les mêmes séances en iCalendar",
+    page_size=FEED_MAX_SESSIONS,
+    params=_feed_params,
+)
+def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchResult):
     occurrences = {
         o.pk: o
         for o in Occurrence.objects.filter(pk__in=[hit.id for hit in result.hits]).select_related(

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from wagtail import hooks
 
-from core.search.api import ErrorOut, api_search, bad_request
+from core.search.api import ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
-from core.search.openapi import parameters
+from core.search.query import SearchQuery
+from core.search.results import SearchResult
 from directory.gazetteer import suggest
 from directory.search.index import PLACES, PlaceHit
 
@@ -92,17 +93,8 @@ def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
     }
 
 
-@router.get(
-    "/places/",
-    response={200: PlaceListOut, 400: ErrorOut},
-    openapi_extra=parameters(PLACES),
-    summary="Rechercher des lieux",
-)
-def list_places(request: HttpRequest):
-    found = api_search(PLACES, request.GET)
-    if isinstance(found, JsonResponse):
-        return found
-    _query, result = found
+@search_route(router, "/places/", PLACES, PlaceListOut, "Rechercher des lieux")
+def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     next_activities = _next_activities(result.hits)
     return {
         "count": result.count,
@@ -112,17 +104,8 @@ def list_places(request: HttpRequest):
     }
 
 
-@router.get(
-    "/places.geojson",
-    response={200: dict, 400: ErrorOut},
-    openapi_extra=parameters(PLACES),
-    summary="Les mêmes lieux en GeoJSON",
-)
-def places_geojson(request: HttpRequest):
-    found = api_search(PLACES, request.GET)
-    if isinstance(found, JsonResponse):
-        return found
-    _query, result = found
+@search_route(router, "/places.geojson", PLACES, dict, "Les mêmes lieux en GeoJSON")
+def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
     features = []
     next_activities = _next_activities(result.hits)
     for hit in result.hits:

@@ -18,25 +18,14 @@ from elasticsearch import dsl
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence, RegistrationStatus
 from activities.occurrences import occurrences_changed
-from core.geo import rounded_km
 from core.search.criteria import Dates, Weekday, replacing
 from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
+from core.search.results import in_order
 from core.search.text import Text, TextField
 from directory.models import PlacePage
 from directory.search.criteria import place_criteria
-
-
-@dataclass(frozen=True)
-class PlaceSummary:
-    id: int
-    name: str
-    url: str
-    commune: str
-    postcode: str
-    latitude: float
-    longitude: float
-    approximate: bool
+from directory.search.index import PlaceSummary, distance
 
 
 @dataclass(frozen=True)
@@ -66,8 +55,7 @@ class ActivityHit:
 
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
-        Occurrence.objects.filter(pk__in=ids)
-        .select_related("activity", "place", "place__commune", "closure")
+        Occurrence.objects.select_related("activity", "place", "place__commune", "closure")
         .prefetch_related("activity__objectives", "activity__languages")
         .annotate(
             confirmed=Count(
@@ -75,16 +63,11 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
             )
         )
     )
-    by_pk = {occurrence.pk: occurrence for occurrence in occurrences}
     near = query.get("near")
     found = []
-    for pk in ids:
-        occurrence = by_pk.get(pk)
-        if occurrence is None:
-            # Deleted between the engine's answer and this read: the page is one shorter.
-            continue
-        activity, place = occurrence.activity, occurrence.place
-        location = place.public_location
+    for occurrence in in_order(occurrences, ids):
+        activity = occurrence.activity
+        place = PlaceSummary.of(occurrence.place)
         remaining = None
         if activity.capacity:
             remaining = max(0, activity.capacity - occurrence.confirmed)
@@ -107,17 +90,8 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 registration_required=activity.registration_required,
                 capacity=activity.capacity,
                 remaining_places=remaining,
-                place=PlaceSummary(
-                    id=place.pk,
-                    name=place.title,
-                    url=place.url,
-                    commune=place.commune.name_fr,
-                    postcode=place.public_postcode,
-                    latitude=location.latitude,
-                    longitude=location.longitude,
-                    approximate=location.approximate,
-                ),
-                distance_km=rounded_km(near.distance_to(location.point)) if near else None,
+                place=place,
+                distance_km=distance(near, place),
                 activity=activity,
             )
         )

@@ -3,13 +3,15 @@ FilterSet (400 naming each bad parameter), search, refuse a page past the end.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Router, Schema
 
+from core.search.openapi import parameters
 from core.search.query import filterset_for
 from core.search.service import search
 
@@ -43,3 +45,36 @@ def api_search(
         message = _("Cette page n'existe pas : %(count)d résultats.") % {"count": result.count}
         return bad_request({"page": [message]})
     return query, result
+
+
+def search_route(
+    router: Router,
+    path: str,
+    index: SearchIndex,
+    response: type,
+    summary: str,
+    page_size: int | None = None,
+    params: Callable[[HttpRequest], QueryDict] | None = None,
+):
+    """A GET route searching `index`: the decorated function receives the request, the query
+    and the result, and gives the body; bad parameters never reach it (400). `params` picks
+    the parameters searched (the request's, by default)."""
+
+    def decorate(render):
+        def endpoint(request: HttpRequest):
+            found = api_search(index, params(request) if params else request.GET, page_size)
+            if isinstance(found, JsonResponse):
+                return found
+            return render(request, *found)
+
+        # Not functools.wraps: ninja reads the signature, and would take `query` and `result`
+        # for query-string parameters.
+        endpoint.__name__, endpoint.__doc__ = render.__name__, render.__doc__
+        return router.get(
+            path,
+            response={200: response, 400: ErrorOut},
+            openapi_extra=parameters(index),
+            summary=summary,
+        )(endpoint)
+
+    return decorate

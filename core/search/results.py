@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.db.models import QuerySet
+
 EngineName = Literal["database", "cluster"]
 
 
@@ -25,3 +27,10 @@ class SearchResult:
     hits: list
     facets: dict[str, dict[str, int]]
     engine: EngineName
+
+
+def in_order(rows: QuerySet, ids: list[int]) -> list:
+    """The rows of `ids` in the engine's order, for an index's `hits`; a row deleted since the
+    engine answered is left out (the page is one shorter)."""
+    by_pk = {row.pk: row for row in rows.filter(pk__in=ids)}
+    return [by_pk[pk] for pk in ids if pk in by_pk]

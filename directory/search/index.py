@@ -6,25 +6,48 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.geo import rounded_km
+from core.search.criteria import Circle
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.query import SearchQuery
+from core.search.results import in_order
 from directory.models import PlacePage
 from directory.search.criteria import place_criteria, public_places
 
 
 @dataclass(frozen=True)
-class PlaceHit:
+class PlaceSummary:
+    """A place as results show it: at its public point, with its postcode only if not
+    discreet."""
+
     id: int
     name: str
     url: str
-    programmes: tuple[str, ...]
-    objectives: tuple[str, ...]
     commune: str
     postcode: str
     latitude: float
     longitude: float
     # True when the point is the commune's, not the place's (discreet places, places without one).
     approximate: bool
+
+    @classmethod
+    def of(cls, place: PlacePage) -> PlaceSummary:
+        location = place.public_location
+        return cls(
+            id=place.pk,
+            name=place.title,
+            url=place.url,
+            commune=place.commune.name_fr,
+            postcode=place.public_postcode,
+            latitude=location.latitude,
+            longitude=location.longitude,
+            approximate=location.approximate,
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceHit(PlaceSummary):
+    programmes: tuple[str, ...]
+    objectives: tuple[str, ...]
     distance_km: float | None
     # For what a card shows beyond the API's fields.
     place: PlacePage
@@ -32,36 +55,27 @@ class PlaceHit:
 
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
     """The page of places, in three queries whatever its size."""
-    places = (
-        PlacePage.objects.filter(pk__in=ids)
-        .select_related("commune")
-        .prefetch_related("programmes", "objectives")
+    places = PlacePage.objects.select_related("commune").prefetch_related(
+        "programmes", "objectives"
     )
-    by_pk = {place.pk: place for place in places}
     near = query.get("near")
     hits = []
-    for pk in ids:
-        place = by_pk.get(pk)
-        if place is None:
-            continue  # deleted since the cluster answered
-        location = place.public_location
+    for place in in_order(places, ids):
+        summary = PlaceSummary.of(place)
         hits.append(
             PlaceHit(
-                id=place.pk,
-                name=place.title,
-                url=place.url,
+                **vars(summary),
                 programmes=tuple(sorted(p.slug for p in place.programmes.all())),
                 objectives=tuple(sorted(o.slug for o in place.objectives.all())),
-                commune=place.commune.name_fr,
-                postcode=place.public_postcode,
-                latitude=location.latitude,
-                longitude=location.longitude,
-                approximate=location.approximate,
-                distance_km=rounded_km(near.distance_to(location.point)) if near else None,
+                distance_km=distance(near, summary),
                 place=place,
             )
         )
     return hits
+
+
+def distance(near: Circle | None, place: PlaceSummary) -> float | None:
+    return rounded_km(near.distance_to((place.latitude, place.longitude))) if near else None
 
 
 PLACES = SearchIndex(
