@@ -69,7 +69,8 @@ def search_route(
 
         # Not functools.wraps: ninja reads the signature, and would take `query` and `result`
         # for query-string parameters.
-        endpoint.__name__, endpoint.__doc__ = render.__name__, render.__doc__
+        for name in ("__name__", "__qualname__", "__module__", "__doc__"):
+            setattr(endpoint, name, getattr(render, name))
         return router.get(
             path,
             response={200: response, 400: ErrorOut},

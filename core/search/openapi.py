@@ -16,6 +16,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from core.search.fields import StrictBooleanField
 from core.search.query import all_params
 
+NUMBER_FILTER_GUARD = 1e50
+
 if TYPE_CHECKING:
     from core.search.criteria import Param
     from core.search.index import SearchIndex
@@ -34,20 +36,23 @@ def field_schema(field: forms.Field) -> dict:
         return {"type": "boolean"}
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
-    if isinstance(field, forms.IntegerField):
+    # DecimalField and FloatField are IntegerFields to Django: they go first.
+    if isinstance(field, forms.DecimalField | forms.FloatField):
+        schema: dict = {"type": "number"}
+    elif isinstance(field, forms.IntegerField):
         schema = {"type": "integer"}
-    elif isinstance(field, forms.DecimalField | forms.FloatField):
-        schema = {"type": "number"}
     else:
         schema = {"type": "string"}
         if getattr(field, "max_length", None):
             schema["maxLength"] = field.max_length
         return schema
-    for validator in field.validators:
-        if isinstance(validator, MinValueValidator):
-            schema["minimum"] = validator.limit_value
-        elif isinstance(validator, MaxValueValidator):
-            schema["maximum"] = validator.limit_value
+    minimums = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    maximums = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    if minimums:
+        schema["minimum"] = max(minimums)
+    # django-filter's own guard against overflows (1e50) is no limit of the contract's.
+    if maximums and min(maximums) < NUMBER_FILTER_GUARD:
+        schema["maximum"] = min(maximums)
     return schema
 
 
