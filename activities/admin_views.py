@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from activities.models import ActivityPage, Occurrence, Registration, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage, Occurrence, Registration
 from activities.occurrences import cancel_occurrence, restore_occurrence
 
 

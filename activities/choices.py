@@ -1,4 +1,5 @@
-"""The editor's plain-language choices for a schedule (never raw RRULE text)."""
+"""Choices of activities: the editor's plain-language schedule (never raw RRULE text) and a
+registration's status."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -22,3 +23,9 @@ class MonthWeek(models.IntegerChoices):
     THIRD = 3, _("le troisième")
     FOURTH = 4, _("le quatrième")
     LAST = -1, _("le dernier")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmée")
+    WAITING = "waiting", _("sur liste d'attente")
+    CANCELLED = "cancelled", _("annulée")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from activities.models import ActivityPage, Occurrence, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage, Occurrence
 
 ON_PLACE_PAGE = 12
 ON_OBJECTIVE_PAGE = 20

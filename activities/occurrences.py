@@ -18,14 +18,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from activities.models import (
-    ActivityPage,
-    ClosurePeriod,
-    Occurrence,
-    Registration,
-    RegistrationStatus,
-)
-from directory.models import PlacePage
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage, Occurrence, Registration
+from directory.models import ClosurePeriod, PlacePage
 
 # Sent with `activity_ids` after any change to stored sessions (search indexes listen).
 occurrences_changed = django.dispatch.Signal()

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from activities.models import ActivityPage, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage
 from activities.registrations import (
     Family,
     RegistrationClosed,

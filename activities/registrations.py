@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Occurrence, Registration, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import Occurrence, Registration
 
 logger = logging.getLogger(__name__)
 

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,10 +8,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities import admin_views
 from activities.api import router as activities_router
-from activities.listing import next_sessions_by_place
+from activities.listing import next_sessions_by_place, upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
+from directory.extensions import MAP_PAGE_VIEWS, PLACE_PAGE_SECTIONS, PLACES_API_NEXT_ACTIVITY
 
 
 class TrustedPlaceViewSet(SnippetViewSet):
@@ -79,17 +81,23 @@ def activity_listing_buttons(page, user, next_url=None):
     yield from _activity_buttons(page, user, priority=3)
 
 
+@hooks.register(PLACE_PAGE_SECTIONS, order=10)
+def place_upcoming_sessions(place, request) -> str:
+    context = {"page": place, "upcoming_sessions": upcoming_for_place(place)}
+    return render_to_string("activities/includes/place_sessions.html", context, request)
+
+
 @hooks.register("register_api_router")
 def activities_api():
     return "/activities", activities_router
 
 
-@hooks.register("register_map_page_view")
+@hooks.register(MAP_PAGE_VIEWS)
 def activities_map_view():
     return ACTIVITIES_VIEW
 
 
-@hooks.register("places_api_next_activity")
+@hooks.register(PLACES_API_NEXT_ACTIVITY)
 def next_activities(place_ids: list[int]) -> dict[int, dict]:
     return {
         place_id: {

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from geopy.distance import great_circle
 
 KM_PER_DEGREE_LATITUDE = 110.574  # the shortest degree of latitude, so the box never clips
@@ -41,3 +44,17 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def rounded_km(value: float) -> float:
     return round(value, 2)
+
+
+def coordinate_field(verbose_name, bound: int) -> models.DecimalField:
+    """A latitude (`bound` 90) or longitude (180) to six decimals, about 10 cm: optional, and
+    indexed for the search's bounding-box prefilter."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[MinValueValidator(Decimal(-bound)), MaxValueValidator(Decimal(bound))],
+    )

@@ -10,13 +10,19 @@ import base64
 import hashlib
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from directory.importer import COLUMNS, REQUIRED_COLUMNS, ImportFileError, import_places, read_rows
+from core.admin import RestrictedViewMixin
+from directory.importing import (
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    ImportFileError,
+    import_places,
+    read_rows,
+)
 
 IMPORT_PERMISSION = "directory.import_places"
 SESSION_KEY = "directory_place_import"
@@ -41,15 +47,11 @@ class UploadForm(forms.Form):
         return upload
 
 
-class ImportPlacesView(WagtailAdminTemplateMixin, TemplateView):
+class ImportPlacesView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView):
+    allowed = can_import_places
     template_name = "directory/admin/import_places.html"
     page_title = gettext_lazy("Importer des lieux")
     header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_import_places(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
@@ -58,7 +60,7 @@ class ImportPlacesView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
         context["required_columns"] = REQUIRED_COLUMNS
-        context["optional_columns"] = [c for c in COLUMNS if c not in REQUIRED_COLUMNS]
+        context["optional_columns"] = OPTIONAL_COLUMNS
         return context
 
     def post(self, request, *args, **kwargs):

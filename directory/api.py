@@ -17,14 +17,11 @@ from core.search.api import ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
-from directory.gazetteer import suggest
+from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.search.index import PLACES, PlaceHit
+from gazetteer.lookup import suggest
 
 router = Router(tags=["places"])
-
-# Functions of a list of place ids giving each place's next session, filled by the activities
-# app: `next_activity` belongs to the places' contract, the sessions to activities.
-NEXT_ACTIVITY_HOOK = "places_api_next_activity"
 
 
 class Location(Schema):
@@ -73,7 +70,7 @@ class SuggestionOut(Schema):
 
 def _next_activities(hits: list[PlaceHit]) -> dict[int, dict]:
     found: dict[int, dict] = {}
-    for next_activities in hooks.get_hooks(NEXT_ACTIVITY_HOOK):
+    for next_activities in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY):
         found.update(next_activities([hit.id for hit in hits]))
     return found
 

@@ -7,11 +7,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
         from core.search.index import register
-        from directory import signals
+        from directory import signals  # noqa: F401
         from directory.search.index import PLACES
 
-        post_migrate.connect(signals.ensure_roles_after_migrate)
         register(PLACES)

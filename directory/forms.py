@@ -39,7 +39,7 @@ class PlacePageForm(WagtailAdminPageForm):
         )
 
     def _geocode(self, cleaned_data: dict) -> None:
-        from directory.geocoding import geocode_place_address
+        from gazetteer.geocoding import geocode_place_address
 
         commune = cleaned_data.get("commune")
         point = geocode_place_address(

@@ -13,44 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
-from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
     PagePermissionTester,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
 )
 
-ONE_STAFF_GROUP = "Personnel ONE"
-WORKFLOW_NAME = "Validation ONE"
 ORGANISER_GROUP_PREFIX = "Organisateurs"
-
-STAFF_MODEL_PERMISSIONS = (
-    [
-        ("objectives", codename)
-        for model in ("programme", "objective", "healthparentingproject")
-        for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
-    ]
-    + [
-        ("directory", codename)
-        for model in ("language", "accessibilityfeature")
-        for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
-    ]
-    + [
-        ("activities", codename)
-        for codename in ("add_trustedplace", "change_trustedplace", "delete_trustedplace")
-    ]
-    # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
-    # neither: they only see their own place's projects, read-only.
-    + [("objectives", "view_coverage"), ("directory", "import_places")]
-)
-STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUSTED_ORGANISER_PAGE_PERMISSIONS = ["publish_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
@@ -61,7 +32,7 @@ def organiser_group_name(place: Page) -> str:
     return f"{ORGANISER_GROUP_PREFIX} — {place.title} (#{place.pk})"
 
 
-def _permissions(pairs: Iterable[tuple[str, str]]) -> list[Permission]:
+def permissions_named(pairs: Iterable[tuple[str, str]]) -> list[Permission]:
     wanted = list(pairs)
     found = Permission.objects.filter(
         content_type__app_label__in={app for app, _codename in wanted},
@@ -70,42 +41,16 @@ def _permissions(pairs: Iterable[tuple[str, str]]) -> list[Permission]:
     return [p for p in found if (p.content_type.app_label, p.codename) in wanted]
 
 
-def _page_permissions(codenames: list[str]) -> list[Permission]:
-    return _permissions(("wagtailcore", codename) for codename in codenames)
+def page_permissions(codenames: list[str]) -> list[Permission]:
+    return permissions_named(("wagtailcore", codename) for codename in codenames)
 
 
-def _admin_access() -> Permission:
+def admin_access() -> Permission:
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
-def _image_permissions() -> list[Permission]:
-    return _permissions(("wagtailimages", codename) for codename in IMAGE_PERMISSIONS)
-
-
-@transaction.atomic
-def ensure_staff_roles() -> Group:
-    """Create or refresh the ONE staff group and the approval workflow on the whole tree."""
-    staff, _created = Group.objects.get_or_create(name=ONE_STAFF_GROUP)
-    staff.permissions.add(_admin_access(), *_permissions(STAFF_MODEL_PERMISSIONS))
-    root = Page.get_first_root_node()
-    if root is None:
-        return staff
-    for permission in _page_permissions(STAFF_PAGE_PERMISSIONS):
-        GroupPagePermission.objects.get_or_create(group=staff, page=root, permission=permission)
-    root_collection = Collection.get_first_root_node()
-    for permission in _image_permissions():
-        GroupCollectionPermission.objects.get_or_create(
-            group=staff, collection=root_collection, permission=permission
-        )
-
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task, _created = GroupApprovalTask.objects.get_or_create(
-        name=_("Approbation par le personnel ONE")
-    )
-    task.groups.set([staff])
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
-    return staff
+def image_permissions() -> list[Permission]:
+    return permissions_named(("wagtailimages", codename) for codename in IMAGE_PERMISSIONS)
 
 
 def organiser_groups_for(places: list[Page]) -> list[Group]:
@@ -120,28 +65,28 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
     Group.objects.bulk_create([Group(name=name) for name in names if name not in existing])
     groups = {group.name: group for group in Group.objects.filter(name__in=names)}
 
-    access_admin = _admin_access()
+    access_admin = admin_access()
     GroupPermissions = Group.permissions.through
     GroupPermissions.objects.bulk_create(
         [GroupPermissions(group=g, permission=access_admin) for g in groups.values()],
         ignore_conflicts=True,
     )
-    page_permissions = _page_permissions(ORGANISER_PAGE_PERMISSIONS)
+    organiser_permissions = page_permissions(ORGANISER_PAGE_PERMISSIONS)
     GroupPagePermission.objects.bulk_create(
         [
             GroupPagePermission(group=groups[name], page=place, permission=permission)
             for name, place in names.items()
-            for permission in page_permissions
+            for permission in organiser_permissions
         ],
         ignore_conflicts=True,
     )
     root_collection = Collection.get_first_root_node()
-    image_permissions = _image_permissions()
+    images = image_permissions()
     GroupCollectionPermission.objects.bulk_create(
         [
             GroupCollectionPermission(group=group, collection=root_collection, permission=p)
             for group in groups.values()
-            for p in image_permissions
+            for p in images
         ],
         ignore_conflicts=True,
     )
@@ -153,7 +98,7 @@ def set_place_trusted(place: Page, trusted: bool) -> None:
     group = Group.objects.filter(name=organiser_group_name(place)).first()
     if group is None:
         return
-    permissions = _page_permissions(TRUSTED_ORGANISER_PAGE_PERMISSIONS)
+    permissions = page_permissions(TRUSTED_ORGANISER_PAGE_PERMISSIONS)
     if trusted:
         GroupPagePermission.objects.bulk_create(
             [GroupPagePermission(group=group, page=place, permission=p) for p in permissions],

@@ -3,10 +3,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin import RestrictedMenuItem
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
 from directory.models import AccessibilityFeature, Language, PlacePage
@@ -53,18 +53,14 @@ def register_import_urls():
     return [path("lieux/import/", ImportPlacesView.as_view(), name="directory_import_places")]
 
 
-class ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_import_places(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return ImportMenuItem(
+    return RestrictedMenuItem(
         _("Importer des lieux"),
         reverse("directory_import_places"),
         name="import-places",
         icon_name="upload",
+        allowed=can_import_places,
         order=230,
     )
 

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class RencontresConfig(AppConfig):
     name = "rencontres"
     verbose_name = _("Rencontres")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from rencontres.roles import ensure_roles_after_migrate
+
+        post_migrate.connect(ensure_roles_after_migrate)

@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("", include("objectives.urls")),
+    path("", include("rencontres.taxonomy")),
     # Feeds and registrations under page URLs: before Wagtail's catch-all.
     path("", include("activities.urls")),
 ]

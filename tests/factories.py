@@ -9,7 +9,8 @@ from faker import Faker
 
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage
-from directory.models import Commune, OpeningHours, PlaceIndexPage, PlacePage
+from directory.models import OpeningHours, PlaceIndexPage, PlacePage
+from gazetteer.models import Commune
 from objectives.models import Objective, Programme
 
 Faker.seed(20261122)

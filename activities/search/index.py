@@ -15,8 +15,9 @@ from django.conf import settings
 from django.db.models import Count, Q
 from elasticsearch import dsl
 
+from activities.choices import RegistrationStatus
 from activities.listing import public_occurrences
-from activities.models import ActivityPage, Occurrence, RegistrationStatus
+from activities.models import ActivityPage, Occurrence
 from activities.occurrences import occurrences_changed
 from core.search.criteria import Dates, Weekday, replacing
 from core.search.index import Follows, SearchIndex, Sort, Stored

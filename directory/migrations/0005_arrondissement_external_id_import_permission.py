@@ -7,7 +7,7 @@ from django.db import migrations, models
 def fill_arrondissements(apps, schema_editor):
     """Communes loaded before this migration get their arrondissement now; later loads keep it
     up to date (load_gazetteer)."""
-    from directory.gazetteer import belgian_arrondissement
+    from gazetteer.loading import belgian_arrondissement
 
     Commune = apps.get_model("directory", "Commune")
     communes = list(Commune.objects.filter(country="BE"))

@@ -1,20 +1,13 @@
-from directory.models.gazetteer import Commune, PostalCode
-from directory.models.places import (
-    AccessibilityFeature,
-    Language,
-    OpeningHours,
-    PlaceIndexPage,
-    PlacePage,
-    PlacePhoto,
-)
+from directory.models.closures import ClosurePeriod
+from directory.models.places import OpeningHours, PlaceIndexPage, PlacePage, PlacePhoto
+from directory.models.vocabularies import AccessibilityFeature, Language
 
 __all__ = [
+    "ClosurePeriod",
     "AccessibilityFeature",
-    "Commune",
     "Language",
     "OpeningHours",
     "PlaceIndexPage",
     "PlacePage",
     "PlacePhoto",
-    "PostalCode",
 ]

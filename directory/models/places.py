@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -19,45 +18,16 @@ from wagtail.search import index
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.countries import TIME_ZONES, Country
+from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
-from directory.models.gazetteer import Commune
+from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
-from objectives.models import AccessMode, Objective, Programme
-from objectives.panels import PlaceProjectsPanel
-
-
-class Language(models.Model):
-    """A language spoken on site, by ISO 639-1 code."""
-
-    code = models.CharField(_("code ISO 639-1"), max_length=2, unique=True)
-    name_fr = models.CharField(_("nom"), max_length=60)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("langue")
-        verbose_name_plural = _("langues")
-
-    def __str__(self) -> str:
-        return self.name_fr
-
-
-class AccessibilityFeature(models.Model):
-    slug = models.SlugField(unique=True, max_length=60)
-    name_fr = models.CharField(_("nom"), max_length=120)
-    # The features that make a place usable in a wheelchair or with a pushchair: the API's
-    # `accessible` filter keeps places that have at least one of these.
-    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
-
-    class Meta:
-        ordering = ["name_fr"]
-        verbose_name = _("aménagement d'accessibilité")
-        verbose_name_plural = _("aménagements d'accessibilité")
-
-    def __str__(self) -> str:
-        return self.name_fr
+from gazetteer.models import Commune
+from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
 
 class PlaceIndexPage(Page):
@@ -101,24 +71,8 @@ class PlacePage(Page):
     country = models.CharField(
         _("pays"), max_length=2, choices=Country.choices, default=Country.BELGIUM
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        db_index=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = coordinate_field(_("latitude"), bound=90)
+    longitude = coordinate_field(_("longitude"), bound=180)
     is_discreet = models.BooleanField(
         _("lieu discret"),
         default=False,
@@ -206,7 +160,7 @@ class PlacePage(Page):
             label=_("fermeture"),
             help_text=_("Les séances des activités tombant pendant une fermeture sont annulées."),
         ),
-        PlaceProjectsPanel(),
+        RegisteredPlacePanels(),
     ]
 
     # No street address or coordinates here: a cluster backend would store them in its index, and
@@ -218,12 +172,8 @@ class PlacePage(Page):
         index.RelatedFields(
             "commune", [index.SearchField("name_fr"), index.SearchField("name_nl")]
         ),
-        index.RelatedFields(
-            "objectives", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
-        index.RelatedFields(
-            "programmes", [index.SearchField("name_fr"), index.SearchField("name_en")]
-        ),
+        index.RelatedFields("objectives", TERM_NAMES),
+        index.RelatedFields("programmes", TERM_NAMES),
         index.FilterField("postcode"),
         index.FilterField("country"),
         index.FilterField("commune"),
@@ -303,7 +253,6 @@ class PlacePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from directory.structured_data import json_ld_script_text, place_json_ld
-        from objectives.models import public_projects_of
 
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
@@ -317,10 +266,7 @@ class PlacePage(Page):
             "approximate": location.approximate,
         }
         context["photos"] = self.photos.select_related("image")
-        context["projects"] = public_projects_of(self)
-        from activities.listing import upcoming_for_place
-
-        context["upcoming_sessions"] = upcoming_for_place(self)
+        context["sections"] = render_place_sections(self, request)
         return context
 
 

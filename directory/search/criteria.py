@@ -13,8 +13,8 @@ from django.db.models import QuerySet
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.search.criteria import Criterion, Flag, Near, Terms, Weekday, Within
 from core.search.text import Text, TextField
-from directory.gazetteer import resolve_near
 from directory.models import Language, PlacePage
+from gazetteer.lookup import resolve_near
 from objectives.models import Objective, Programme
 
 

@@ -2,7 +2,7 @@
 service as the API, so that the page, its list twin and the API never disagree.
 
 The places' view is this app's; other apps add theirs (activities: sessions) through the
-`register_map_page_view` hook, so that the directory needs nothing of them.
+`register_map_page_view` hook (`directory.extensions`), so that the directory needs nothing of them.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from core.search.index import SearchIndex
 from core.search.paging import search_page
 from core.search.results import SearchResult
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.extensions import MAP_PAGE_VIEWS
 from directory.models import Language
 from directory.search.index import PLACES
 from objectives.models import Programme
 
-MAP_VIEW_HOOK = "register_map_page_view"
 RADIUS_CHOICES = [2, 5, 10, 20, 50, 100, 200]
 
 
@@ -104,7 +104,7 @@ PLACES_VIEW = MapView("places", _("Lieux"), PLACES, places_context)
 
 
 def map_views() -> list[MapView]:
-    return [PLACES_VIEW, *(hook() for hook in hooks.get_hooks(MAP_VIEW_HOOK))]
+    return [PLACES_VIEW, *(hook() for hook in hooks.get_hooks(MAP_PAGE_VIEWS))]
 
 
 def map_page_context(request: HttpRequest) -> dict:

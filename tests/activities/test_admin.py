@@ -9,7 +9,8 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from activities.models import ActivityPage, Occurrence, TrustedPlace
-from directory.roles import ONE_STAFF_GROUP, organiser_group_name
+from directory.roles import organiser_group_name
+from rencontres.roles import ONE_STAFF_GROUP
 from tests.admin_forms import activity_form_data, place_form_data
 from tests.factories import ActivityPageFactory, PlacePageFactory, objective, publish
 

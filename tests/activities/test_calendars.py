@@ -8,8 +8,9 @@ import recurring_ical_events
 from icalendar import Calendar
 
 from activities.choices import Ends, Repeat
-from activities.models import ActivityAddedDate, ActivityExcludedDate, ClosurePeriod, Occurrence
+from activities.models import ActivityAddedDate, ActivityExcludedDate, Occurrence
 from activities.occurrences import cancel_occurrence
+from directory.models import ClosurePeriod
 from tests.factories import ActivityPageFactory, PlacePageFactory, objective, programme, publish
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
-from directory.models import PostalCode
+from gazetteer.models import PostalCode
 from tests.factories import ActivityPageFactory, PlacePageFactory, objective, publish
 
 pytestmark = pytest.mark.django_db

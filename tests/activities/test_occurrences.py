@@ -6,15 +6,10 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from django.core.management import call_command
 
-from activities.models import (
-    ActivityAddedDate,
-    ActivityExcludedDate,
-    ClosurePeriod,
-    Occurrence,
-    Registration,
-    RegistrationStatus,
-)
+from activities.choices import RegistrationStatus
+from activities.models import ActivityAddedDate, ActivityExcludedDate, Occurrence, Registration
 from activities.occurrences import cancel_occurrence, restore_occurrence
+from directory.models import ClosurePeriod
 from tests.activities.conftest import BRUSSELS
 from tests.factories import ActivityPageFactory, publish
 

@@ -12,7 +12,8 @@ import pytest
 from django.core import mail
 from django.db import connection, connections
 
-from activities.models import Registration, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import Registration
 from activities.registrations import Family, cancel, register
 from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 

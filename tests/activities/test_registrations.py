@@ -15,7 +15,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from activities.models import Occurrence, Registration, RegistrationStatus
+from activities.choices import RegistrationStatus
+from activities.models import Occurrence, Registration
 from activities.occurrences import cancel_occurrence
 from directory.roles import organiser_group_name
 from tests.activities.conftest import BRUSSELS

@@ -40,8 +40,9 @@ def clock():
 def setting(clock, transactional_db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from directory.models import PostalCode
-    from directory.roles import ONE_STAFF_GROUP, organiser_group_name
+    from directory.roles import organiser_group_name
+    from gazetteer.models import PostalCode
+    from rencontres.roles import ONE_STAFF_GROUP
     from tests.factories import CommuneFactory, PlacePageFactory, objective
 
     liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik")

@@ -20,7 +20,7 @@ pytestmark = [
 def liege_places(browser_places):
     """Two places near Liège pursuing "passerelles" (one of them from `browser_places`), one
     near Liège that does not, and postcode 4000 in the gazetteer."""
-    from directory.models import Commune, PostalCode
+    from gazetteer.models import Commune, PostalCode
     from tests.factories import PlacePageFactory, objective
 
     liege = Commune.objects.get(code="62063")

@@ -24,7 +24,7 @@ PROJECT = "Grandir ensemble à Sainte-Marguerite"
 def project_scene(transactional_db, django_user_model):
     from django.contrib.auth.models import Group
 
-    from directory.roles import ONE_STAFF_GROUP, ensure_staff_roles
+    from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
     from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
     ensure_staff_roles()
@@ -71,14 +71,14 @@ def link_project_and_visit(browser, base_url: str, scene: dict) -> dict:
         page.click("button[type=submit]")
         page.wait_for_url(base_url + "/admin/")
 
-        page.goto(base_url + "/admin/snippets/objectives/healthparentingproject/add/")
+        page.goto(base_url + "/admin/snippets/projects/healthparentingproject/add/")
         page.fill("#id_name", PROJECT)
         page.select_option("#id_status", "active")
         page.fill("#id_public_summary", "Des matinées d'éveil avec la consultation.")
         choose_all(page, "Ajouter un(e) consultation", [scene["consultation"]["title"]])
         choose_all(page, "Ajouter un(e) lieu", [p["title"] for p in scene["places"]])
         page.get_by_role("button", name="Enregistrer").click()
-        page.wait_for_url("**/admin/snippets/objectives/healthparentingproject/")
+        page.wait_for_url("**/admin/snippets/projects/healthparentingproject/")
         saved = page.locator("table.listing").inner_text()
         admin_errors = page.js_errors[:]
 
@@ -103,7 +103,7 @@ def link_project_and_visit(browser, base_url: str, scene: dict) -> dict:
 def test_staff_link_a_project_to_two_places_and_it_shows_on_both(
     live_server, project_scene, chromium
 ):
-    from objectives.models import HealthParentingProject
+    from projects.models import HealthParentingProject
 
     result = chromium.run(link_project_and_visit, live_server.url, project_scene)
     assert PROJECT in result["saved"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from directory.models import PostalCode
+from gazetteer.models import PostalCode
 from tests.factories import CommuneFactory
 
 

@@ -14,16 +14,11 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 from wagtail.models import Page, PageLogEntry, Revision
 
-from directory.importer import (
-    COLUMNS,
-    ImportFileError,
-    import_places,
-    parse_opening_hours,
-    read_rows,
-)
-from directory.models import Commune, OpeningHours, PlacePage
-from directory.models.gazetteer import GeocodedAddress
+from directory.importing import COLUMNS, ImportFileError, import_places, read_rows
+from directory.importing.cells import parse_opening_hours
+from directory.models import OpeningHours, PlacePage
 from directory.roles import organiser_group_name
+from gazetteer.models import Commune, GeocodedAddress
 
 HEADER = [
     "external_id",
@@ -362,3 +357,25 @@ def test_command_dry_run_then_real_run(small_gazetteer, tmp_path):
 
     with pytest.raises(CommandError, match="4 ligne"):
         call_command("import_places", str(path), "--strict", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "reason"),
+    [
+        # Limits the editor enforces and the import once let through to the publish step,
+        # which then stopped the whole run.
+        ("phone", "0" * 50, "colonne « phone » : Assurez-vous que cette valeur comporte au plus"),
+        ("website", "https://x.org/" + "a" * 200, "colonne « website » : Assurez-vous"),
+        ("latitude", "nan", "colonne « latitude » :"),
+        ("age_max_months", "300", "colonne « age_max_months » :"),
+        ("access_mode", "bogus", "colonne « access_mode » :"),
+    ],
+)
+def test_rows_are_checked_by_the_place_model(small_gazetteer, column, value, reason):
+    values = dict(zip(HEADER, GOOD_LIEGE, strict=True)) | {column: value}
+    content = csv_bytes([list(values.values())], header=list(values))
+    for dry_run in (True, False):
+        [row] = run(content, dry_run=dry_run).rows
+        assert row.action == "reject"
+        assert len(row.reasons) == 1 and row.reasons[0].startswith(reason), row.reasons
+    assert not PlacePage.objects.filter(external_id="ONE-001").exists()

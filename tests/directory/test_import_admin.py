@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.models import PlacePage
-from directory.roles import ONE_STAFF_GROUP
+from rencontres.roles import ONE_STAFF_GROUP
 from tests.directory.test_import import ALL_ROWS, csv_bytes
 
 URL = reverse("directory_import_places")

@@ -3,7 +3,7 @@
     manage.py import_places lieux.xlsx --dry-run   # what would be created, updated, rejected
     manage.py import_places lieux.xlsx             # the real run (idempotent on external_id)
 
-The columns are documented in docs/import.md; see directory/importer.py for how rows are
+The columns are documented in docs/import.md; see directory/importing/ for how rows are
 validated and written. Rejected rows are reported with their reasons and never stop the
 others. The exit status is 0 when the file could be read, whatever the rows' fate; --strict
 makes any rejected row an error (for scripts).
@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from directory.importer import ImportFileError, import_places, read_rows
+from directory.importing import ImportFileError, import_places, read_rows
 
 
 class Command(BaseCommand):

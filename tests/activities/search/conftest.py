@@ -14,13 +14,14 @@ import pytest
 import time_machine
 
 from activities.choices import Ends, Repeat
-from activities.models import ClosurePeriod, Occurrence
+from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from activities.search.index import SESSIONS
 from core.search.indexing import rebuild
 from core.search.transport import Transport
-from directory.models import Commune, Language, PlacePage, PostalCode
+from directory.models import ClosurePeriod, Language, PlacePage
 from directory.search.index import PLACES
+from gazetteer.models import Commune, PostalCode
 from tests.directory.search.conftest import (
     _build_world,
     delete_indices,

@@ -14,9 +14,10 @@ import pytest
 
 from core.search.indexing import rebuild
 from core.search.transport import ClusterSettings, Transport
-from directory.gazetteer import normalize, search_names_for
-from directory.models import AccessibilityFeature, Commune, Language, PlacePage, PostalCode
+from directory.models import AccessibilityFeature, Language, PlacePage
 from directory.search.index import PLACES
+from gazetteer.models import Commune, PostalCode
+from gazetteer.names import normalize, search_names_for
 from tests.factories import (
     CommuneFactory,
     OpeningHoursFactory,

@@ -1,0 +1,18 @@
+from activities.models.pages import (
+    ActivityAddedDate,
+    ActivityExcludedDate,
+    ActivityPage,
+    parse_weekdays,
+)
+from activities.models.registrations import Registration, TrustedPlace
+from activities.models.sessions import Occurrence
+
+__all__ = [
+    "ActivityAddedDate",
+    "ActivityExcludedDate",
+    "ActivityPage",
+    "Occurrence",
+    "Registration",
+    "TrustedPlace",
+    "parse_weekdays",
+]

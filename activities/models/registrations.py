@@ -1,0 +1,78 @@
+"""Registrations for a session, within its capacity (the overflow waits), and the places
+trusted to publish without review."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from activities.choices import RegistrationStatus
+from activities.models.sessions import Occurrence
+from directory.models import PlacePage
+
+
+class TrustedPlace(models.Model):
+    """A place whose organisers publish their activities without ONE's approval."""
+
+    place = models.OneToOneField(
+        PlacePage, on_delete=models.CASCADE, related_name="trust", verbose_name=_("lieu")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("depuis le"), auto_now_add=True)
+
+    panels = [FieldPanel("place"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("lieu de confiance")
+        verbose_name_plural = _("lieux de confiance")
+
+    def __str__(self) -> str:
+        return self.place.title
+
+
+class Registration(models.Model):
+    """A family's registration to one session. Personal data: deleted a set number of days
+    after the session (`purge_registrations`), never written to logs."""
+
+    occurrence = models.ForeignKey(
+        Occurrence, on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("nom"), max_length=120)
+    email = models.EmailField(_("courriel"))
+    phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    children_count = models.PositiveSmallIntegerField(
+        _("nombre d'enfants"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    children_ages = models.CharField(_("âges des enfants"), max_length=120)
+    consent_at = models.DateTimeField(_("consentement donné le"))
+    status = models.CharField(
+        _("statut"), max_length=10, choices=RegistrationStatus.choices, db_index=True
+    )
+    created_at = models.DateTimeField(_("inscrite le"), default=timezone.now)
+    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("passée de l'attente le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        indexes = [models.Index(fields=["occurrence", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        # No personal data: this string can reach logs and the admin's history.
+        return f"{_('Inscription')} #{self.pk}"
+
+    def waiting_rank(self) -> int | None:
+        """1 for the first on the waiting list; None when not waiting."""
+        if self.status != RegistrationStatus.WAITING:
+            return None
+        ahead = Registration.objects.filter(
+            occurrence_id=self.occurrence_id, status=RegistrationStatus.WAITING
+        ).filter(
+            models.Q(created_at__lt=self.created_at)
+            | models.Q(created_at=self.created_at, pk__lt=self.pk)
+        )
+        return ahead.count() + 1

@@ -1,0 +1,100 @@
+"""Sessions (occurrences): an activity's schedule materialised for a rolling window, so that
+"what is on near me this week" is one indexed query."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.choices import RegistrationStatus
+from activities.models.pages import ActivityPage
+from directory.models import PlacePage
+
+
+class Occurrence(models.Model):
+    """One session of an activity, materialised for the rolling window so that "what is on near
+    me this week" is one indexed query. One per activity and day: a change of time moves the
+    session, and its registrations and cancellation stay with it."""
+
+    activity = models.ForeignKey(ActivityPage, on_delete=models.CASCADE, related_name="occurrences")
+    # The activity's place, kept here so that searches filter and sort sessions without
+    # walking the page tree.
+    place = models.ForeignKey(PlacePage, on_delete=models.CASCADE, related_name="occurrences")
+    date = models.DateField(_("date"))
+    start = models.DateTimeField(_("début"), db_index=True)
+    end = models.DateTimeField(_("fin"))
+    is_extra = models.BooleanField(default=False)
+    # Cancelled for any of the reasons below; kept in step by `refresh_status`.
+    is_cancelled = models.BooleanField(_("annulée"), default=False, db_index=True)
+    cancelled_manually = models.BooleanField(default=False)
+    manual_reason = models.CharField(_("motif d'annulation"), max_length=300, blank=True)
+    closure = models.ForeignKey(
+        "directory.ClosurePeriod",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # No longer in the schedule, but families had registered: kept, shown as cancelled.
+    withdrawn = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = _("séance")
+        verbose_name_plural = _("séances")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "date"], name="one_occurrence_per_day")
+        ]
+        indexes = [models.Index(fields=["place", "start"])]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id} {self.date}"
+
+    def refresh_status(self) -> None:
+        self.is_cancelled = self.cancelled_manually or self.closure_id is not None or self.withdrawn
+
+    @property
+    def cancellation_reason(self) -> str:
+        if not self.is_cancelled:
+            return ""
+        if self.cancelled_manually:
+            return self.manual_reason or str(_("Séance annulée"))
+        if self.closure_id is not None:
+            return self.closure.label
+        return str(_("Séance retirée du programme"))
+
+    @property
+    def calendar_url(self) -> str:
+        return f"{self.activity.url}seances/{self.pk}/calendar.ics"
+
+    @property
+    def registration_url(self) -> str:
+        return f"{self.activity.url}seances/{self.pk}/inscription/"
+
+    @property
+    def takes_registrations(self) -> bool:
+        return (
+            self.activity.registration_required
+            and not self.is_cancelled
+            and self.start > timezone.now()
+        )
+
+    def remaining_places(self) -> int | None:
+        """Places left; None without a limit. Listings annotate `confirmed_count` so that
+        this costs no query per session."""
+        capacity = self.activity.capacity
+        if not capacity:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        return max(0, capacity - confirmed)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, self.place.time_zone)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, self.place.time_zone)

@@ -1,0 +1,45 @@
+"""What a place shows of the layers above the directory (its upcoming sessions, its projects).
+
+Those apps register through Wagtail hooks, so the directory never imports them:
+
+- ``place_page_sections``: ``fn(place, request) -> str`` returns a rendered section of the
+  public place page ("" when it has nothing to show), in hook order;
+- ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor;
+- ``register_map_page_view``: ``fn() -> directory.search.page.MapView`` adds a view to the map
+  page (`?view=<slug>`), beside the places' own;
+- ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
+  the places API's `next_activity`.
+"""
+
+from __future__ import annotations
+
+from wagtail import hooks
+from wagtail.admin.panels import PanelGroup
+
+PLACE_PAGE_SECTIONS = "place_page_sections"
+PLACE_EDITOR_PANELS = "place_editor_panels"
+MAP_PAGE_VIEWS = "register_map_page_view"
+PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
+
+
+def render_place_sections(place, request) -> list[str]:
+    sections = (section(place, request) for section in hooks.get_hooks(PLACE_PAGE_SECTIONS))
+    return [html for html in sections if html]
+
+
+class RegisteredPlacePanels(PanelGroup):
+    """The editor's panels registered by other apps, bound when the editor is first built
+    (after every app's hooks are loaded)."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("children", None)
+        super().__init__(children=(), **kwargs)
+
+    def on_model_bound(self):
+        self.children = [
+            panel for panels in hooks.get_hooks(PLACE_EDITOR_PANELS) for panel in panels()
+        ]
+        super().on_model_bound()
+
+    class BoundPanel(PanelGroup.BoundPanel):
+        template_name = "wagtailadmin/panels/object_list.html"

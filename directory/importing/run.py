@@ -1,0 +1,74 @@
+"""The run: every row validated and planned, then (unless a dry run) written in its own
+transaction. A rejected row never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.utils.translation import gettext as _
+
+from directory.importing.apply import changed_fields, create, keeps_point, update
+from directory.importing.formats import ImportFileError
+from directory.importing.report import ImportReport, RowReport
+from directory.importing.rows import RELATED_FIELDS, Vocabulary, validate_row
+from directory.models import PlaceIndexPage, PlacePage
+
+
+def import_places(
+    rows: Iterable[tuple[int, dict[str, str]]],
+    *,
+    dry_run: bool,
+    user=None,
+    progress: Callable[[RowReport], None] | None = None,
+) -> ImportReport:
+    """Validate and plan every row and, unless `dry_run`, write each valid one in its own
+    transaction. `progress` is called after each row with its report."""
+    parent = PlaceIndexPage.objects.first()
+    if parent is None:
+        raise ImportFileError(_("Aucun annuaire des lieux : lancez d'abord `manage.py migrate`."))
+    vocabulary = Vocabulary(locale_id=parent.locale_id)
+    report = ImportReport(dry_run=dry_run)
+    seen: dict[str, int] = {}
+    for line, values in rows:
+        row = _run_row(line, values, vocabulary, seen, parent, dry_run, user)
+        report.rows.append(row)
+        if progress is not None:
+            progress(row)
+    return report
+
+
+def _run_row(line, values, vocabulary, seen, parent, dry_run, user) -> RowReport:
+    external_id, name = values.get("external_id", ""), values.get("name", "")
+    row = RowReport(line=line, external_id=external_id, name=name, action="reject")
+    if external_id and external_id in seen:
+        row.reasons.append(
+            _("identifiant externe déjà vu ligne %(line)s") % {"line": seen[external_id]}
+        )
+        return row
+    if external_id:
+        seen[external_id] = line
+    data = validate_row(values, vocabulary)
+    if isinstance(data, list):
+        row.reasons = data
+        return row
+
+    page = (
+        PlacePage.objects.filter(external_id=data.external_id)
+        .select_related("commune")
+        .prefetch_related(*RELATED_FIELDS, "opening_hours")
+        .first()
+    )
+    if page is None:
+        row.action = "create"
+    else:
+        row.page_id = page.pk
+        row.changes = changed_fields(page, data)
+        row.action = "update" if row.changes else "unchanged"
+    if row.action == "unchanged":
+        return row
+    if not data.has_point and data.street_address and not keeps_point(page, data):
+        row.notes.append(_("adresse à géolocaliser"))
+    if dry_run:
+        return row
+    row.page_id = (create(parent, data, user) if page is None else update(page, data, user)).pk
+    return row

@@ -1,0 +1,37 @@
+"""The closed lists a place picks from: languages spoken, accessibility features."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Vocabulary(models.Model):
+    name_fr = models.CharField(_("nom"), max_length=120)
+
+    class Meta:
+        abstract = True
+        ordering = ["name_fr"]
+
+    def __str__(self) -> str:
+        return self.name_fr
+
+
+class Language(Vocabulary):
+    """A language spoken on site, by ISO 639-1 code."""
+
+    code = models.CharField(_("code ISO 639-1"), max_length=2, unique=True)
+    name_fr = models.CharField(_("nom"), max_length=60)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("langue")
+        verbose_name_plural = _("langues")
+
+
+class AccessibilityFeature(Vocabulary):
+    slug = models.SlugField(unique=True, max_length=60)
+    # The features that make a place usable in a wheelchair or with a pushchair: the API's
+    # `accessible` filter keeps places that have at least one of these.
+    step_free = models.BooleanField(_("accès de plain-pied"), default=False)
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("aménagement d'accessibilité")
+        verbose_name_plural = _("aménagements d'accessibilité")

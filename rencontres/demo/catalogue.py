@@ -1,0 +1,136 @@
+"""What the demo generator draws from: the real rows demo places point at, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import NamedTuple
+
+from core.countries import Country
+from directory.models import AccessibilityFeature, Language
+from gazetteer.models import Commune, PostalCode
+from objectives.models import AccessMode, Programme
+
+# How the places are shared out between access modes; each mode's share is split evenly between
+# its programmes. A programme added in the admin with another mode gets a small share.
+MODE_SHARES = {AccessMode.DROP_IN: 0.60, AccessMode.APPOINTMENT: 0.20, AccessMode.REFERRAL: 0.20}
+OTHER_MODE_SHARE = 0.05
+# ONE works in the Fédération Wallonie-Bruxelles: its places sit in Brussels and Wallonia far more
+# often than in Flanders.
+FLANDERS_WEIGHT = 0.05
+
+
+class CommuneInfo(NamedTuple):
+    pk: int
+    name: str
+    code: str
+    country: str
+    latitude: float
+    longitude: float
+
+
+class ObjectiveInfo(NamedTuple):
+    pk: int
+    slug: str
+    name: str
+
+
+class ProgrammeInfo(NamedTuple):
+    pk: int
+    slug: str
+    country: str
+    access_mode: str
+    objectives: tuple[ObjectiveInfo, ...]
+
+
+@dataclass
+class Catalogue:
+    """The real rows the demo places point at, loaded once, in a stable order."""
+
+    programmes: list[ProgrammeInfo]
+    programme_weights: list[float]
+    communes: dict[str, list[CommuneInfo]]
+    commune_cum_weights: dict[str, list[float]]
+    postcodes: dict[int, list[str]]
+    languages: dict[str, tuple[int, str]]  # ISO code -> (pk, French name)
+    features: list[tuple[int, str]]  # (pk, slug)
+    skipped_programmes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls) -> Catalogue:
+        communes: dict[str, list[CommuneInfo]] = {}
+        for row in Commune.objects.order_by("country", "code", "pk").values_list(
+            "pk", "name_fr", "code", "country", "latitude", "longitude"
+        ):
+            info = CommuneInfo(row[0], row[1], row[2], row[3], float(row[4]), float(row[5]))
+            communes.setdefault(info.country, []).append(info)
+        commune_cum_weights = {
+            country: list(accumulate(commune_weight(c) for c in rows))
+            for country, rows in communes.items()
+        }
+        postcodes: dict[int, list[str]] = {}
+        for commune_id, code in (
+            PostalCode.objects.filter(commune__isnull=False)
+            .order_by("commune_id", "code", "locality")
+            .values_list("commune_id", "code")
+        ):
+            codes = postcodes.setdefault(commune_id, [])
+            if code not in codes:
+                codes.append(code)
+
+        programmes, skipped = [], []
+        for programme in Programme.objects.prefetch_related("objectives").order_by(
+            "sort_order", "slug"
+        ):
+            if programme.country not in communes:
+                skipped.append(programme.slug)
+                continue
+            objectives = tuple(
+                ObjectiveInfo(o.pk, o.slug, o.name_fr)
+                for o in sorted(programme.objectives.all(), key=lambda o: (o.sort_order, o.slug))
+            )
+            programmes.append(
+                ProgrammeInfo(
+                    programme.pk,
+                    programme.slug,
+                    programme.country,
+                    programme.access_mode,
+                    objectives,
+                )
+            )
+        per_mode: dict[str, int] = {}
+        for programme in programmes:
+            per_mode[programme.access_mode] = per_mode.get(programme.access_mode, 0) + 1
+        weights = [
+            MODE_SHARES.get(p.access_mode, OTHER_MODE_SHARE) / per_mode[p.access_mode]
+            for p in programmes
+        ]
+        return cls(
+            programmes=programmes,
+            programme_weights=weights,
+            communes=communes,
+            commune_cum_weights=commune_cum_weights,
+            postcodes=postcodes,
+            languages={
+                code: (pk, name)
+                for pk, code, name in Language.objects.order_by("code").values_list(
+                    "pk", "code", "name_fr"
+                )
+            },
+            features=list(AccessibilityFeature.objects.order_by("slug").values_list("pk", "slug")),
+            skipped_programmes=skipped,
+        )
+
+
+def in_wallonia_brussels(commune: CommuneInfo) -> bool:
+    """Brussels and Wallonia, from the Belgian NIS code (its first digits name the province)."""
+    code = commune.code
+    if not code.isdigit() or len(code) != 5:
+        return True
+    return code[:2] in {"21", "25"} or code[0] in {"5", "6", "8", "9"}
+
+
+def commune_weight(commune: CommuneInfo) -> float:
+    if commune.country == Country.BELGIUM and not in_wallonia_brussels(commune):
+        return FLANDERS_WEIGHT
+    return 1.0

@@ -1,0 +1,290 @@
+"""Fictional places, drawn deterministically: place number *i* from its own seeded stream."""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from itertools import accumulate
+
+from django.utils.text import slugify
+
+from core.countries import Country
+from objectives.models import AccessMode
+from rencontres.demo.catalogue import Catalogue, CommuneInfo, ObjectiveInfo, ProgrammeInfo
+from rencontres.demo.phones import phone_number
+from rencontres.demo.texts import description, of_commune
+from rencontres.demo.words import (
+    ACCESS_DETAILS,
+    CONSULTATION_SITES,
+    DISCREET_NOTE,
+    DROP_IN_NAMES,
+    OTHER_LANGUAGES_BE,
+    OTHER_LANGUAGES_FR,
+    PRICES,
+    REFERRAL_NAMES,
+    STEP_FREE_SLUG,
+    STREET_NAMES_BE,
+    STREET_NAMES_FR,
+    STREET_TYPES_BE,
+    STREET_TYPES_FR,
+)
+
+DEMO_SLUG_PREFIX = "demo-"
+DEMO_SLUG_RE = re.compile(r"^demo-(\d{6})-")
+MAX_DEMO_PLACES = 999_999
+MAX_JITTER_METRES = 1_990  # "within 2 km" of the commune's centroid, rounding included
+METRES_PER_DEGREE = 111_320
+# About 8% of places are discreet, mostly supervised-visit centres.
+DISCREET_CHANCE = {AccessMode.REFERRAL: 0.30}
+DEFAULT_DISCREET_CHANCE = 0.025
+
+
+@dataclass
+class DemoPlace:
+    """One place, fully drawn, not yet saved."""
+
+    index: int
+    title: str
+    slug: str
+    fields: dict  # PlacePage's own fields
+    programme_ids: list[int]
+    objective_ids: list[int]
+    language_ids: list[int]
+    feature_ids: list[int]
+    hours: list[tuple[int, time, time]]
+    first_published_at: datetime
+    last_published_at: datetime
+
+
+def demo_slug(index: int, title: str) -> str:
+    return f"{DEMO_SLUG_PREFIX}{index + 1:06d}-{slugify(title)}"[:120].rstrip("-")
+
+
+def demo_index(slug: str) -> int | None:
+    match = DEMO_SLUG_RE.match(slug)
+    return int(match.group(1)) - 1 if match else None
+
+
+class DemoPlaceGenerator:
+    """Draws place number *i* from its own seeded stream, so every place is reproducible alone."""
+
+    def __init__(self, catalogue: Catalogue, seed: int, now: datetime):
+        if not catalogue.programmes:
+            raise ValueError("no programme has communes in its country")
+        self.catalogue = catalogue
+        self.seed = seed
+        self.now = now
+        self.programme_cum_weights = list(accumulate(catalogue.programme_weights))
+        self.fakers = _fakers()
+
+    def generate(self, index: int) -> DemoPlace:
+        rng = random.Random(f"{self.seed}:{index}")
+        cat = self.catalogue
+
+        primary = rng.choices(cat.programmes, cum_weights=self.programme_cum_weights)[0]
+        programmes = [primary]
+        companion = self._companion_mode(primary.access_mode)
+        if companion and rng.random() < companion[1]:
+            candidates = [
+                p
+                for p in cat.programmes
+                if p.access_mode == companion[0] and p.country == primary.country
+            ]
+            if candidates:
+                programmes.append(rng.choice(candidates))
+        mode = primary.access_mode
+        country = primary.country
+
+        commune = rng.choices(cat.communes[country], cum_weights=cat.commune_cum_weights[country])[
+            0
+        ]
+        title, short_name = self._title(rng, primary, commune)
+        slug = demo_slug(index, title)
+
+        objectives = self._objectives(rng, programmes)
+        age_min, age_max = self._ages(rng, mode)
+        languages = self._languages(rng, country)
+        is_discreet = rng.random() < DISCREET_CHANCE.get(mode, DEFAULT_DISCREET_CHANCE)
+        latitude, longitude = jitter(rng, commune.latitude, commune.longitude)
+        postcodes = cat.postcodes.get(commune.pk)
+        if postcodes:
+            postcode = rng.choice(postcodes)
+        elif country == Country.BELGIUM:
+            postcode = str(rng.randint(1000, 9999))
+        else:
+            postcode = str(rng.randint(10000, 95999))
+        domain = f"{slugify(short_name)[:40]}-{slugify(commune.name)[:40]}.example".strip("-")
+        email = f"{rng.choice(['accueil', 'contact', 'info'])}@{domain}"
+        names = [cat.languages[code][1] for code in languages]
+        text = description(rng, mode, objectives, age_min, age_max, names)
+        access_details = rng.choice(ACCESS_DETAILS.get(mode, ACCESS_DETAILS[AccessMode.DROP_IN]))
+        if is_discreet:
+            access_details = f"{access_details} {DISCREET_NOTE}"
+
+        first_published_at = self.now - timedelta(days=rng.uniform(30, 1500))
+        last_published_at = first_published_at + (self.now - first_published_at) * rng.random()
+
+        fields = {
+            "description": text,
+            "street_address": self._street(rng, country),
+            "postcode": postcode,
+            "commune_id": commune.pk,
+            "country": country,
+            "latitude": latitude,
+            "longitude": longitude,
+            "is_discreet": is_discreet,
+            "phone": phone_number(rng, commune),
+            "email": "" if is_discreet else email,
+            "website": f"https://{domain}/" if not is_discreet and rng.random() < 0.4 else "",
+            "age_min_months": age_min,
+            "age_max_months": age_max,
+            "price": rng.choice(PRICES.get(mode, ["Gratuit"])),
+            "access_mode": mode,
+            "access_details": access_details,
+        }
+        return DemoPlace(
+            index=index,
+            title=title,
+            slug=slug,
+            fields=fields,
+            programme_ids=[p.pk for p in programmes],
+            objective_ids=[o.pk for o in objectives],
+            language_ids=[cat.languages[code][0] for code in languages],
+            feature_ids=self._features(rng),
+            hours=self._hours(rng, mode),
+            first_published_at=first_published_at,
+            last_published_at=last_published_at,
+        )
+
+    @staticmethod
+    def _companion_mode(mode: str) -> tuple[str, float] | None:
+        # A consultation often carries a drop-in place in its santé-parentalité project; a few
+        # drop-in places are run with a consultation.
+        if mode == AccessMode.APPOINTMENT:
+            return AccessMode.DROP_IN, 0.3
+        if mode == AccessMode.DROP_IN:
+            return AccessMode.APPOINTMENT, 0.1
+        return None
+
+    def _title(
+        self, rng: random.Random, programme: ProgrammeInfo, commune: CommuneInfo
+    ) -> tuple[str, str]:
+        mode = programme.access_mode
+        if mode == AccessMode.APPOINTMENT:
+            service = (
+                "Consultation ONE" if programme.country == Country.BELGIUM else "Consultation PMI"
+            )
+            if rng.random() < 0.5:
+                return f"{service} {of_commune(commune.name)}", service
+            site = rng.choice(CONSULTATION_SITES)
+            return f"{service} {of_commune(commune.name)} – {site}", f"{service} {site}"
+        if mode == AccessMode.REFERRAL:
+            name = rng.choice(REFERRAL_NAMES)
+            if rng.random() < 0.5:
+                return f"Espace de rencontre {name} – {commune.name}", name
+            return f"{name}, espace de rencontre {of_commune(commune.name)}", name
+        name = rng.choice(DROP_IN_NAMES)
+        if rng.random() < 0.6:
+            return f"{name} – {commune.name}", name
+        return f"{name} {of_commune(commune.name)}", name
+
+    @staticmethod
+    def _objectives(rng: random.Random, programmes: list[ProgrammeInfo]) -> list[ObjectiveInfo]:
+        primary, others = programmes[0], programmes[1:]
+        wanted = rng.choices([1, 2, 3], weights=[35, 40, 25])[0]
+        chosen: list[ObjectiveInfo] = []
+        if primary.objectives:
+            chosen.append(rng.choice(primary.objectives))
+        pool = [o for p in [primary, *others] for o in p.objectives if o not in chosen]
+        chosen += rng.sample(pool, min(len(pool), wanted - len(chosen)))
+        return sorted(chosen)
+
+    @staticmethod
+    def _ages(rng: random.Random, mode: str) -> tuple[int, int]:
+        if mode == AccessMode.REFERRAL:
+            return 0, rng.choice([144, 216, 216])
+        if mode == AccessMode.APPOINTMENT:
+            return 0, 72
+        return 0, rng.choice([36, 36, 36, 48, 72])
+
+    def _languages(self, rng: random.Random, country: str) -> list[str]:
+        available = self.catalogue.languages
+        codes = ["fr"]
+        if country == Country.BELGIUM and rng.random() < 0.15:
+            codes.append("nl")
+        others = OTHER_LANGUAGES_BE if country == Country.BELGIUM else OTHER_LANGUAGES_FR
+        for _ in range(rng.choices([0, 1, 2], weights=[50, 35, 15])[0]):
+            code = rng.choices([c for c, _w in others], weights=[w for _c, w in others])[0]
+            if code not in codes:
+                codes.append(code)
+        return [code for code in codes if code in available]
+
+    def _features(self, rng: random.Random) -> list[int]:
+        features = self.catalogue.features
+        chosen = [pk for pk, slug in features if slug == STEP_FREE_SLUG and rng.random() < 0.6]
+        others = [pk for pk, slug in features if slug != STEP_FREE_SLUG]
+        chosen += rng.sample(others, min(len(others), rng.choices([0, 1, 2], [50, 35, 15])[0]))
+        return sorted(chosen)
+
+    @staticmethod
+    def _hours(rng: random.Random, mode: str) -> list[tuple[int, time, time]]:
+        if mode == AccessMode.REFERRAL:
+            days = [2, 2, 4, 5, 5, 6]
+            halves = [(time(10, 0), time(12, 30)), (time(14, 0), time(18, 0))]
+        elif mode == AccessMode.APPOINTMENT:
+            days = [0, 1, 2, 3, 4]
+            halves = [(time(9, 0), time(12, 0)), (time(13, 30), time(16, 30))]
+        else:
+            days = [0, 1, 1, 2, 2, 3, 3, 4, 5]
+            halves = [
+                (rng.choice([time(9, 0), time(9, 30)]), rng.choice([time(11, 30), time(12, 0)])),
+                (rng.choice([time(13, 30), time(14, 0)]), rng.choice([time(16, 30), time(17, 0)])),
+            ]
+        wanted = rng.choices([1, 2, 3, 4], weights=[20, 35, 30, 15])[0]
+        slots: set[tuple[int, int]] = set()
+        while len(slots) < wanted:
+            slots.add((rng.choice(days), rng.randrange(2)))
+        return [(day, *halves[half]) for day, half in sorted(slots)]
+
+    def _street(self, rng: random.Random, country: str) -> str:
+        number = rng.choices(
+            [rng.randint(1, 30), rng.randint(31, 150), rng.randint(151, 400)], [60, 30, 10]
+        )[0]
+        if country == Country.FRANCE:
+            kind = rng.choice(STREET_TYPES_FR)
+            name = self._street_name(rng, STREET_NAMES_FR, "fr_FR")
+            return f"{number} {kind.lower()} {name}"
+        kind = rng.choice(STREET_TYPES_BE)
+        name = self._street_name(rng, STREET_NAMES_BE, "fr_BE")
+        return f"{kind} {name} {number}"
+
+    def _street_name(self, rng: random.Random, names: list[str], locale: str) -> str:
+        if rng.random() < 0.25:
+            # Streets named after someone: a person's name drawn by Faker from our stream.
+            faker = self.fakers[locale]
+            faker.random = rng
+            return f"{faker.first_name()} {faker.last_name()}"
+        return rng.choice(names)
+
+
+def jitter(rng: random.Random, latitude: float, longitude: float) -> tuple[Decimal, Decimal]:
+    """A point at most 2 km from the given one, uniformly spread over the disc."""
+    distance = MAX_JITTER_METRES * math.sqrt(rng.random())
+    bearing = rng.uniform(0, 2 * math.pi)
+    dlat = distance * math.cos(bearing) / METRES_PER_DEGREE
+    dlon = distance * math.sin(bearing) / (METRES_PER_DEGREE * math.cos(math.radians(latitude)))
+    lat = min(90.0, max(-90.0, latitude + dlat))
+    lon = (longitude + dlon + 180.0) % 360.0 - 180.0
+    return Decimal(f"{lat:.6f}"), Decimal(f"{lon:.6f}")
+
+
+def _fakers() -> dict:
+    try:
+        from faker import Faker
+    except ImportError as error:  # pragma: no cover - Faker ships with the dev dependencies
+        raise ImportError("The demo data needs Faker: install the 'faker' package.") from error
+    return {"fr_BE": Faker("fr_BE"), "fr_FR": Faker("fr_FR")}

@@ -1,0 +1,172 @@
+"""Fill the directory with realistic fictional places, for demonstrations and benchmarks.
+
+    manage.py seed_demo                      # 200 places, default seed
+    manage.py seed_demo --count 100000       # benchmarks: bulk inserts, a few minutes at most
+    manage.py seed_demo --seed 7 --clear     # replace the demo places with another draw
+
+Idempotent: demo places are recognised by their slug (``demo-000042-…``); a run creates only the
+ones missing for the requested count and never touches anything else. See rencontres/demo/.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from tqdm import tqdm
+
+from gazetteer.models import Commune
+from rencontres.demo.catalogue import Catalogue
+from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator
+from rencontres.demo.writer import (
+    PlaceWriter,
+    chunked,
+    clear_demo_places,
+    demo_pages,
+    directory_root,
+    existing_demo_slugs,
+    index_places,
+)
+
+DEFAULT_COUNT = 200
+DEFAULT_SEED = 20261122
+DEFAULT_BATCH_SIZE = 1000
+# How many already-present places are drawn again to check that they come from the same seed.
+SEED_CHECK_SAMPLE = 20
+
+
+class Command(BaseCommand):
+    help = "Create fictional demo places over real communes (idempotent, bulk, with progress)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--count", type=int, default=DEFAULT_COUNT, help="how many demo places (default 200)"
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"random seed: the same seed gives the same places (default {DEFAULT_SEED})",
+        )
+        parser.add_argument(
+            "--clear",
+            action="store_true",
+            help="delete every existing demo place (and its organiser group) first",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=DEFAULT_BATCH_SIZE,
+            help="places written per transaction (default 1000)",
+        )
+        parser.add_argument(
+            "--no-index", action="store_true", help="skip the search index update at the end"
+        )
+
+    def handle(self, *args, count, seed, clear, batch_size, no_index, verbosity, **options):
+        if not 0 <= count <= MAX_DEMO_PLACES:
+            raise CommandError(f"--count must be between 0 and {MAX_DEMO_PLACES}.")
+        if batch_size < 1:
+            raise CommandError("--batch-size must be positive.")
+        self.verbosity = verbosity
+
+        parent = directory_root()
+        if parent is None:
+            raise CommandError("No directory root (PlaceIndexPage): run `manage.py migrate` first.")
+        if not Commune.objects.exists():
+            self.say("No commune yet: loading the gazetteer first.")
+            call_command("load_gazetteer", verbosity=verbosity)
+            if not Commune.objects.exists():
+                raise CommandError("The gazetteer is empty: demo places need real communes.")
+
+        if clear:
+            total = demo_pages(parent).count()
+            with self.progress(total, "Suppression") as bar:
+                for done in clear_demo_places(parent):
+                    bar.update(done)
+            parent.refresh_from_db()
+
+        catalogue = Catalogue.load()
+        for slug in catalogue.skipped_programmes:
+            self.stderr.write(
+                self.style.WARNING(f"Programme {slug}: no commune in its country, no demo place.")
+            )
+        try:
+            generator = DemoPlaceGenerator(catalogue, seed, timezone.now())
+        except ValueError as error:
+            raise CommandError(f"Cannot seed demo places: {error}.") from error
+
+        existing = existing_demo_slugs(parent)
+        missing = [index for index in range(count) if index not in existing]
+        self.check_seed(generator, existing, count)
+        self.say(
+            f"{count - len(missing)} demo place(s) already there, {len(missing)} to create "
+            f"(seed {seed})."
+        )
+
+        writer = PlaceWriter(parent)
+        started = time.perf_counter()
+        created: list[int] = []
+        with self.progress(len(missing), "Lieux") as bar:
+            for indexes in chunked(missing, batch_size):
+                pages = writer.write([generator.generate(index) for index in indexes])
+                created += [page.pk for page in pages]
+                bar.update(len(pages))
+        written = time.perf_counter()
+
+        if created and not no_index:
+            with self.progress(len(created), "Index de recherche") as bar:
+                for done in index_places(created):
+                    bar.update(done)
+            self.refresh_search_cluster()
+        finished = time.perf_counter()
+
+        self.say(
+            self.style.SUCCESS(
+                f"Created {len(created)} demo place(s) in {written - started:.1f} s"
+                + ("" if no_index or not created else f", indexed in {finished - written:.1f} s")
+                + f"; {count} demo place(s) requested, {total_demo(parent)} present."
+            )
+        )
+
+    def check_seed(self, generator: DemoPlaceGenerator, existing: dict[int, str], count: int):
+        sample = sorted(index for index in existing if index < count)[:SEED_CHECK_SAMPLE]
+        if any(generator.generate(index).slug != existing[index] for index in sample):
+            self.stderr.write(
+                self.style.WARNING(
+                    "Some existing demo places were drawn with another seed or version: they are "
+                    "kept. Use --clear to draw them all again."
+                )
+            )
+
+    def refresh_search_cluster(self) -> None:
+        """The cluster indexes places on publish, which bulk creation skips: rebuild its index."""
+        from core.search.transport import get_transport
+
+        if get_transport() is None:
+            return
+        self.say("Search cluster configured: rebuilding its place index.")
+        try:
+            call_command("rebuild_search_index", no_progress=self.verbosity == 0)
+        except CommandError as error:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"The search cluster was not updated ({error}): run "
+                    "`manage.py rebuild_search_index` once it answers."
+                )
+            )
+
+    def progress(self, total: int, label: str) -> tqdm:
+        return tqdm(
+            total=total, desc=label, unit=" lieux", disable=self.verbosity == 0 or not total
+        )
+
+    def say(self, message: str) -> None:
+        if self.verbosity > 0:
+            self.stdout.write(message)
+
+
+def total_demo(parent) -> int:
+    return demo_pages(parent).count()
