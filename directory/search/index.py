@@ -50,7 +50,7 @@ class PlaceHit(PlaceSummary):
     objectives: tuple[str, ...]
     distance_km: float | None
     # For what a card shows beyond the API's fields.
-    place: PlacePage
+    page: PlacePage
 
 
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
@@ -68,7 +68,7 @@ def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
                 programmes=tuple(sorted(p.slug for p in place.programmes.all())),
                 objectives=tuple(sorted(o.slug for o in place.objectives.all())),
                 distance_km=distance(near, summary),
-                place=place,
+                page=place,
             )
         )
     return hits
