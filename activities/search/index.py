@@ -19,7 +19,8 @@ from activities.choices import RegistrationStatus
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence
 from activities.occurrences import occurrences_changed
-from core.search.criteria import Dates, Weekday, replacing
+from core.search.criteria import Weekday, replacing
+from core.search.dates import Dates
 from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order

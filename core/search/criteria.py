@@ -4,30 +4,24 @@ filter, its cluster filter, its fields in the cluster's mapping and their values
 
 Criteria read their model through ORM paths; `under("place__")` reads the same criterion from a
 related model, which is how the sessions' index reuses the places' criteria. Apps declare the
-criteria that need their data (the taxonomy's slugs, the gazetteer's place names); this module
-only knows paths, values and points.
+criteria that need their data (the taxonomy's slugs, the gazetteer's place names) with these
+classes, and those of `near.py` (`near`, `radius_km`), `dates.py` (`from`, `to`) and `text.py`
+(`q`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from typing import Any
 
 import django_filters
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q, QuerySet
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
-from core.geo import bounding_box, distance_km
-from core.location import location_columns, public_location_of, uses_commune_point
 from core.search.fields import (
     IntegerFilter,
-    IsoDateFilter,
-    PlaceNameFilter,
     StrictBooleanFilter,
 )
 from core.search.paths import values_at
@@ -254,174 +248,6 @@ class Weekday(Criterion):
     def document(self, obj) -> dict[str, Any]:
         days = values_at(obj, self._at(self.path))
         return {self.field: sorted({d.weekday() if self.of_date else d for d in days})}
-
-    def paths(self) -> list[str]:
-        return [self._at(self.path)]
-
-
-@dataclass(frozen=True)
-class Circle:
-    latitude: float
-    longitude: float
-    radius_km: float
-
-    def distance_to(self, point: tuple[float, float]) -> float:
-        return distance_km((self.latitude, self.longitude), point)
-
-
-@dataclass(frozen=True, eq=False)
-class Near(Criterion):
-    """Within `radius_km` of a place name (`near`), resolved by `resolve`; measured from the
-    public point of the place at `prefix` (its commune's for a discreet place), nearest first.
-
-    SQL keeps the bounding box of the circle on indexed columns; the exact distance is then
-    computed in Python on the few candidates left.
-    """
-
-    resolve: Callable[[str], Any]
-    name: str = "near"
-    field: str = "location"
-    default_radius_km: float = 10
-    max_radius_km: float = 200
-    prefix: str = ""
-    ranks = True
-
-    def params(self) -> list[Param]:
-        radius = [MinValueValidator(0.1), MaxValueValidator(self.max_radius_km)]
-        return [
-            Param(
-                self.name,
-                PlaceNameFilter(resolve=self.resolve),
-                "Code postal, nom de commune ou « latitude,longitude »",
-            ),
-            Param(
-                "radius_km",
-                django_filters.NumberFilter(validators=radius),
-                "Rayon autour de near, en km",
-                default=self.default_radius_km,
-            ),
-        ]
-
-    def value(self, data: dict) -> Circle | None:
-        point = data.get(self.name)
-        if point is None:
-            return None
-        radius = data.get("radius_km")
-        radius_km = float(radius) if radius is not None else self.default_radius_km
-        return Circle(point.latitude, point.longitude, radius_km)
-
-    def where(self, value: Circle) -> Q:
-        box = bounding_box(value.latitude, value.longitude, value.radius_km)
-        latitudes = (box.min_latitude, box.max_latitude)
-        longitudes = (box.min_longitude, box.max_longitude)
-        commune_point = uses_commune_point(self.prefix)
-        own = ~commune_point & Q(
-            **{
-                f"{self.prefix}latitude__range": latitudes,
-                f"{self.prefix}longitude__range": longitudes,
-            }
-        )
-        at_commune = commune_point & Q(
-            **{
-                f"{self.prefix}commune__latitude__range": latitudes,
-                f"{self.prefix}commune__longitude__range": longitudes,
-            }
-        )
-        return own | at_commune
-
-    def exact(self, value: Circle) -> Exact:
-        def measure(row: tuple) -> float | None:
-            distance = value.distance_to(public_location_of(row).point)
-            return distance if distance <= value.radius_km else None
-
-        return Exact(location_columns(self.prefix), measure)
-
-    def clauses(self, value: Circle) -> list[dsl.Q]:
-        return [
-            dsl.Q(
-                "geo_distance",
-                distance=f"{value.radius_km}km",
-                distance_type="arc",
-                **{self.field: {"lat": value.latitude, "lon": value.longitude}},
-            )
-        ]
-
-    def sort(self, value: Circle) -> dict:
-        return {
-            "_geo_distance": {
-                self.field: {"lat": value.latitude, "lon": value.longitude},
-                "order": "asc",
-                "unit": "km",
-                "distance_type": "arc",
-            }
-        }
-
-    def mapping(self) -> dict[str, dsl.Field]:
-        return {self.field: dsl.GeoPoint()}
-
-    def document(self, obj) -> dict[str, Any]:
-        place = values_at(obj, self.prefix.removesuffix("__"))[0] if self.prefix else obj
-        latitude, longitude = place.public_location.point
-        return {self.field: {"lat": latitude, "lon": longitude}}
-
-    def paths(self) -> list[str]:
-        return [self._at("commune__latitude")]
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-
-
-@dataclass(frozen=True, eq=False)
-class Dates(Criterion):
-    """Days from `from` to `to` (inclusive), today and a window of `default_days` by default."""
-
-    default_days: Callable[[], int]
-    path: str = "date"
-    name: str = "dates"
-    max_days: int = 366
-    prefix: str = ""
-
-    def params(self) -> list[Param]:
-        return [
-            Param("from", IsoDateFilter(), "Premier jour (AAAA-MM-JJ), aujourd'hui par défaut"),
-            Param(
-                "to",
-                IsoDateFilter(),
-                f"Dernier jour inclus (AAAA-MM-JJ), au plus {self.max_days} jours après from",
-            ),
-        ]
-
-    def errors(self, data: dict) -> dict[str, str]:
-        start, end = data.get("from"), data.get("to")
-        if not (start and end):
-            return {}
-        if end < start:
-            return {"to": _("La date de fin précède la date de début (from).")}
-        if (end - start).days > self.max_days:
-            return {
-                "to": _("Période trop longue : %(days)d jours au plus.") % {"days": self.max_days}
-            }
-        return {}
-
-    def value(self, data: dict) -> Period:
-        start = data.get("from") or timezone.localdate()
-        return Period(start, data.get("to") or start + timedelta(days=self.default_days()))
-
-    def where(self, value: Period) -> Q:
-        return Q(**{f"{self._at(self.path)}__range": (value.start, value.end)})
-
-    def clauses(self, value: Period) -> list[dsl.Q]:
-        dates = {"gte": value.start.isoformat(), "lte": value.end.isoformat()}
-        return [dsl.Q("range", **{self.path: dates})]
-
-    def mapping(self) -> dict[str, dsl.Field]:
-        return {self.path: dsl.Date(format="yyyy-MM-dd")}
-
-    def document(self, obj) -> dict[str, Any]:
-        return {self.path: values_at(obj, self._at(self.path))[0].isoformat()}
 
     def paths(self) -> list[str]:
         return [self._at(self.path)]

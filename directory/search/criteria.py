@@ -11,7 +11,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from core.ages import MAX_CHILD_AGE_MONTHS
-from core.search.criteria import Criterion, Flag, Near, Terms, Weekday, Within
+from core.search.criteria import Criterion, Flag, Terms, Weekday, Within
+from core.search.near import Near
 from core.search.text import Text, TextField
 from directory.models import Language, PlacePage
 from gazetteer.lookup import resolve_near

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.geo import rounded_km
-from core.search.criteria import Circle
 from core.search.index import Follows, SearchIndex, Sort
+from core.search.near import Circle
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from directory.models import PlacePage
