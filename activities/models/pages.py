@@ -23,7 +23,7 @@ from activities.choices import Ends, MonthWeek, Repeat
 from activities.forms import ActivityPageForm
 from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
-from core.ages import MAX_CHILD_AGE_MONTHS
+from core.ages import AgeRange
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
 from objectives.models import TERM_NAMES, Objective
@@ -35,7 +35,7 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))
 
 
-class ActivityPage(Page):
+class ActivityPage(AgeRange, Page):
     """A workshop or a recurring group session, under its place."""
 
     description = RichTextField(
@@ -47,12 +47,6 @@ class ActivityPage(Page):
         blank=True,
         verbose_name=_("objectifs"),
         help_text=_("Parmi les objectifs du lieu."),
-    )
-    age_min_months = models.PositiveSmallIntegerField(
-        _("âge minimum (mois)"), default=0, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
-    age_max_months = models.PositiveSmallIntegerField(
-        _("âge maximum (mois)"), default=72, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
     )
     languages = ParentalManyToManyField(
         Language, related_name="activities", blank=True, verbose_name=_("langues")
@@ -212,11 +206,7 @@ class ActivityPage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.age_min_months > self.age_max_months:
-            errors["age_max_months"] = [
-                _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
-            ]
+        errors = self.age_range_errors()
         if self.repeat == Repeat.WEEKLY and not parse_weekdays(self.weekdays):
             errors["weekdays"] = [_("Cochez au moins un jour de la semaine.")]
         if self.repeat == Repeat.MONTHLY:

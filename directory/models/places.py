@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.ages import MAX_CHILD_AGE_MONTHS
+from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
@@ -58,7 +57,7 @@ class PlaceIndexPage(Page):
         return response
 
 
-class PlacePage(Page):
+class PlacePage(AgeRange, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -84,12 +83,6 @@ class PlacePage(Page):
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
-    age_min_months = models.PositiveSmallIntegerField(
-        _("âge minimum (mois)"), default=0, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
-    age_max_months = models.PositiveSmallIntegerField(
-        _("âge maximum (mois)"), default=72, validators=[MaxValueValidator(MAX_CHILD_AGE_MONTHS)]
-    )
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
     access_mode = models.CharField(
         _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
@@ -207,11 +200,7 @@ class PlacePage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, list[str]] = {}
-        if self.age_min_months > self.age_max_months:
-            errors["age_max_months"] = [
-                _("L'âge maximum doit être supérieur ou égal à l'âge minimum.")
-            ]
+        errors = self.age_range_errors()
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign
