@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
+from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.weekdays import WEEKDAY_SLUGS, Weekday
@@ -57,7 +58,7 @@ class PlaceIndexPage(Page):
         return response
 
 
-class PlacePage(AgeRange, Page):
+class PlacePage(AgeRange, Fee, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -83,6 +84,7 @@ class PlacePage(AgeRange, Page):
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    # A note beside the fee (`core.fees.Fee`): "par visite", "goûter compris"…
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
     access_mode = models.CharField(
         _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
@@ -119,6 +121,7 @@ class PlacePage(AgeRange, Page):
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("access_mode"),
                 FieldPanel("access_details"),
+                FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
                 FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
             ],
@@ -200,7 +203,7 @@ class PlacePage(AgeRange, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = self.age_range_errors()
+        errors = {**self.age_range_errors(), **self.fee_errors()}
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign

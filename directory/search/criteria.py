@@ -2,7 +2,7 @@
 
 The places' index reads them all from the place. The sessions' index reads the same criteria
 through `venue` and `offer` prefixes: where it happens (position, programmes, opening days,
-access) from the session's place, what is offered (objectives, ages, languages) from its
+access) from the session's place, what is offered (objectives, ages, languages, fee) from its
 activity.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from core.ages import MAX_CHILD_AGE_MONTHS
+from core.fees import FeeKind
 from core.search.criteria import Criterion, Flag, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
@@ -72,4 +73,5 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             many=False,
         ).under(offer),
         Flag("accessible", "accessibility__step_free", "Accès de plain-pied").under(venue),
+        Flag("free", "fee_kind", "Gratuit", equals=FeeKind.FREE).under(offer),
     )

@@ -8,6 +8,7 @@ is materialised from that day, and "from" defaults to it.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -72,6 +73,8 @@ def _build_activities(places) -> dict:
             ["integration-culturelle"],
             (0, 36),
             ["ar", "fr"],
+            fee_kind="paid",
+            fee_amount=Decimal("1.50"),
         ),
         "comptines": _activity(
             liege_world["petits_pas"],
@@ -115,6 +118,7 @@ def _build_activities(places) -> dict:
             ["fr", "nl"],
             ends=Ends.COUNT,
             count=20,
+            fee_kind="sliding",
         ),
         "gouter": _activity(
             liege_world["arc_en_ciel"],

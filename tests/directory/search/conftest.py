@@ -109,6 +109,8 @@ def _build_world():
             [2],
             ["fr"],
             (0, 48),
+            fee_kind="paid",
+            fee_amount=Decimal("2.00"),
         ),
         "parenthese": _place(
             "Espace Parenthèse",
@@ -157,6 +159,7 @@ def _build_world():
             ["fr", "nl", "ar"],
             (0, 72),
             accessible=True,
+            fee_kind="sliding",
         ),
         "consultation": _place(
             "Consultation ONE Liège-Centre",
