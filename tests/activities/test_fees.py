@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from core.fees import FeeKind
+from tests.activities.test_public_pages import json_ld
 from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
 pytestmark = pytest.mark.django_db
@@ -47,3 +48,21 @@ def test_pages_and_cards_show_the_fee(client, clock, place):
         "Selon les revenus"
     ]
     assert text("/lieux/", "[data-result-list] h3", view="activities", free="true") == []
+
+
+def test_the_event_offer_follows_the_fee(client, clock, place):
+    activity = publish(
+        ActivityPageFactory(
+            parent=place,
+            title="Atelier cuisine",
+            start_date=date(2027, 3, 2),
+            weekdays="1",
+            fee_kind=FeeKind.PAID,
+            fee_amount=Decimal("2.50"),
+            price="Gratuit",  # a stale note: the fee says otherwise
+        )
+    )
+    data = json_ld(client, activity.url)
+    assert data["isAccessibleForFree"] is False
+    assert (data["offers"]["price"], data["offers"]["priceCurrency"]) == ("2.50", "EUR")
+    assert data["offers"]["description"] == "2,50 €"

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from core.fees import read_fee
 from directory.models import PlacePage
 from directory.roles import organiser_group_name
 from objectives.models import AccessMode
@@ -94,6 +95,8 @@ def test_programmes_objectives_and_access_modes_are_consistent(communes):
         # ONE programmes are Belgian, the FFER's espaces de rencontre French.
         assert place.country in {p.country for p in programmes}
         assert 0 <= place.age_min_months < place.age_max_months
+        # The fee says what the price note says: "0,50 € par visite" is paid, not free.
+        assert (place.fee_kind, place.fee_amount) == read_fee(place.price), place.price
 
 
 def test_some_places_are_discreet_mostly_espaces_de_rencontre(communes):
