@@ -44,11 +44,14 @@ def occurrence_uid(occurrence: Occurrence) -> str:
     return f"seance-{occurrence.pk}@{_domain()}"
 
 
-def public_location(place: PlacePage) -> str:
-    if place.is_discreet:
-        return f"{place.title}, {place.commune.name_fr}"
-    parts = [place.title, place.street_address, f"{place.postcode} {place.commune.name_fr}"]
-    return ", ".join(part for part in parts if part.strip())
+def location_text(place: PlacePage) -> str:
+    """LOCATION: the place and what the public may know of its address (core.location)."""
+    parts = [
+        place.title,
+        place.public_street_address,
+        f"{place.public_postcode} {place.commune.name_fr}",
+    ]
+    return ", ".join(part.strip() for part in parts if part.strip())
 
 
 def _calendar(name: str) -> Calendar:
@@ -79,7 +82,7 @@ def _event_base(activity: ActivityPage, place: PlacePage, request) -> Event:
     event = Event()
     event.add("summary", activity.title)
     event.add("description", _describe(activity, request))
-    event.add("location", public_location(place))
+    event.add("location", location_text(place))
     event.add("url", activity.get_full_url(request))
     event.add("dtstamp", timezone.now())
     event.add("last-modified", activity.last_published_at or timezone.now())

@@ -11,6 +11,7 @@ from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
 from directory.models import PlacePage
+from directory.structured_data import place_location_json_ld
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -18,30 +19,6 @@ SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 def _iso_duration(minutes: int) -> str:
     hours, minutes = divmod(minutes, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
-
-
-def _location(place: PlacePage, request) -> dict:
-    address = {
-        "@type": "PostalAddress",
-        "addressLocality": place.commune.name_fr,
-        "addressCountry": place.country,
-    }
-    location = {
-        "@type": "Place",
-        "name": place.title,
-        "url": place.get_full_url(request),
-        "address": address,
-    }
-    if not place.is_discreet:
-        address["streetAddress"] = place.street_address
-        address["postalCode"] = place.postcode
-        if place.latitude is not None and place.longitude is not None:
-            location["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(place.latitude),
-                "longitude": float(place.longitude),
-            }
-    return location
 
 
 def _schedule(activity: ActivityPage, place: PlacePage) -> dict:
@@ -89,7 +66,7 @@ def event_json_ld(
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "eventSchedule": _schedule(activity, place),
-        "location": _location(place, request),
+        "location": place_location_json_ld(place, request),
         "organizer": {
             "@type": "Organization",
             "name": place.title,

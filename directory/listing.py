@@ -1,9 +1,8 @@
 """The paginated list of places shown on the directory root, programme and objective pages."""
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from core.pagination import LinkedPage, LinkedPaginator
 from directory.models.places import PlacePage
 
 PLACES_PER_PAGE = 20
@@ -20,5 +19,5 @@ def public_places() -> QuerySet[PlacePage]:
     )
 
 
-def paginate(queryset: QuerySet, request) -> PaginatorPage:
-    return Paginator(queryset, PLACES_PER_PAGE).get_page(request.GET.get("page"))
+def paginate(queryset: QuerySet, request) -> LinkedPage:
+    return LinkedPaginator(queryset, PLACES_PER_PAGE, request.GET).get_page(request.GET.get("page"))

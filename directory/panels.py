@@ -5,9 +5,10 @@ plain decimal fields.
 """
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from core.maps import map_config
 
 
 class PointPickerPanel(MultiFieldPanel):
@@ -28,14 +29,12 @@ class PointPickerPanel(MultiFieldPanel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            _name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
-            context["tiles_url"] = url
-            context["tiles_attribution"] = options.get("attribution", "")
+            context["map"] = map_config(picker=True)
             return context
 
         @property
         def media(self):
             return super().media + forms.Media(
-                css={"all": ["leaflet/leaflet.css"]},
-                js=["leaflet/leaflet.js", "directory/js/point_picker.js"],
+                css={"all": ["leaflet/leaflet.css", "css/admin-maps.css"]},
+                js=["leaflet/leaflet.js", "js/map.js", "directory/js/point_picker.js"],
             )

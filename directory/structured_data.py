@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for place pages. A discreet place is described by its commune alone."""
+"""schema.org JSON-LD for place pages, and the Place an activity's Event is located at. What it says
+of where a place is comes from core.location: a discreet place is described by its commune alone."""
 
 import json
 
@@ -16,31 +17,41 @@ SCHEMA_DAYS = dict(
 )
 
 
-def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) -> dict:
+def place_location_json_ld(place: PlacePage, request) -> dict:
+    """A schema.org Place with what the public may know of where it is (core.location): a
+    discreet place by its commune alone, a place without its own point without `geo`."""
+    location = place.public_location
     address = {
         "@type": "PostalAddress",
         "addressLocality": place.commune.name_fr,
         "addressCountry": place.country,
     }
+    if location.shows_address:
+        address["streetAddress"] = place.street_address
+        address["postalCode"] = place.postcode
     data = {
-        "@context": "https://schema.org",
         "@type": "Place",
         "name": place.title,
         "url": place.get_full_url(request),
-        "description": strip_tags(place.description),
         "address": address,
+    }
+    if not location.approximate:
+        data["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": location.latitude,
+            "longitude": location.longitude,
+        }
+    return data
+
+
+def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        **place_location_json_ld(place, request),
+        "description": strip_tags(place.description),
     }
     if place.phone:
         data["telephone"] = place.phone
-    if not place.is_discreet:
-        address["streetAddress"] = place.street_address
-        address["postalCode"] = place.postcode
-        if place.latitude is not None:
-            data["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(place.latitude),
-                "longitude": float(place.longitude),
-            }
     data["openingHoursSpecification"] = [
         {
             "@type": "OpeningHoursSpecification",

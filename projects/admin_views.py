@@ -7,7 +7,6 @@ import json
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
@@ -18,6 +17,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.admin import RestrictedViewMixin
+from core.maps import map_config
 from objectives.models import Objective, Programme
 from projects import coverage
 from projects.access import can_edit_projects, can_view_coverage, projects_visible_to
@@ -93,7 +93,7 @@ def _require_coverage(request) -> None:
 
 class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView):
     allowed = can_view_coverage
-    template_name = "objectives/admin/coverage.html"
+    template_name = "projects/admin/coverage.html"
     page_title = gettext_lazy("Couverture des objectifs")
     header_icon = "table"
 
@@ -140,14 +140,9 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
                 {"slug": o.slug, "name": o.name_fr, "colour": o.colour}
                 for o in programme.objectives.all()
             ],
-            tiles=json.dumps(_tiles()),
+            coverage_map=map_config(fit_max_zoom=12),
         )
         return context
-
-
-def _tiles() -> dict:
-    _name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
-    return {"url": url, "attribution": options.get("attribution", "")}
 
 
 def coverage_export(request, table: str, fmt: str):
@@ -171,7 +166,7 @@ class ProjectDetailView(WagtailAdminTemplateMixin, TemplateView):
     """Read-only: staff see everything; an organiser of a linked place sees the project without
     its TMS referents and internal notes."""
 
-    template_name = "objectives/admin/project_detail.html"
+    template_name = "projects/admin/project_detail.html"
     header_icon = "group"
 
     def dispatch(self, request, *args, **kwargs):

@@ -20,7 +20,7 @@ class PlaceProjectsPanel(Panel):
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "objectives/admin/place_projects_panel.html"
+        template_name = "projects/admin/place_projects_panel.html"
 
         def get_context_data(self, parent_context=None):
             from projects.access import can_edit_projects

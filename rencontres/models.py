@@ -1,17 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+
+from core.pages import IntroPage
 
 
-class HomePage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+class HomePage(IntroPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["directory.PlaceIndexPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("page d'accueil")

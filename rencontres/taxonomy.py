@@ -13,7 +13,7 @@ def programme_detail(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
     return render(
         request,
-        "objectives/programme_detail.html",
+        "rencontres/programme_detail.html",
         {
             "programme": programme,
             "objectives": programme.objectives.all(),
@@ -26,7 +26,7 @@ def objective_detail(request, slug):
     objective = get_object_or_404(Objective.objects.select_related("programme"), slug=slug)
     return render(
         request,
-        "objectives/objective_detail.html",
+        "rencontres/objective_detail.html",
         {
             "objective": objective,
             "listing": paginate(public_places().filter(objectives=objective), request),

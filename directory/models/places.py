@@ -20,6 +20,8 @@ from core.countries import TIME_ZONES, Country
 from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
+from core.maps import map_config, map_point
+from core.pages import IntroPage
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
@@ -30,15 +32,11 @@ from gazetteer.models import Commune
 from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
 
-class PlaceIndexPage(Page):
+class PlaceIndexPage(IntroPage):
     """The directory root: every place lives under it."""
 
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["rencontres.HomePage"]
     subpage_types = ["directory.PlacePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("annuaire des lieux")
@@ -251,12 +249,9 @@ class PlacePage(AgeRange, Fee, Page):
         context["opening_hours"] = opening_hours
         context["directory"] = self.get_parent()
         context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
-        location = self.public_location
-        context["map_point"] = {
-            "lat": location.latitude,
-            "lon": location.longitude,
-            "approximate": location.approximate,
-        }
+        context["place_map"] = map_config(
+            points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
+        )
         context["photos"] = self.photos.select_related("image")
         context["sections"] = render_place_sections(self, request)
         return context

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.maps import map_config
 from core.search.index import SearchIndex
 from core.search.paging import search_page
 from core.search.results import SearchResult
@@ -85,11 +85,6 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
     }
 
 
-def tiles_config() -> dict:
-    _name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
-    return {"url": url, "attribution": options.get("attribution", "")}
-
-
 def places_context(request: HttpRequest) -> dict:
     search = search_page(PLACES, request.GET)
     hits = search.result.hits if search.result else []
@@ -115,7 +110,14 @@ def map_page_context(request: HttpRequest) -> dict:
     names = [set(view.index.param_names()) for view in views]
     shared = [name for name in PLACES.param_names() if all(name in n for n in names)]
     kept = [(name, value) for name in shared for value in request.GET.getlist(name)]
-    context = {"params": request.GET, "leaflet_tiles": tiles_config(), "view": chosen.slug}
+    context = {
+        "params": request.GET,
+        # The points are the results' own (map_features, in the part a search replaces).
+        "results_map": map_config(
+            points_from="map-features", cluster=True, scroll_wheel_zoom=False
+        ),
+        "view": chosen.slug,
+    }
     for view in views:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])

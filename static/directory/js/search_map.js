@@ -1,0 +1,117 @@
+// The map page's enhancements. Without them the form and the list work as plain HTML.
+// With them: the clustered map (static/js/map.js) kept in step with the list, searches without
+// reloading (the URL still holds the whole search, so links can be shared and Back works),
+// commune and postcode suggestions, and "around me".
+(function () {
+  "use strict";
+  if (!window.RencontresMap) return;
+
+  RencontresMap.ready("#results-map", enhance);
+
+  function enhance(resultsMap) {
+    var form = document.querySelector("[data-search-form]");
+    if (!form) return;
+    var shownSearch = location.search;
+
+    function queryString() {
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, key) {
+        if (value !== "") params.append(key, value);
+      });
+      return params.toString();
+    }
+
+    // Replaces the results with the server's rendering of `url`. The count keeps its element, so
+    // screen readers announce the new count through its live region.
+    function load(url, push) {
+      var results = document.querySelector("[data-search-results]");
+      results.setAttribute("aria-busy", "true");
+      return fetch(url, { headers: { Accept: "text/html" } })
+        .then(function (response) {
+          return response.text();
+        })
+        .then(function (html) {
+          var next = new DOMParser().parseFromString(html, "text/html");
+          var errors = next.querySelector("[data-search-form] .form-errors");
+          var currentErrors = form.querySelector(".form-errors");
+          if (currentErrors) currentErrors.remove();
+          if (errors) form.prepend(document.importNode(errors, true));
+          document.querySelector("[data-result-count]").textContent =
+            next.querySelector("[data-result-count]").textContent;
+          document.querySelector("[data-result-body]").replaceWith(
+            document.importNode(next.querySelector("[data-result-body]"), true)
+          );
+          if (push) history.pushState(null, "", url);
+          shownSearch = location.search;
+          resultsMap.reload();
+        })
+        .finally(function () {
+          results.removeAttribute("aria-busy");
+        });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var query = queryString();
+      load(form.action + (query ? "?" + query : ""), true);
+    });
+
+    // Back and Forward between searches: show the search the URL now holds. Following an
+    // in-page link (the skip link, an error's link to its field) also fires popstate, but leaves
+    // the search as it is: nothing to reload then.
+    window.addEventListener("popstate", function () {
+      if (location.search !== shownSearch) window.location.reload();
+    });
+
+    // Pagination links load in place too.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest(".pagination a");
+      if (!link) return;
+      event.preventDefault();
+      load(link.href, true).then(function () {
+        var list = document.querySelector("[data-result-list] a");
+        if (list) list.focus();
+      });
+    });
+
+    // Suggestions for "near", from the gazetteer.
+    var near = document.getElementById("field-near");
+    var datalist = document.getElementById("near-suggestions");
+    var timer = null;
+    near.addEventListener("input", function () {
+      clearTimeout(timer);
+      var text = near.value.trim();
+      if (text.length < 2) return;
+      timer = setTimeout(function () {
+        fetch("/api/v1/suggest/?q=" + encodeURIComponent(text))
+          .then(function (response) {
+            return response.ok ? response.json() : [];
+          })
+          .then(function (suggestions) {
+            datalist.replaceChildren.apply(
+              datalist,
+              suggestions.map(function (suggestion) {
+                var option = document.createElement("option");
+                option.value = suggestion.value;
+                option.label = suggestion.label;
+                return option;
+              })
+            );
+          });
+      }, 200);
+    });
+
+    // "Around me": the browser's position, rounded to about 100 m before it leaves the device.
+    var aroundMe = document.querySelector("[data-around-me]");
+    if (navigator.geolocation) {
+      aroundMe.hidden = false;
+      aroundMe.addEventListener("click", function () {
+        navigator.geolocation.getCurrentPosition(function (position) {
+          near.value =
+            position.coords.latitude.toFixed(3) + "," + position.coords.longitude.toFixed(3);
+          form.requestSubmit();
+        });
+      });
+    }
+  }
+})();

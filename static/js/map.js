@@ -1,0 +1,167 @@
+// The one Leaflet bootstrap of the site and the admin. Every map is an element written by
+// templates/includes/map.html, whose data-map names the json_script element holding its
+// configuration (core/maps.py). Page behaviours (the search list, the point picker, the coverage
+// layers) are small modules that ask for the map with RencontresMap.ready(selector, callback).
+//
+// Labels are text, never HTML: names come from organisers and imports, and Leaflet puts a string
+// content into popups, tooltips and the layers control as HTML.
+(function () {
+  "use strict";
+
+  var READY = "rencontres:map-ready";
+  var PICK = "rencontres:map-pick";
+
+  function readJSON(id) {
+    var element = id && document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function text(value) {
+    var span = document.createElement("span");
+    span.textContent = value;
+    return span;
+  }
+
+  // For the few Leaflet APIs that take only a string of HTML (the layers control's labels).
+  function escapedHTML(value) {
+    return text(value).innerHTML;
+  }
+
+  function link(point) {
+    var anchor = document.createElement("a");
+    anchor.href = point.url;
+    anchor.textContent = point.name;
+    return anchor;
+  }
+
+  function whenDocumentReady(callback) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", callback);
+    } else {
+      callback();
+    }
+  }
+
+  function create(element) {
+    var config = readJSON(element.dataset.map);
+    var map = L.map(element, { scrollWheelZoom: config.scroll_wheel_zoom });
+    map.setView(config.center, config.zoom);
+    L.tileLayer(config.tiles.url, {
+      attribution: config.tiles.attribution,
+      maxZoom: config.tiles.max_zoom,
+    }).addTo(map);
+    // Pins cluster; areas never do: a count would hide that the point is only a commune.
+    var pins = config.cluster && L.markerClusterGroup
+      ? L.markerClusterGroup({ showCoverageOnHover: false })
+      : L.featureGroup();
+    var areas = L.featureGroup();
+    map.addLayer(pins).addLayer(areas);
+
+    function layerFor(point) {
+      var latlng = [point.lat, point.lon];
+      var layer;
+      if (point.approximate) {
+        layer = L.circle(latlng, { radius: config.area_radius_m });
+        areas.addLayer(layer);
+      } else {
+        layer = L.marker(latlng, {
+          title: point.name || "",
+          alt: point.name ? point.name + (point.commune ? " — " + point.commune : "") : "",
+          // A pin without a link has nothing to do: leave it out of the Tab order.
+          keyboard: Boolean(point.url),
+        });
+        pins.addLayer(layer);
+      }
+      if (point.url) layer.bindPopup(link(point));
+      return layer;
+    }
+
+    // `bounds`: anything L.latLngBounds takes. Nothing to fit keeps the default view.
+    function fit(bounds) {
+      bounds = L.latLngBounds(bounds);
+      if (bounds.isValid()) {
+        // More room above: a pin stands 41 px above its point.
+        map.fitBounds(bounds, {
+          paddingTopLeft: [24, 48],
+          paddingBottomRight: [24, 24],
+          maxZoom: config.fit_max_zoom,
+        });
+      }
+    }
+
+    var handle = {
+      element: element,
+      map: map,
+      config: config,
+      fit: fit,
+      show: function (points) {
+        pins.clearLayers();
+        areas.clearLayers();
+        points.forEach(layerFor);
+        var bounds = L.latLngBounds([]);
+        [pins, areas].forEach(function (group) {
+          var groupBounds = group.getBounds();
+          if (groupBounds.isValid()) bounds.extend(groupBounds);
+        });
+        fit(bounds);
+      },
+      // Draws the points the page holds now in the element named by points_from.
+      reload: function () {
+        handle.show(readJSON(config.points_from) || []);
+      },
+    };
+
+    if (config.picker) {
+      var pin = null;
+      var picked = function (latlng) {
+        element.dispatchEvent(new CustomEvent(PICK, { detail: latlng }));
+      };
+      handle.setPoint = function (latlng, zoom) {
+        if (!pin) {
+          pin = L.marker(latlng, { draggable: true, keyboard: true }).addTo(map);
+          pin.on("dragend", function () {
+            picked(pin.getLatLng());
+          });
+        } else {
+          pin.setLatLng(latlng);
+        }
+        if (zoom) map.setView(latlng, zoom);
+      };
+      map.on("click", function (event) {
+        handle.setPoint(event.latlng);
+        picked(event.latlng);
+      });
+    }
+
+    if (config.points_from) handle.reload();
+    else if (config.points.length) handle.show(config.points);
+    element.rencontresMap = handle;
+    element.dispatchEvent(new CustomEvent(READY, { detail: handle }));
+    return handle;
+  }
+
+  window.RencontresMap = {
+    PICK: PICK,
+    text: text,
+    escapedHTML: escapedHTML,
+    readJSON: readJSON,
+    // Calls back with the map's handle once each element matching `selector` has its map.
+    ready: function (selector, callback) {
+      whenDocumentReady(function () {
+        document.querySelectorAll(selector).forEach(function (element) {
+          if (element.rencontresMap) callback(element.rencontresMap);
+          else element.addEventListener(READY, function (event) {
+            callback(event.detail);
+          }, { once: true });
+        });
+      });
+    },
+  };
+
+  if (!window.L) return;
+  whenDocumentReady(function () {
+    document.querySelectorAll("[data-map]").forEach(function (element) {
+      if (!element.rencontresMap) create(element);
+    });
+  });
+})();

@@ -1,0 +1,45 @@
+// The coverage dashboard's map: one layer of circle markers per objective, in its colour.
+// The tables below the map carry the same numbers for keyboard and screen-reader users.
+(function () {
+  "use strict";
+  if (!window.RencontresMap) return;
+
+  RencontresMap.ready("#coverage-map", function (handle) {
+    var features = RencontresMap.readJSON("coverage-features");
+    var objectives = RencontresMap.readJSON("coverage-objectives");
+    var bySlug = {};
+    var layers = {};
+    objectives.forEach(function (objective) {
+      bySlug[objective.slug] = objective;
+      layers[objective.slug] = L.layerGroup().addTo(handle.map);
+    });
+    var bounds = [];
+    features.forEach(function (place) {
+      place.objectives.forEach(function (slug) {
+        var objective = bySlug[slug];
+        if (!objective) return;
+        L.circleMarker([place.lat, place.lon], {
+          radius: 7,
+          color: "#222",
+          weight: 1,
+          fillColor: objective.colour,
+          fillOpacity: 0.8,
+        })
+          .bindTooltip(RencontresMap.text(place.name + " — " + objective.name))
+          .addTo(layers[slug]);
+      });
+      bounds.push([place.lat, place.lon]);
+    });
+    // The layers control takes its labels as HTML only: the swatch is built as an element, the
+    // name escaped.
+    var overlays = {};
+    objectives.forEach(function (objective) {
+      var swatch = document.createElement("span");
+      swatch.className = "coverage-legend__swatch";
+      swatch.style.background = objective.colour;
+      overlays[swatch.outerHTML + RencontresMap.escapedHTML(objective.name)] = layers[objective.slug];
+    });
+    L.control.layers(null, overlays, { collapsed: false }).addTo(handle.map);
+    handle.fit(bounds);
+  });
+})();
