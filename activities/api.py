@@ -73,6 +73,7 @@ class SessionListOut(Schema):
 
 
 def session_out(hit: ActivityHit) -> dict:
+    activity = hit.activity
     return {
         "id": hit.id,
         "start": hit.start.isoformat(),
@@ -82,16 +83,16 @@ def session_out(hit: ActivityHit) -> dict:
         "calendar_url": hit.calendar_url,
         "distance_km": hit.distance_km,
         "activity": {
-            "id": hit.activity_id,
-            "title": hit.title,
-            "url": hit.url,
-            "objectives": list(hit.objectives),
-            "languages": list(hit.languages),
-            "age_min_months": hit.age_min_months,
-            "age_max_months": hit.age_max_months,
-            "price": hit.price,
-            "registration_required": hit.registration_required,
-            "capacity": hit.capacity,
+            "id": activity.pk,
+            "title": activity.title,
+            "url": activity.url,
+            "objectives": sorted(o.slug for o in activity.objectives.all()),
+            "languages": sorted(language.code for language in activity.languages.all()),
+            "age_min_months": activity.age_min_months,
+            "age_max_months": activity.age_max_months,
+            "price": activity.price,
+            "registration_required": activity.registration_required,
+            "capacity": activity.capacity,
             "remaining_places": hit.remaining_places,
         },
         "place": {

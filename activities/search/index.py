@@ -32,27 +32,31 @@ from directory.search.index import PlaceSummary, distance
 
 @dataclass(frozen=True)
 class ActivityHit:
+    """A session among the results; what it says of its activity is read on `activity` (its
+    objectives and languages prefetched)."""
+
     id: int
     start: datetime
     end: datetime
     cancelled: bool
     cancellation_reason: str
-    activity_id: int
-    title: str
-    url: str
     calendar_url: str
-    objectives: tuple[str, ...]
-    languages: tuple[str, ...]
-    age_min_months: int
-    age_max_months: int
-    price: str
-    registration_required: bool
-    capacity: int | None
     remaining_places: int | None
     place: PlaceSummary
     distance_km: float | None
-    # For what a card shows beyond the API's fields.
     activity: ActivityPage
+
+    @property
+    def title(self) -> str:
+        return self.activity.title
+
+    @property
+    def url(self) -> str:
+        return self.activity.url
+
+    @property
+    def registration_required(self) -> bool:
+        return self.activity.registration_required
 
 
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
@@ -80,17 +84,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 end=occurrence.local_end,
                 cancelled=occurrence.is_cancelled,
                 cancellation_reason=occurrence.cancellation_reason,
-                activity_id=activity.pk,
-                title=activity.title,
-                url=activity.url,
                 calendar_url=occurrence.calendar_url,
-                objectives=tuple(sorted(o.slug for o in activity.objectives.all())),
-                languages=tuple(sorted(language.code for language in activity.languages.all())),
-                age_min_months=activity.age_min_months,
-                age_max_months=activity.age_max_months,
-                price=activity.price,
-                registration_required=activity.registration_required,
-                capacity=activity.capacity,
                 remaining_places=remaining,
                 place=place,
                 distance_km=distance(near, place),
