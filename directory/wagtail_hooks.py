@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin import RestrictedMenuItem
 from directory.admin_views import ImportPlacesView, can_import_places
+from directory.api import router as places_router
 from directory.models import AccessibilityFeature, Language, PlacePage
 
 
@@ -62,3 +63,8 @@ def register_import_menu_item():
         allowed=can_import_places,
         order=230,
     )
+
+
+@hooks.register("register_api_router")
+def places_api():
+    return "", places_router

@@ -147,3 +147,34 @@ def test_geojson_has_the_same_places(client, engine):
         "type": "Point",
         "coordinates": [5.5797, 50.6326],
     }
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"free": "true"},
+            [
+                "Consultation ONE Liège-Centre",
+                "Espace Parenthèse",
+                "Le Nid",
+                "Le Passage",
+                "Les Petits Bouts",
+                "Maison Arc-en-ciel",
+            ],
+        ),
+        # Paid (2 €) or on a sliding scale: not free.
+        ({"free": "false"}, ["Bulle d'Air", "La Maison des Petits Pas"]),
+        (
+            {"near": "4000", "free": "oui"},
+            [name for name in NEAR_LIEGE if name != "La Maison des Petits Pas"],
+        ),
+    ],
+)
+def test_free_only(client, engine, params, expected):
+    assert names(search(client, engine, **params)) == expected
+
+
+def test_free_only_counts_facets_of_free_places(client, engine):
+    facets = search(client, engine, near="4000", free="true")["facets"]
+    assert facets["objectives"]["passerelles"] == 1  # Le Nid, not La Maison des Petits Pas
