@@ -121,6 +121,23 @@ def test_facets_count_what_matched(client, engine):
     }
 
 
+def test_facets_are_disjunctive(client, engine):
+    """A facet's counts ignore its own selection (each other value says how many places it
+    would add), and follow every other criterion."""
+    everything = search(client, engine, near="4000")["facets"]
+    ticked = search(client, engine, near="4000", objective="passerelles")
+    assert ticked["count"] == everything["objectives"]["passerelles"]
+    assert ticked["facets"]["objectives"] == everything["objectives"]
+    # The programme facet does follow the ticked objective.
+    assert ticked["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
+    both = search(
+        client, engine, near="4000", objective="passerelles", programme="espaces-de-rencontre"
+    )
+    assert both["count"] == 0
+    assert both["facets"]["objectives"] == {"maintien-du-lien": 1}
+    assert both["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
+
+
 def test_paging(client, engine):
     body = search(client, engine, near="4000", page="2", page_size="2")
     assert body["count"] == 5
