@@ -13,7 +13,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
-from directory.search.cluster.transport import get_transport
+from core.search.transport import get_transport
 from rencontres.errors import DATABASE_ERRORS, RETRY_AFTER_SECONDS
 
 

@@ -13,6 +13,7 @@ from itertools import accumulate
 from django.utils.text import slugify
 
 from core.countries import Country
+from core.fees import read_fee
 from objectives.models import AccessMode
 from rencontres.demo.catalogue import Catalogue, CommuneInfo, ObjectiveInfo, ProgrammeInfo
 from rencontres.demo.phones import phone_number
@@ -146,6 +147,7 @@ class DemoPlaceGenerator:
             "access_mode": mode,
             "access_details": access_details,
         }
+        fields["fee_kind"], fields["fee_amount"] = read_fee(fields["price"])
         return DemoPlace(
             index=index,
             title=title,

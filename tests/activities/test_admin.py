@@ -280,8 +280,8 @@ def test_page_preview_shows_the_draft_schedule(clock, client, organiser_a, place
 
 
 def test_migrations_link_existing_groups_and_take_back_stale_trust(place_a, place_b):
-    """directory 0008 links the groups made before the link existed by the page id their name
-    ends with, even where the title part went stale; activities 0003 then takes the publish
+    """directory 0009 links the groups made before the link existed by the page id their name
+    ends with, even where the title part went stale; activities 0004 then takes the publish
     right back from the groups of places that are not trusted."""
     import importlib
 
@@ -291,8 +291,8 @@ def test_migrations_link_existing_groups_and_take_back_stale_trust(place_a, plac
     from directory.models import PlaceOrganisers
     from directory.roles import organiser_group, page_permissions
 
-    link_groups = importlib.import_module("directory.migrations.0008_organiser_groups")
-    revoke = importlib.import_module("activities.migrations.0003_revoke_stale_trust")
+    link_groups = importlib.import_module("directory.migrations.0009_organiser_groups")
+    revoke = importlib.import_module("activities.migrations.0004_revoke_stale_trust")
 
     group_a, group_b = organiser_group(place_a), organiser_group(place_b)
     PlaceOrganisers.objects.all().delete()

@@ -129,7 +129,7 @@ def test_healthz_is_503_while_the_database_is_down(client, database_down, settin
 
 
 def test_healthz_stays_200_while_the_cluster_is_down(client, settings):
-    from directory.search.cluster.transport import _transport_for
+    from core.search.transport import _transport_for
 
     _transport_for.cache_clear()
     # A closed local port: the cluster refuses at once.

@@ -1,6 +1,6 @@
 """Trust taken away from a place renamed since its organiser group was made did nothing: the group
 was looked up by a name made of the old title, so it kept the right to publish. Now that groups
-are linked to their place (directory 0008), that right is taken back from every organiser group
+are linked to their place (directory 0009), that right is taken back from every organiser group
 whose place is not trusted."""
 
 from django.db import migrations
@@ -23,8 +23,8 @@ def revoke_stale_trust(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("activities", "0002_closures_moved_out"),
-        ("directory", "0008_organiser_groups"),
+        ("activities", "0003_fee"),
+        ("directory", "0009_organiser_groups"),
         ("wagtailcore", "0098_apitoken"),
     ]
 

@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('directory', '0007_closures_moved_in'),
+        ('directory', '0008_fee'),
     ]
 
     operations = [
