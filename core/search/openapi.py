@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.search.fields import StrictBooleanField
+from core.search.fields import IsoDateTimeField, StrictBooleanField
 from core.search.query import all_params
 
 NUMBER_FILTER_GUARD = 1e50
@@ -36,6 +36,8 @@ def field_schema(field: forms.Field) -> dict:
         return {"type": "boolean"}
     if isinstance(field, forms.DateField):
         return {"type": "string", "format": "date"}
+    if isinstance(field, IsoDateTimeField):
+        return {"type": "string", "format": "date-time"}
     # DecimalField and FloatField are IntegerFields to Django: they go first.
     if isinstance(field, forms.DecimalField | forms.FloatField):
         schema: dict = {"type": "number"}
