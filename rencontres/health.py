@@ -1,9 +1,11 @@
 """`GET /healthz`: what a load balancer or a monitor asks.
 
 200 while the database answers, whatever the search cluster does (the database engine answers
-the searches then); 503 when the database does not. The body says which part is down:
+the searches then) or the shared cache (pages are served without it); 503 when the database does
+not. The body says which part is down:
 
-    {"status": "ok", "database": "ok", "cluster": "ok" | "unavailable" | "not configured"}
+    {"status": "ok", "database": "ok", "cluster": "ok" | "unavailable" | "not configured",
+     "cache": "ok" | "unavailable" | "local memory"}
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
+from core.cache import cache_status
 from core.search.transport import get_transport
 from rencontres.errors import DATABASE_ERRORS, RETRY_AFTER_SECONDS
 
@@ -43,6 +46,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
             "status": "ok" if healthy else "unavailable",
             "database": database,
             "cluster": cluster_status(),
+            "cache": cache_status(),
         },
         status=200 if healthy else 503,
     )

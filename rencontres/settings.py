@@ -106,12 +106,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def caches_for(url: str | None) -> dict:
     """Rate limits and hot look-ups live in the cache: one Redis-protocol server shared by every
     worker and host when RENCONTRES_CACHE_URL is set; otherwise each process's memory, which only
-    holds with a single process (the development server, the tests)."""
+    holds with a single process (the development server, the tests). The Redis backend is
+    Django's, answering as an empty cache while its server is unreachable (core.cache)."""
     if not url:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.SoftRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "rencontres",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -116,9 +116,9 @@ def family_finds_and_registers(browser, base_url: str, viewport: dict) -> dict:
         page.get_by_label("Près de").fill("4000")
         page.get_by_label("Cette semaine").check()
         page.get_by_role("button", name="Rechercher").click()
-        page.wait_for_function("location.search.includes('near=4000')")
+        page.wait_for_function("() => location.search.includes('near=4000')")
         page.wait_for_function(
-            "document.querySelector('[data-result-count]').textContent.includes('séance')"
+            "() => document.querySelector('[data-result-count]').textContent.includes('séance')"
         )
         page.wait_for_load_state("networkidle")
         found["count"] = page.locator("[data-result-count]").inner_text().strip()

@@ -58,9 +58,9 @@ def family_searches(browser, base_url: str, viewport: dict) -> dict:
         page.locator("summary", has_text="Affiner").click()
         page.get_by_label("Socialisation douce « passerelles »").check()
         page.get_by_role("button", name="Rechercher").click()
-        page.wait_for_function("location.search.includes('passerelles')")
+        page.wait_for_function("() => location.search.includes('passerelles')")
         page.wait_for_function(
-            "document.querySelector('[data-result-count]').textContent.includes('2 lieux')"
+            "() => document.querySelector('[data-result-count]').textContent.includes('2 lieux')"
         )
         page.wait_for_load_state("networkidle")
         searched_url = page.url

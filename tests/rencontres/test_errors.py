@@ -116,6 +116,7 @@ def test_healthz_reports_each_part(client, settings):
         "status": "ok",
         "database": "ok",
         "cluster": "not configured",
+        "cache": "local memory",
     }
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
@@ -143,4 +144,5 @@ def test_healthz_stays_200_while_the_cluster_is_down(client, settings):
         "status": "ok",
         "database": "ok",
         "cluster": "unavailable",
+        "cache": "local memory",
     }
