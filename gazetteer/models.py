@@ -121,6 +121,27 @@ class Section(models.Model):
         return f"{self.name_fr} ({self.commune.name_fr})"
 
 
+class PlaceName(models.Model):
+    """One name a commune or a section is known by, normalised (`names.normalize`): the index
+    `near` and the suggestions look names up in, by equality or prefix, without scanning every
+    commune. Written by the loader from the communes' and sections' `search_names`."""
+
+    name = models.CharField(max_length=120, db_index=True)
+    country = models.CharField(max_length=2, choices=Country.choices)
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="+", null=True, blank=True
+    )
+    # Copied from the commune or section, so that ranking needs no join.
+    population = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        db_table = "gazetteer_placename"
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class PostalCode(models.Model):
     country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
     code = models.CharField(_("code postal"), max_length=10)

