@@ -91,12 +91,13 @@ class DemoPlaceGenerator:
         self.now = now
         self.programme_cum_weights = list(accumulate(catalogue.programme_weights))
         self.fakers = _fakers()
+        self._countries: list[str] = []
 
     def generate(self, index: int) -> DemoPlace:
         rng = random.Random(f"{self.seed}:{index}")
         cat = self.catalogue
 
-        primary = rng.choices(cat.programmes, cum_weights=self.programme_cum_weights)[0]
+        primary = self._primary(rng)
         programmes = [primary]
         companion = self._companion_mode(primary.access_mode)
         if companion and rng.random() < companion[1]:
@@ -185,14 +186,29 @@ class DemoPlaceGenerator:
             return AccessMode.APPOINTMENT, 0.1
         return None
 
+    def _primary(self, rng: random.Random) -> ProgrammeInfo:
+        """The place's first draw: its main programme."""
+        return rng.choices(self.catalogue.programmes, cum_weights=self.programme_cum_weights)[0]
+
+    def _ordinal_in_country(self, index: int) -> int:
+        """How many places before place `index` are in its country: each place's country is its
+        stream's first draw, so this needs no other place generated."""
+        countries = self._countries
+        while len(countries) <= index:
+            rng = random.Random(f"{self.seed}:{len(countries)}")
+            countries.append(self._primary(rng).country)
+        country = countries[index]
+        return sum(1 for other in countries[:index] if other == country)
+
     def _commune(self, rng: random.Random, index: int, country: str) -> CommuneInfo:
         """France: the region first, in proportion to population, from a low-discrepancy
-        sequence over the places' numbers (so that even a few dozen places reach every region),
-        then a commune of it in proportion to population. Belgium: ONE's weights."""
+        sequence over the French places' ranks (so that even a few dozen places reach every
+        region in its share), then a commune of it in proportion to population. Belgium: ONE's
+        weights."""
         cat = self.catalogue
         regions = cat.french_regions
         if country == Country.FRANCE and regions is not None:
-            share = ((index + 1) * GOLDEN_RATIO_FRACTION) % 1.0
+            share = ((self._ordinal_in_country(index) + 1) * GOLDEN_RATIO_FRACTION) % 1.0
             region = regions.names[
                 bisect.bisect_right(regions.cum_population, share * regions.cum_population[-1])
             ]
