@@ -7,17 +7,16 @@ As for places, the query string is validated by a FilterSet, so that every bad p
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from activities.calendars import occurrences_feed
 from activities.models import Occurrence
-from activities.search.params import MAX_RANGE_DAYS, ActivitySearchFilterSet
-from activities.search.results import ActivityHit, ActivitySearchResult
-from activities.search.service import search_activities
+from activities.search.index import SESSIONS, ActivityHit
+from core.search.api import search_route
+from core.search.query import SearchQuery
+from core.search.results import SearchResult
 
 router = Router(tags=["activities"])
 
@@ -73,38 +72,8 @@ class SessionListOut(Schema):
     date_to: str
 
 
-class ErrorOut(Schema):
-    errors: dict[str, list[str]]
-
-
-def _date_param(name: str, description: str) -> dict:
-    return {
-        "in": "query",
-        "name": name,
-        "required": False,
-        "description": description,
-        "schema": {"type": "string", "format": "date"},
-    }
-
-
-def activity_parameters() -> list[dict]:
-    from directory.api import SEARCH_PARAMETERS
-
-    described = [
-        {**p, "description": "Jour de la séance"} if p["name"] == "day" else p
-        for p in SEARCH_PARAMETERS
-    ]
-    return [
-        *described,
-        _date_param("from", "Premier jour (AAAA-MM-JJ), aujourd'hui par défaut"),
-        _date_param(
-            "to",
-            f"Dernier jour inclus (AAAA-MM-JJ), au plus {MAX_RANGE_DAYS} jours après from",
-        ),
-    ]
-
-
 def session_out(hit: ActivityHit) -> dict:
+    activity = hit.activity
     return {
         "id": hit.id,
         "start": hit.start.isoformat(),
@@ -114,16 +83,16 @@ def session_out(hit: ActivityHit) -> dict:
         "calendar_url": hit.calendar_url,
         "distance_km": hit.distance_km,
         "activity": {
-            "id": hit.activity_id,
-            "title": hit.title,
-            "url": hit.url,
-            "objectives": list(hit.objectives),
-            "languages": list(hit.languages),
-            "age_min_months": hit.age_min_months,
-            "age_max_months": hit.age_max_months,
-            "price": hit.price,
-            "registration_required": hit.registration_required,
-            "capacity": hit.capacity,
+            "id": activity.pk,
+            "title": activity.title,
+            "url": activity.url,
+            "objectives": sorted(o.slug for o in activity.objectives.all()),
+            "languages": sorted(language.code for language in activity.languages.all()),
+            "age_min_months": activity.age_min_months,
+            "age_max_months": activity.age_max_months,
+            "price": activity.price,
+            "registration_required": activity.registration_required,
+            "capacity": activity.capacity,
             "remaining_places": hit.remaining_places,
         },
         "place": {
@@ -141,63 +110,36 @@ def session_out(hit: ActivityHit) -> dict:
     }
 
 
-def _bad_request(errors: dict[str, list[str]]) -> JsonResponse:
-    return JsonResponse({"errors": errors}, status=400)
-
-
-def validated_search(params, page_size: int | None = None):
-    filterset = ActivitySearchFilterSet(params)
-    if not filterset.is_valid():
-        return None, filterset.error_details()
-    query = filterset.to_activity_query()
-    if page_size is not None:
-        query = replace(query, where=replace(query.where, page=1, page_size=page_size))
-    result = search_activities(query)
-    if query.page > 1 and query.offset >= result.count:
-        return None, {
-            "page": [_("Cette page n'existe pas : %(count)d résultats.") % {"count": result.count}]
-        }
-    return (query, result), None
-
-
-@router.get(
-    "/",
-    response={200: SessionListOut, 400: ErrorOut},
-    openapi_extra={"parameters": activity_parameters()},
-    summary="Rechercher des séances d'activités",
-)
-def list_sessions(request: HttpRequest):
-    found, errors = validated_search(request.GET)
-    if errors:
-        return _bad_request(errors)
-    query, result = found
-    return _body(query, result)
-
-
-def _body(query, result: ActivitySearchResult) -> dict:
+@search_route(router, "/", SESSIONS, SessionListOut, "Rechercher des séances d'activités")
+def list_sessions(request: HttpRequest, query: SearchQuery, result: SearchResult):
+    dates = query.get("dates")
     return {
         "count": result.count,
         "results": [session_out(hit) for hit in result.hits],
         "engine": result.engine,
-        "date_from": query.date_from.isoformat(),
-        "date_to": query.date_to.isoformat(),
+        "date_from": dates.start.isoformat(),
+        "date_to": dates.end.isoformat(),
     }
 
 
-@router.get(
-    "/calendar.ics",
-    response={200: None, 400: ErrorOut},
-    openapi_extra={"parameters": activity_parameters()},
-    summary="Les mêmes séances en iCalendar",
-)
-def sessions_calendar(request: HttpRequest):
+def _feed_params(request: HttpRequest) -> QueryDict:
+    # A feed is every session found, not a page of them.
     params = request.GET.copy()
     for ignored in ("page", "page_size"):
         params.pop(ignored, None)
-    found, errors = validated_search(params, page_size=FEED_MAX_SESSIONS)
-    if errors:
-        return _bad_request(errors)
-    _query, result = found
+    return params
+
+
+@search_route(
+    router,
+    "/calendar.ics",
+    SESSIONS,
+    None,
+    "Les mêmes séances en iCalendar",
+    page_size=FEED_MAX_SESSIONS,
+    params=_feed_params,
+)
+def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchResult):
     occurrences = {
         o.pk: o
         for o in Occurrence.objects.filter(pk__in=[hit.id for hit in result.hits]).select_related(

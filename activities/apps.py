@@ -8,4 +8,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
-        from activities.search import signals as search_signals  # noqa: F401
+        from activities.search.index import SESSIONS
+        from core.search.index import register
+
+        register(SESSIONS)

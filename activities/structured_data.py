@@ -9,11 +9,11 @@ from django.utils.html import strip_tags
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
+from core.fees import FeeKind
 from directory.models import PlacePage
 from directory.structured_data import place_location_json_ld
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-FREE = {"gratuit", "gratuite", "free", "0", "0 €"}
 
 
 def _iso_duration(minutes: int) -> str:
@@ -83,15 +83,20 @@ def event_json_ld(
         data["endDate"] = timezone.localtime(next_session.end, tz).isoformat()
         if next_session.is_cancelled:
             data["eventStatus"] = "https://schema.org/EventCancelled"
-    offer = {"@type": "Offer", "url": activity.get_full_url(request), "description": activity.price}
-    if activity.price.strip().lower() in FREE:
-        offer["price"] = "0"
+    offer = {
+        "@type": "Offer",
+        "url": activity.get_full_url(request),
+        "description": activity.fee_text,
+    }
+    free = activity.fee_kind == FeeKind.FREE
+    if free or (activity.fee_kind == FeeKind.PAID and activity.fee_amount is not None):
+        offer["price"] = "0" if free else str(activity.fee_amount)
         offer["priceCurrency"] = "EUR"
     if remaining is not None:
         availability = "InStock" if remaining > 0 else "SoldOut"
         offer["availability"] = f"https://schema.org/{availability}"
     data["offers"] = offer
-    data["isAccessibleForFree"] = activity.price.strip().lower() in FREE
+    data["isAccessibleForFree"] = free
     if activity.capacity:
         data["maximumAttendeeCapacity"] = activity.capacity
         if remaining is not None:

@@ -7,10 +7,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities import admin_views
-from activities.listing import upcoming_for_place
+from activities.api import router as activities_router
+from activities.listing import next_sessions_by_place, upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
-from directory.extensions import PLACE_PAGE_SECTIONS
+from activities.search.page import ACTIVITIES_VIEW
+from directory.extensions import MAP_PAGE_VIEWS, PLACE_PAGE_SECTIONS, PLACES_API_NEXT_ACTIVITY
 
 
 class TrustedPlaceViewSet(SnippetViewSet):
@@ -83,3 +85,26 @@ def activity_listing_buttons(page, user, next_url=None):
 def place_upcoming_sessions(place, request) -> str:
     context = {"page": place, "upcoming_sessions": upcoming_for_place(place)}
     return render_to_string("activities/includes/place_sessions.html", context, request)
+
+
+@hooks.register("register_api_router")
+def activities_api():
+    return "/activities", activities_router
+
+
+@hooks.register(MAP_PAGE_VIEWS)
+def activities_map_view():
+    return ACTIVITIES_VIEW
+
+
+@hooks.register(PLACES_API_NEXT_ACTIVITY)
+def next_activities(place_ids: list[int]) -> dict[int, dict]:
+    return {
+        place_id: {
+            "id": occurrence.pk,
+            "title": occurrence.activity.title,
+            "url": occurrence.activity.url,
+            "start": occurrence.local_start.isoformat(),
+        }
+        for place_id, occurrence in next_sessions_by_place(place_ids).items()
+    }

@@ -79,9 +79,10 @@ def measure(rounds: int) -> dict[str, list[float]]:
     django.setup()
     from django.http import QueryDict
 
-    from directory.search.cluster.transport import get_transport
-    from directory.search.engines.cluster import build_search
-    from directory.search.params import PlaceSearchFilterSet
+    from core.search.engines.cluster import build_search
+    from core.search.query import filterset_for
+    from core.search.transport import get_transport
+    from directory.search.index import PLACES
 
     client = Client()
     timings: dict[str, list[float]] = {"database": [], "cluster": [], "raw": []}
@@ -92,9 +93,9 @@ def measure(rounds: int) -> dict[str, list[float]]:
         query_dict = QueryDict(mutable=True)
         for key, value in params.items():
             query_dict.setlist(key, value if isinstance(value, list) else [value])
-        filterset = PlaceSearchFilterSet(query_dict)
+        filterset = filterset_for(PLACES)(query_dict)
         assert filterset.is_valid(), filterset.errors
-        bodies.append(build_search(filterset.to_query()).to_dict())
+        bodies.append(build_search(PLACES, filterset.to_query()).to_dict())
 
     def timed(path: str, call) -> None:
         started = time.perf_counter()
@@ -116,10 +117,12 @@ def measure(rounds: int) -> dict[str, list[float]]:
 
                     timed(engine, call)
     for body in bodies:
-        transport.search(transport.config.index_alias, body)
+        transport.search(transport.config.alias(PLACES.name), body)
     for _round in range(rounds):
         for body in bodies:
-            timed("raw", lambda body=body: transport.search(transport.config.index_alias, body))
+            timed(
+                "raw", lambda body=body: transport.search(transport.config.alias(PLACES.name), body)
+            )
     return timings
 
 

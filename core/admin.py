@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 
@@ -26,3 +28,14 @@ class RestrictedViewMixin(UserPassesTestMixin):
 
     def test_func(self) -> bool:
         return type(self).allowed(self.request.user)
+
+
+def register_restricted_menu_item(label, url_name: str, allowed, icon: str, order: int) -> None:
+    """Add an item to the admin menu, shown only to the users `allowed(user)` lets in."""
+
+    def menu_item():
+        return RestrictedMenuItem(
+            label, reverse(url_name), allowed, name=url_name, icon_name=icon, order=order
+        )
+
+    hooks.register("register_admin_menu_item", menu_item)

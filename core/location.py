@@ -52,3 +52,25 @@ def uses_commune_point(prefix: str = "") -> Q:
         | Q(**{f"{prefix}latitude__isnull": True})
         | Q(**{f"{prefix}longitude__isnull": True})
     )
+
+
+def location_columns(prefix: str = "") -> tuple[str, ...]:
+    """The columns `public_location_of` reads, from a query's rows ("place__" from a session)."""
+    return (
+        f"{prefix}is_discreet",
+        f"{prefix}latitude",
+        f"{prefix}longitude",
+        f"{prefix}commune__latitude",
+        f"{prefix}commune__longitude",
+    )
+
+
+def public_location_of(row: tuple) -> PublicLocation:
+    discreet, latitude, longitude, commune_latitude, commune_longitude = row
+    return public_location(
+        discreet=discreet,
+        latitude=latitude,
+        longitude=longitude,
+        commune_latitude=commune_latitude,
+        commune_longitude=commune_longitude,
+    )

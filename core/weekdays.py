@@ -16,3 +16,8 @@ class Weekday(models.IntegerChoices):
 
 
 WEEKDAY_SLUGS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def django_week_day(weekday: int) -> int:
+    """Our weekday (0 = Monday) as Django's `week_day` lookup counts (1 = Sunday)."""
+    return (weekday + 1) % 7 + 1

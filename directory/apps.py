@@ -7,5 +7,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
+        from core.search.index import register
         from directory import signals  # noqa: F401
-        from directory.search import signals as search_signals  # noqa: F401
+        from directory.search.index import PLACES
+
+        register(PLACES)

@@ -4,7 +4,11 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 
 - ``place_page_sections``: ``fn(place, request) -> str`` returns a rendered section of the
   public place page ("" when it has nothing to show), in hook order;
-- ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor.
+- ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor;
+- ``register_map_page_view``: ``fn() -> directory.search.page.MapView`` adds a view to the map
+  page (`?view=<slug>`), beside the places' own;
+- ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
+  the places API's `next_activity`.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from wagtail.admin.panels import PanelGroup
 
 PLACE_PAGE_SECTIONS = "place_page_sections"
 PLACE_EDITOR_PANELS = "place_editor_panels"
+MAP_PAGE_VIEWS = "register_map_page_view"
+PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 
 
 def render_place_sections(place, request) -> list[str]:

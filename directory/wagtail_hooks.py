@@ -1,13 +1,14 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from core.admin import RestrictedMenuItem
+from core.admin import register_restricted_menu_item
 from directory.admin_views import ImportPlacesView, can_import_places
+from directory.api import router as places_router
 from directory.models import AccessibilityFeature, Language, PlacePage
 
 
@@ -52,13 +53,11 @@ def register_import_urls():
     return [path("lieux/import/", ImportPlacesView.as_view(), name="directory_import_places")]
 
 
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    return RestrictedMenuItem(
-        _("Importer des lieux"),
-        reverse("directory_import_places"),
-        name="import-places",
-        icon_name="upload",
-        allowed=can_import_places,
-        order=230,
-    )
+register_restricted_menu_item(
+    _("Importer des lieux"), "directory_import_places", can_import_places, "upload", order=230
+)
+
+
+@hooks.register("register_api_router")
+def places_api():
+    return "", places_router

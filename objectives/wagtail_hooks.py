@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from objectives.api import router as taxonomy_router
 from objectives.models import Objective, Programme
 
 
@@ -27,3 +29,8 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+@hooks.register("register_api_router")
+def taxonomy_api():
+    return "", taxonomy_router

@@ -14,62 +14,54 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from projects.models import consultation_places, meeting_places
 
 
-class _PlaceColumnsMixin:
-    ordering = ["title", "pk"]
+def place_chooser(name: str, places, icon: str, texts: tuple[str, str, str]) -> ChooserViewSet:
+    """A chooser over `places()` only, each title with its commune. `texts`: choose one,
+    choose another, edit the chosen one."""
 
-    @property
-    def columns(self):
-        return [*super().columns, Column("commune", label=_("Commune"), accessor="commune")]
+    class Places:
+        ordering = ["title", "pk"]
 
+        def get_object_list(self):
+            return places().select_related("commune")
 
-class _ConsultationsMixin(_PlaceColumnsMixin):
-    def get_object_list(self):
-        return consultation_places().select_related("commune")
+        @property
+        def columns(self):
+            return [*super().columns, Column("commune", label=_("Commune"), accessor="commune")]
 
-
-class _MeetingPlacesMixin(_PlaceColumnsMixin):
-    def get_object_list(self):
-        return meeting_places().select_related("commune")
-
-
-class ConsultationChooseView(_ConsultationsMixin, ChooseView):
-    pass
-
-
-class ConsultationChooseResultsView(_ConsultationsMixin, ChooseResultsView):
-    pass
-
-
-class MeetingPlaceChooseView(_MeetingPlacesMixin, ChooseView):
-    pass
-
-
-class MeetingPlaceChooseResultsView(_MeetingPlacesMixin, ChooseResultsView):
-    pass
-
-
-class ConsultationChooserViewSet(ChooserViewSet):
-    model = "directory.PlacePage"
-    icon = "doc-full-inverse"
-    choose_one_text = _("Choisir une consultation")
-    choose_another_text = _("Choisir une autre consultation")
-    edit_item_text = _("Modifier la consultation")
-    choose_view_class = ConsultationChooseView
-    choose_results_view_class = ConsultationChooseResultsView
-    # Only the project form uses it: every other link to a place keeps Wagtail's page chooser.
-    register_widget = False
+    choose_one, choose_another, edit_item = texts
+    viewset = type(
+        "PlaceChooserViewSet",
+        (ChooserViewSet,),
+        {
+            "model": "directory.PlacePage",
+            "icon": icon,
+            "choose_one_text": choose_one,
+            "choose_another_text": choose_another,
+            "edit_item_text": edit_item,
+            "choose_view_class": type("ChoosePlaceView", (Places, ChooseView), {}),
+            "choose_results_view_class": type(
+                "ChoosePlaceResultsView", (Places, ChooseResultsView), {}
+            ),
+            # Only the project form uses it: other links to a place keep Wagtail's page chooser.
+            "register_widget": False,
+        },
+    )
+    return viewset(name)
 
 
-class MeetingPlaceChooserViewSet(ChooserViewSet):
-    model = "directory.PlacePage"
-    icon = "home"
-    choose_one_text = _("Choisir un lieu de rencontre")
-    choose_another_text = _("Choisir un autre lieu")
-    edit_item_text = _("Modifier le lieu")
-    choose_view_class = MeetingPlaceChooseView
-    choose_results_view_class = MeetingPlaceChooseResultsView
-    register_widget = False
-
-
-consultation_chooser_viewset = ConsultationChooserViewSet("consultation_chooser")
-meeting_place_chooser_viewset = MeetingPlaceChooserViewSet("meeting_place_chooser")
+consultation_chooser_viewset = place_chooser(
+    "consultation_chooser",
+    consultation_places,
+    "doc-full-inverse",
+    (
+        _("Choisir une consultation"),
+        _("Choisir une autre consultation"),
+        _("Modifier la consultation"),
+    ),
+)
+meeting_place_chooser_viewset = place_chooser(
+    "meeting_place_chooser",
+    meeting_places,
+    "home",
+    (_("Choisir un lieu de rencontre"), _("Choisir un autre lieu"), _("Modifier le lieu")),
+)

@@ -1,6 +1,6 @@
 from django import forms
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import (
@@ -14,7 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.admin import RestrictedMenuItem
+from core.admin import register_restricted_menu_item
 from directory.extensions import PLACE_EDITOR_PANELS, PLACE_PAGE_SECTIONS
 from projects import admin_views
 from projects.access import can_view_coverage
@@ -22,6 +22,14 @@ from projects.choosers import consultation_chooser_viewset, meeting_place_choose
 from projects.forms import ProjectForm
 from projects.models import HealthParentingProject, public_projects_of
 from projects.panels import PlaceProjectsPanel
+
+
+def place_links_panel(relation: str, chooser: FieldPanel, *beside: FieldPanel, **kwargs):
+    """A project's links to places, chosen several at a time through `chooser`."""
+    panel = FieldRowPanel([chooser, *beside]) if beside else chooser
+    return MultipleChooserPanel(
+        relation, chooser_field_name=chooser.field_name, panels=[panel], **kwargs
+    )
 
 
 class HealthParentingProjectViewSet(SnippetViewSet):
@@ -43,28 +51,18 @@ class HealthParentingProjectViewSet(SnippetViewSet):
             FieldRowPanel([FieldPanel("status"), FieldPanel("start_date"), FieldPanel("end_date")]),
             FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
             FieldPanel("public_summary"),
-            MultipleChooserPanel(
+            place_links_panel(
                 "consultation_links",
-                chooser_field_name="consultation",
+                FieldPanel("consultation", widget=consultation_chooser_viewset.widget_class),
                 heading=_("Consultations ONE qui portent le projet"),
                 label=_("consultation"),
-                panels=[
-                    FieldPanel("consultation", widget=consultation_chooser_viewset.widget_class),
-                ],
             ),
-            MultipleChooserPanel(
+            place_links_panel(
                 "place_links",
-                chooser_field_name="place",
+                FieldPanel("place", widget=meeting_place_chooser_viewset.widget_class),
+                FieldPanel("relation"),
                 heading=_("Lieux de rencontre développés ou partenaires"),
                 label=_("lieu"),
-                panels=[
-                    FieldRowPanel(
-                        [
-                            FieldPanel("place", widget=meeting_place_chooser_viewset.widget_class),
-                            FieldPanel("relation"),
-                        ]
-                    )
-                ],
             ),
             MultiFieldPanel(
                 [FieldPanel("activity_year"), FieldPanel("activity_programme")],
@@ -109,16 +107,9 @@ def register_projects_admin_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_coverage_menu_item():
-    return RestrictedMenuItem(
-        _("Couverture des objectifs"),
-        reverse("projects_coverage"),
-        name="coverage",
-        icon_name="table",
-        allowed=can_view_coverage,
-        order=220,
-    )
+register_restricted_menu_item(
+    _("Couverture des objectifs"), "projects_coverage", can_view_coverage, "table", order=220
+)
 
 
 @hooks.register(PLACE_PAGE_SECTIONS, order=20)

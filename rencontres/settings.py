@@ -177,11 +177,12 @@ WAGTAILSEARCH_BACKENDS = (
     else {"default": DATABASE_SEARCH_BACKEND}
 )
 
-# Family search: unset cluster URL means the database engine answers every search.
+# Family search: unset cluster URL means the database engine answers every search. Each
+# registered index is read through the alias `<index_prefix>-<index name>` ("rencontres-places").
 SEARCH_CLUSTER = {
     "url": ENV.search_url,
     "flavour": str(ENV.search_flavour),
-    "index_alias": f"{ENV.search_index_prefix}-places",
+    "index_prefix": ENV.search_index_prefix,
 }
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.

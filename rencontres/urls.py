@@ -6,8 +6,8 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from directory.api import api
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
+from rencontres.api import api
 
 SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
 

@@ -24,6 +24,7 @@ from activities.forms import ActivityPageForm
 from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
 from core.ages import AgeRange
+from core.fees import Fee
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
 from objectives.models import TERM_NAMES, Objective
@@ -35,7 +36,7 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))
 
 
-class ActivityPage(AgeRange, Page):
+class ActivityPage(AgeRange, Fee, Page):
     """A workshop or a recurring group session, under its place."""
 
     description = RichTextField(
@@ -58,6 +59,7 @@ class ActivityPage(AgeRange, Page):
         validators=[MinValueValidator(1)],
         help_text=_("Nombre de familles accueillies à chaque séance. Vide : sans limite."),
     )
+    # A note beside the fee (`core.fees.Fee`): "par visite", "goûter compris"…
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
     registration_required = models.BooleanField(
         _("inscription demandée"),
@@ -119,6 +121,7 @@ class ActivityPage(AgeRange, Page):
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_required")]),
             ],
@@ -206,7 +209,7 @@ class ActivityPage(AgeRange, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = self.age_range_errors()
+        errors = {**self.age_range_errors(), **self.fee_errors()}
         if self.repeat == Repeat.WEEKLY and not parse_weekdays(self.weekdays):
             errors["weekdays"] = [_("Cochez au moins un jour de la semaine.")]
         if self.repeat == Repeat.MONTHLY:

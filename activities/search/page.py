@@ -1,20 +1,21 @@
 """The map page's "activities" view: sessions "this week", "this month" or between two dates,
-with the same filters as places, through the same FilterSet and service as the API."""
+with the same filters as places, through the same FilterSet and service as the API. The
+directory's map page shows it through the `register_map_page_view` hook."""
 
 from __future__ import annotations
 
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
-from urllib.parse import urlencode
 
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.search.params import ActivitySearchFilterSet
-from activities.search.results import ActivitySearchResult
-from activities.search.service import search_activities
+from activities.search.index import SESSIONS
+from core.search.paging import SearchPage, search_page
+from core.search.results import SearchResult
+from directory.search.page import MapView, form_choices, map_feature
 
 WHEN_CHOICES = [
     ("week", _("Cette semaine")),
@@ -32,25 +33,17 @@ def period(when: str, today: date) -> tuple[date, date] | None:
     return None
 
 
-@dataclass(frozen=True)
-class ActivitiesPage:
-    filterset: ActivitySearchFilterSet
-    result: ActivitySearchResult | None
+@dataclass(frozen=True, kw_only=True)
+class ActivitiesPage(SearchPage):
     when: str
-    date_from: date | None
-    date_to: date | None
-    page: int
-    page_count: int
-    previous_url: str | None
-    next_url: str | None
-    errors: dict[str, list[str]]
-    first_rank: int = 1
 
+    @property
+    def date_from(self) -> date | None:
+        return self.query.get("dates").start if self.query else None
 
-def _page_url(params: QueryDict, page: int) -> str:
-    query = params.copy()
-    query.setlist("page", [str(page)])
-    return "?" + urlencode(sorted(query.lists()), doseq=True)
+    @property
+    def date_to(self) -> date | None:
+        return self.query.get("dates").end if self.query else None
 
 
 def activities_page(params: QueryDict) -> ActivitiesPage:
@@ -65,42 +58,26 @@ def activities_page(params: QueryDict) -> ActivitiesPage:
         # "This week" and "this month" set the dates; typed ones count only with "dates".
         data.setlist("from", [dates[0].isoformat()])
         data.setlist("to", [dates[1].isoformat()])
-    filterset = ActivitySearchFilterSet(data)
-    if errors or not filterset.is_valid():
-        errors.update(filterset.error_details() if filterset.is_bound else {})
-        return ActivitiesPage(filterset, None, when, None, None, 1, 0, None, None, errors)
-    query = filterset.to_activity_query()
-    result = search_activities(query)
-    page_count = max(1, -(-result.count // query.page_size))
-    return ActivitiesPage(
-        filterset=filterset,
-        result=result,
-        when=when,
-        date_from=query.date_from,
-        date_to=query.date_to,
-        page=query.page,
-        page_count=page_count,
-        previous_url=_page_url(params, query.page - 1) if query.page > 1 else None,
-        next_url=_page_url(params, query.page + 1) if query.page < page_count else None,
-        errors={},
-        first_rank=query.offset + 1,
-    )
+    page = search_page(SESSIONS, data, links=params, errors=errors)
+    return ActivitiesPage(**vars(page), when=when)
 
 
-def map_features(result: ActivitySearchResult | None) -> list[dict]:
+def map_features(result: SearchResult | None) -> list[dict]:
     """One marker per place with sessions on the page."""
     features: dict[int, dict] = {}
     for hit in result.hits if result else []:
-        features.setdefault(
-            hit.place.id,
-            {
-                "id": hit.place.id,
-                "name": hit.place.name,
-                "url": hit.place.url,
-                "commune": hit.place.commune,
-                "lat": hit.place.latitude,
-                "lon": hit.place.longitude,
-                "approximate": hit.place.approximate,
-            },
-        )
+        features.setdefault(hit.place.id, map_feature(hit.place))
     return list(features.values())
+
+
+def activities_context(request: HttpRequest) -> dict:
+    search = activities_page(request.GET)
+    return {
+        "search": search,
+        "when_choices": WHEN_CHOICES,
+        "choices": form_choices(request.GET, None),
+        "map_features": map_features(search.result),
+    }
+
+
+ACTIVITIES_VIEW = MapView("activities", _("Activités"), SESSIONS, activities_context)

@@ -18,6 +18,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 from core.countries import Country
+from core.fees import read_fee
 from directory.importing import cells
 from directory.importing.formats import CONTACT_AND_ACCESS_COLUMNS, REQUIRED_COLUMNS
 from directory.models import AccessibilityFeature, Language, OpeningHours, PlacePage
@@ -35,6 +36,9 @@ SIMPLE_FIELDS = [
     "country",
     "is_discreet",
     *CONTACT_AND_ACCESS_COLUMNS,
+    # Read from the price column (`core.fees.read_fee`): a list has no fee columns.
+    "fee_kind",
+    "fee_amount",
 ]
 RELATED_FIELDS = ["programmes", "objectives", "languages", "accessibility"]
 # The fields the model checks: those the row fills (its commune is looked up, so it exists).
@@ -65,6 +69,8 @@ class PlaceData:
     age_min_months: int
     age_max_months: int
     price: str
+    fee_kind: str
+    fee_amount: Decimal | None
     access_mode: str
     access_details: str
     programmes: list[Programme]
@@ -206,6 +212,8 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
         )
         reported.add("website")
 
+    price = get("price", "") or _("Gratuit")
+    fee_kind, fee_amount = read_fee(price)
     data = PlaceData(
         external_id=get("external_id", ""),
         title=get("name", ""),
@@ -222,7 +230,9 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
         website=website,
         age_min_months=cells.months(get("age_min_months", ""), 0, _("âge minimum"), reasons),
         age_max_months=cells.months(get("age_max_months", ""), 72, _("âge maximum"), reasons),
-        price=get("price", "") or _("Gratuit"),
+        price=price,
+        fee_kind=fee_kind,
+        fee_amount=fee_amount,
         access_mode=get("access_mode", "") or _default_access_mode(related["programmes"]),
         access_details=get("access_details", ""),
         opening_hours=opening_hours,

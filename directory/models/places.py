@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from core.ages import AgeRange
 from core.countries import TIME_ZONES, Country
+from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.maps import map_config, map_point
@@ -31,25 +31,6 @@ from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
 from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
-# The filters both views of the map page share: switching view keeps them.
-SHARED_FILTERS = [
-    "near",
-    "radius_km",
-    "q",
-    "objective",
-    "programme",
-    "age_months",
-    "day",
-    "language",
-    "accessible",
-]
-
-
-def _view_urls(params) -> tuple[str, str]:
-    kept = [(name, value) for name in SHARED_FILTERS for value in params.getlist(name)]
-    places = "?" + urlencode(kept) if kept else "?"
-    return places, "?" + urlencode([("view", "activities"), *kept])
-
 
 class PlaceIndexPage(IntroPage):
     """The directory root: every place lives under it."""
@@ -61,41 +42,10 @@ class PlaceIndexPage(IntroPage):
         verbose_name = _("annuaire des lieux")
 
     def get_context(self, request, *args, **kwargs):
-        from directory.search.page import form_choices, search_page
+        from directory.search.page import map_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["params"] = request.GET
-        # The points are the results' own (map_features, in the part a search replaces).
-        context["results_map"] = map_config(
-            points_from="map-features", cluster=True, scroll_wheel_zoom=False
-        )
-        context["places_url"], context["activities_url"] = _view_urls(request.GET)
-        if request.GET.get("view") == "activities":
-            from activities.search.page import WHEN_CHOICES, activities_page, map_features
-
-            search = activities_page(request.GET)
-            context["view"] = "activities"
-            context["search"] = search
-            context["when_choices"] = WHEN_CHOICES
-            context["choices"] = form_choices(request.GET, None)
-            context["map_features"] = map_features(search.result)
-            return context
-        context["view"] = "places"
-        search = search_page(request.GET)
-        context["search"] = search
-        context["choices"] = form_choices(request.GET, search.result)
-        context["map_features"] = [
-            {
-                "id": hit.id,
-                "name": hit.name,
-                "url": hit.url,
-                "commune": hit.commune,
-                "lat": hit.latitude,
-                "lon": hit.longitude,
-                "approximate": hit.approximate,
-            }
-            for hit in (search.result.hits if search.result else [])
-        ]
+        context.update(map_page_context(request))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -106,7 +56,7 @@ class PlaceIndexPage(IntroPage):
         return response
 
 
-class PlacePage(AgeRange, Page):
+class PlacePage(AgeRange, Fee, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -132,6 +82,7 @@ class PlacePage(AgeRange, Page):
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
+    # A note beside the fee (`core.fees.Fee`): "par visite", "goûter compris"…
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
     access_mode = models.CharField(
         _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
@@ -168,6 +119,7 @@ class PlacePage(AgeRange, Page):
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("access_mode"),
                 FieldPanel("access_details"),
+                FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
                 FieldRowPanel([FieldPanel("age_min_months"), FieldPanel("age_max_months")]),
             ],
@@ -249,7 +201,7 @@ class PlacePage(AgeRange, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = self.age_range_errors()
+        errors = {**self.age_range_errors(), **self.fee_errors()}
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign

@@ -1,1 +1,2 @@
-"""Family search: one parameter object, one result type, two engines (database and cluster)."""
+"""The places' side of family search: the place criteria of the public contract, the places'
+index declaration and the map page. The mechanism itself is `core.search`."""

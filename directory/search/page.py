@@ -1,67 +1,61 @@
-"""What the map page (the directory root) shows for a query string: the same FilterSet and
-service as the API, so that the page, its list twin and the API never disagree."""
+"""The map page (the directory root): its views, each a search through the same FilterSet and
+service as the API, so that the page, its list twin and the API never disagree.
+
+The places' view is this app's; other apps add theirs (activities: sessions) through the
+`register_map_page_view` hook (`directory.extensions`), so that the directory needs nothing of them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
+from core.maps import map_config
+from core.search.index import SearchIndex
+from core.search.paging import search_page
+from core.search.results import SearchResult
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.extensions import MAP_PAGE_VIEWS
 from directory.models import Language
-from directory.search.params import DEFAULT_RADIUS_KM, PlaceSearchFilterSet
-from directory.search.results import PlaceSearchResult
-from directory.search.service import search_places
+from directory.search.index import PLACES
 from objectives.models import Programme
 
 RADIUS_CHOICES = [2, 5, 10, 20, 50, 100, 200]
 
 
 @dataclass(frozen=True)
-class SearchPage:
-    filterset: PlaceSearchFilterSet
-    result: PlaceSearchResult | None
-    page: int
-    page_count: int
-    previous_url: str | None
-    next_url: str | None
-    first_rank: int = 1
+class MapView:
+    """One view of the map page (`?view=<slug>`): what it searches, and the template context
+    it adds for a request."""
 
-    @property
-    def errors(self) -> dict[str, list[str]]:
-        return {} if self.result is not None else self.filterset.error_details()
+    slug: str
+    label: str
+    index: SearchIndex
+    context: Callable[[HttpRequest], dict]
 
 
-def _page_url(params: QueryDict, page: int) -> str:
-    query = params.copy()
-    query.setlist("page", [str(page)])
-    return "?" + urlencode(sorted(query.lists()), doseq=True)
+def map_feature(place) -> dict:
+    """A marker, for a place hit or the place of a session hit."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "url": place.url,
+        "commune": place.commune,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "approximate": place.approximate,
+    }
 
 
-def search_page(params: QueryDict) -> SearchPage:
-    filterset = PlaceSearchFilterSet(params)
-    if not filterset.is_valid():
-        return SearchPage(filterset, None, 1, 0, None, None)
-    query = filterset.to_query()
-    result = search_places(query)
-    page_count = max(1, -(-result.count // query.page_size))
-    return SearchPage(
-        filterset=filterset,
-        result=result,
-        page=query.page,
-        page_count=page_count,
-        previous_url=_page_url(params, query.page - 1) if query.page > 1 else None,
-        next_url=_page_url(params, query.page + 1) if query.page < page_count else None,
-        first_rank=query.offset + 1,
-    )
-
-
-def form_choices(params: QueryDict, result: PlaceSearchResult | None) -> dict:
+def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
     """The form's options, with facet counts beside objectives and programmes."""
-    objective_counts = result.facets.objectives if result else {}
-    programme_counts = result.facets.programmes if result else {}
+    objective_counts = result.facets.get("objectives", {}) if result else {}
+    programme_counts = result.facets.get("programmes", {}) if result else {}
     chosen_objectives = set(params.getlist("objective"))
     chosen_programmes = set(params.getlist("programme"))
     programmes = []
@@ -81,15 +75,50 @@ def form_choices(params: QueryDict, result: PlaceSearchResult | None) -> dict:
                 ],
             }
         )
+    default_radius = PLACES.criterion("near").default_radius_km
     return {
         "programmes": programmes,
         "languages": Language.objects.all(),
         "days": list(zip(WEEKDAY_SLUGS, Weekday.labels, strict=True)),
         "radii": RADIUS_CHOICES,
-        "default_radius": DEFAULT_RADIUS_KM,
+        "default_radius": default_radius,
     }
 
 
-def tiles_config() -> dict:
-    _name, url, options = settings.LEAFLET_CONFIG["TILES"][0]
-    return {"url": url, "attribution": options.get("attribution", "")}
+def places_context(request: HttpRequest) -> dict:
+    search = search_page(PLACES, request.GET)
+    hits = search.result.hits if search.result else []
+    return {
+        "search": search,
+        "choices": form_choices(request.GET, search.result),
+        "map_features": [map_feature(hit) for hit in hits],
+    }
+
+
+PLACES_VIEW = MapView("places", _("Lieux"), PLACES, places_context)
+
+
+def map_views() -> list[MapView]:
+    return [PLACES_VIEW, *(hook() for hook in hooks.get_hooks(MAP_PAGE_VIEWS))]
+
+
+def map_page_context(request: HttpRequest) -> dict:
+    """The chosen view's context, and a link to each view (`<slug>_url`) that keeps the
+    parameters all views share."""
+    views = map_views()
+    chosen = next((v for v in views if v.slug == request.GET.get("view")), views[0])
+    names = [set(view.index.param_names()) for view in views]
+    shared = [name for name in PLACES.param_names() if all(name in n for n in names)]
+    kept = [(name, value) for name in shared for value in request.GET.getlist(name)]
+    context = {
+        "params": request.GET,
+        # The points are the results' own (map_features, in the part a search replaces).
+        "results_map": map_config(
+            points_from="map-features", cluster=True, scroll_wheel_zoom=False
+        ),
+        "view": chosen.slug,
+    }
+    for view in views:
+        switch = [] if view is PLACES_VIEW else [("view", view.slug)]
+        context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
+    return {**context, **chosen.context(request)}

@@ -14,6 +14,7 @@ from itertools import accumulate
 from django.utils.text import slugify
 
 from core.countries import Country
+from core.fees import read_fee
 from objectives.models import AccessMode
 from rencontres.demo.catalogue import (
     Catalogue,
@@ -162,6 +163,7 @@ class DemoPlaceGenerator:
             "access_mode": mode,
             "access_details": access_details,
         }
+        fields["fee_kind"], fields["fee_amount"] = read_fee(fields["price"])
         return DemoPlace(
             index=index,
             title=title,

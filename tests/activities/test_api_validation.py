@@ -20,6 +20,7 @@ URL = "/api/v1/activities/"
         ({"near": "nulle-part-xyz"}, "near"),
         ({"objective": "inconnu"}, "objective"),
         ({"day": "lundi"}, "day"),
+        ({"free": "peut-être"}, "free"),
     ],
 )
 def test_bad_parameters_answer_400_naming_them(client, params, parameter):

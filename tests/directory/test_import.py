@@ -379,3 +379,18 @@ def test_rows_are_checked_by_the_place_model(small_gazetteer, column, value, rea
         assert row.action == "reject"
         assert len(row.reasons) == 1 and row.reasons[0].startswith(reason), row.reasons
     assert not PlacePage.objects.filter(external_id="ONE-001").exists()
+
+
+def test_the_price_column_gives_the_fee(small_gazetteer):
+    paying = [*GOOD_LIEGE, "0,50 € par visite"]
+    free = [*GOOD_JUPILLE, ""]
+    run(csv_bytes([paying, free], header=[*HEADER, "price"]))
+    marelle, nid = PlacePage.objects.get(title="La Marelle"), PlacePage.objects.get(title="Le Nid")
+    assert (marelle.fee_kind, marelle.fee_amount, marelle.price) == (
+        "paid",
+        Decimal("0.50"),
+        "0,50 € par visite",
+    )
+    assert (nid.fee_kind, nid.fee_amount, nid.price) == ("free", None, "Gratuit")
+    # Read again, the same file changes nothing.
+    assert run(csv_bytes([paying, free], header=[*HEADER, "price"])).counts["unchanged"] == 2

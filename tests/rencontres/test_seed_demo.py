@@ -1,8 +1,6 @@
 """`manage.py seed_demo`: fictional places, in bulk, deterministic and idempotent."""
 
 import math
-import os
-import uuid
 from collections import Counter
 from decimal import Decimal
 
@@ -12,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from core.fees import read_fee
 from directory.models import PlacePage
 from directory.roles import organiser_group_name
 from objectives.models import AccessMode
@@ -96,6 +95,8 @@ def test_programmes_objectives_and_access_modes_are_consistent(communes):
         # ONE programmes are Belgian, the FFER's espaces de rencontre French.
         assert place.country in {p.country for p in programmes}
         assert 0 <= place.age_min_months < place.age_max_months
+        # The fee says what the price note says: "0,50 € par visite" is paid, not free.
+        assert (place.fee_kind, place.fee_amount) == read_fee(place.price), place.price
 
 
 def test_some_places_are_discreet_mostly_espaces_de_rencontre(communes):
@@ -242,14 +243,13 @@ def test_an_unreachable_search_cluster_does_not_stop_the_seeding(communes, setti
 
 
 def test_a_configured_search_cluster_receives_the_demo_places(communes, settings, client):
-    from directory.search.cluster.transport import ClusterSettings, Transport
-    from tests.directory.search.conftest import cluster_url, use_cluster
-
-    config = ClusterSettings(
-        url=cluster_url(),
-        flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-        index_alias=f"test-{uuid.uuid4().hex[:10]}-places",
+    from tests.directory.search.conftest import (
+        delete_indices,
+        throwaway_cluster_settings,
+        use_cluster,
     )
+
+    config = throwaway_cluster_settings()
     use_cluster(settings, config)
     try:
         seed_demo(12)
@@ -260,6 +260,4 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
             demo_places().values_list("pk", flat=True)
         )
     finally:
-        transport = Transport(config)
-        for index in transport.indices_matching(f"{config.index_alias}-*"):
-            transport.delete_index(index)
+        delete_indices(config)

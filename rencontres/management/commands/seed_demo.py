@@ -142,12 +142,12 @@ class Command(BaseCommand):
             )
 
     def refresh_search_cluster(self) -> None:
-        """The cluster indexes places on publish, which bulk creation skips: rebuild its index."""
-        from directory.search.cluster.transport import get_transport
+        """The cluster indexes places on publish, which bulk creation skips: rebuild its indexes."""
+        from core.search.transport import get_transport
 
         if get_transport() is None:
             return
-        self.say("Search cluster configured: rebuilding its place index.")
+        self.say("Search cluster configured: rebuilding its indexes.")
         try:
             call_command("rebuild_search_index", no_progress=self.verbosity == 0)
         except CommandError as error:

@@ -7,9 +7,8 @@ is materialised from that day, and "from" defaults to it.
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import date, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,13 +17,19 @@ import time_machine
 from activities.choices import Ends, Repeat
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
-from activities.search.indexing import occurrences_alias
-from activities.search.indexing import rebuild as rebuild_occurrences
+from activities.search.index import SESSIONS
+from core.search.indexing import rebuild
+from core.search.transport import Transport
 from directory.models import ClosurePeriod, Language, PlacePage
-from directory.search.cluster.indexing import rebuild as rebuild_places
-from directory.search.cluster.transport import ClusterSettings, Transport
+from directory.search.index import PLACES
 from gazetteer.models import Commune, PostalCode
-from tests.directory.search.conftest import _build_world, cluster_url, use_cluster, use_database
+from tests.directory.search.conftest import (
+    _build_world,
+    delete_indices,
+    throwaway_cluster_settings,
+    use_cluster,
+    use_database,
+)
 from tests.factories import ActivityPageFactory, objective, publish
 
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=ZoneInfo("Europe/Brussels"))
@@ -68,6 +73,8 @@ def _build_activities(places) -> dict:
             ["integration-culturelle"],
             (0, 36),
             ["ar", "fr"],
+            fee_kind="paid",
+            fee_amount=Decimal("1.50"),
         ),
         "comptines": _activity(
             liege_world["petits_pas"],
@@ -111,6 +118,7 @@ def _build_activities(places) -> dict:
             ["fr", "nl"],
             ends=Ends.COUNT,
             count=20,
+            fee_kind="sliding",
         ),
         "gouter": _activity(
             liege_world["arc_en_ciel"],
@@ -161,24 +169,17 @@ def activity_world(frozen_clock, django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def cluster_config():
-    config = ClusterSettings(
-        url=cluster_url(),
-        flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-        index_alias=f"test-{uuid.uuid4().hex[:10]}-places",
-    )
+    config = throwaway_cluster_settings()
     yield config
-    transport = Transport(config)
-    for alias in (config.index_alias, occurrences_alias(config)):
-        for index in transport.indices_matching(f"{alias}-*"):
-            transport.delete_index(index)
+    delete_indices(config)
 
 
 @pytest.fixture(scope="module")
 def indexed_world(activity_world, cluster_config, django_db_blocker):
     transport = Transport(cluster_config)
     with django_db_blocker.unblock():
-        for rebuild in (rebuild_places, rebuild_occurrences):
-            for _progress in rebuild(transport):
+        for index in (PLACES, SESSIONS):
+            for _progress in rebuild(transport, index):
                 pass
     return activity_world
 

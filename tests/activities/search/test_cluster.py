@@ -10,9 +10,8 @@ from django.core.management import call_command
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
-from activities.search.indexing import occurrences_alias
+from core.search.transport import ClusterSettings, Transport
 from directory.models import PlacePage
-from directory.search.cluster.transport import ClusterSettings, Transport
 from tests.activities.search.conftest import NOW, use_cluster
 from tests.factories import ActivityPageFactory, publish
 
@@ -33,7 +32,7 @@ def titles(client, **params):
 
 def indexed_ids(transport, activity) -> set[int]:
     response = transport.search(
-        occurrences_alias(transport.config),
+        transport.config.alias("occurrences"),
         {"query": {"term": {"activity_id": activity.pk}}, "size": 100, "_source": False},
     )
     return {int(hit["_id"]) for hit in response["hits"]["hits"]}
@@ -83,7 +82,7 @@ def test_a_cancellation_reaches_the_index(client, on_cluster, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         cancel_occurrence(occurrence, "Salle inondée")
     document = on_cluster.search(
-        occurrences_alias(on_cluster.config), {"query": {"ids": {"values": [str(occurrence.pk)]}}}
+        on_cluster.config.alias("occurrences"), {"query": {"ids": {"values": [str(occurrence.pk)]}}}
     )["hits"]["hits"][0]["_source"]
     assert document["cancelled"] is True
     result = next(
@@ -114,15 +113,15 @@ def test_rebuild_command_rebuilds_both_indexes(on_cluster, capsys):
     out = capsys.readouterr().out
     assert "8 lieux indexés" in out
     count = Occurrence.objects.filter(place__live=True, activity__live=True).count()
-    assert f"{count} séances indexés dans {occurrences_alias(on_cluster.config)}" in out
+    assert f"{count} séances indexés dans {on_cluster.config.alias('occurrences')}" in out
 
 
 def test_cluster_down_answers_from_the_database(client, settings, activity_world, db, caplog):
     use_cluster(
         settings,
-        ClusterSettings(url="http://127.0.0.1:9", flavour="opensearch2", index_alias="x-places"),
+        ClusterSettings(url="http://127.0.0.1:9", flavour="opensearch2", index_prefix="x"),
     )
-    with caplog.at_level(logging.WARNING, logger="activities.search.service"):
+    with caplog.at_level(logging.WARNING, logger="core.search.service"):
         body = client.get("/api/v1/activities/", {**WEEK, "near": "4000"}).json()
     assert body["engine"] == "database"
     assert body["count"] == 5

@@ -212,3 +212,29 @@ def test_places_api_gives_each_place_its_next_session(client, engine, activity_w
         "start": "2027-03-01T09:30:00+01:00",
     }
     assert by_name["Consultation ONE Liège-Centre"] is None
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # The activity's fee, not its place's: the Café des parents costs 1,50 € at Le Nid,
+        # a free place; Comptines is free at La Maison des Petits Pas, a paying place.
+        (
+            {"free": "true"},
+            [
+                "Matinée passerelle",
+                "Atelier cuisine",
+                "Comptines et jeux de doigts",
+                "Goûter des familles",
+                "Temps d'échange",
+            ],
+        ),
+        ({"free": "false"}, ["Café des parents", "Yoga bébé"]),
+        (
+            {"free": "1", "near": "4000", "radius_km": "1.5"},
+            ["Matinée passerelle", "Temps d'échange"],
+        ),
+    ],
+)
+def test_free_only(client, engine, params, expected):
+    assert titles(search(client, engine, **WEEK, **params)) == expected

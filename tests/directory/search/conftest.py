@@ -12,9 +12,10 @@ from decimal import Decimal
 
 import pytest
 
+from core.search.indexing import rebuild
+from core.search.transport import ClusterSettings, Transport
 from directory.models import AccessibilityFeature, Language, PlacePage
-from directory.search.cluster.indexing import rebuild
-from directory.search.cluster.transport import ClusterSettings, Transport
+from directory.search.index import PLACES
 from gazetteer.models import Commune, PostalCode
 from gazetteer.names import normalize, search_names_for
 from tests.factories import (
@@ -108,6 +109,8 @@ def _build_world():
             [2],
             ["fr"],
             (0, 48),
+            fee_kind="paid",
+            fee_amount=Decimal("2.00"),
         ),
         "parenthese": _place(
             "Espace Parenthèse",
@@ -156,6 +159,7 @@ def _build_world():
             ["fr", "nl", "ar"],
             (0, 72),
             accessible=True,
+            fee_kind="sliding",
         ),
         "consultation": _place(
             "Consultation ONE Liège-Centre",
@@ -230,22 +234,30 @@ def commune_liege(world):
 
 @pytest.fixture(scope="module")
 def cluster_config():
-    """The test cluster, under an index alias of this module's own."""
-    config = ClusterSettings(
+    """The test cluster, under an index prefix of this module's own."""
+    config = throwaway_cluster_settings()
+    yield config
+    delete_indices(config)
+
+
+def throwaway_cluster_settings() -> ClusterSettings:
+    return ClusterSettings(
         url=cluster_url(),
         flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-        index_alias=f"test-{uuid.uuid4().hex[:10]}-places",
+        index_prefix=f"test-{uuid.uuid4().hex[:10]}",
     )
-    yield config
+
+
+def delete_indices(config: ClusterSettings) -> None:
     transport = Transport(config)
-    for index in transport.indices_matching(f"{config.index_alias}-*"):
+    for index in transport.indices_matching(f"{config.index_prefix}-*"):
         transport.delete_index(index)
 
 
 @pytest.fixture(scope="module")
 def indexed_world(world, cluster_config, django_db_blocker):
     with django_db_blocker.unblock():
-        for _progress in rebuild(Transport(cluster_config)):
+        for _progress in rebuild(Transport(cluster_config), PLACES):
             pass
     return world
 
@@ -254,7 +266,7 @@ def use_cluster(settings, config: ClusterSettings) -> None:
     settings.SEARCH_CLUSTER = {
         "url": config.url,
         "flavour": config.flavour,
-        "index_alias": config.index_alias,
+        "index_prefix": config.index_prefix,
     }
 
 

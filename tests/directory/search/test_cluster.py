@@ -9,10 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from directory.search.cluster.indexing import rebuild
-from directory.search.cluster.transport import ClusterSettings, Transport
-from directory.search.params import PlaceQuery
-from directory.search.service import search_places
+from core.search.indexing import rebuild
+from core.search.query import SearchQuery
+from core.search.service import search
+from core.search.transport import ClusterSettings, Transport
+from directory.search.index import PLACES
 from tests.directory.search.conftest import cluster_url, use_cluster
 from tests.factories import PlacePageFactory, objective
 
@@ -74,21 +75,21 @@ def test_publish_unpublish_and_delete_update_the_index(
 
 
 def test_rebuild_while_searching_loses_no_search(on_cluster, django_db_blocker):
-    query = PlaceQuery(near=None, page_size=100)
+    query = SearchQuery.of(page_size=100)
     outcomes = []
     stop = threading.Event()
 
     def keep_searching():
         with django_db_blocker.unblock():
             while not stop.is_set():
-                result = search_places(query)
+                result = search(PLACES, query)
                 outcomes.append((result.engine, result.count))
 
     searcher = threading.Thread(target=keep_searching)
     searcher.start()
     try:
         for _round in range(3):
-            for _progress in rebuild(on_cluster):
+            for _progress in rebuild(on_cluster, PLACES):
                 pass
     finally:
         stop.set()
@@ -169,7 +170,7 @@ def test_node_gone_then_back(client, settings, cluster_config, indexed_world, db
     via_relay = ClusterSettings(
         url=f"http://127.0.0.1:{relay.port}",
         flavour=cluster_config.flavour,
-        index_alias=cluster_config.index_alias,
+        index_prefix=cluster_config.index_prefix,
     )
     use_cluster(settings, via_relay)
 
@@ -182,7 +183,7 @@ def test_node_gone_then_back(client, settings, cluster_config, indexed_world, db
 
     assert ask() == "cluster"
     relay.close()
-    with caplog.at_level(logging.WARNING, logger="directory.search.service"):
+    with caplog.at_level(logging.WARNING, logger="core.search.service"):
         assert [ask() for _ in range(3)] == ["database"] * 3
     assert "Search cluster unavailable" in caplog.text
     assert "4000" not in caplog.text  # the family's query is never logged
@@ -195,7 +196,7 @@ def test_unreachable_cluster_answers_from_database(client, settings, world, db):
     use_cluster(
         settings,
         ClusterSettings(
-            url=f"http://127.0.0.1:{free_port()}", flavour="opensearch2", index_alias="nowhere"
+            url=f"http://127.0.0.1:{free_port()}", flavour="opensearch2", index_prefix="nowhere"
         ),
     )
     body = client.get("/api/v1/places/", {"near": "4000"}).json()
@@ -209,7 +210,7 @@ def test_fallback_text_search_does_not_need_the_cluster(client, settings, world,
         "default": {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [dead]},
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
-    use_cluster(settings, ClusterSettings(url=dead, flavour="opensearch2", index_alias="nowhere"))
+    use_cluster(settings, ClusterSettings(url=dead, flavour="opensearch2", index_prefix="nowhere"))
     body = client.get("/api/v1/places/", {"q": "Nid", "near": "4000"}).json()
     assert body["engine"] == "database"
     assert [r["name"] for r in body["results"]] == ["Le Nid"]
@@ -232,9 +233,9 @@ def test_real_node_stopped_while_families_search(settings, world, db, tmp_path, 
         config = ClusterSettings(
             url=f"http://127.0.0.1:{port}",
             flavour=os.environ.get("RENCONTRES_TEST_SEARCH_FLAVOUR", "opensearch2"),
-            index_alias="stopped-places",
+            index_prefix="stopped",
         )
-        for _progress in rebuild(Transport(config)):
+        for _progress in rebuild(Transport(config), PLACES):
             pass
         use_cluster(settings, config)
         answers = []

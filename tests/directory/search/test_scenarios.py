@@ -121,6 +121,23 @@ def test_facets_count_what_matched(client, engine):
     }
 
 
+def test_facets_are_disjunctive(client, engine):
+    """A facet's counts ignore its own selection (each other value says how many places it
+    would add), and follow every other criterion."""
+    everything = search(client, engine, near="4000")["facets"]
+    ticked = search(client, engine, near="4000", objective="passerelles")
+    assert ticked["count"] == everything["objectives"]["passerelles"]
+    assert ticked["facets"]["objectives"] == everything["objectives"]
+    # The programme facet does follow the ticked objective.
+    assert ticked["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
+    both = search(
+        client, engine, near="4000", objective="passerelles", programme="espaces-de-rencontre"
+    )
+    assert both["count"] == 0
+    assert both["facets"]["objectives"] == {"maintien-du-lien": 1}
+    assert both["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
+
+
 def test_paging(client, engine):
     body = search(client, engine, near="4000", page="2", page_size="2")
     assert body["count"] == 5
@@ -147,3 +164,34 @@ def test_geojson_has_the_same_places(client, engine):
         "type": "Point",
         "coordinates": [5.5797, 50.6326],
     }
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (
+            {"free": "true"},
+            [
+                "Consultation ONE Liège-Centre",
+                "Espace Parenthèse",
+                "Le Nid",
+                "Le Passage",
+                "Les Petits Bouts",
+                "Maison Arc-en-ciel",
+            ],
+        ),
+        # Paid (2 €) or on a sliding scale: not free.
+        ({"free": "false"}, ["Bulle d'Air", "La Maison des Petits Pas"]),
+        (
+            {"near": "4000", "free": "oui"},
+            [name for name in NEAR_LIEGE if name != "La Maison des Petits Pas"],
+        ),
+    ],
+)
+def test_free_only(client, engine, params, expected):
+    assert names(search(client, engine, **params)) == expected
+
+
+def test_free_only_counts_facets_of_free_places(client, engine):
+    facets = search(client, engine, near="4000", free="true")["facets"]
+    assert facets["objectives"]["passerelles"] == 1  # Le Nid, not La Maison des Petits Pas

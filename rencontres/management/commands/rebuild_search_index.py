@@ -1,16 +1,15 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from activities.search.indexing import occurrences_alias
-from activities.search.indexing import rebuild as rebuild_occurrences
-from directory.search.cluster.indexing import rebuild as rebuild_places
-from directory.search.cluster.transport import ClusterUnavailable, get_transport
+from core.search.index import registered
+from core.search.indexing import rebuild
+from core.search.transport import ClusterUnavailable, get_transport
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search cluster's indexes (places, then activity sessions), each into a new "
-        "index whose alias is then swapped to it: searches keep answering during the rebuild."
+        "Rebuild every registered search index (places, then activity sessions), each into a "
+        "new index whose alias is then swapped to it: searches keep answering during the rebuild."
     )
 
     def add_arguments(self, parser):
@@ -25,15 +24,11 @@ class Command(BaseCommand):
                 "No search cluster configured (RENCONTRES_SEARCH_URL is unset): "
                 "search runs on the database and has no index to rebuild."
             )
-        jobs = [
-            ("lieux", rebuild_places, transport.config.index_alias),
-            ("séances", rebuild_occurrences, occurrences_alias(transport.config)),
-        ]
-        for unit, rebuild, alias in jobs:
-            bar = tqdm(unit=unit, disable=no_progress or None, file=self.stderr._out)
+        for index in registered():
+            bar = tqdm(unit=index.unit, disable=no_progress or None, file=self.stderr._out)
             done = 0
             try:
-                for progress in rebuild(transport, shards=shards, replicas=replicas):
+                for progress in rebuild(transport, index, shards=shards, replicas=replicas):
                     bar.total = progress.total
                     bar.update(progress.done - done)
                     done = progress.done
@@ -41,4 +36,5 @@ class Command(BaseCommand):
                 raise CommandError(f"Search cluster error: {error}") from error
             finally:
                 bar.close()
-            self.stdout.write(self.style.SUCCESS(f"{done} {unit} indexés dans {alias}."))
+            alias = transport.config.alias(index.name)
+            self.stdout.write(self.style.SUCCESS(f"{done} {index.unit} indexés dans {alias}."))

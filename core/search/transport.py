@@ -25,7 +25,11 @@ class ClusterUnavailable(Exception):
 class ClusterSettings:
     url: str
     flavour: str
-    index_alias: str
+    # Every index of the site is read through the alias `<prefix>-<index name>`.
+    index_prefix: str
+
+    def alias(self, index_name: str) -> str:
+        return f"{self.index_prefix}-{index_name}"
 
 
 def cluster_settings() -> ClusterSettings | None:
@@ -33,7 +37,7 @@ def cluster_settings() -> ClusterSettings | None:
     if not config.get("url"):
         return None
     return ClusterSettings(
-        url=config["url"], flavour=config["flavour"], index_alias=config["index_alias"]
+        url=config["url"], flavour=config["flavour"], index_prefix=config["index_prefix"]
     )
 
 

@@ -1,0 +1,139 @@
+"""The sessions' index: the place criteria read through the session's place and activity, the
+days between `from` and `to`, sorted by start. Documents follow activity changes, deleted
+activities and unpublished places.
+
+The page of sessions is read from the database for both engines, in a fixed number of queries,
+so that registrations' remaining places are always current.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db.models import Count, Q
+from elasticsearch import dsl
+
+from activities.choices import RegistrationStatus
+from activities.listing import public_occurrences
+from activities.models import ActivityPage, Occurrence
+from activities.occurrences import occurrences_changed
+from core.search.criteria import Weekday, replacing
+from core.search.dates import Dates
+from core.search.index import Follows, SearchIndex, Sort, Stored
+from core.search.query import SearchQuery
+from core.search.results import in_order
+from core.search.text import Text, TextField
+from directory.models import PlacePage
+from directory.search.criteria import place_criteria
+from directory.search.index import PlaceSummary, distance
+
+
+@dataclass(frozen=True)
+class ActivityHit:
+    """A session among the results; what it says of its activity is read on `activity` (its
+    objectives and languages prefetched)."""
+
+    id: int
+    start: datetime
+    end: datetime
+    cancelled: bool
+    cancellation_reason: str
+    calendar_url: str
+    remaining_places: int | None
+    place: PlaceSummary
+    distance_km: float | None
+    activity: ActivityPage
+
+    @property
+    def title(self) -> str:
+        return self.activity.title
+
+    @property
+    def url(self) -> str:
+        return self.activity.url
+
+    @property
+    def registration_required(self) -> bool:
+        return self.activity.registration_required
+
+
+def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
+    occurrences = (
+        Occurrence.objects.select_related("activity", "place", "place__commune", "closure")
+        .prefetch_related("activity__objectives", "activity__languages")
+        .annotate(
+            confirmed=Count(
+                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+            )
+        )
+    )
+    near = query.get("near")
+    found = []
+    for occurrence in in_order(occurrences, ids):
+        activity = occurrence.activity
+        place = PlaceSummary.of(occurrence.place)
+        remaining = None
+        if activity.capacity:
+            remaining = max(0, activity.capacity - occurrence.confirmed)
+        found.append(
+            ActivityHit(
+                id=occurrence.pk,
+                start=occurrence.local_start,
+                end=occurrence.local_end,
+                cancelled=occurrence.is_cancelled,
+                cancellation_reason=occurrence.cancellation_reason,
+                calendar_url=occurrence.calendar_url,
+                remaining_places=remaining,
+                place=place,
+                distance_km=distance(near, place),
+                activity=activity,
+            )
+        )
+    return found
+
+
+def live_activities():
+    return ActivityPage.objects.live()
+
+
+SESSION_TEXT = Text(
+    fields=(
+        TextField("title", ("activity__title",), boost=3),
+        TextField("place_name", ("place__title",), boost=2),
+        TextField("commune", ("place__commune__name_fr", "place__commune__name_nl"), boost=2),
+        TextField("description", ("activity__description",), html=True),
+        TextField("objective_names", ("activity__objectives__name_fr",)),
+    ),
+    pages=live_activities,
+    match="activity_id",
+)
+
+
+def window_days() -> int:
+    return settings.ACTIVITIES["window_days"]
+
+
+SESSIONS = SearchIndex(
+    name="occurrences",
+    unit="séances",
+    model=Occurrence,
+    public=public_occurrences,
+    criteria=(
+        *replacing(
+            place_criteria(venue="place__", offer="activity__"),
+            SESSION_TEXT,
+            Weekday("date", "weekday", "Jour de la séance", of_date=True),
+        ),
+        Dates(default_days=window_days),
+    ),
+    hits=session_hits,
+    order_by=(Sort("start", dsl.Date),),
+    stored=(Stored("cancelled", "is_cancelled", dsl.Boolean),),
+    follows=(
+        Follows(signal=occurrences_changed, key="activity_id", ids="activity_ids"),
+        Follows(ActivityPage, key="activity_id", events=("delete",)),
+        Follows(PlacePage, key="place_id", events=("unpublish",)),
+    ),
+)

@@ -1,0 +1,83 @@
+"""What coming costs a family: free, a price, or a price set by the family's income (sliding
+scale); the free-text `price` of places and activities stays beside it as a note."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+# The notes that only say "free": they add nothing to a free fee.
+FREE_WORDS = {"gratuit", "gratuite", "gratis", "free", "0", "0 €", "0€"}
+SLIDING_WORDS = ("revenu", "libre", "selon")
+AMOUNT = re.compile(r"(\d+(?:[.,]\d{1,2})?)\s*(?:€|eur)", re.IGNORECASE)
+
+
+class FeeKind(models.TextChoices):
+    FREE = "free", _("gratuit")
+    PAID = "paid", _("payant")
+    SLIDING = "sliding", _("selon les revenus")
+
+
+class Fee(models.Model):
+    """The fee of a place or an activity (an abstract mixin: no table); the model's own `price`
+    is its note."""
+
+    fee_kind = models.CharField(
+        _("tarif"), max_length=10, choices=FeeKind.choices, default=FeeKind.FREE
+    )
+    fee_amount = models.DecimalField(
+        _("montant (€)"),
+        max_digits=6,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_(
+            "Payant : le prix d'une venue. Selon les revenus : le plus haut, s'il y a lieu."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def fee_errors(self) -> dict[str, list[str]]:
+        # A paid fee may go without its amount: notes written before fees were structured
+        # ("participation aux frais") often do not say it.
+        if self.fee_kind == FeeKind.FREE and self.fee_amount is not None:
+            return {"fee_amount": [_("Un accueil gratuit n'a pas de montant.")]}
+        return {}
+
+    @property
+    def fee_text(self) -> str:
+        """The fee as a family reads it, with the note when it says more ("par visite")."""
+        if self.fee_kind == FeeKind.FREE:
+            text = gettext("Gratuit")
+        elif self.fee_amount is None:
+            text = str(FeeKind(self.fee_kind).label).capitalize()
+        elif self.fee_kind == FeeKind.PAID:
+            text = f"{number_format(self.fee_amount, 2)} €"
+        else:
+            text = gettext("Selon les revenus, jusqu'à %(amount)s €") % {
+                "amount": number_format(self.fee_amount, 2)
+            }
+        note = self.price.strip()
+        return text if note.lower() in FREE_WORDS | {""} else f"{text} — {note}"
+
+
+def read_fee(note: str) -> tuple[str, Decimal | None]:
+    """The fee a free-text price says, for places and activities written before fees were
+    structured: "Gratuit", "0,50 € par visite", "Participation selon les revenus"."""
+    text = note.strip().lower()
+    found = AMOUNT.search(text)
+    amount = Decimal(found.group(1).replace(",", ".")) if found else None
+    if not text or text in FREE_WORDS or amount == 0:
+        return FeeKind.FREE, None
+    if any(word in text for word in SLIDING_WORDS):
+        return FeeKind.SLIDING, amount
+    return FeeKind.PAID, amount

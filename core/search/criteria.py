@@ -1,0 +1,259 @@
+"""The table of criteria: each thing a family can ask for is declared once, and that declaration
+gives its query-string parameters (hence the FilterSet and the OpenAPI description), its SQL
+filter, its cluster filter, its fields in the cluster's mapping and their values in documents.
+
+Criteria read their model through ORM paths; `under("place__")` reads the same criterion from a
+related model, which is how the sessions' index reuses the places' criteria. Apps declare the
+criteria that need their data (the taxonomy's slugs, the gazetteer's place names) with these
+classes, and those of `near.py` (`near`, `radius_km`), `dates.py` (`from`, `to`) and `text.py`
+(`q`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import django_filters
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q, QuerySet
+from elasticsearch import dsl
+
+from core.search.fields import (
+    IntegerFilter,
+    StrictBooleanFilter,
+)
+from core.search.paths import values_at
+from core.weekdays import WEEKDAY_SLUGS, django_week_day
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query-string parameter: its filter validates it, its description documents it."""
+
+    name: str
+    filter: django_filters.Filter
+    description: str
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Exact:
+    """What SQL cannot say, checked in Python on the candidates' `columns`: `measure` gives a
+    number (a distance orders results) or None to drop the row."""
+
+    columns: tuple[str, ...]
+    measure: Callable[[tuple], float | None]
+
+
+class Criterion:
+    """Base of the criteria. `name` keys the criterion's value in a `SearchQuery`."""
+
+    name: str
+    prefix: str = ""
+    # Its measure orders results when the index puts the nearest first.
+    ranks = False
+
+    def params(self) -> list[Param]:
+        raise NotImplementedError
+
+    def value(self, data: dict) -> Any:
+        """The query's value from the form's cleaned data; None when the family did not ask."""
+        return data.get(self.name)
+
+    def errors(self, data: dict) -> dict[str, str]:
+        """Errors between this criterion's parameters, by parameter."""
+        return {}
+
+    def where(self, value) -> Q | None:
+        return None
+
+    def exact(self, value) -> Exact | None:
+        return None
+
+    def clauses(self, value) -> list[dsl.Q]:
+        raise NotImplementedError
+
+    def sort(self, value) -> dict | None:
+        return None
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        raise NotImplementedError
+
+    def document(self, obj) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def paths(self) -> list[str]:
+        raise NotImplementedError
+
+    def under(self, prefix: str) -> Criterion:
+        """The same criterion, read from the related model at `prefix` ("place__")."""
+        return replace(self, prefix=prefix + self.prefix)
+
+    def _at(self, path: str) -> str:
+        return self.prefix + path
+
+
+@dataclass(frozen=True, eq=False)
+class Terms(Criterion):
+    """Values of a vocabulary (slugs, codes), validated against its rows; repeatable when `many`
+    (any of them matches)."""
+
+    name: str
+    path: str
+    field: str
+    choices: QuerySet
+    description: str
+    to_field: str = "slug"
+    many: bool = True
+    prefix: str = ""
+
+    def params(self) -> list[Param]:
+        kind = (
+            django_filters.ModelMultipleChoiceFilter
+            if self.many
+            else django_filters.ModelChoiceFilter
+        )
+        return [
+            Param(
+                self.name,
+                kind(queryset=self.choices, to_field_name=self.to_field),
+                self.description,
+            )
+        ]
+
+    def value(self, data: dict):
+        chosen = data.get(self.name)
+        if not chosen:
+            return None
+        if self.many:
+            return tuple(sorted({getattr(row, self.to_field) for row in chosen}))
+        return getattr(chosen, self.to_field)
+
+    def where(self, value) -> Q:
+        if self.many:
+            return Q(**{f"{self._at(self.path)}__in": value})
+        return Q(**{self._at(self.path): value})
+
+    def clauses(self, value) -> list[dsl.Q]:
+        if self.many:
+            return [dsl.Q("terms", **{self.field: list(value)})]
+        return [dsl.Q("term", **{self.field: value})]
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.field: dsl.Keyword()}
+
+    def document(self, obj) -> dict[str, Any]:
+        return {self.field: sorted(set(values_at(obj, self._at(self.path))))}
+
+    def paths(self) -> list[str]:
+        return [self._at(self.path)]
+
+
+@dataclass(frozen=True, eq=False)
+class Flag(Criterion):
+    """Yes or no: true keeps what has `path` equal to `equals` (any of them, for a many-valued
+    path), false keeps the others."""
+
+    name: str
+    path: str
+    description: str
+    equals: Any = True
+    prefix: str = ""
+
+    def params(self) -> list[Param]:
+        return [Param(self.name, StrictBooleanFilter(), self.description)]
+
+    def where(self, value) -> Q:
+        condition = Q(**{self._at(self.path): self.equals})
+        return condition if value else ~condition
+
+    def clauses(self, value) -> list[dsl.Q]:
+        return [dsl.Q("term", **{self.name: value})]
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.name: dsl.Boolean()}
+
+    def document(self, obj) -> dict[str, Any]:
+        return {self.name: any(v == self.equals for v in values_at(obj, self._at(self.path)))}
+
+    def paths(self) -> list[str]:
+        return [self._at(self.path)]
+
+
+@dataclass(frozen=True, eq=False)
+class Within(Criterion):
+    """A number that must lie between two of the object's fields (a child's age in months)."""
+
+    name: str
+    low: str
+    high: str
+    maximum: int
+    description: str
+    prefix: str = ""
+
+    def params(self) -> list[Param]:
+        limits = [MinValueValidator(0), MaxValueValidator(self.maximum)]
+        return [Param(self.name, IntegerFilter(validators=limits), self.description)]
+
+    def where(self, value) -> Q:
+        return Q(**{f"{self._at(self.low)}__lte": value, f"{self._at(self.high)}__gte": value})
+
+    def clauses(self, value) -> list[dsl.Q]:
+        return [
+            dsl.Q("range", **{self.low: {"lte": value}}),
+            dsl.Q("range", **{self.high: {"gte": value}}),
+        ]
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.low: dsl.Integer(), self.high: dsl.Integer()}
+
+    def document(self, obj) -> dict[str, Any]:
+        return {path: values_at(obj, self._at(path))[0] for path in (self.low, self.high)}
+
+    def paths(self) -> list[str]:
+        return [self._at(self.low), self._at(self.high)]
+
+
+@dataclass(frozen=True, eq=False)
+class Weekday(Criterion):
+    """A day of the week (`mon`…`sun`): a stored weekday, or the weekday of a date."""
+
+    path: str
+    field: str
+    description: str
+    of_date: bool = False
+    name: str = "day"
+    prefix: str = ""
+
+    def params(self) -> list[Param]:
+        choices = [(slug, slug) for slug in WEEKDAY_SLUGS]
+        return [Param(self.name, django_filters.ChoiceFilter(choices=choices), self.description)]
+
+    def value(self, data: dict):
+        return WEEKDAY_SLUGS.index(data[self.name]) if data.get(self.name) else None
+
+    def where(self, value) -> Q:
+        if self.of_date:
+            return Q(**{f"{self._at(self.path)}__week_day": django_week_day(value)})
+        return Q(**{self._at(self.path): value})
+
+    def clauses(self, value) -> list[dsl.Q]:
+        return [dsl.Q("term", **{self.field: value})]
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.field: dsl.Integer()}
+
+    def document(self, obj) -> dict[str, Any]:
+        days = values_at(obj, self._at(self.path))
+        return {self.field: sorted({d.weekday() if self.of_date else d for d in days})}
+
+    def paths(self) -> list[str]:
+        return [self._at(self.path)]
+
+
+def replacing(criteria: tuple[Criterion, ...], *replacements: Criterion) -> tuple[Criterion, ...]:
+    """`criteria` with each of `replacements` in the place of the one of the same name."""
+    by_name = {criterion.name: criterion for criterion in replacements}
+    return tuple(by_name.get(criterion.name, criterion) for criterion in criteria)

@@ -1,0 +1,83 @@
+"""Form fields and filters for query strings written by hand: strict where a lenient parse would
+quietly answer another question than the family asked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_TEXT_LENGTH = 200
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """Whole numbers only: "2.5" months or pages is an error, not a rounding."""
+
+    field_class = forms.IntegerField
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """Accepts true/false, 1/0, yes/no, on/off, oui/non; anything else is an error."""
+
+    widget = forms.TextInput
+    TRUE = {"true", "1", "yes", "on", "oui"}
+    FALSE = {"false", "0", "no", "off", "non"}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError(_("Valeur attendue : true ou false."), code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class IsoDateField(forms.DateField):
+    """YYYY-MM-DD only: "03/04/2027" means different days to different people."""
+
+    input_formats = ["%Y-%m-%d"]
+    default_error_messages = {"invalid": _("Date attendue au format AAAA-MM-JJ.")}
+
+
+class IsoDateFilter(django_filters.DateFilter):
+    field_class = IsoDateField
+
+
+class PlaceNameField(forms.CharField):
+    """A postcode, a commune's name or "latitude,longitude", resolved to a point by the function
+    the declaring app gives (the gazetteer's)."""
+
+    default_error_messages = {
+        "unknown": _(
+            "Lieu inconnu : donnez un code postal, un nom de commune ou des coordonnées "
+            "« latitude,longitude »."
+        ),
+    }
+
+    def __init__(self, *, resolve: Callable[[str], object | None], **kwargs):
+        self.resolve = resolve
+        super().__init__(max_length=MAX_TEXT_LENGTH, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        point = self.resolve(text)
+        if point is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return point
+
+
+class PlaceNameFilter(django_filters.Filter):
+    field_class = PlaceNameField

@@ -1,0 +1,150 @@
+"""An index declaration, and the registry of declared indexes.
+
+An app declares what families search in a few lines: the model and which of its rows the public
+may find, the criteria, the order, the facets, the changes that update documents, and how a
+page of results is read. Everything else (FilterSet, OpenAPI parameters, both engines, mapping,
+documents, signal handlers, rebuilds) is derived from that declaration by this package.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.dispatch import Signal
+from elasticsearch import dsl
+
+from core.search.criteria import Criterion
+from core.search.paths import json_value, related_lookups, values_at
+from core.search.signals import follow
+
+EVENTS = ("publish", "unpublish", "move", "delete")
+
+
+@dataclass(frozen=True)
+class Sort:
+    """An ORM path results are ordered by, kept in documents as `sort_<path>`."""
+
+    path: str
+    kind: type[dsl.Field] = dsl.Keyword
+
+    @property
+    def field(self) -> str:
+        return "sort_" + self.path.replace("__", "_")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A document field that is no criterion (a session's `cancelled`, for instance)."""
+
+    name: str
+    path: str
+    kind: type[dsl.Field] = dsl.Keyword
+
+
+@dataclass(frozen=True)
+class Follows:
+    """Documents change when a `model` page is published, unpublished, moved or deleted (or
+    only on `events`), or when `signal` is sent with the ids in its `ids` argument; `key` is the
+    document field holding that page's id."""
+
+    model: type[Model] | None = None
+    key: str = "pk"
+    events: tuple[str, ...] = EVENTS
+    signal: Signal | None = None
+    ids: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class SearchIndex:
+    name: str
+    # What the rebuild's progress counts ("lieux").
+    unit: str
+    model: type[Model]
+    # The rows the public may find, for searches and documents alike.
+    public: Callable[[], QuerySet]
+    criteria: tuple[Criterion, ...]
+    # The page of results, read from the database for both engines: `hits(ids, query)`.
+    hits: Callable[[list[int], Any], list]
+    order_by: tuple[Sort, ...] = ()
+    # Results nearest first when a ranking criterion (`near`) is given.
+    nearest_first: bool = False
+    # Terms criteria whose counts come with the results, by document field.
+    facets: tuple[str, ...] = ()
+    stored: tuple[Stored, ...] = ()
+    follows: tuple[Follows, ...] = ()
+
+    def criterion(self, name: str) -> Criterion:
+        return next(c for c in self.criteria if c.name == name)
+
+    def facet_criteria(self) -> list[Criterion]:
+        return [c for c in self.criteria if getattr(c, "field", None) in self.facets]
+
+    def param_names(self) -> list[str]:
+        return [param.name for criterion in self.criteria for param in criterion.params()]
+
+    def keys(self) -> list[str]:
+        return sorted({f.key for f in self.follows} - {"pk"})
+
+    def mapping(self) -> dsl.Mapping:
+        mapping = dsl.Mapping()
+        mapping.meta("dynamic", "strict")
+        mapping.field("pk", dsl.Integer())
+        for key in self.keys():
+            mapping.field(key, dsl.Integer())
+        for sort in self.order_by:
+            mapping.field(sort.field, sort.kind())
+        for stored in self.stored:
+            mapping.field(stored.name, stored.kind())
+        for criterion in self.criteria:
+            for name, kind in criterion.mapping().items():
+                mapping.field(name, kind)
+        return mapping
+
+    def index_body(self, shards: int = 1, replicas: int = 0) -> dict:
+        index = dsl.Index("unused")
+        index.settings(number_of_shards=shards, number_of_replicas=replicas)
+        index.mapping(self.mapping())
+        return index.to_dict()
+
+    def to_index(self) -> QuerySet:
+        """The public rows, with what their documents read fetched in a fixed query count."""
+        paths = [
+            *(sort.path for sort in self.order_by),
+            *(stored.path for stored in self.stored),
+            *(path for criterion in self.criteria for path in criterion.paths()),
+        ]
+        joined, prefetched = related_lookups(self.model, paths)
+        return self.public().select_related(*joined).prefetch_related(*prefetched).order_by("pk")
+
+    def document(self, obj) -> dict[str, Any]:
+        """Only what the criteria, the order and the stored fields need: what a family sees
+        is read from the database, so that nothing private need ever reach the cluster."""
+        document: dict[str, Any] = {"pk": obj.pk}
+        for key in self.keys():
+            document[key] = values_at(obj, key)[0]
+        for sort in self.order_by:
+            document[sort.field] = values_at(obj, sort.path)[0]
+        for stored in self.stored:
+            document[stored.name] = values_at(obj, stored.path)[0]
+        for criterion in self.criteria:
+            document.update(criterion.document(obj))
+        return {name: json_value(value) for name, value in document.items()}
+
+
+_registry: dict[str, SearchIndex] = {}
+
+
+def register(index: SearchIndex) -> SearchIndex:
+    """Declared once, at start-up (an app's `ready()`): the rebuild command covers it and its
+    documents follow the pages it names."""
+    if index.name not in _registry:
+        _registry[index.name] = index
+        follow(index)
+    return index
+
+
+def registered() -> Sequence[SearchIndex]:
+    return list(_registry.values())

@@ -1,0 +1,86 @@
+"""Keeping an index's documents true: updates after a page changed, and zero-downtime rebuilds.
+
+Searches read through an alias. A rebuild fills a fresh index, then moves the alias to it in
+one atomic step, so searches keep answering from the old index until the new one is complete.
+Updates are written to every index of the family (the live one and any being built), so that
+nothing published during a rebuild is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.search.index import SearchIndex
+    from core.search.transport import Transport
+
+BATCH_SIZE = 500
+
+
+def _operations(index: SearchIndex, name: str, objects: Iterable) -> list[dict]:
+    operations = []
+    for obj in objects:
+        operations.append({"index": {"_index": name, "_id": str(obj.pk)}})
+        operations.append(index.document(obj))
+    return operations
+
+
+def reindex(transport: Transport, index: SearchIndex, key: str, ids: list[int]) -> None:
+    """Documents whose `key` is among `ids` replaced by those of the public rows: the others
+    (unpublished, private, deleted) go, without a moment where the kept ones are missing."""
+    family = transport.indices_matching(f"{transport.config.alias(index.name)}-*")
+    if not family:
+        return
+    objects = list(index.to_index().filter(**{f"{key}__in": ids}))
+    stale = {
+        "bool": {
+            "filter": [{"terms": {key: ids}}],
+            "must_not": [{"ids": {"values": [str(obj.pk) for obj in objects]}}],
+        }
+    }
+    for name in family:
+        transport.delete_by_query(name, stale)
+        transport.bulk(_operations(index, name, objects), refresh=True)
+
+
+@dataclass(frozen=True)
+class RebuildProgress:
+    done: int
+    total: int
+
+
+def rebuild(
+    transport: Transport, index: SearchIndex, shards: int = 1, replicas: int = 0
+) -> Iterator[RebuildProgress]:
+    """Fill a new `<alias>-<timestamp>` index from the database in bulk batches, then move the
+    alias to it in one step and drop the older indices; yields progress."""
+    alias = transport.config.alias(index.name)
+    new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+    transport.create_index(new_index, index.index_body(shards=shards, replicas=replicas))
+    rows = index.to_index()
+    total = rows.count()
+    yield RebuildProgress(0, total)
+    done = 0
+    batch: list = []
+    for row in rows.iterator(chunk_size=BATCH_SIZE):
+        batch.append(row)
+        if len(batch) == BATCH_SIZE:
+            transport.bulk(_operations(index, new_index, batch))
+            done += len(batch)
+            batch = []
+            yield RebuildProgress(done, total)
+    if batch:
+        transport.bulk(_operations(index, new_index, batch))
+        done += len(batch)
+    transport.refresh(new_index)
+    previous = transport.indices_behind(alias)
+    transport.point_alias(alias, new_index)
+    for old in previous:
+        transport.delete_index(old)
+    # Leftovers of an interrupted rebuild would otherwise receive page updates forever.
+    for stray in set(transport.indices_matching(f"{alias}-*")) - {new_index}:
+        transport.delete_index(stray)
+    yield RebuildProgress(done, total)

@@ -1,0 +1,133 @@
+"""`near` and `radius_km`: within a circle around a place name, nearest first, measured from
+the public point of a place (its commune's for a discreet place).
+
+SQL keeps the bounding box of the circle on indexed columns; the exact distance is then computed
+in Python on the few candidates left. The cluster filters and sorts with `geo_distance` (arc),
+the same great-circle distance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import django_filters
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
+from elasticsearch import dsl
+
+from core.geo import bounding_box, distance_km
+from core.location import location_columns, public_location_of, uses_commune_point
+from core.search.criteria import Criterion, Exact, Param
+from core.search.fields import PlaceNameFilter
+from core.search.paths import values_at
+
+
+@dataclass(frozen=True)
+class Circle:
+    latitude: float
+    longitude: float
+    radius_km: float
+
+    def distance_to(self, point: tuple[float, float]) -> float:
+        return distance_km((self.latitude, self.longitude), point)
+
+
+@dataclass(frozen=True, eq=False)
+class Near(Criterion):
+    """Within `radius_km` of a place name (`near`), resolved by `resolve`; measured from the
+    public point of the place at `prefix` (its commune's for a discreet place), nearest first.
+
+    SQL keeps the bounding box of the circle on indexed columns; the exact distance is then
+    computed in Python on the few candidates left.
+    """
+
+    resolve: Callable[[str], Any]
+    name: str = "near"
+    field: str = "location"
+    default_radius_km: float = 10
+    max_radius_km: float = 200
+    prefix: str = ""
+    ranks = True
+
+    def params(self) -> list[Param]:
+        radius = [MinValueValidator(0.1), MaxValueValidator(self.max_radius_km)]
+        return [
+            Param(
+                self.name,
+                PlaceNameFilter(resolve=self.resolve),
+                "Code postal, nom de commune ou « latitude,longitude »",
+            ),
+            Param(
+                "radius_km",
+                django_filters.NumberFilter(validators=radius),
+                "Rayon autour de near, en km",
+                default=self.default_radius_km,
+            ),
+        ]
+
+    def value(self, data: dict) -> Circle | None:
+        point = data.get(self.name)
+        if point is None:
+            return None
+        radius = data.get("radius_km")
+        radius_km = float(radius) if radius is not None else self.default_radius_km
+        return Circle(point.latitude, point.longitude, radius_km)
+
+    def where(self, value: Circle) -> Q:
+        box = bounding_box(value.latitude, value.longitude, value.radius_km)
+        latitudes = (box.min_latitude, box.max_latitude)
+        longitudes = (box.min_longitude, box.max_longitude)
+        commune_point = uses_commune_point(self.prefix)
+        own = ~commune_point & Q(
+            **{
+                f"{self.prefix}latitude__range": latitudes,
+                f"{self.prefix}longitude__range": longitudes,
+            }
+        )
+        at_commune = commune_point & Q(
+            **{
+                f"{self.prefix}commune__latitude__range": latitudes,
+                f"{self.prefix}commune__longitude__range": longitudes,
+            }
+        )
+        return own | at_commune
+
+    def exact(self, value: Circle) -> Exact:
+        def measure(row: tuple) -> float | None:
+            distance = value.distance_to(public_location_of(row).point)
+            return distance if distance <= value.radius_km else None
+
+        return Exact(location_columns(self.prefix), measure)
+
+    def clauses(self, value: Circle) -> list[dsl.Q]:
+        return [
+            dsl.Q(
+                "geo_distance",
+                distance=f"{value.radius_km}km",
+                distance_type="arc",
+                **{self.field: {"lat": value.latitude, "lon": value.longitude}},
+            )
+        ]
+
+    def sort(self, value: Circle) -> dict:
+        return {
+            "_geo_distance": {
+                self.field: {"lat": value.latitude, "lon": value.longitude},
+                "order": "asc",
+                "unit": "km",
+                "distance_type": "arc",
+            }
+        }
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.field: dsl.GeoPoint()}
+
+    def document(self, obj) -> dict[str, Any]:
+        place = values_at(obj, self.prefix.removesuffix("__"))[0] if self.prefix else obj
+        latitude, longitude = place.public_location.point
+        return {self.field: {"lat": latitude, "lon": longitude}}
+
+    def paths(self) -> list[str]:
+        return [self._at("commune__latitude")]

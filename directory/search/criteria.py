@@ -1,0 +1,77 @@
+"""The place criteria of the public contract, declared once.
+
+The places' index reads them all from the place. The sessions' index reads the same criteria
+through `venue` and `offer` prefixes: where it happens (position, programmes, opening days,
+access) from the session's place, what is offered (objectives, ages, languages, fee) from its
+activity.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from core.ages import MAX_CHILD_AGE_MONTHS
+from core.fees import FeeKind
+from core.search.criteria import Criterion, Flag, Terms, Weekday, Within
+from core.search.near import Near
+from core.search.text import Text, TextField
+from directory.models import Language, PlacePage
+from gazetteer.lookup import resolve_near
+from objectives.models import Objective, Programme
+
+
+def public_places() -> QuerySet[PlacePage]:
+    return PlacePage.objects.live().public()
+
+
+PLACE_TEXT = Text(
+    fields=(
+        TextField("name", ("title",), boost=3),
+        TextField("commune", ("commune__name_fr", "commune__name_nl"), boost=2),
+        TextField("description", ("description",), html=True),
+        TextField("objective_names", ("objectives__name_fr",)),
+        TextField("programme_names", ("programmes__name_fr",)),
+    ),
+    pages=public_places,
+)
+
+
+def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
+    """In the order the map page keeps them when switching views."""
+    return (
+        Near(resolve=resolve_near).under(venue),
+        PLACE_TEXT,
+        Terms(
+            "objective",
+            "objectives__slug",
+            "objectives",
+            Objective.objects.all(),
+            "Slug d'objectif (répétable)",
+        ).under(offer),
+        Terms(
+            "programme",
+            "programmes__slug",
+            "programmes",
+            Programme.objects.all(),
+            "Slug de programme (répétable)",
+        ).under(venue),
+        Within(
+            "age_months",
+            "age_min_months",
+            "age_max_months",
+            MAX_CHILD_AGE_MONTHS,
+            "Âge de l'enfant en mois",
+        ).under(offer),
+        Weekday("opening_hours__weekday", "days", "Jour d'ouverture").under(venue),
+        Terms(
+            "language",
+            "languages__code",
+            "languages",
+            Language.objects.all(),
+            "Langue parlée (ISO 639-1)",
+            to_field="code",
+            many=False,
+        ).under(offer),
+        Flag("accessible", "accessibility__step_free", "Accès de plain-pied").under(venue),
+        Flag("free", "fee_kind", "Gratuit", equals=FeeKind.FREE).under(offer),
+    )

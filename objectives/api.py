@@ -1,0 +1,60 @@
+"""The taxonomy's routes of the public JSON API: `/programmes/` and `/objectives/`.
+`rencontres.api` mounts this router."""
+
+from __future__ import annotations
+
+from ninja import Router, Schema
+
+from objectives.models import Objective, Programme
+
+router = Router(tags=["taxonomy"])
+
+
+class ProgrammeOut(Schema):
+    slug: str
+    name_fr: str
+    name_en: str
+    country: str
+    access_mode: str
+    description: str
+    url: str
+
+
+class ObjectiveOut(Schema):
+    slug: str
+    programme: str
+    name_fr: str
+    name_en: str
+    description: str
+    url: str
+
+
+@router.get("/programmes/", response=list[ProgrammeOut], summary="Les programmes")
+def list_programmes(request):
+    return [
+        {
+            "slug": p.slug,
+            "name_fr": p.name_fr,
+            "name_en": p.name_en,
+            "country": p.country,
+            "access_mode": p.access_mode,
+            "description": p.description,
+            "url": p.get_absolute_url(),
+        }
+        for p in Programme.objects.all()
+    ]
+
+
+@router.get("/objectives/", response=list[ObjectiveOut], summary="Les objectifs")
+def list_objectives(request):
+    return [
+        {
+            "slug": o.slug,
+            "programme": o.programme.slug,
+            "name_fr": o.name_fr,
+            "name_en": o.name_en,
+            "description": o.description,
+            "url": o.get_absolute_url(),
+        }
+        for o in Objective.objects.select_related("programme")
+    ]

@@ -1,0 +1,24 @@
+"""The public JSON API (`/api/v1/`) and its OpenAPI description (`/api/v1/schema/`), assembled
+from the routers the apps register through the `register_api_router` hook (a function giving a
+`(prefix, router)` pair), so that no app imports another's routes."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from wagtail import hooks
+
+API_ROUTER_HOOK = "register_api_router"
+
+api = NinjaAPI(
+    title="Rencontres",
+    version="1",
+    description=_("Lieux de rencontre enfants-parents : annuaire, recherche et taxonomie."),
+    urls_namespace="api-v1",
+    openapi_url="/schema/",
+    docs_url=None,
+)
+
+for register_router in hooks.get_hooks(API_ROUTER_HOOK):
+    prefix, router = register_router()
+    api.add_router(prefix, router)

@@ -1,0 +1,80 @@
+"""The mechanism itself, whatever the index: what it derives from a declaration."""
+
+import logging
+
+import pytest
+
+from activities.models import Occurrence
+from activities.search.index import SESSIONS
+from core.search.index import registered
+from core.search.openapi import parameters
+from core.search.paths import related_lookups, values_at
+from core.search.query import MAX_PAGE_SIZE, filterset_for
+from directory.models import PlacePage
+from directory.search.index import PLACES
+
+
+def test_every_declared_index_is_registered_once():
+    assert [index.name for index in registered()] == ["places", "occurrences"]
+
+
+@pytest.mark.parametrize("index", [PLACES, SESSIONS], ids=lambda index: index.name)
+def test_the_openapi_limits_are_the_filtersets(index):
+    """The documented limits are the enforced ones: the edge passes, one step beyond is a 400."""
+    described = {p["name"]: p for p in parameters(index)["parameters"]}
+    assert set(described) == set(filterset_for(index).base_filters)
+    limits = {
+        "radius_km": (200, "200", "200.1"),
+        "age_months": (216, "216", "217"),
+        "page_size": (MAX_PAGE_SIZE, "100", "101"),
+    }
+    for name, (maximum, edge, beyond) in limits.items():
+        assert described[name]["schema"]["maximum"] == maximum
+        assert filterset_for(index)({name: edge}).is_valid()
+        assert not filterset_for(index)({name: beyond}).is_valid()
+    assert described["radius_km"]["schema"]["default"] == 10
+    assert described["day"]["schema"]["enum"] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    assert described["objective"]["schema"] == {"type": "array", "items": {"type": "string"}}
+    assert described["objective"]["explode"] is True
+    assert described["accessible"]["schema"] == {"type": "boolean"}
+    assert described["language"]["schema"] == {"type": "string", "maxLength": 2}
+
+
+def test_sessions_add_their_dates_to_the_place_parameters():
+    assert set(SESSIONS.param_names()) == set(PLACES.param_names()) | {"from", "to"}
+    described = {p["name"]: p["schema"] for p in parameters(SESSIONS)["parameters"]}
+    assert described["from"] == described["to"] == {"type": "string", "format": "date"}
+
+
+def test_documents_read_what_they_need_in_a_fixed_number_of_queries():
+    joined, prefetched = related_lookups(
+        Occurrence, ["place__commune__name_fr", "activity__objectives__slug", "date"]
+    )
+    assert joined == ["activity", "place", "place__commune"]
+    assert prefetched == ["activity__objectives"]
+    joined, prefetched = related_lookups(PlacePage, ["opening_hours__weekday", "title"])
+    assert (joined, prefetched) == ([], ["opening_hours"])
+
+
+def test_values_at_fans_out_over_many_valued_steps(place):
+    assert values_at(place, "objectives__slug") == ["passerelles"]
+    assert values_at(place, "commune__name_nl") == ["Luik"]
+    assert values_at(place, "opening_hours__weekday") == []
+
+
+def test_a_cluster_outage_never_stops_an_editor(
+    place, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_CLUSTER = {
+        "url": "http://127.0.0.1:9",
+        "flavour": "opensearch2",
+        "index_prefix": "x",
+    }
+    with (
+        caplog.at_level(logging.WARNING, logger="core.search.signals"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        place.save_revision().publish()
+        place.unpublish()
+    assert PlacePage.objects.get(pk=place.pk).live is False
+    assert f"lieux pk [{place.pk}] not updated in the search cluster" in caplog.text

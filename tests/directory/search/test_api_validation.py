@@ -1,0 +1,41 @@
+"""/api/v1/places/ and its GeoJSON answer 400 (never 500) naming the parameter for bad input;
+every parameter, `free` included, is described in the OpenAPI schema as the FilterSet checks it."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+URLS = ["/api/v1/places/", "/api/v1/places.geojson"]
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"free": "peut-être"}, "free"),
+        ({"free": "2"}, "free"),
+        ({"accessible": "maybe"}, "accessible"),
+        ({"near": "nulle-part-xyz"}, "near"),
+        ({"radius_km": "500", "near": "50.6,5.5"}, "radius_km"),
+        ({"objective": "inconnu"}, "objective"),
+        ({"day": "lundi"}, "day"),
+        ({"age_months": "2.5"}, "age_months"),
+    ],
+)
+def test_bad_parameters_answer_400_naming_them(client, params, parameter):
+    for url in URLS:
+        response = client.get(url, params)
+        assert response.status_code == 400, (url, response.content)
+        assert list(response.json()["errors"]) == [parameter]
+
+
+def test_free_says_why(client):
+    errors = client.get(URLS[0], {"free": "peut-être"}).json()["errors"]
+    assert errors == {"free": ["Valeur attendue : true ou false."]}
+
+
+@pytest.mark.parametrize("path", [*URLS, "/api/v1/activities/", "/api/v1/activities/calendar.ics"])
+def test_free_is_in_the_openapi_schema(client, path):
+    schema = client.get("/api/v1/schema/").json()
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    assert parameters["free"]["schema"] == {"type": "boolean"}
+    assert parameters["free"]["in"] == "query"
