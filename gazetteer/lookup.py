@@ -26,7 +26,7 @@ from core.countries import Country
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.names import normalize
 
-NearKind = Literal["postcode", "commune", "section", "coordinates"]
+NearKind = Literal["postcode", "commune", "section", "coordinates", "address"]
 
 MAX_QUERY_LENGTH = 120
 MAX_ALTERNATIVES = 5
@@ -98,7 +98,7 @@ def section_label(section: Section, commune: Commune) -> str:
     }
 
 
-def _commune_suggestion(commune: Commune, name: str | None = None) -> Suggestion:
+def commune_suggestion(commune: Commune, name: str | None = None) -> Suggestion:
     return Suggestion(
         value=commune.key,
         label=commune_label(commune, name),
@@ -109,7 +109,7 @@ def _commune_suggestion(commune: Commune, name: str | None = None) -> Suggestion
     )
 
 
-def _section_suggestion(section: Section) -> Suggestion:
+def section_suggestion(section: Section) -> Suggestion:
     return Suggestion(
         value=section.key,
         label=section_label(section, section.commune),
@@ -279,9 +279,9 @@ def _resolve_name(name: str) -> NearPoint | None:
         section.commune = communes[section.commune_id]
     chosen, others = matches[0], matches[1 : 1 + MAX_ALTERNATIVES]
     alternatives = [
-        _section_suggestion(sections[m.section_id])
+        section_suggestion(sections[m.section_id])
         if m.section_id
-        else _commune_suggestion(communes[m.commune_id])
+        else commune_suggestion(communes[m.commune_id])
         for m in others
     ]
     if chosen.section_id:
@@ -332,14 +332,14 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
         if match.section_id:
             section = sections[match.section_id]
             section.commune = communes[match.commune_id]
-            suggestions.append(_section_suggestion(section))
+            suggestions.append(section_suggestion(section))
             continue
         commune = communes[match.commune_id]
         # Show the name the prefix matched: "Luik" for "lui", "Liège" for "lie".
         shown = commune.name_fr
         if commune.name_nl and not _word_starts(commune.name_fr, wanted):
             shown = commune.name_nl
-        suggestions.append(_commune_suggestion(commune, shown))
+        suggestions.append(commune_suggestion(commune, shown))
     return suggestions
 
 
