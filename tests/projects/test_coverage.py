@@ -21,7 +21,7 @@ from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
 DASHBOARD = reverse("projects_coverage")
-TABLES = ["provinces", "arrondissements", "communes", "projects", "gaps"]
+TABLES = ["provinces", "arrondissements", "communes", "projects", "reach", "gaps"]
 
 
 def export_url(table, fmt):
