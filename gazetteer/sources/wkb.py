@@ -35,18 +35,19 @@ class _Reader:
             return "multipolygon", [self.geometry()[1] for _ in range(count)]
         raise ValueError(f"unsupported WKB geometry type {kind}")
 
-    def _rings(self, endian: str) -> list[list[tuple[float, float]]]:
+    def _rings(self, endian: str) -> list[tuple[float, ...]]:
+        """Each ring as its flat coordinates (x1, y1, x2, y2…)."""
         (ring_count,) = self.take(endian + "I")
         rings = []
         for _ in range(ring_count):
             (point_count,) = self.take(endian + "I")
-            flat = self.take(endian + "d" * (2 * point_count))
-            rings.append(list(zip(flat[0::2], flat[1::2], strict=True)))
+            rings.append(self.take(endian + "d" * (2 * point_count)))
         return rings
 
 
-def _ring_area_centre(ring: list[tuple[float, float]]) -> tuple[float, float, float]:
+def _ring_area_centre(flat: tuple[float, ...]) -> tuple[float, float, float]:
     """Signed area and centroid of a ring (shoelace, in degrees: fine at a commune's scale)."""
+    ring = list(zip(flat[0::2], flat[1::2], strict=True))
     area = cx = cy = 0.0
     for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x1 * y2 - x2 * y1
@@ -54,7 +55,7 @@ def _ring_area_centre(ring: list[tuple[float, float]]) -> tuple[float, float, fl
         cx += (x1 + x2) * cross
         cy += (y1 + y2) * cross
     if area == 0:
-        xs, ys = zip(*ring, strict=True)
+        xs, ys = flat[0::2], flat[1::2]
         return 0.0, sum(xs) / len(xs), sum(ys) / len(ys)
     return area / 2, cx / (3 * area), cy / (3 * area)
 
@@ -96,3 +97,23 @@ def outline_of(hex_text: str) -> tuple[tuple[float, float], float] | None:
     latitude = sy / total
     square_km = total * 111.32**2 * math.cos(math.radians(latitude))
     return (latitude, sx / total), math.sqrt(square_km / math.pi)
+
+
+def bounds_of(hex_text: str) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) of a WKB (multi)polygon's outer rings; None for anything
+    else. Cheap: no centroid is computed."""
+    if not hex_text or hex_text == "\\N":
+        return None
+    try:
+        kind, value = _Reader(bytes.fromhex(hex_text)).geometry()
+    except (ValueError, struct.error):
+        return None
+    if kind == "point":
+        return None
+    polygons = [value] if kind == "polygon" else value
+    rings = [rings[0] for rings in polygons if rings and rings[0]]
+    if not rings:
+        return None
+    xs = [x for ring in rings for x in (min(ring[0::2]), max(ring[0::2]))]
+    ys = [y for ring in rings for y in (min(ring[1::2]), max(ring[1::2]))]
+    return min(ys), min(xs), max(ys), max(xs)
