@@ -96,6 +96,10 @@ def test_without_near_sorted_by_name(client, engine):
         ),
         ({"q": "Parenthèse"}, ["Espace Parenthèse"]),
         ({"q": "Nid", "near": "4000"}, ["Le Nid"]),
+        # Plurals and elisions read alike by both engines ("crèche", "ateliers" in the text).
+        ({"q": "crèches"}, ["Espace Parenthèse"]),
+        ({"q": "l'atelier"}, ["Espace Parenthèse"]),
+        ({"q": "creche d'ateliers"}, ["Espace Parenthèse"]),
     ],
 )
 def test_filters(client, engine, params, expected):
