@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from wagtail import hooks
 
-from core.search.api import ErrorOut, bad_request, search_route
+from core.search.api import AlternativeOut, ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
+from core.search.service import nearest_beyond
 from directory import api_examples
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.place_detail import PlaceDetailOut, place_detail, public_place
@@ -57,11 +58,35 @@ class FacetsOut(Schema):
     programmes: dict[str, int]
 
 
+class NearOut(Schema):
+    """What `near` was understood as: `key` is the stable identifier of the commune or section
+    (empty for coordinates and addresses)."""
+
+    label: str
+    kind: str
+    key: str
+    lat: float
+    lon: float
+
+
+class BeyondOut(Schema):
+    """Nothing within the radius: the nearest matches farther away, and the radius that takes
+    in the nearest (one tap: the same search with `radius_km` set to it)."""
+
+    radius_km: float
+    results: list[PlaceOut]
+
+
 class PlaceListOut(Schema):
     count: int
     results: list[PlaceOut]
     facets: FacetsOut
     engine: str
+    near: NearOut | None = None
+    # Other places the `near` text may have meant ("Lille": the French one), each `value` a
+    # `near` of its own.
+    near_alternatives: list[AlternativeOut] = []
+    nearest_beyond: BeyondOut | None = None
 
 
 class SuggestionOut(Schema):
@@ -92,6 +117,22 @@ def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
     }
 
 
+def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
+    """The understood `near` and its alternatives, for the API's body."""
+    circle = query.get("near")
+    point = circle.place if circle is not None else None
+    if point is None:
+        return None, []
+    understood = {
+        "label": point.label,
+        "kind": point.kind,
+        "key": point.key,
+        "lat": point.latitude,
+        "lon": point.longitude,
+    }
+    return understood, [{"value": a.value, "label": a.label} for a in point.alternatives]
+
+
 @search_route(
     router,
     "/places/",
@@ -101,12 +142,23 @@ def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
     example=api_examples.PLACE_LIST,
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
-    next_activities = _next_activities(result.hits)
+    beyond = nearest_beyond(PLACES, query, result)
+    hits = result.hits + (beyond.hits if beyond else [])
+    next_activities = _next_activities(hits)
+    near, alternatives = near_out(query)
     return {
         "count": result.count,
         "results": [_place_out(hit, next_activities) for hit in result.hits],
         "facets": result.facets,
         "engine": result.engine,
+        "near": near,
+        "near_alternatives": alternatives,
+        "nearest_beyond": {
+            "radius_km": beyond.radius_km,
+            "results": [_place_out(hit, next_activities) for hit in beyond.hits],
+        }
+        if beyond
+        else None,
     }
 
 
@@ -169,7 +221,9 @@ def get_place(request: HttpRequest, place_id: int):
     openapi_extra=api_examples.SUGGESTIONS,
 )
 def suggest_places(request: HttpRequest, q: str = ""):
-    """Communes and postcodes that start like `q`, for the "near" box."""
+    """Communes, sections and postcodes that start like `q`, for the "near" box: each `value`
+    is a stable key (`FR-59350`, `BE-92094-jambes`) or a postcode that `near` accepts, each
+    `label` says the country and the province or département."""
     if len(q) > MAX_TEXT_LENGTH:
         return bad_request({"q": [_("Texte trop long.")]})
     return [{"value": s.value, "label": s.label, "kind": s.kind} for s in suggest(q.strip())]

@@ -1,7 +1,17 @@
-"""Looking up (`resolve_near`, `suggest`): a postcode, a commune name in French or Dutch (any case,
-with or without accents, apostrophes, hyphens) or ``lat,lon`` becomes a point. When a name is
-both a Belgian and a French commune (Mons, for one), **Belgium wins**: the platform serves
-Belgian families first and the French name can still be reached by its postcode.
+"""Looking up (`resolve_near`, `suggest`): what a family types becomes a point.
+
+`near` accepts a postcode ("4000", "B-4000", "75011", "01400 Châtillon-sur-Chalaronne"), a
+commune or section name in French or Dutch (any case, with or without accents, apostrophes,
+hyphens), ``lat,lon``, or a stable key that suggestions carry: ``FR-59350`` (a commune by its
+INSEE code), ``BE-41002`` (by its NIS code), ``FR-75111`` (an arrondissement),
+``BE-92094-jambes`` (a Belgian section), ``FR-50129-D`` (a commune déléguée).
+
+**The rule for a bare name that several places bear** (Lille, Montreuil, Saint-Denis): a commune
+before a section; then Belgium before France (the platform serves ONE's families first); then
+the larger population; then the code. The first is the answer, the others are its
+`alternatives`, which the page offers ("Vouliez-vous dire Lille (Nord, France) ?") and the API
+lists (`near_alternatives`). A postcode several communes share resolves to the most populous of
+them, the others being the alternatives.
 """
 
 from __future__ import annotations
@@ -10,14 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from django.db.models import Case, IntegerField, Q, When
+from django.utils.translation import gettext as _
 
-from gazetteer.models import Commune, PostalCode
+from core.countries import Country
+from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.names import normalize
 
-NearKind = Literal["postcode", "commune", "coordinates"]
+NearKind = Literal["postcode", "commune", "section", "coordinates", "address"]
 
 MAX_QUERY_LENGTH = 120
+MAX_ALTERNATIVES = 5
 
 _COORDINATES = re.compile(
     r"^\s*(?P<lat>[+-]?\d{1,3}(?:\.\d+)?)\s*(?:,|;|\s)\s*(?P<lon>[+-]?\d{1,3}(?:\.\d+)?)\s*$"
@@ -26,48 +38,92 @@ _POSTCODE = re.compile(
     r"^\s*(?:(?P<prefix>B|BE|F|FR)\s*-?\s*)?(?P<code>\d{4,5})(?:\s+(?P<rest>.*\S))?\s*$",
     re.IGNORECASE,
 )
+_KEY = re.compile(
+    r"^\s*(?P<country>BE|FR)-(?P<code>[0-9][0-9AB][0-9]{3})(?:-(?P<suffix>[A-Za-z0-9-]+))?\s*$",
+    re.IGNORECASE,
+)
 _COUNTRY_BY_PREFIX = {"B": "BE", "BE": "BE", "F": "FR", "FR": "FR"}
+_PROVINCE_PREFIX = re.compile(r"^Province (?:de |du |d[’'])", re.IGNORECASE)
 
 
-def _names_of(commune: Commune) -> set[str]:
-    names = {n for n in (commune.search_names or "").split("|") if n}
-    names.update(normalize(n) for n in (commune.name_fr, commune.name_nl) if n)
-    return names
+@dataclass(frozen=True)
+class Suggestion:
+    """One place to offer: `value` is what to put in the search box (a stable key or a
+    postcode), `label` what to show ("Lille (Nord, France)")."""
+
+    value: str
+    label: str
+    kind: Literal["postcode", "commune", "section"]
+    latitude: float
+    longitude: float
+    commune_id: int | None = None
 
 
 @dataclass(frozen=True)
 class NearPoint:
-    """Where a family's "near" text points to."""
+    """Where a family's "near" text points to, and the other places it could have meant."""
 
     latitude: float
     longitude: float
     label: str
     kind: NearKind
     commune_id: int | None = None
+    key: str = ""
+    alternatives: tuple[Suggestion, ...] = ()
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    """One entry of the search box's suggestions: `value` is what to put in the box."""
-
-    value: str
-    label: str
-    kind: Literal["postcode", "commune"]
-    latitude: float
-    longitude: float
-    commune_id: int | None = None
+def area_label(province: str) -> str:
+    """ "Province de Namur" → "Namur"; a French département or a region stays as it is."""
+    return _PROVINCE_PREFIX.sub("", province or "")
 
 
-def _belgium_first():
-    return Case(When(country="BE", then=0), default=1, output_field=IntegerField())
+def commune_label(commune: Commune, name: str | None = None) -> str:
+    """ "Lille (Nord, France)", "Luik (Liège, Belgique)"."""
+    country = str(Country(commune.country).label)
+    area = area_label(commune.province)
+    if not area:
+        return _("%(name)s (%(country)s)") % {"name": name or commune.name_fr, "country": country}
+    return _("%(name)s (%(area)s, %(country)s)") % {
+        "name": name or commune.name_fr,
+        "area": area,
+        "country": country,
+    }
+
+
+def section_label(section: Section, commune: Commune) -> str:
+    """ "Jambes, Namur (Namur, Belgique)"."""
+    return _("%(section)s, %(commune)s") % {
+        "section": section.name_fr,
+        "commune": commune_label(commune),
+    }
+
+
+def commune_suggestion(commune: Commune, name: str | None = None) -> Suggestion:
+    return Suggestion(
+        value=commune.key,
+        label=commune_label(commune, name),
+        kind="commune",
+        latitude=float(commune.latitude),
+        longitude=float(commune.longitude),
+        commune_id=commune.pk,
+    )
+
+
+def section_suggestion(section: Section) -> Suggestion:
+    return Suggestion(
+        value=section.key,
+        label=section_label(section, section.commune),
+        kind="section",
+        latitude=float(section.latitude),
+        longitude=float(section.longitude),
+        commune_id=section.commune_id,
+    )
 
 
 def resolve_near(text: str) -> NearPoint | None:
-    """Turn a postcode, a commune name (French or Dutch, any case, with or without accents) or
-    ``lat,lon`` into a point; None when the text is none of these or names nothing known.
+    """Turn what a family typed into a point; None when it names nothing known.
 
-    Postcodes of four digits are Belgian, of five French (a ``B-``/``F-`` prefix is accepted);
-    a name both Belgian and French resolves to the Belgian commune.
+    Postcodes of four digits are Belgian, of five French (a ``B-``/``F-`` prefix is accepted).
     """
     if not isinstance(text, str):
         return None
@@ -76,6 +132,8 @@ def resolve_near(text: str) -> NearPoint | None:
         return None
     if match := _COORDINATES.match(text):
         return _resolve_coordinates(match["lat"], match["lon"])
+    if match := _KEY.match(text):
+        return _resolve_key(match["country"].upper(), match["code"].upper(), match["suffix"])
     if match := _POSTCODE.match(text):
         country = _COUNTRY_BY_PREFIX.get((match["prefix"] or "").upper())
         return _resolve_postcode(match["code"], country, match["rest"])
@@ -94,149 +152,194 @@ def _resolve_coordinates(lat_text: str, lon_text: str) -> NearPoint | None:
     )
 
 
-def _postcode_point(row: PostalCode) -> NearPoint:
+def _commune_point(commune: Commune, label: str, alternatives=()) -> NearPoint:
+    return NearPoint(
+        latitude=float(commune.latitude),
+        longitude=float(commune.longitude),
+        label=label,
+        kind="commune",
+        commune_id=commune.pk,
+        key=commune.key,
+        alternatives=tuple(alternatives),
+    )
+
+
+def _section_point(section: Section, alternatives=()) -> NearPoint:
+    return NearPoint(
+        latitude=float(section.latitude),
+        longitude=float(section.longitude),
+        label=f"{section.name_fr} ({section.commune.name_fr})",
+        kind="section",
+        commune_id=section.commune_id,
+        key=section.key,
+        alternatives=tuple(alternatives),
+    )
+
+
+def _resolve_key(country: str, code: str, suffix: str | None) -> NearPoint | None:
+    if suffix is None:
+        section = Section.objects.filter(key=f"{country}-{code}", retired=False)
+    else:
+        # "D"/"A" (French déléguée, associée) are upper-case; Belgian slugs lower-case.
+        suffix = suffix.upper() if len(suffix) == 1 else suffix.lower()
+        section = Section.objects.filter(key=f"{country}-{code}-{suffix}", retired=False)
+    found = section.select_related("commune").first()
+    if found is not None:
+        return _section_point(found)
+    if suffix is not None:
+        return None
+    commune = Commune.objects.filter(country=country, code=code, retired=False).first()
+    return _commune_point(commune, commune.name_fr) if commune else None
+
+
+def _postcode_point(row: PostalCode, alternatives=()) -> NearPoint:
     name = row.commune.name_fr if row.commune_id else row.locality
+    if row.section_id:
+        name = row.locality
     return NearPoint(
         latitude=float(row.latitude),
         longitude=float(row.longitude),
         label=f"{row.code} {name}",
         kind="postcode",
         commune_id=row.commune_id,
+        key=row.commune.key if row.commune_id else "",
+        alternatives=tuple(alternatives),
     )
+
+
+def _postcode_suggestion(row: PostalCode, shared: bool) -> Suggestion:
+    point = _postcode_point(row)
+    return Suggestion(
+        value=f"{row.code} {row.locality}" if shared else row.code,
+        label=f"{point.label} ({Country(row.country).label})",
+        kind="postcode",
+        latitude=point.latitude,
+        longitude=point.longitude,
+        commune_id=row.commune_id,
+    )
+
+
+def _names_of(commune: Commune) -> set[str]:
+    return {n for n in (commune.search_names or "").split("|") if n}
 
 
 def _resolve_postcode(code: str, country: str | None, rest: str | None) -> NearPoint | None:
     country = country or ("BE" if len(code) == 4 else "FR")
     rows = list(
-        PostalCode.objects.filter(country=country, code=code)
-        .select_related("commune")
-        .order_by("locality")
+        PostalCode.objects.filter(country=country, code=code, retired=False).select_related(
+            "commune"
+        )
     )
     if not rows:
         return None
+    # The most populous commune first: a shared postcode is most likely meant for it.
+    rows.sort(key=lambda row: (-(row.commune.population or 0), row.locality))
     wanted = normalize(rest) if rest else ""
     if wanted:
-        # "4000 Liège": the row whose locality or commune carries that name, else the postcode.
+        # "4000 Liège", "01400 Sulignat": the row whose locality or commune carries that name.
         for row in rows:
-            names = _names_of(row.commune) if row.commune else set()
-            if wanted == row.normalized_locality or wanted in names:
+            if wanted == row.normalized_locality or wanted in _names_of(row.commune):
                 return _postcode_point(row)
-    # Several localities under one code: the one that shares its commune's name is the
-    # postcode's main place.
-    for row in rows:
-        if row.commune and row.normalized_locality in _names_of(row.commune):
-            return _postcode_point(row)
-    return _postcode_point(rows[0])
+    shared = len(rows) > 1
+    others = [_postcode_suggestion(row, shared) for row in rows[1 : 1 + MAX_ALTERNATIVES]]
+    return _postcode_point(rows[0], others)
+
+
+def _ranked_matches(rows: list[PlaceName]) -> list[PlaceName]:
+    """The documented order: commune before section, Belgium before France, larger
+    population, then code (the primary keys follow the codes' load order)."""
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.section_id is not None,
+            row.country != "BE",
+            -(row.population or 0),
+            row.commune_id,
+            row.section_id or 0,
+        ),
+    )
 
 
 def _resolve_name(name: str) -> NearPoint | None:
     if not name or not any(c.isalpha() for c in name):
         return None
-    candidates = (
-        Commune.objects.filter(search_names__contains=name)
-        .annotate(belgium_first=_belgium_first())
-        .order_by("belgium_first", "code")
-    )
-    for commune in candidates:
-        if name == normalize(commune.name_nl or "") and name != normalize(commune.name_fr):
-            label = commune.name_nl
-        elif name in _names_of(commune):
-            label = commune.name_fr
-        else:
-            continue
-        return NearPoint(
-            latitude=float(commune.latitude),
-            longitude=float(commune.longitude),
-            label=label,
-            kind="commune",
-            commune_id=commune.pk,
+    matches = _ranked_matches(list(PlaceName.objects.filter(name=name)))
+    if not matches:
+        # A locality known only as a postcode's (Laeken, 1020): that postcode.
+        row = (
+            PostalCode.objects.filter(normalized_locality=name, retired=False)
+            .select_related("commune")
+            .order_by("country", "code")
+            .first()
         )
-    # A locality that is not a commune of its own (Laeken, Jupille-sur-Meuse): its postcode.
-    row = (
-        PostalCode.objects.filter(normalized_locality=name)
-        .select_related("commune")
-        .annotate(belgium_first=_belgium_first())
-        .order_by("belgium_first", "code")
-        .first()
-    )
-    if row is None:
-        return None
-    point = _postcode_point(row)
-    return NearPoint(
-        latitude=point.latitude,
-        longitude=point.longitude,
-        label=f"{row.code} {row.locality}",
-        kind="postcode",
-        commune_id=row.commune_id,
-    )
+        return _postcode_point(row) if row else None
+    communes = Commune.objects.in_bulk([m.commune_id for m in matches])
+    sections = Section.objects.in_bulk([m.section_id for m in matches if m.section_id])
+    for section in sections.values():
+        section.commune = communes[section.commune_id]
+    chosen, others = matches[0], matches[1 : 1 + MAX_ALTERNATIVES]
+    alternatives = [
+        section_suggestion(sections[m.section_id])
+        if m.section_id
+        else commune_suggestion(communes[m.commune_id])
+        for m in others
+    ]
+    if chosen.section_id:
+        return _section_point(sections[chosen.section_id], alternatives)
+    commune = communes[chosen.commune_id]
+    label = commune.name_fr
+    if commune.name_nl and name == normalize(commune.name_nl) != normalize(commune.name_fr):
+        label = commune.name_nl
+    return _commune_point(commune, label, alternatives)
 
 
 def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
-    """Communes or postcodes that start with `prefix`, Belgian ones first, at most `limit`.
-
-    Digits give postcodes; letters give communes whose French or Dutch name, or one word of it,
-    starts with the prefix (in any case, with or without accents).
-    """
+    """Places whose name, or one word of it, starts with `prefix`, or postcodes that do; at
+    most `limit`, in the order `resolve_near` ranks names."""
     if not isinstance(prefix, str) or limit <= 0:
         return []
     prefix = prefix.strip()
     if not prefix or len(prefix) > MAX_QUERY_LENGTH:
         return []
     if prefix.isdigit():
-        rows = (
-            PostalCode.objects.filter(code__startswith=prefix)
+        rows = list(
+            PostalCode.objects.filter(code__startswith=prefix, retired=False)
             .select_related("commune")
-            .annotate(belgium_first=_belgium_first())
-            .order_by("belgium_first", "code", "locality")[:limit]
+            .order_by("country", "code", "locality")[: limit * 3]
         )
-        suggestions = []
+        counts: dict[tuple[str, str], int] = {}
         for row in rows:
-            point = _postcode_point(row)
-            suggestions.append(
-                Suggestion(
-                    value=row.code,
-                    label=point.label,
-                    kind="postcode",
-                    latitude=point.latitude,
-                    longitude=point.longitude,
-                    commune_id=row.commune_id,
-                )
-            )
-        return suggestions
+            counts[(row.country, row.code)] = counts.get((row.country, row.code), 0) + 1
+        rows.sort(key=lambda r: (r.country != "BE", r.code, -(r.commune.population or 0)))
+        return [_postcode_suggestion(r, counts[(r.country, r.code)] > 1) for r in rows[:limit]]
 
     wanted = normalize(prefix)
     if not wanted:
         return []
-    ordered = ("belgium_first", "search_names", "code")
-    name_starts = Q(search_names__startswith=wanted) | Q(search_names__contains=f"|{wanted}")
-    communes = list(
-        Commune.objects.filter(name_starts)
-        .annotate(belgium_first=_belgium_first())
-        .order_by(*ordered)[:limit]
-    )
-    if len(communes) < limit:
-        word_starts = Q(search_names__contains=f" {wanted}") & ~name_starts
-        communes += list(
-            Commune.objects.filter(word_starts)
-            .annotate(belgium_first=_belgium_first())
-            .order_by(*ordered)[: limit - len(communes)]
-        )
+    found = list(PlaceName.objects.filter(name__startswith=wanted)[: limit * 20])
+    if len(found) < limit:
+        found += list(PlaceName.objects.filter(name__contains=f" {wanted}")[: limit * 20])
+    matches, seen = [], set()
+    for row in _ranked_matches(found):
+        if (row.commune_id, row.section_id) not in seen:
+            seen.add((row.commune_id, row.section_id))
+            matches.append(row)
+    matches = matches[:limit]
+    communes = Commune.objects.in_bulk([m.commune_id for m in matches])
+    sections = Section.objects.in_bulk([m.section_id for m in matches if m.section_id])
     suggestions = []
-    for commune in communes:
+    for match in matches:
+        if match.section_id:
+            section = sections[match.section_id]
+            section.commune = communes[match.commune_id]
+            suggestions.append(section_suggestion(section))
+            continue
+        commune = communes[match.commune_id]
         # Show the name the prefix matched: "Luik" for "lui", "Liège" for "lie".
         shown = commune.name_fr
         if commune.name_nl and not _word_starts(commune.name_fr, wanted):
             shown = commune.name_nl
-        suggestions.append(
-            Suggestion(
-                value=shown,
-                label=f"{shown} ({commune.province})" if commune.province else shown,
-                kind="commune",
-                latitude=float(commune.latitude),
-                longitude=float(commune.longitude),
-                commune_id=commune.pk,
-            )
-        )
+        suggestions.append(commune_suggestion(commune, shown))
     return suggestions
 
 

@@ -30,3 +30,11 @@ def search_names_for(*names: str) -> str:
         if normalised and normalised not in seen:
             seen.append(normalised)
     return "|".join(seen)
+
+
+def indexed_names(search_names: str, *names: str) -> list[str]:
+    """The distinct names a commune or section is indexed under (`PlaceName`): its
+    `search_names` and the normalised forms of its own names."""
+    found = [n for n in (search_names or "").split("|") if n]
+    found += [normalize(name) for name in names if name]
+    return [name for name in dict.fromkeys(found) if name]

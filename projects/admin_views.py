@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.admin import RestrictedViewMixin
 from core.maps import map_config
 from objectives.models import Objective, Programme
-from projects import coverage
+from projects import coverage, gaps
 from projects.access import can_edit_projects, can_view_coverage, projects_visible_to
 from projects.exports import download
 
@@ -82,7 +82,10 @@ def _tables(programme: Programme, objective: Objective | None, distance_km: Deci
         "projects": coverage.projects_by_status(),
     }
     if objective is not None:
-        tables["gaps"] = coverage.gaps_table(objective, float(distance_km))
+        # One pass over the territory for both tables.
+        reach = gaps.coverage_reach(objective, float(distance_km))
+        tables["reach"] = gaps.reach_table(objective, float(distance_km), reach)
+        tables["gaps"] = gaps.gaps_table(objective, float(distance_km), reach)
     return tables
 
 
@@ -135,7 +138,8 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
                 }
                 for key, table in tables.items()
             ],
-            map_features=coverage.map_features(programme),
+            territory=", ".join(coverage.territory_regions(programme)),
+            map_features=gaps.map_features(programme),
             map_objectives=[
                 {"slug": o.slug, "name": o.name_fr, "colour": o.colour}
                 for o in programme.objectives.all()

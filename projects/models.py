@@ -16,7 +16,8 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from directory.models import PlacePage
-from objectives.models import Objective
+from gazetteer.models import Commune
+from objectives.models import Objective, Programme
 
 CONSULTATIONS_PROGRAMME = "consultations-enfants"
 
@@ -241,3 +242,52 @@ def public_projects_of(place) -> list[HealthParentingProject]:
         ),
     )
     return projects
+
+
+class ProgrammeTerritory(models.Model):
+    """Where a programme works, for coverage planning: regions of its country, or all of it. The
+    gap list, the coverage map and the area tables stay inside it (ONE: Wallonia and Brussels;
+    FFER: France)."""
+
+    programme = models.OneToOneField(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="territory",
+        verbose_name=_("programme"),
+    )
+    regions = models.TextField(
+        _("régions"),
+        blank=True,
+        help_text=_(
+            "Une région par ligne, nommée comme dans le gazetier (« Région wallonne », "
+            "« Hauts-de-France »…). Vide : tout le pays du programme."
+        ),
+    )
+
+    panels = [FieldPanel("programme"), FieldPanel("regions")]
+
+    class Meta:
+        verbose_name = _("territoire d'un programme")
+        verbose_name_plural = _("territoires des programmes")
+
+    def __str__(self) -> str:
+        return str(self.programme)
+
+    def region_names(self) -> list[str]:
+        return [line.strip() for line in self.regions.splitlines() if line.strip()]
+
+    def clean(self):
+        known = set(
+            Commune.objects.filter(country=self.programme.country)
+            .order_by()
+            .values_list("region", flat=True)
+            .distinct()
+        )
+        unknown = [name for name in self.region_names() if name not in known]
+        if unknown:
+            raise ValidationError(
+                {
+                    "regions": _("Région inconnue du gazetier pour ce pays : %(names)s.")
+                    % {"names": ", ".join(unknown)}
+                }
+            )

@@ -20,7 +20,7 @@ from projects import admin_views
 from projects.access import can_view_coverage
 from projects.choosers import consultation_chooser_viewset, meeting_place_chooser_viewset
 from projects.forms import ProjectForm
-from projects.models import HealthParentingProject, public_projects_of
+from projects.models import HealthParentingProject, ProgrammeTerritory, public_projects_of
 from projects.panels import PlaceProjectsPanel
 
 
@@ -83,6 +83,20 @@ class HealthParentingProjectViewSet(SnippetViewSet):
 
 
 register_snippet(HealthParentingProjectViewSet)
+
+
+class ProgrammeTerritoryViewSet(SnippetViewSet):
+    """Where each programme works, for the coverage dashboard: ONE staff edit it."""
+
+    model = ProgrammeTerritory
+    icon = "site"
+    menu_label = _("Territoires des programmes")
+    menu_order = 215
+    add_to_admin_menu = True
+    list_display = ["programme", "regions"]
+
+
+register_snippet(ProgrammeTerritoryViewSet)
 
 
 @hooks.register("register_admin_viewset")

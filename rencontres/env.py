@@ -57,6 +57,10 @@ class Settings(BaseSettings):
     geocoder_user_agent: str = "rencontres"
     geocoder_min_delay_seconds: float = 1.0
     geocoder_timeout_seconds: float = 5.0
+    # French addresses: geopy's BANFrance (the Base adresse nationale) unless set empty, then
+    # the geocoder above.
+    geocoder_france: str = "banfrance"
+    geocoder_france_url: str | None = None
 
     email_host: str | None = None
     email_port: int = 587

@@ -43,6 +43,9 @@ STAFF_MODEL_PERMISSIONS = (
             "add_healthparentingproject",
             "change_healthparentingproject",
             "delete_healthparentingproject",
+            "add_programmeterritory",
+            "change_programmeterritory",
+            "delete_programmeterritory",
         )
     ]
     + [

@@ -322,3 +322,5 @@ GEOCODER = {
     "min_delay_seconds": ENV.geocoder_min_delay_seconds,
     "timeout_seconds": ENV.geocoder_timeout_seconds,
 }
+# French addresses go to this service (its other settings are GEOCODER's).
+GEOCODER_FRANCE = {"name": ENV.geocoder_france, "url": ENV.geocoder_france_url}

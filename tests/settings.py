@@ -16,4 +16,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Tests never reach outside: an address form without a point asks a closed local port, which
 # fails at once like an unreachable geocoder. Geocoding tests start their own Nominatim stand-in.
-GEOCODER = {**GEOCODER, "url": "http://127.0.0.1:9"}  # noqa: F405
+# No rate limit: searches with addresses would otherwise wait for each other.
+GEOCODER = {**GEOCODER, "url": "http://127.0.0.1:9", "min_delay_seconds": 0.0}  # noqa: F405
+GEOCODER_FRANCE = {**GEOCODER_FRANCE, "url": "http://127.0.0.1:9"}  # noqa: F405

@@ -22,12 +22,26 @@ if TYPE_CHECKING:
     from core.search.results import SearchResult
 
 
+class AlternativeOut(Schema):
+    """A value to try instead of what was given, and how to show it."""
+
+    value: str
+    label: str
+
+
 class ErrorOut(Schema):
     errors: dict[str, list[str]]
+    # For a parameter the family may have mistyped: values to try instead (`near`).
+    suggestions: dict[str, list[AlternativeOut]] | None = None
 
 
-def bad_request(errors: dict[str, list[str]]) -> JsonResponse:
-    return JsonResponse({"errors": errors}, status=400)
+def bad_request(
+    errors: dict[str, list[str]], suggestions: dict[str, list[dict]] | None = None
+) -> JsonResponse:
+    body: dict = {"errors": errors}
+    if suggestions:
+        body["suggestions"] = suggestions
+    return JsonResponse(body, status=400)
 
 
 def api_search(
@@ -37,7 +51,7 @@ def api_search(
     size whatever the parameters say (a feed)."""
     filterset = filterset_for(index)(params)
     if not filterset.is_valid():
-        return bad_request(filterset.error_details())
+        return bad_request(filterset.error_details(), filterset.suggestions())
     query = filterset.to_query()
     if page_size is not None:
         query = replace(query, page=1, page_size=page_size)

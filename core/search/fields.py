@@ -91,9 +91,21 @@ class IsoDateTimeFilter(django_filters.Filter):
     field_class = IsoDateTimeField
 
 
+class PlaceNotFound(Exception):  # noqa: N818 (a lookup's answer, not a programming error)
+    """What a resolver raises to say why a place was not found, and what the family may have
+    meant: `suggestions` are (value, label) pairs, each value itself a valid place name."""
+
+    def __init__(self, message: str, suggestions: list[tuple[str, str]] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.suggestions = list(suggestions or [])
+
+
 class PlaceNameField(forms.CharField):
     """A postcode, a commune's name or "latitude,longitude", resolved to a point by the function
-    the declaring app gives (the gazetteer's)."""
+    the declaring app gives (the gazetteer's). The resolver returns None for "unknown", or raises
+    `PlaceNotFound` to say why and what else to try: the field then keeps those `suggestions`
+    for the page and the API."""
 
     default_error_messages = {
         "unknown": _(
@@ -104,13 +116,18 @@ class PlaceNameField(forms.CharField):
 
     def __init__(self, *, resolve: Callable[[str], object | None], **kwargs):
         self.resolve = resolve
+        self.suggestions: list[tuple[str, str]] = []
         super().__init__(max_length=MAX_TEXT_LENGTH, **kwargs)
 
     def clean(self, value):
         text = super().clean(value)
         if not text:
             return None
-        point = self.resolve(text)
+        try:
+            point = self.resolve(text)
+        except PlaceNotFound as not_found:
+            self.suggestions = not_found.suggestions
+            raise forms.ValidationError(not_found.message, code="unknown") from not_found
         if point is None:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
         return point

@@ -9,7 +9,7 @@ the same great-circle distance.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import django_filters
@@ -29,6 +29,9 @@ class Circle:
     latitude: float
     longitude: float
     radius_km: float
+    # What `near` resolved to (the gazetteer's answer: its label, key, alternatives), for the
+    # page and the API to show; not part of the query's identity.
+    place: Any = field(default=None, compare=False)
 
     def distance_to(self, point: tuple[float, float]) -> float:
         return distance_km((self.latitude, self.longitude), point)
@@ -73,7 +76,7 @@ class Near(Criterion):
             return None
         radius = data.get("radius_km")
         radius_km = float(radius) if radius is not None else self.default_radius_km
-        return Circle(point.latitude, point.longitude, radius_km)
+        return Circle(point.latitude, point.longitude, radius_km, place=point)
 
     def where(self, value: Circle) -> Q:
         box = bounding_box(value.latitude, value.longitude, value.radius_km)

@@ -30,6 +30,8 @@ class SearchPage:
     first_rank: int = 1
     # A bad parameter's messages, by parameter: the form shows them, the page answers 400.
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # What the family may have meant, by bad parameter: [{"value", "label"}].
+    suggestions: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def page_url(params: QueryDict, page: int) -> str:
@@ -50,7 +52,11 @@ def search_page(
     filterset = filterset_for(index)(data)
     if errors or not filterset.is_valid():
         return SearchPage(
-            filterset, None, None, errors={**(errors or {}), **filterset.error_details()}
+            filterset,
+            None,
+            None,
+            errors={**(errors or {}), **filterset.error_details()},
+            suggestions=filterset.suggestions(),
         )
     query = filterset.to_query()
     result = search(index, query)

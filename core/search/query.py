@@ -93,6 +93,16 @@ class SearchFilterSet(django_filters.FilterSet):
         """Each bad parameter with the reasons, in the contract's parameter names."""
         return {name: [str(message) for message in errors] for name, errors in self.errors.items()}
 
+    def suggestions(self) -> dict[str, list[dict[str, str]]]:
+        """What the family may have meant, for each bad parameter that says (`near`: the
+        communes found in an address the geocoder could not place)."""
+        found = {}
+        for name, form_field in self.form.fields.items():
+            offered = getattr(form_field, "suggestions", None)
+            if offered and name in self.errors:
+                found[name] = [{"value": value, "label": label} for value, label in offered]
+        return found
+
 
 def all_params(index: SearchIndex) -> list[Param]:
     return [*(p for criterion in index.criteria for p in criterion.params()), *PAGING]

@@ -4,6 +4,7 @@ answering, else the database. The site never goes down because the search cluste
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from core.search.engines import cluster, database
@@ -29,3 +30,39 @@ def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
             return SearchResult(found.count, index.hits(found.ids, query), found.facets, "cluster")
     found = database.matches(index, query)
     return SearchResult(found.count, index.hits(found.ids, query), found.facets, "database")
+
+
+# The radii a search can be widened to, in one tap: the map page's choices up to `near`'s limit.
+WIDER_RADII_KM = (2, 5, 10, 20, 50, 100, 200)
+
+
+@dataclass(frozen=True)
+class Beyond:
+    """The nearest matches outside the radius asked: the radius that would take in the nearest
+    (`radius_km`), and those matches (hits with their `distance_km`)."""
+
+    radius_km: float
+    hits: list
+
+
+def nearest_beyond(
+    index: SearchIndex, query: SearchQuery, result: SearchResult, limit: int = 3
+) -> Beyond | None:
+    """When a search around a place found nothing, the `limit` nearest matches of the same
+    query as far as `near` allows; None when there is no `near`, something was found, or
+    nothing matches even that far."""
+    circle = query.get("near")
+    if circle is None or result.count:
+        return None
+    criterion = index.criterion("near")
+    widest = float(criterion.max_radius_km)
+    if circle.radius_km >= widest:
+        return None
+    wider = replace(circle, radius_km=widest)
+    values = tuple((name, wider if name == "near" else value) for name, value in query.values)
+    found = search(index, replace(query, values=values, page=1, page_size=limit))
+    if not found.hits:
+        return None
+    nearest = min(hit.distance_km for hit in found.hits)
+    radius = next((r for r in WIDER_RADII_KM if r >= nearest and r > circle.radius_km), widest)
+    return Beyond(radius_km=radius, hits=found.hits)

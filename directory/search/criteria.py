@@ -16,7 +16,7 @@ from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
 from directory.models import Language, PlacePage
-from gazetteer.lookup import resolve_near
+from gazetteer.addresses import resolve_for_search
 from objectives.models import Objective, Programme
 
 
@@ -39,7 +39,7 @@ PLACE_TEXT = Text(
 def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
     """In the order the map page keeps them when switching views."""
     return (
-        Near(resolve=resolve_near).under(venue),
+        Near(resolve=resolve_for_search).under(venue),
         PLACE_TEXT,
         Terms(
             "objective",

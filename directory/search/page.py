@@ -19,6 +19,7 @@ from core.maps import map_config
 from core.search.index import SearchIndex
 from core.search.paging import search_page
 from core.search.results import SearchResult
+from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import MAP_PAGE_VIEWS
 from directory.models import Language
@@ -85,13 +86,47 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
     }
 
 
+def with_params(params: QueryDict, **changes) -> str:
+    """The same search with some parameters changed (and back to its first page)."""
+    query = params.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.setlist(name, [str(value)])
+    return "?" + urlencode(sorted(query.lists()), doseq=True)
+
+
+def near_context(request: HttpRequest, search) -> dict:
+    """What `near` was understood as, the other places it may have meant ("Vouliez-vous
+    dire…"), each a link to the same search around it, and, when nothing is within the radius,
+    the nearest places beyond it with a link that widens the radius to take them in."""
+    circle = search.query.get("near") if search.query else None
+    point = circle.place if circle is not None else None
+    offered = search.suggestions.get("near", [])
+    if point is not None:
+        offered = [{"value": a.value, "label": a.label} for a in point.alternatives]
+    beyond = nearest_beyond(PLACES, search.query, search.result) if search.result else None
+    return {
+        "near_point": point,
+        "near_alternatives": [
+            {"label": item["label"], "url": with_params(request.GET, near=item["value"])}
+            for item in offered
+        ],
+        "beyond": beyond,
+        "widen_url": with_params(request.GET, radius_km=f"{beyond.radius_km:g}") if beyond else "",
+    }
+
+
 def places_context(request: HttpRequest) -> dict:
     search = search_page(PLACES, request.GET)
+    near = near_context(request, search)
     hits = search.result.hits if search.result else []
+    if near["beyond"]:
+        hits = near["beyond"].hits
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),
         "map_features": [map_feature(hit) for hit in hits],
+        **near,
     }
 
 

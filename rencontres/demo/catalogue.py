@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from core.countries import Country
 from directory.models import AccessibilityFeature, Language
-from gazetteer.models import Commune, PostalCode
+from gazetteer.models import Commune, PostalCode, Section, SectionKind
 from objectives.models import AccessMode, Programme
 
 # How the places are shared out between access modes; each mode's share is split evenly between
@@ -18,6 +18,9 @@ OTHER_MODE_SHARE = 0.05
 # ONE works in the Fédération Wallonie-Bruxelles: its places sit in Brussels and Wallonia far more
 # often than in Flanders.
 FLANDERS_WEIGHT = 0.05
+# The sections a place can be shown at: Belgian former communes and the Paris, Lyon and
+# Marseille arrondissements (not the communes déléguées, too small to show it).
+SECTION_LEVEL_KINDS = [SectionKind.SECTION, SectionKind.ARRONDISSEMENT]
 
 
 class CommuneInfo(NamedTuple):
@@ -27,6 +30,47 @@ class CommuneInfo(NamedTuple):
     country: str
     latitude: float
     longitude: float
+    population: int = 0
+    region: str = ""
+
+
+class SectionInfo(NamedTuple):
+    """A part of a commune families know by its own name (Jambes in Namur, Paris 11e)."""
+
+    name: str
+    latitude: float
+    longitude: float
+    postcode: str
+
+
+@dataclass
+class RegionShares:
+    """France's regions, each with its communes and their cumulative populations: the demo's
+    French places are spread over the regions in proportion to population."""
+
+    names: list[str]
+    cum_population: list[float]
+    communes: dict[str, list[CommuneInfo]]
+    commune_cum_weights: dict[str, list[float]]
+
+    @classmethod
+    def of(cls, communes: list[CommuneInfo]) -> RegionShares | None:
+        by_region: dict[str, list[CommuneInfo]] = {}
+        for commune in communes:
+            by_region.setdefault(commune.region, []).append(commune)
+        names = sorted(by_region)
+        totals = [sum(c.population for c in by_region[name]) for name in names]
+        if not sum(totals):
+            return None
+        return cls(
+            names=names,
+            cum_population=list(accumulate(totals)),
+            communes=by_region,
+            commune_cum_weights={
+                name: list(accumulate(max(c.population, 1) for c in rows))
+                for name, rows in by_region.items()
+            },
+        )
 
 
 class ObjectiveInfo(NamedTuple):
@@ -55,15 +99,32 @@ class Catalogue:
     languages: dict[str, tuple[int, str]]  # ISO code -> (pk, French name)
     features: list[tuple[int, str]]  # (pk, slug)
     skipped_programmes: list[str] = field(default_factory=list)
+    sections: dict[int, list[SectionInfo]] = field(default_factory=dict)  # by commune pk
+    french_regions: RegionShares | None = None
 
     @classmethod
     def load(cls) -> Catalogue:
         communes: dict[str, list[CommuneInfo]] = {}
-        for row in Commune.objects.order_by("country", "code", "pk").values_list(
-            "pk", "name_fr", "code", "country", "latitude", "longitude"
+        for row in (
+            Commune.objects.filter(retired=False)
+            .order_by("country", "code", "pk")
+            .values_list(
+                "pk", "name_fr", "code", "country", "latitude", "longitude", "population", "region"
+            )
         ):
-            info = CommuneInfo(row[0], row[1], row[2], row[3], float(row[4]), float(row[5]))
+            info = CommuneInfo(
+                row[0], row[1], row[2], row[3], float(row[4]), float(row[5]), row[6] or 0, row[7]
+            )
             communes.setdefault(info.country, []).append(info)
+        sections: dict[int, list[SectionInfo]] = {}
+        for commune_id, name, latitude, longitude, postcode in (
+            Section.objects.filter(retired=False, kind__in=SECTION_LEVEL_KINDS)
+            .order_by("commune_id", "key")
+            .values_list("commune_id", "name_fr", "latitude", "longitude", "postal_codes__code")
+        ):
+            known = sections.setdefault(commune_id, [])
+            if not any(section.name == name for section in known):
+                known.append(SectionInfo(name, float(latitude), float(longitude), postcode or ""))
         commune_cum_weights = {
             country: list(accumulate(commune_weight(c) for c in rows))
             for country, rows in communes.items()
@@ -119,6 +180,8 @@ class Catalogue:
             },
             features=list(AccessibilityFeature.objects.order_by("slug").values_list("pk", "slug")),
             skipped_programmes=skipped,
+            sections=sections,
+            french_regions=RegionShares.of(communes.get(Country.FRANCE, [])),
         )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 import re
@@ -15,7 +16,13 @@ from django.utils.text import slugify
 from core.countries import Country
 from core.fees import read_fee
 from objectives.models import AccessMode
-from rencontres.demo.catalogue import Catalogue, CommuneInfo, ObjectiveInfo, ProgrammeInfo
+from rencontres.demo.catalogue import (
+    Catalogue,
+    CommuneInfo,
+    ObjectiveInfo,
+    ProgrammeInfo,
+    SectionInfo,
+)
 from rencontres.demo.phones import phone_number
 from rencontres.demo.texts import description, of_commune
 from rencontres.demo.words import (
@@ -37,6 +44,10 @@ from rencontres.demo.words import (
 DEMO_SLUG_PREFIX = "demo-"
 DEMO_SLUG_RE = re.compile(r"^demo-(\d{6})-")
 MAX_DEMO_PLACES = 999_999
+# A place in a commune that has sections is shown at one of them this often ("… (Jambes)").
+SECTION_CHANCE = 0.15
+# The fractional part of the golden ratio: (i × it) mod 1 spreads any run of numbers evenly.
+GOLDEN_RATIO_FRACTION = 0.6180339887498949
 MAX_JITTER_METRES = 1_990  # "within 2 km" of the commune's centroid, rounding included
 METRES_PER_DEGREE = 111_320
 # About 8% of places are discreet, mostly supervised-visit centres.
@@ -81,12 +92,13 @@ class DemoPlaceGenerator:
         self.now = now
         self.programme_cum_weights = list(accumulate(catalogue.programme_weights))
         self.fakers = _fakers()
+        self._countries: list[str] = []
 
     def generate(self, index: int) -> DemoPlace:
         rng = random.Random(f"{self.seed}:{index}")
         cat = self.catalogue
 
-        primary = rng.choices(cat.programmes, cum_weights=self.programme_cum_weights)[0]
+        primary = self._primary(rng)
         programmes = [primary]
         companion = self._companion_mode(primary.access_mode)
         if companion and rng.random() < companion[1]:
@@ -100,19 +112,23 @@ class DemoPlaceGenerator:
         mode = primary.access_mode
         country = primary.country
 
-        commune = rng.choices(cat.communes[country], cum_weights=cat.commune_cum_weights[country])[
-            0
-        ]
-        title, short_name = self._title(rng, primary, commune)
+        commune = self._commune(rng, index, country)
+        section = None
+        if cat.sections.get(commune.pk) and rng.random() < SECTION_CHANCE:
+            section = rng.choice(cat.sections[commune.pk])
+        title, short_name = self._title(rng, primary, commune, section)
         slug = demo_slug(index, title)
 
         objectives = self._objectives(rng, programmes)
         age_min, age_max = self._ages(rng, mode)
         languages = self._languages(rng, country)
         is_discreet = rng.random() < DISCREET_CHANCE.get(mode, DEFAULT_DISCREET_CHANCE)
-        latitude, longitude = jitter(rng, commune.latitude, commune.longitude)
+        centre = section or commune
+        latitude, longitude = jitter(rng, centre.latitude, centre.longitude)
         postcodes = cat.postcodes.get(commune.pk)
-        if postcodes:
+        if section is not None and section.postcode:
+            postcode = section.postcode
+        elif postcodes:
             postcode = rng.choice(postcodes)
         elif country == Country.BELGIUM:
             postcode = str(rng.randint(1000, 9999))
@@ -172,9 +188,47 @@ class DemoPlaceGenerator:
             return AccessMode.APPOINTMENT, 0.1
         return None
 
+    def _primary(self, rng: random.Random) -> ProgrammeInfo:
+        """The place's first draw: its main programme."""
+        return rng.choices(self.catalogue.programmes, cum_weights=self.programme_cum_weights)[0]
+
+    def _ordinal_in_country(self, index: int) -> int:
+        """How many places before place `index` are in its country: each place's country is its
+        stream's first draw, so this needs no other place generated."""
+        countries = self._countries
+        while len(countries) <= index:
+            rng = random.Random(f"{self.seed}:{len(countries)}")
+            countries.append(self._primary(rng).country)
+        country = countries[index]
+        return sum(1 for other in countries[:index] if other == country)
+
+    def _commune(self, rng: random.Random, index: int, country: str) -> CommuneInfo:
+        """France: the region first, in proportion to population, from a low-discrepancy
+        sequence over the French places' ranks (so that even a few dozen places reach every
+        region in its share), then a commune of it in proportion to population. Belgium: ONE's
+        weights."""
+        cat = self.catalogue
+        regions = cat.french_regions
+        if country == Country.FRANCE and regions is not None:
+            share = ((self._ordinal_in_country(index) + 1) * GOLDEN_RATIO_FRACTION) % 1.0
+            region = regions.names[
+                bisect.bisect_right(regions.cum_population, share * regions.cum_population[-1])
+            ]
+            rows = regions.communes[region]
+            return rng.choices(rows, cum_weights=regions.commune_cum_weights[region])[0]
+        return rng.choices(cat.communes[country], cum_weights=cat.commune_cum_weights[country])[0]
+
     def _title(
-        self, rng: random.Random, programme: ProgrammeInfo, commune: CommuneInfo
+        self,
+        rng: random.Random,
+        programme: ProgrammeInfo,
+        commune: CommuneInfo,
+        section: SectionInfo | None = None,
     ) -> tuple[str, str]:
+        if section is not None:
+            # A place at section level says where: "Maison verte – Jambes".
+            title, short_name = self._title(rng, programme, commune)
+            return f"{title} ({section.name})", short_name
         mode = programme.access_mode
         if mode == AccessMode.APPOINTMENT:
             service = (

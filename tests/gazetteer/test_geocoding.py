@@ -1,19 +1,10 @@
-"""Geocoding through geopy's real Nominatim client, against a local server that speaks Nominatim.
-
-The stand-in answers ``GET /search`` as Nominatim does (``format=json``/``jsonv2``: a list of
-places with ``lat``, ``lon`` and ``display_name``, ``[]`` when nothing matches) and counts the
-requests it receives. It can also fail (HTTP 500), hang past the client's timeout, or be stopped.
-"""
+"""Geocoding through geopy's real Nominatim client, against a local server that speaks Nominatim
+(`tests.geocoders`)."""
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
-import time
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.messages import get_messages
@@ -26,81 +17,10 @@ from gazetteer.geocoding import _get_service, geocode_place_address, reset_geoco
 from gazetteer.models import GeocodedAddress
 from tests.admin_forms import place_form_data
 from tests.factories import PlacePageFactory, directory_root, programme
+from tests.geocoders import NominatimStandIn
 
 WARNING = "Adresse non localisée : placez le point sur la carte."
 STREET = "Rue Féronstrée 1"
-
-# What the stand-in knows: a fragment of the query, lower-cased, and its place.
-KNOWN_PLACES = {
-    "rue féronstrée 1": ("50.6451237891", "5.5765431234", "Rue Féronstrée 1, 4000 Liège"),
-    "place saint-lambert": ("50.6453000", "5.5730000", "Place Saint-Lambert, 4000 Liège"),
-}
-
-
-class NominatimStandIn:
-    def __init__(self):
-        self.mode = "ok"  # "ok", "error" (HTTP 500) or "slow" (answers after `delay` seconds)
-        self.delay = 0.0
-        self.requests: list[dict] = []
-        stand_in = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                url = urlsplit(self.path)
-                params = {key: values[0] for key, values in parse_qs(url.query).items()}
-                stand_in.requests.append(
-                    {
-                        "at": time.monotonic(),
-                        "path": url.path,
-                        "params": params,
-                        "user_agent": self.headers.get("User-Agent"),
-                    }
-                )
-                if stand_in.mode == "error":
-                    return self._send(500, b"Internal Server Error", "text/plain")
-                if stand_in.mode == "slow":
-                    time.sleep(stand_in.delay)
-                if url.path != "/search" or params.get("format") not in {"json", "jsonv2"}:
-                    return self._send(400, b'{"error": "bad request"}', "application/json")
-                query = params.get("q", "").lower()
-                places = [
-                    {"place_id": 1, "lat": lat, "lon": lon, "display_name": name}
-                    for fragment, (lat, lon, name) in KNOWN_PLACES.items()
-                    if fragment in query
-                ]
-                limit = int(params.get("limit", "10"))
-                body = json.dumps(places[:limit]).encode()
-                return self._send(200, body, "application/json; charset=utf-8")
-
-            def _send(self, status, body, content_type):
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, format, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self._thread.start()
-        self.running = True
-
-    @property
-    def searches(self) -> list[dict]:
-        return [r for r in self.requests if r["path"] == "/search"]
-
-    def stop(self):
-        if self.running:
-            self.server.shutdown()
-            self.server.server_close()
-            self._thread.join(timeout=5)
-            self.running = False
 
 
 @pytest.fixture

@@ -15,13 +15,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from directory.roles import organiser_group_name
-from projects.coverage import coverage_gaps
+from projects.gaps import coverage_gaps
 from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
 from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
 DASHBOARD = reverse("projects_coverage")
-TABLES = ["provinces", "arrondissements", "communes", "projects", "gaps"]
+TABLES = ["provinces", "arrondissements", "communes", "projects", "reach", "gaps"]
 
 
 def export_url(table, fmt):

@@ -1,15 +1,17 @@
-"""``manage.py load_gazetteer``: load Belgian and French communes and postcodes from PyPI data."""
+"""``manage.py load_gazetteer``: load Belgian and French communes, sections and postcodes from
+the installed data packages (PyPI and npm; see gazetteer/sources/)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from gazetteer.loading import load_gazetteer
+from gazetteer.sources.france import DataPackageMissing
 
 
 class Command(BaseCommand):
     help = (
-        "Charge ou met à jour les communes et codes postaux (Belgique, France) depuis les paquets "
-        "de données installés. Idempotent : une seconde exécution ne change rien."
+        "Charge ou met à jour les communes, sections et codes postaux (Belgique, France) depuis "
+        "les paquets de données installés. Idempotent : une seconde exécution ne change rien."
     )
 
     def add_arguments(self, parser):
@@ -43,21 +45,35 @@ class Command(BaseCommand):
                     )
                 bar.n = progress.done
                 bar.refresh()
+        except DataPackageMissing as error:
+            raise CommandError(str(error)) from error
         finally:
             if bar is not None:
                 bar.close()
 
-        for country, counts in result.communes.items():
-            postcodes = result.postcodes[country]
-            self.stdout.write(
-                f"{country} : {counts.total} communes ({counts.created} créées, "
-                f"{counts.updated} mises à jour, {counts.unchanged} inchangées) ; "
-                f"{postcodes.total} codes postaux ({postcodes.created} créés, "
-                f"{postcodes.updated} mis à jour, {postcodes.unchanged} inchangés) ; "
-                f"{result.skipped_postcodes[country]} codes postaux ignorés "
-                "(sans coordonnées ou sans commune)."
-            )
+        for country in result.communes:
+            self.stdout.write(self._summary(country, result))
         if result.changed:
             self.stdout.write(self.style.SUCCESS("Gazetier chargé."))
         else:
             self.stdout.write(self.style.SUCCESS("Gazetier déjà à jour : rien n'a changé."))
+
+    def _summary(self, country, result) -> str:
+        lines = [f"{country} :"]
+        labels = (
+            ("communes", "communes", result.communes[country]),
+            ("sections", "sections et arrondissements", result.sections[country]),
+            ("postcodes", "codes postaux", result.postcodes[country]),
+        )
+        for table, label, counts in labels:
+            points = result.points[country][table]
+            lines.append(
+                f"  {counts.total} {label} ({counts.created} créé(e)s, {counts.updated} mis à "
+                f"jour, {counts.unchanged} inchangé(e)s, {counts.removed} retiré(e)s) ; points : "
+                f"{points.exact} exacts, {points.approximate} approximatifs"
+            )
+        if result.rekeyed.get(country):
+            lines.append(f"  {result.rekeyed[country]} communes passées au code INSEE")
+        for reason, count in sorted(result.skipped[country].items()):
+            lines.append(f"  laissé(e)s de côté : {count} {reason}")
+        return "\n".join(lines)

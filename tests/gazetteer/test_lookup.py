@@ -1,0 +1,219 @@
+"""What families type, resolved on a tiny inline gazetteer: keys, ambiguous names and their
+alternatives, sections, postcodes, coordinates, bad input."""
+
+from decimal import Decimal
+
+import pytest
+
+from gazetteer.lookup import resolve_near, suggest
+from gazetteer.models import PostalCode, Section
+from gazetteer.names import normalize
+from tests.factories import CommuneFactory
+
+
+def make_commune(country, code, name, lat, lon, population, province, name_nl=""):
+    return CommuneFactory(
+        country=country,
+        code=code,
+        name_fr=name,
+        name_nl=name_nl,
+        province=province,
+        population=population,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
+        search_names="",
+    )
+
+
+def make_postcode(commune, code, locality, lat, lon, section=None):
+    return PostalCode.objects.create(
+        country=commune.country,
+        code=code,
+        locality=locality,
+        normalized_locality=normalize(locality),
+        commune=commune,
+        section=section,
+        latitude=Decimal(lat),
+        longitude=Decimal(lon),
+    )
+
+
+@pytest.fixture
+def places(db):
+    lille_be = make_commune("BE", "13019", "Lille", "51.242", "4.823", 16000, "Province d’Anvers")
+    lille_fr = make_commune("FR", "59350", "Lille", "50.6309", "3.0709", 232787, "Nord")
+    namur = make_commune(
+        "BE", "92094", "Namur", "50.4669", "4.8675", None, "Province de Namur", "Namen"
+    )
+    montreuil_93 = make_commune(
+        "FR", "93048", "Montreuil", "48.8625", "2.4428", 109897, "Seine-Saint-Denis"
+    )
+    montreuil_62 = make_commune(
+        "FR", "62588", "Montreuil", "50.4637", "1.7635", 1900, "Pas-de-Calais"
+    )
+    paris = make_commune("FR", "75056", "Paris", "48.8566", "2.3429", 2103778, "Paris")
+    jambes = Section.objects.create(
+        key="BE-92094-jambes",
+        country="BE",
+        kind="section",
+        name_fr="Jambes",
+        commune=namur,
+        population=19658,
+        latitude=Decimal("50.45636"),
+        longitude=Decimal("4.87166"),
+        search_names="jambes",
+    )
+    paris_11 = Section.objects.create(
+        key="FR-75111",
+        country="FR",
+        kind="arrondissement",
+        name_fr="Paris 11e Arrondissement",
+        commune=paris,
+        latitude=Decimal("48.8585"),
+        longitude=Decimal("2.3795"),
+        search_names="paris 11e arrondissement|paris 11e|paris 11",
+    )
+    make_postcode(namur, "5000", "Namur", "50.4669", "4.8675")
+    make_postcode(namur, "5100", "Jambes", "50.45636", "4.87166", section=jambes)
+    make_postcode(paris, "75011", "Paris 11e Arrondissement", "48.8585", "2.3795", paris_11)
+    sulignat = make_commune("FR", "01412", "Sulignat", "46.18", "4.97", 500, "Ain")
+    chatillon = make_commune(
+        "FR", "01093", "Châtillon-sur-Chalaronne", "46.12", "4.96", 5000, "Ain"
+    )
+    make_postcode(sulignat, "01400", "Sulignat", "46.18", "4.97")
+    make_postcode(chatillon, "01400", "Châtillon-sur-Chalaronne", "46.12", "4.96")
+    return {
+        "lille_be": lille_be,
+        "lille_fr": lille_fr,
+        "namur": namur,
+        "montreuil_93": montreuil_93,
+        "montreuil_62": montreuil_62,
+        "jambes": jambes,
+        "chatillon": chatillon,
+    }
+
+
+def test_a_name_both_belgian_and_french_resolves_to_belgium_and_offers_france(places):
+    point = resolve_near("LILLE")
+    assert (point.kind, point.key, point.commune_id) == (
+        "commune",
+        "BE-13019",
+        places["lille_be"].pk,
+    )
+    [alternative] = point.alternatives
+    assert (alternative.value, alternative.label) == ("FR-59350", "Lille (Nord, France)")
+    # The alternative's value is itself a `near` that names the French one.
+    french = resolve_near(alternative.value)
+    assert (french.commune_id, french.latitude) == (places["lille_fr"].pk, 50.6309)
+
+
+def test_among_french_homonyms_the_most_populous_wins(places):
+    point = resolve_near("montreuil")
+    assert point.key == "FR-93048"
+    assert [a.label for a in point.alternatives] == ["Montreuil (Pas-de-Calais, France)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "key"),
+    [
+        ("FR-59350", "commune", "FR-59350"),
+        ("fr-59350", "commune", "FR-59350"),
+        ("BE-13019", "commune", "BE-13019"),
+        ("BE-92094-jambes", "section", "BE-92094-jambes"),
+        ("be-92094-JAMBES", "section", "BE-92094-jambes"),
+        ("FR-75111", "section", "FR-75111"),
+        ("Jambes", "section", "BE-92094-jambes"),
+        ("Paris 11", "section", "FR-75111"),
+        ("paris 11e", "section", "FR-75111"),
+        ("Namen", "commune", "BE-92094"),
+    ],
+)
+def test_keys_and_section_names_resolve(places, text, kind, key):
+    point = resolve_near(text)
+    assert (point.kind, point.key) == (kind, key)
+
+
+def test_a_section_resolves_to_its_own_point_within_its_commune(places):
+    point = resolve_near("jambes")
+    assert (point.latitude, point.longitude) == (50.45636, 4.87166)
+    assert point.commune_id == places["namur"].pk
+    assert point.label == "Jambes (Namur)"
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "latitude"),
+    [
+        ("5000", "5000 Namur", 50.4669),
+        ("5100", "5100 Jambes", 50.45636),
+        ("75011", "75011 Paris 11e Arrondissement", 48.8585),
+        ("01400", "01400 Châtillon-sur-Chalaronne", 46.12),
+        ("01400 Sulignat", "01400 Sulignat", 46.18),
+        ("F-01400 sulignat", "01400 Sulignat", 46.18),
+    ],
+)
+def test_postcodes_resolve_to_their_own_place(places, text, label, latitude):
+    point = resolve_near(text)
+    assert (point.kind, point.label, point.latitude) == ("postcode", label, latitude)
+
+
+def test_a_shared_postcode_offers_the_other_communes(places):
+    point = resolve_near("01400")
+    assert [(a.value, a.label) for a in point.alternatives] == [
+        ("01400 Sulignat", "01400 Sulignat (France)")
+    ]
+    assert resolve_near(point.alternatives[0].value).latitude == 46.18
+
+
+def test_a_locality_known_only_by_its_postcode_resolves(places):
+    namur = places["namur"]
+    make_postcode(namur, "5020", "Vedrin", "50.50", "4.87")
+    point = resolve_near("Vedrin")
+    assert (point.kind, point.label) == ("postcode", "5020 Namur")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", "xyzzy", "0000", "99999", "123456", "FR-00000", "BE-92094-nowhere", "FR-5935"]
+    + ["XX-59350", "FR-59350-Z", "91,5", "-91, 0", "abc,def", "?!", "x" * 500, None, 42],
+)
+def test_unknown_or_malformed_input_resolves_to_nothing(places, text):
+    assert resolve_near(text) is None
+
+
+def test_coordinates_resolve(db):
+    point = resolve_near(" 50.6326 , 5.5797 ")
+    assert (point.kind, point.latitude, point.longitude, point.key) == (
+        "coordinates",
+        50.6326,
+        5.5797,
+        "",
+    )
+
+
+def test_suggestions_carry_unique_keys_and_say_country_and_area(places):
+    suggestions = suggest("lil")
+    assert [(s.value, s.label) for s in suggestions] == [
+        ("BE-13019", "Lille (Anvers, Belgique)"),
+        ("FR-59350", "Lille (Nord, France)"),
+    ]
+    assert len({s.value for s in suggest("m")}) == len(suggest("m"))
+    [jambes] = suggest("jamb")
+    assert (jambes.value, jambes.label, jambes.kind) == (
+        "BE-92094-jambes",
+        "Jambes, Namur (Namur, Belgique)",
+        "section",
+    )
+    assert [s.value for s in suggest("nam")] == ["BE-92094"]
+    assert suggest("Nam")[0].label == "Namur (Namur, Belgique)"
+    assert suggest("namen")[0].label == "Namen (Namur, Belgique)"
+    # A word inside a name: "chalaronne" finds Châtillon-sur-Chalaronne.
+    assert [s.value for s in suggest("chalar")] == ["FR-01093"]
+
+
+def test_postcode_suggestions(places):
+    assert [s.value for s in suggest("5")] == ["5000", "5100"]
+    assert [s.value for s in suggest("014")] == [
+        "01400 Châtillon-sur-Chalaronne",
+        "01400 Sulignat",
+    ]
+    assert suggest("") == [] and suggest("zzzz") == [] and suggest("lil", limit=0) == []
