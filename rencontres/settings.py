@@ -183,6 +183,8 @@ SEARCH_CLUSTER = {
     "url": ENV.search_url,
     "flavour": str(ENV.search_flavour),
     "index_prefix": ENV.search_index_prefix,
+    # After a cluster failure, searches leave it alone this long (core.search.breaker).
+    "breaker_seconds": ENV.search_breaker_seconds,
 }
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.

@@ -17,3 +17,12 @@ def place(db, commune):
         commune=commune,
         objectives=[objective("passerelles")],
     )
+
+
+@pytest.fixture(autouse=True)
+def _search_breaker_closed():
+    """Each test starts with the search cluster's breaker closed (its state lives in the cache,
+    which outlives a test)."""
+    from core.search import breaker
+
+    breaker.reset()
