@@ -167,7 +167,9 @@ DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
 WAGTAILSEARCH_BACKENDS = (
     {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{ENV.search_flavour}",
+            # Wagtail's backend for the flavour, answered from the database when the cluster
+            # does not answer (core/search/wagtail_backends.py).
+            "BACKEND": f"core.search.wagtail_backends.{ENV.search_flavour.value.capitalize()}",
             "URLS": [ENV.search_url],
             "INDEX_PREFIX": f"{ENV.search_index_prefix}-wagtail-",
         },
