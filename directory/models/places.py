@@ -168,7 +168,6 @@ class PlacePage(AgeRange, Fee, Page):
         ),
         index.RelatedFields("objectives", TERM_NAMES),
         index.RelatedFields("programmes", TERM_NAMES),
-        index.FilterField("postcode"),
         index.FilterField("country"),
         index.FilterField("commune"),
         index.FilterField("is_discreet"),
