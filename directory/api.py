@@ -133,4 +133,7 @@ def suggest_places(request: HttpRequest, q: str = ""):
     """Communes and postcodes that start like `q`, for the "near" box."""
     if len(q) > MAX_TEXT_LENGTH:
         return bad_request({"q": [_("Texte trop long.")]})
+    if "\x00" in q:
+        # PostgreSQL refuses NUL characters in text: a 400 here, not a 500 there.
+        return bad_request({"q": [_("Caractère nul interdit.")]})
     return [{"value": s.value, "label": s.label, "kind": s.kind} for s in suggest(q.strip())]

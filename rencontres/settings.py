@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "leaflet",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -125,6 +127,9 @@ if ENV.email_host:
     EMAIL_USE_TLS = ENV.email_use_tls
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background work (registration e-mails): a queue in the database, run by `manage.py db_worker`
+# beside the web server; tests run each task at once (tests/settings.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
 

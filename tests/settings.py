@@ -17,3 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests never reach outside: an address form without a point asks a closed local port, which
 # fails at once like an unreachable geocoder. Geocoding tests start their own Nominatim stand-in.
 GEOCODER = {**GEOCODER, "url": "http://127.0.0.1:9"}  # noqa: F405
+
+# Background tasks (e-mails) run at once, inside the request that queues them; a failing task
+# is recorded as failed, as the worker would.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
