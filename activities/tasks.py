@@ -15,6 +15,7 @@ from django_tasks import task
 
 from activities.choices import RegistrationStatus
 from activities.models import Registration
+from core.text import single_line
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +27,6 @@ SUBJECTS = {
     ("reminded", RegistrationStatus.CONFIRMED): _("Votre inscription : %(title)s, %(date)s"),
     ("reminded", RegistrationStatus.WAITING): _("Votre inscription : %(title)s, %(date)s"),
 }
-
-
-def single_line(text: str) -> str:
-    """A header never carries a line break (titles are validated on one line; older ones may
-    still hold one)."""
-    return " ".join(text.split())
 
 
 @task()
