@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from activities.models import ActivityPage, Occurrence
 from core.text import is_single_line
-from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+from tests.factories import ActivityPageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
