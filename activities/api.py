@@ -138,6 +138,7 @@ def _feed_params(request: HttpRequest) -> QueryDict:
     "Les mêmes séances en iCalendar",
     page_size=FEED_MAX_SESSIONS,
     params=_feed_params,
+    media_type="text/calendar",
 )
 def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchResult):
     occurrences = {

@@ -15,6 +15,7 @@ from wagtail import hooks
 
 from core.search.api import ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
+from core.search.openapi import NO_NUL
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
@@ -101,7 +102,14 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     }
 
 
-@search_route(router, "/places.geojson", PLACES, dict, "Les mêmes lieux en GeoJSON")
+@search_route(
+    router,
+    "/places.geojson",
+    PLACES,
+    dict,
+    "Les mêmes lieux en GeoJSON",
+    media_type="application/geo+json",
+)
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
     features = []
     next_activities = _next_activities(result.hits)
@@ -128,9 +136,29 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
     )
 
 
-@router.get("/suggest/", response={200: list[SuggestionOut], 400: ErrorOut}, summary="Suggestions")
-def suggest_places(request: HttpRequest, q: str = ""):
+SUGGEST_QUERY = {
+    "parameters": [
+        {
+            "in": "query",
+            "name": "q",
+            "required": False,
+            "description": "Début d'un code postal ou d'un nom de commune",
+            "schema": {"type": "string", "maxLength": MAX_TEXT_LENGTH, "pattern": NO_NUL},
+        }
+    ]
+}
+
+
+@router.get(
+    "/suggest/",
+    response={200: list[SuggestionOut], 400: ErrorOut},
+    summary="Suggestions",
+    openapi_extra=SUGGEST_QUERY,
+)
+def suggest_places(request: HttpRequest):
     """Communes and postcodes that start like `q`, for the "near" box."""
+    # Read here, not declared to ninja: its own validation would answer 422 in its words.
+    q = request.GET.get("q", "")
     if len(q) > MAX_TEXT_LENGTH:
         return bad_request({"q": [_("Texte trop long.")]})
     if "\x00" in q:

@@ -55,10 +55,12 @@ def search_route(
     summary: str,
     page_size: int | None = None,
     params: Callable[[HttpRequest], QueryDict] | None = None,
+    media_type: str | None = None,
 ):
     """A GET route searching `index`: the decorated function receives the request, the query
     and the result, and gives the body; bad parameters never reach it (400). `params` picks
-    the parameters searched (the request's, by default)."""
+    the parameters searched (the request's, by default); `media_type` documents an answer
+    that is not plain JSON."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):
@@ -74,7 +76,7 @@ def search_route(
         return router.get(
             path,
             response={200: response, 400: ErrorOut},
-            openapi_extra=parameters(index),
+            openapi_extra=parameters(index, media_type, paging=page_size is None),
             summary=summary,
         )(endpoint)
 

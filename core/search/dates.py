@@ -33,7 +33,7 @@ class Dates(Criterion):
     max_days: int = 366
     # The dates a query may name at all.
     earliest: date = date(2000, 1, 1)
-    max_years_ahead: int = 10
+    latest: date = date(2099, 12, 31)
     prefix: str = ""
 
     def params(self) -> list[Param]:
@@ -49,14 +49,14 @@ class Dates(Criterion):
     def errors(self, data: dict) -> dict[str, str]:
         start, end = data.get("from"), data.get("to")
         today = timezone.localdate()
-        # Sessions are stored for a rolling window: a date years away finds nothing, and one
-        # near the end of the calendar would overflow the default period.
-        horizon = today + timedelta(days=self.max_years_ahead * 366)
+        # Sessions are stored for a rolling window: a date a century away finds nothing, and
+        # one near the end of the calendar would overflow the default period. The OpenAPI
+        # description says the same (years 20xx).
         for name, day in (("from", start), ("to", end)):
-            if day is not None and not (self.earliest <= day <= horizon):
+            if day is not None and not (self.earliest <= day <= self.latest):
                 return {
                     name: _("Date hors limites : entre %(first)s et %(last)s.")
-                    % {"first": self.earliest.isoformat(), "last": horizon.isoformat()}
+                    % {"first": self.earliest.isoformat(), "last": self.latest.isoformat()}
                 }
         if end is not None and start is None and end < today:
             return {"to": _("La date de fin précède aujourd'hui, début par défaut (from).")}
