@@ -168,7 +168,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Unset cluster URL: Wagtail's database search. Set: the matching cluster backend, and the
 # database backend kept up to date beside it, because family search falls back to the database
 # engine (and its text search) when the cluster does not answer.
-DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "core.search.database_backend"}
 WAGTAILSEARCH_BACKENDS = (
     {
         "default": {

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from elasticsearch import dsl
 from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
 
 from core.search.criteria import Criterion, Exact, Param
 from core.search.fields import MAX_TEXT_LENGTH
@@ -60,8 +61,24 @@ def database_search_backend():
     return get_search_backend(name)
 
 
+# The articles French elides ("l'atelier", "d'enfants"): the cluster's elision filter drops them,
+# so the database engine does too.
+ELIDED = {"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"}
+
+
+def word_forms(word: str) -> list[str]:
+    """A word in the forms the database engine accepts for it: singular and plural, as the
+    cluster's light French stemmer reads "crèche" and "crèches" alike."""
+    singular = word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+    return sorted({singular, f"{singular}s", f"{singular}x"})
+
+
+def family_words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w not in ELIDED]
+
+
 def text_matches(text: str, pages: QuerySet) -> set[int]:
-    """Ids of `pages` that Wagtail's search finds for every word of `text`.
+    """Ids of `pages` that Wagtail's search finds for every word of `text`, in any of its forms.
 
     Only the words go to the search backend: quotes and operators in a family's text would be
     read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail. Only ids are
@@ -69,12 +86,11 @@ def text_matches(text: str, pages: QuerySet) -> set[int]:
     are intersected with the other filters' matches in Python, since a list of thousands of ids
     would overflow SQLite's bound parameters and a full-text subquery is slower.
     """
-    words = " ".join(WORD.findall(text))
+    words = family_words(text)
     if not words:
         return set()
-    results = database_search_backend().search(
-        words, pages, operator="and", order_by_relevance=False
-    )
+    query = And([Or([PlainText(form) for form in word_forms(word)]) for word in words])
+    results = database_search_backend().search(query, pages, order_by_relevance=False)
     return set(results.get_queryset().values_list("pk", flat=True))
 
 

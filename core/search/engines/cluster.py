@@ -19,14 +19,27 @@ FACET_SIZE = 200
 
 def build_search(index: SearchIndex, query: SearchQuery) -> dsl.Search:
     given = [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
-    filters = [clause for criterion, value in given for clause in criterion.clauses(value)]
+    facets = index.facet_criteria()
+    # A facet's own selection filters the hits after the aggregations (post_filter), so that
+    # each facet counts as if it were not ticked: disjunctive facets, as the database engine.
+    filters = [clause for c, value in given if c not in facets for clause in c.clauses(value)]
+    selected = {c: c.clauses(value) for c, value in given if c in facets}
     search = (
         dsl.Search().query(dsl.Q("bool", filter=filters)).extra(track_total_hits=True).source(False)
     )
+    if selected:
+        post = [clause for clauses in selected.values() for clause in clauses]
+        search = search.post_filter(dsl.Q("bool", filter=post))
     ranks = [c.sort(v) for c, v in given if c.ranks and index.nearest_first]
     search = search.sort(*ranks, *(sort.field for sort in index.order_by), "pk")
-    for criterion in index.facet_criteria():
-        search.aggs.bucket(criterion.field, dsl.A("terms", field=criterion.field, size=FACET_SIZE))
+    for criterion in facets:
+        others = [
+            clause for c, clauses in selected.items() if c is not criterion for clause in clauses
+        ]
+        terms = dsl.A("terms", field=criterion.field, size=FACET_SIZE)
+        search.aggs.bucket(criterion.field, "filter", filter=dsl.Q("bool", filter=others)).bucket(
+            "values", terms
+        )
     return search[query.offset : query.offset + query.page_size]
 
 
@@ -35,7 +48,7 @@ def matches(index: SearchIndex, query: SearchQuery, transport: Transport) -> Mat
         transport.config.alias(index.name), build_search(index, query).to_dict()
     )
     facets = {
-        name: dict(sorted((b["key"], b["doc_count"]) for b in aggregation["buckets"]))
+        name: dict(sorted((b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]))
         for name, aggregation in response.get("aggregations", {}).items()
     }
     return Matches(

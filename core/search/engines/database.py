@@ -19,40 +19,32 @@ if TYPE_CHECKING:
     from core.search.query import SearchQuery
 
 
-def _given(index: SearchIndex, query: SearchQuery) -> list:
-    return [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
+def _given(index: SearchIndex, query: SearchQuery, skip=None) -> list:
+    return [
+        (c, query.get(c.name))
+        for c in index.criteria
+        if c is not skip and query.get(c.name) is not None
+    ]
 
 
-def filtered(index: SearchIndex, query: SearchQuery) -> QuerySet:
+def filtered(index: SearchIndex, query: SearchQuery, skip=None) -> QuerySet:
     rows = index.public()
     # One filter() per criterion: two criteria on one many-valued relation may be met by
     # different related rows, as in the cluster's documents.
-    for criterion, value in _given(index, query):
+    for criterion, value in _given(index, query, skip):
         condition = criterion.where(value)
         if condition is not None:
             rows = rows.filter(condition)
     return rows.distinct().order_by()
 
 
-def _facets(index: SearchIndex, rows: QuerySet, matched: set[int]) -> dict[str, dict[str, int]]:
-    # Counted in Python over the exact matches: right for rows in the bounding box's corners but
-    # outside the radius. A fresh queryset, so that a filter's join does not narrow the counts.
-    facets = {}
-    for criterion in index.facet_criteria():
-        pairs = index.model._default_manager.filter(pk__in=rows.values("pk")).values_list(
-            "pk", criterion.paths()[0]
-        )
-        counts = Counter(value for pk, value in pairs if pk in matched and value is not None)
-        facets[criterion.field] = dict(sorted(counts.items()))
-    return facets
-
-
-def matches(index: SearchIndex, query: SearchQuery) -> Matches:
-    given = _given(index, query)
+def _matching(index: SearchIndex, query: SearchQuery, skip=None) -> tuple[QuerySet, list[int]]:
+    """The rows SQL keeps and, in order, the ids every criterion (but `skip`) accepts."""
+    given = _given(index, query, skip)
     exacts = [(c, e) for c, v in given if (e := c.exact(v)) is not None]
     sort_paths = [sort.path for sort in index.order_by]
     columns = ["pk", *sort_paths, *(column for _c, e in exacts for column in e.columns)]
-    rows = filtered(index, query)
+    rows = filtered(index, query, skip)
     found = []
     for row in rows.values_list(*columns):
         position = 1 + len(sort_paths)
@@ -68,9 +60,33 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
         else:
             found.append((*ranks, *row[1 : 1 + len(sort_paths)], row[0]))
     found.sort()
-    ids = [key[-1] for key in found]
+    return rows, [key[-1] for key in found]
+
+
+def _facets(index: SearchIndex, query: SearchQuery, rows: QuerySet, ids: list[int]) -> dict:
+    """Counts per value of each facet. Disjunctive: a facet's counts ignore that facet's own
+    selection (ticking « passerelles » still shows how many places each other objective adds),
+    the other criteria apply. Counted in Python over the exact matches: right for rows in the
+    bounding box's corners but outside the radius; a fresh queryset, so that a filter's join
+    does not narrow the counts."""
+    facets = {}
+    for criterion in index.facet_criteria():
+        facet_rows, facet_ids = rows, ids
+        if query.get(criterion.name) is not None:
+            facet_rows, facet_ids = _matching(index, query, skip=criterion)
+        matched = set(facet_ids)
+        pairs = index.model._default_manager.filter(pk__in=facet_rows.values("pk")).values_list(
+            "pk", criterion.paths()[0]
+        )
+        counts = Counter(value for pk, value in pairs if pk in matched and value is not None)
+        facets[criterion.field] = dict(sorted(counts.items()))
+    return facets
+
+
+def matches(index: SearchIndex, query: SearchQuery) -> Matches:
+    rows, ids = _matching(index, query)
     return Matches(
         count=len(ids),
         ids=ids[query.offset : query.offset + query.page_size],
-        facets=_facets(index, rows, set(ids)),
+        facets=_facets(index, query, rows, ids),
     )

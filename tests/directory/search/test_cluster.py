@@ -214,7 +214,7 @@ def test_fallback_text_search_does_not_need_the_cluster(client, settings, world,
     dead = f"http://127.0.0.1:{free_port()}"
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {"BACKEND": "wagtail.search.backends.opensearch2", "URLS": [dead]},
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+        "database": {"BACKEND": "core.search.database_backend"},
     }
     use_cluster(settings, ClusterSettings(url=dead, flavour="opensearch2", index_prefix="nowhere"))
     body = client.get("/api/v1/places/", {"q": "Nid", "near": "4000"}).json()

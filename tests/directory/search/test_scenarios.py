@@ -96,6 +96,10 @@ def test_without_near_sorted_by_name(client, engine):
         ),
         ({"q": "Parenthèse"}, ["Espace Parenthèse"]),
         ({"q": "Nid", "near": "4000"}, ["Le Nid"]),
+        # Plurals and elisions read alike by both engines ("crèche", "ateliers" in the text).
+        ({"q": "crèches"}, ["Espace Parenthèse"]),
+        ({"q": "l'atelier"}, ["Espace Parenthèse"]),
+        ({"q": "creche d'ateliers"}, ["Espace Parenthèse"]),
     ],
 )
 def test_filters(client, engine, params, expected):
@@ -119,6 +123,23 @@ def test_facets_count_what_matched(client, engine):
             "lieux-rencontre-enfants-parents": 3,
         },
     }
+
+
+def test_facets_are_disjunctive(client, engine):
+    """A facet's counts ignore its own selection (each other value says how many places it
+    would add), and follow every other criterion."""
+    everything = search(client, engine, near="4000")["facets"]
+    ticked = search(client, engine, near="4000", objective="passerelles")
+    assert ticked["count"] == everything["objectives"]["passerelles"]
+    assert ticked["facets"]["objectives"] == everything["objectives"]
+    # The programme facet does follow the ticked objective.
+    assert ticked["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
+    both = search(
+        client, engine, near="4000", objective="passerelles", programme="espaces-de-rencontre"
+    )
+    assert both["count"] == 0
+    assert both["facets"]["objectives"] == {"maintien-du-lien": 1}
+    assert both["facets"]["programmes"] == {"lieux-rencontre-enfants-parents": 2}
 
 
 def test_paging(client, engine):
