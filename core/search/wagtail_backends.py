@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 
 from modelsearch.backends import elasticsearch8, opensearch2, opensearch3
-from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.index import class_is_indexed
 
 from core.search import breaker
+from core.search.database_backend import SearchBackend as DatabaseSearchBackend
 
 logger = logging.getLogger(__name__)
 
