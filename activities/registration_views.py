@@ -27,6 +27,7 @@ from activities.registrations import (
     token_for,
 )
 from activities.routing import public_page_at
+from core.clients import client_address
 
 
 class TelInput(forms.TextInput):
@@ -71,8 +72,9 @@ class RegistrationForm(forms.Form):
 
 
 def _client_key(request: HttpRequest) -> str:
-    # A hash, not the address: the cache holds no personal data.
-    address = request.META.get("REMOTE_ADDR", "")
+    # A hash, not the address: the cache holds no personal data. The address is the client's
+    # as the trusted proxies saw it, so that families behind one proxy keep a limit each.
+    address = client_address(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
     return f"registration-attempts:{digest}"
 

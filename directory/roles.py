@@ -21,15 +21,30 @@ from wagtail.models import (
     PagePermissionTester,
 )
 
+from directory.models import PlaceOrganisers
+
 ORGANISER_GROUP_PREFIX = "Organisateurs"
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 TRUSTED_ORGANISER_PAGE_PERMISSIONS = ["publish_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 
 
+# Group names are at most 150 characters; the title part is cut to leave room for the rest.
+GROUP_NAME_TITLE_LENGTH = 100
+
+
 def organiser_group_name(place: Page) -> str:
-    # The page id keeps names unique when two places share a title.
-    return f"{ORGANISER_GROUP_PREFIX} — {place.title} (#{place.pk})"
+    """The name the place's group is given: for people reading the group list. Nothing finds
+    the group by it (`PlaceOrganisers` links them); the page id keeps two homonyms apart."""
+    title = place.title
+    if len(title) > GROUP_NAME_TITLE_LENGTH:
+        title = title[: GROUP_NAME_TITLE_LENGTH - 1].rstrip() + "…"
+    return f"{ORGANISER_GROUP_PREFIX} — {title} (#{place.pk})"
+
+
+def organiser_group(place: Page) -> Group | None:
+    """The place's organiser group, found through its link, whatever either is called now."""
+    return Group.objects.filter(organised_place__place_id=place.pk).first()
 
 
 def permissions_named(pairs: Iterable[tuple[str, str]]) -> list[Permission]:
@@ -53,6 +68,29 @@ def image_permissions() -> list[Permission]:
     return permissions_named(("wagtailimages", codename) for codename in IMAGE_PERMISSIONS)
 
 
+def _link_groups(places: list[Page]) -> dict[int, Group]:
+    """Each place's group, created and linked for the places that have none yet. A group that
+    already bears a place's name without being linked (made before the link existed) is linked
+    rather than duplicated."""
+    groups = {
+        link.place_id: link.group
+        for link in PlaceOrganisers.objects.filter(
+            place_id__in=[p.pk for p in places]
+        ).select_related("group")
+    }
+    missing = {organiser_group_name(place): place for place in places if place.pk not in groups}
+    if missing:
+        unlinked = Group.objects.filter(name__in=missing, organised_place__isnull=True)
+        existing = {group.name for group in unlinked}
+        Group.objects.bulk_create([Group(name=name) for name in missing if name not in existing])
+        created = Group.objects.filter(name__in=missing, organised_place__isnull=True)
+        PlaceOrganisers.objects.bulk_create(
+            [PlaceOrganisers(place_id=missing[g.name].pk, group=g) for g in created]
+        )
+        groups.update({missing[g.name].pk: g for g in created})
+    return groups
+
+
 def organiser_groups_for(places: list[Page]) -> list[Group]:
     """Give each place its own organiser group, with rights on that place's subtree only.
 
@@ -60,10 +98,11 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
     """
     if not places:
         return []
-    names = {organiser_group_name(place): place for place in places}
-    existing = set(Group.objects.filter(name__in=names).values_list("name", flat=True))
-    Group.objects.bulk_create([Group(name=name) for name in names if name not in existing])
-    groups = {group.name: group for group in Group.objects.filter(name__in=names)}
+    groups_by_place = _link_groups(places)
+    groups = {group.pk: group for group in groups_by_place.values()}
+    places_by_group = {
+        groups_by_place[place.pk].pk: place for place in places if place.pk in groups_by_place
+    }
 
     access_admin = admin_access()
     GroupPermissions = Group.permissions.through
@@ -74,8 +113,8 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
     organiser_permissions = page_permissions(ORGANISER_PAGE_PERMISSIONS)
     GroupPagePermission.objects.bulk_create(
         [
-            GroupPagePermission(group=groups[name], page=place, permission=permission)
-            for name, place in names.items()
+            GroupPagePermission(group=groups[group_id], page=place, permission=permission)
+            for group_id, place in places_by_group.items()
             for permission in organiser_permissions
         ],
         ignore_conflicts=True,
@@ -90,14 +129,22 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
         ],
         ignore_conflicts=True,
     )
-    return list(groups.values())
+    return [groups_by_place[place.pk] for place in places if place.pk in groups_by_place]
+
+
+def rename_organiser_group(place: Page) -> None:
+    """Keep the group's name in step with the place's title (the link does not depend on it)."""
+    name = organiser_group_name(place)
+    Group.objects.filter(organised_place__place_id=place.pk).exclude(name=name).update(name=name)
 
 
 def set_place_trusted(place: Page, trusted: bool) -> None:
     """Give or take the place's organisers the right to publish their activities directly."""
-    group = Group.objects.filter(name=organiser_group_name(place)).first()
+    group = organiser_group(place)
     if group is None:
-        return
+        if not trusted:
+            return
+        (group,) = organiser_groups_for([place])
     permissions = page_permissions(TRUSTED_ORGANISER_PAGE_PERMISSIONS)
     if trusted:
         GroupPagePermission.objects.bulk_create(

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     base_url: str = "http://127.0.0.1:8000"
     https: bool = False
+    # How many reverse proxies in front of the site append to X-Forwarded-For (nginx: 1). The
+    # client's address is the one the outermost of them saw; 0 trusts no header at all.
+    trusted_proxies: int = Field(default=0, ge=0, le=5)
+    # A Redis-protocol server (redis://host:6379/0) shared by every worker for rate limits and
+    # caches; unset, each process keeps its own in memory (fine for one process only).
+    cache_url: str | None = None
 
     search_url: str | None = None
     search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
@@ -62,6 +68,8 @@ class Settings(BaseSettings):
     activities_window_days: int = Field(default=183, ge=7, le=731)
     registration_retention_days: int = Field(default=30, ge=0, le=3650)
     registration_rate_limit: int = Field(default=10, ge=1)
+    login_failure_limit: int = Field(default=10, ge=1, le=1000)
+    login_cooloff_minutes: int = Field(default=30, ge=1)
 
     map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_tiles_attribution: str = (

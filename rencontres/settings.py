@@ -1,6 +1,10 @@
 """Django settings: one module, every value read from the environment through `rencontres.env`."""
 
+from datetime import timedelta
+from urllib.parse import urlsplit
+
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from rencontres.env import BASE_DIR, Settings
 
@@ -43,11 +47,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the frame options: it reads the X-Frame-Options the view or that middleware chose.
+    "rencontres.middleware.ContentSecurityPolicyMiddleware",
+    "rencontres.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -55,6 +63,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A view that cannot reach the database answers a 503 page, not a 500.
+    "rencontres.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rencontres.urls"
@@ -72,18 +84,59 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(ENV.database_url, conn_max_age=60)}
+# Health checks: a connection kept from before a database restart is tested before it is reused.
+DATABASES = {
+    "default": dj_database_url.parse(ENV.database_url, conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Every transaction takes SQLite's write lock when it begins: two registrations counting a
     # session's places at once then run one after the other instead of both seeing a free
     # place (PostgreSQL gets a row lock from select_for_update instead).
     DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def caches_for(url: str | None) -> dict:
+    """Rate limits and hot look-ups live in the cache: one Redis-protocol server shared by every
+    worker and host when RENCONTRES_CACHE_URL is set; otherwise each process's memory, which only
+    holds with a single process (the development server, the tests)."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "rencontres",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+
+
+CACHES = caches_for(ENV.cache_url)
+
+# The client's address past this many reverse proxies (core.clients.client_address).
+TRUSTED_PROXY_COUNT = ENV.trusted_proxies
+
+# Admin login throttling (django-axes): after this many wrong passwords for one user name from one
+# client address, that pair is refused until the cool-off ends. Attempts are kept in the database,
+# shared by every worker; the address is the client's behind the proxies, not the proxy's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = ENV.login_failure_limit
+AXES_COOLOFF_TIME = timedelta(minutes=ENV.login_cooloff_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_TEMPLATE = "429.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -105,7 +158,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = ENV.media_root
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Images are stored without their metadata (GPS position, camera owner, thumbnails).
+    "default": {"BACKEND": "core.storage.MetadataFreeStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -146,6 +200,56 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+
+def _tiles_source(url_template: str) -> str:
+    """The origin a tile URL template loads from ({s} subdomains become a wildcard)."""
+    parts = urlsplit(url_template.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else SELF
+
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and frames from the site only; images
+# also from the map tile server. No inline script runs without the request's nonce. Responses
+# that allow same-origin framing (Wagtail's preview) get frame-ancestors 'self'
+# (rencontres.middleware.ContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:", _tiles_source(ENV.map_tiles_url)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin writes inline scripts, inline event handlers and inline styles without a nonce
+# (and its jQuery runs the scripts of the HTML its modals receive): its pages allow inline code,
+# still from the site only. Public pages never do.
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+}
+# Permissions-Policy: the browser features the site never uses are off for it and anything it
+# embeds; geolocation is the map page's "around me".
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -165,6 +269,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Staff avatars are never fetched from an outside service (it would learn their e-mail's hash),
+# nor is Wagtail's release feed (the admin's pages reach nothing but the site).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Unset cluster URL: Wagtail's database search. Set: the matching cluster backend, and the
 # database backend kept up to date beside it, because family search falls back to the database
 # engine (and its text search) when the cluster does not answer.

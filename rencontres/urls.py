@@ -8,10 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
 from rencontres.api import api
+from rencontres.health import healthz
 
 SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
 
+# Localized error pages; a database outage answers 503 even when raised outside a view.
+handler500 = "rencontres.errors.server_error"
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
@@ -24,6 +29,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Renditions only, as nginx serves them in production (docs/deploy.md): an original upload is
+    # never served, so nothing a rendition leaves out (a discreet place's photo's full frame,
+    # its name) can be read from it.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
+    )
 
 urlpatterns += [path("", include(wagtail_urls))]

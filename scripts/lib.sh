@@ -50,3 +50,65 @@ install_dependencies() {
     say "Installing the locked dependencies (uv sync --locked)"
     .venv/bin/uv sync --locked
 }
+
+# A free TCP port on the loopback interface.
+free_port() {
+    .venv/bin/python -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# ---------------------------------------------------------------------------------------------
+# A throwaway PostgreSQL cluster (scripts/test, scripts/production-smoke): a temp dir, a free
+# loopback port, its socket in the temp dir, removed by stop_throwaway_postgres. Its settings are
+# written into its postgresql.conf, so that `pg_ctl start` alone starts it again after a stop.
+# Sets PG_TMP, PG_PORT; needs PG_BIN (find_pg_bin).
+PG_TMP=""
+as_postgres=()
+if [ "$(id -u)" = 0 ]; then as_postgres=(runuser -u postgres --); fi
+
+# PG_BIN: the newest Debian server binaries, unless set.
+find_pg_bin() {
+    if [ -z "${PG_BIN:-}" ]; then
+        PG_BIN="$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null |
+            sort -V | tail -n 1)"
+        if [ -z "$PG_BIN" ] && command -v initdb >/dev/null 2>&1; then
+            PG_BIN="$(dirname "$(command -v initdb)")"
+        fi
+    fi
+}
+
+pg_ctl_throwaway() {
+    (cd "$PG_TMP" && "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" "$@")
+}
+
+start_throwaway_postgres() {
+    PG_TMP="$(mktemp -d "${TMPDIR:-/tmp}/rencontres-pg.XXXXXX")"
+    if ((${#as_postgres[@]})); then chown postgres: "$PG_TMP"; fi
+    PG_PORT="$(free_port)"
+    (
+        cd "$PG_TMP"
+        "${as_postgres[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U rencontres --auth=trust \
+            -E UTF8 --locale=C.UTF-8 >"$PG_TMP/initdb.log" 2>&1 ||
+            { cat "$PG_TMP/initdb.log" >&2; exit 1; }
+        # Durability is worthless for a cluster deleted in a few minutes: trade it for speed.
+        printf '%s\n' "listen_addresses = '127.0.0.1'" "port = $PG_PORT" \
+            "unix_socket_directories = '$PG_TMP'" "fsync = off" "synchronous_commit = off" \
+            "full_page_writes = off" | "${as_postgres[@]}" tee -a "$PG_TMP/data/postgresql.conf" \
+            >/dev/null
+    ) || return 1
+    pg_ctl_throwaway -l "$PG_TMP/server.log" -w -t 60 start >/dev/null ||
+        { cat "$PG_TMP/server.log" >&2; return 1; }
+    (cd "$PG_TMP" && "${as_postgres[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" \
+        -U rencontres rencontres) || return 1
+    "$PG_BIN/postgres" --version
+    echo "PostgreSQL listening on 127.0.0.1:$PG_PORT (data in $PG_TMP, removed on exit)"
+}
+
+stop_throwaway_postgres() {
+    if [ -n "$PG_TMP" ] && [ -d "$PG_TMP" ]; then
+        pg_ctl_throwaway -m immediate -w stop >/dev/null 2>&1 || true
+        rm -rf "$PG_TMP"
+    fi
+}

@@ -19,6 +19,71 @@ def place(db, commune):
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# The shared cache: a throwaway Redis-protocol server from Debian (redis-server, or
+# valkey-server), started once for the session on a free loopback port. Without the binary the
+# tests that need it are skipped, except in CI where they fail: CI must exercise the real cache.
+REDIS_SERVERS = ("redis-server", "valkey-server")
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import time
+
+    import redis
+
+    binary = next((shutil.which(name) for name in REDIS_SERVERS if shutil.which(name)), None)
+    if binary is None:
+        message = "No redis-server or valkey-server: apt-get install redis-server."
+        if os.environ.get("CI"):
+            pytest.fail(f"The shared-cache tests need a Redis-protocol server in CI. {message}")
+        pytest.skip(message)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    directory = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(  # noqa: S603 (Debian's binary, our arguments)
+        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+        + ["--dir", str(directory)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+    )
+    client = redis.Redis(host="127.0.0.1", port=port, socket_connect_timeout=1)
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"{binary} did not start on port {port}")
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    client.close()
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(params=["memory", "redis"])
+def shared_cache(request, settings):
+    """Runs a test once on each process's memory (no RENCONTRES_CACHE_URL) and once on the shared
+    Redis cache (with one), both built by the settings' own `caches_for`."""
+    from django.core.cache import cache
+
+    from rencontres.settings import caches_for
+
+    url = request.getfixturevalue("redis_url") if request.param == "redis" else None
+    settings.CACHES = caches_for(url)
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _search_breaker_closed():
     """Each test starts with the search cluster's breaker closed (its state lives in the cache,

@@ -1,4 +1,5 @@
 from directory.models.closures import ClosurePeriod
+from directory.models.organisers import PlaceOrganisers
 from directory.models.places import OpeningHours, PlaceIndexPage, PlacePage, PlacePhoto
 from directory.models.vocabularies import AccessibilityFeature, Language
 
@@ -8,6 +9,7 @@ __all__ = [
     "Language",
     "OpeningHours",
     "PlaceIndexPage",
+    "PlaceOrganisers",
     "PlacePage",
     "PlacePhoto",
 ]

@@ -24,7 +24,7 @@ from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
 
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
-from directory.roles import organiser_group_name, organiser_groups_for
+from directory.roles import organiser_groups_for
 from rencontres.demo.generator import DEMO_SLUG_PREFIX, DemoPlace, demo_index
 
 
@@ -213,10 +213,10 @@ def index_places(page_ids: Iterable[int], chunk_size: int = 1000) -> Iterator[in
 
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:
     """Delete the demo places and their organiser groups; yields how many were done."""
-    rows = list(demo_pages(parent).order_by("path").values_list("pk", "title"))
+    rows = list(demo_pages(parent).order_by("path").values_list("pk", flat=True))
     for chunk in chunked(rows, chunk_size):
         with transaction.atomic():
-            names = [organiser_group_name(Page(id=pk, title=title)) for pk, title in chunk]
-            Group.objects.filter(name__in=names).delete()
-            Page.objects.filter(pk__in=[pk for pk, _title in chunk]).delete()
+            ids = list(chunk)
+            Group.objects.filter(organised_place__place_id__in=ids).delete()
+            Page.objects.filter(pk__in=ids).delete()
         yield len(chunk)

@@ -127,6 +127,50 @@ def test_trusted_place_organisers_publish_activities_but_not_their_place(
     assert not activity.permissions_for_user(fresh).can_publish()
 
 
+def test_trust_withdrawn_from_a_renamed_place_reaches_its_organisers(
+    clock, client, organiser_a, place_a, staff_member
+):
+    """The organiser group is linked to its place by id: renaming the place (as ONE staff do in
+    the admin) neither loses the group nor lets its organisers keep publishing once trust goes."""
+    from directory.roles import organiser_group
+
+    group = organiser_group(place_a)
+    TrustedPlace.objects.create(place=place_a, note="Équipe expérimentée")
+    client.force_login(staff_member)
+    edit_place = reverse("wagtailadmin_pages:edit", args=[place_a.pk])
+    response = client.post(
+        edit_place, place_form_data(place_a, title="Lieu A rebaptisé", **{"action-publish": "1"})
+    )
+    assert response.status_code == 302
+    place_a.refresh_from_db()
+    assert place_a.title == "Lieu A rebaptisé"
+    assert organiser_group(place_a) == group
+    group.refresh_from_db()
+    assert group.name == organiser_group_name(place_a)  # the name follows, for readers only
+
+    TrustedPlace.objects.filter(place=place_a).delete()
+
+    fresh = type(organiser_a).objects.get(pk=organiser_a.pk)  # permissions are cached per user
+    client.force_login(fresh)
+    client.post(add_url(place_a), activity_form_data(**{"action-publish": "1"}))
+    activity = ActivityPage.objects.get(slug="matinee-passerelle")
+    assert not activity.live
+    assert not activity.permissions_for_user(fresh).can_publish()
+    assert not group.page_permissions.filter(permission__codename="publish_page").exists()
+
+
+def test_organiser_group_is_found_whatever_it_is_called(place_a):
+    from directory.roles import organiser_group, set_place_trusted
+
+    group = organiser_group(place_a)
+    group.name = "Équipe du mercredi"
+    group.save()
+    set_place_trusted(place_a, True)
+    assert group.page_permissions.filter(permission__codename="publish_page").exists()
+    set_place_trusted(place_a, False)
+    assert not group.page_permissions.filter(permission__codename="publish_page").exists()
+
+
 def test_only_one_staff_mark_places_as_trusted(client, organiser_a, staff_member):
     url = reverse("wagtailsnippets_activities_trustedplace:list")
     client.force_login(staff_member)
@@ -233,3 +277,36 @@ def test_page_preview_shows_the_draft_schedule(clock, client, organiser_a, place
     html = client.get(edit_preview).content.decode()
     assert "vendredi 5 mars 2027, 08:45" in html
     assert "lundi 1 mars 2027" not in html  # the stored, published sessions are not shown
+
+
+def test_migrations_link_existing_groups_and_take_back_stale_trust(place_a, place_b):
+    """directory 0009 links the groups made before the link existed by the page id their name
+    ends with, even where the title part went stale; activities 0004 then takes the publish
+    right back from the groups of places that are not trusted."""
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import GroupPagePermission
+
+    from directory.models import PlaceOrganisers
+    from directory.roles import organiser_group, page_permissions
+
+    link_groups = importlib.import_module("directory.migrations.0009_organiser_groups")
+    revoke = importlib.import_module("activities.migrations.0004_revoke_stale_trust")
+
+    group_a, group_b = organiser_group(place_a), organiser_group(place_b)
+    PlaceOrganisers.objects.all().delete()
+    group_a.name = f"Organisateurs — Ancien nom (#{place_a.pk})"  # renamed place, stale name
+    group_a.save()
+    (publish_page,) = page_permissions(["publish_page"])
+    for group, place in ((group_a, place_a), (group_b, place_b)):
+        GroupPagePermission.objects.create(group=group, page=place, permission=publish_page)
+    TrustedPlace.objects.bulk_create([TrustedPlace(place=place_b)])  # no signal: as if old
+
+    link_groups.link_existing_groups(apps, None)
+    assert organiser_group(place_a) == group_a
+    assert organiser_group(place_b) == group_b
+
+    revoke.revoke_stale_trust(apps, None)
+    assert not group_a.page_permissions.filter(permission=publish_page).exists()
+    assert group_b.page_permissions.filter(permission=publish_page).exists()

@@ -172,6 +172,88 @@ def test_rate_limit_per_address(client, session, settings, django_capture_on_com
     assert Registration.objects.count() == 4
 
 
+PROXY = "10.0.0.2"
+
+
+def post_through_proxy(client, session, data, capture, forwarded_for: str):
+    with capture(execute=True):
+        return client.post(
+            session.registration_url,
+            data,
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        )
+
+
+def test_families_behind_the_proxy_have_a_limit_each(
+    client, session, settings, shared_cache, django_capture_on_commit_callbacks
+):
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (2, 600)}
+    settings.TRUSTED_PROXY_COUNT = 1
+    capture = django_capture_on_commit_callbacks
+    first = [
+        post_through_proxy(client, session, family(n), capture, "203.0.113.10").status_code
+        for n in range(3)
+    ]
+    assert first == [302, 302, 429]
+    # Another family, through the same proxy: a limit of its own.
+    other = post_through_proxy(client, session, family(7), capture, "203.0.113.20")
+    assert other.status_code == 302
+
+
+def test_a_client_cannot_choose_its_address_past_the_proxy(
+    client, session, settings, shared_cache, django_capture_on_commit_callbacks
+):
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (2, 600)}
+    settings.TRUSTED_PROXY_COUNT = 1
+    capture = django_capture_on_commit_callbacks
+    # What the client writes itself stays left of what nginx appends: it changes nothing.
+    codes = [
+        post_through_proxy(
+            client, session, family(n), capture, f"198.51.100.{n}, 203.0.113.10"
+        ).status_code
+        for n in range(3)
+    ]
+    assert codes == [302, 302, 429]
+
+
+def test_without_trusted_proxies_the_header_is_ignored(
+    client, session, settings, shared_cache, django_capture_on_commit_callbacks
+):
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (2, 600)}
+    settings.TRUSTED_PROXY_COUNT = 0
+    capture = django_capture_on_commit_callbacks
+    codes = [
+        post_through_proxy(client, session, family(n), capture, f"203.0.113.{n}").status_code
+        for n in range(3)
+    ]
+    assert codes == [302, 302, 429]
+
+
+def test_every_worker_counts_in_the_shared_cache(
+    client, session, settings, redis_url, django_capture_on_commit_callbacks
+):
+    """Two workers are two processes, each with its own connections (and, without a shared
+    cache, its own memory): with RENCONTRES_CACHE_URL, one's attempts count in the other's."""
+    from django.core.cache import caches
+    from django.core.cache.backends.redis import RedisCache
+
+    from activities.registration_views import _client_key
+    from rencontres.settings import caches_for
+
+    settings.CACHES = caches_for(redis_url)
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (2, 600)}
+    caches["default"].clear()
+    capture = django_capture_on_commit_callbacks
+    for n in range(2):
+        assert post(client, session, family(n), capture, "192.0.2.50").status_code == 302
+    config = caches_for(redis_url)["default"]
+    other_worker = RedisCache(config["LOCATION"], {**config, "OPTIONS": config["OPTIONS"]})
+    request = type("Request", (), {"META": {"REMOTE_ADDR": "192.0.2.50"}})()
+    assert other_worker.get(_client_key(request)) == 2
+    caches["default"].clear()
+
+
 def test_invalid_form_names_the_fields(client, session, django_capture_on_commit_callbacks):
     response = post(
         client,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -35,6 +36,9 @@ def production_environ(tmp_path) -> dict[str, str]:
         RENCONTRES_DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         RENCONTRES_MEDIA_ROOT=str(tmp_path / "media"),
         RENCONTRES_STATIC_ROOT=str(tmp_path / "static"),
+        # Behind nginx, several workers sharing one cache (nothing is asked of the cache here).
+        RENCONTRES_TRUSTED_PROXIES="1",
+        RENCONTRES_CACHE_URL="redis://127.0.0.1:6379/0",
     )
 
 
@@ -94,3 +98,63 @@ def test_lists_are_read_from_commas(monkeypatch):
     env = Settings()
     assert env.allowed_hosts == ["a.example.org", "b.example.org"]
     assert env.csrf_trusted_origins == ["https://a.example.org"]
+
+
+def settings_values(env: dict[str, str], **expressions: str) -> dict:
+    """The values of these expressions of the settings, as the environment makes them."""
+    code = (
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{{', '.join(f'{k!r}: {v}' for k, v in expressions.items())}}}))"
+    )
+    result = manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_production_settings_use_the_shared_cache_the_proxies_and_the_tile_server(tmp_path):
+    env = production_environ(tmp_path)
+    env["RENCONTRES_MAP_TILES_URL"] = "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+    values = settings_values(
+        env,
+        cache="settings.CACHES['default']",
+        proxies="settings.TRUSTED_PROXY_COUNT",
+        axes_address="settings.AXES_CLIENT_IP_CALLABLE",
+        images="settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']",
+    )
+    assert values["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"]["LOCATION"] == "redis://127.0.0.1:6379/0"
+    assert values["proxies"] == 1
+    assert values["axes_address"] == "core.clients.client_address"
+    assert "https://*.tiles.example.org" in values["images"]
+
+
+def test_without_a_cache_url_each_process_keeps_its_own(tmp_path):
+    env = production_environ(tmp_path)
+    del env["RENCONTRES_CACHE_URL"], env["RENCONTRES_TRUSTED_PROXIES"]
+    values = settings_values(
+        env, backend="settings.CACHES['default']['BACKEND']", proxies="settings.TRUSTED_PROXY_COUNT"
+    )
+    assert values == {"backend": "django.core.cache.backends.locmem.LocMemCache", "proxies": 0}
+
+
+@pytest.mark.parametrize("value", ["-1", "6", "deux"])
+def test_trusted_proxies_out_of_range_are_refused(monkeypatch, value):
+    monkeypatch.setenv("RENCONTRES_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("RENCONTRES_TRUSTED_PROXIES", value)
+    with pytest.raises(ValidationError):
+        Settings()
+
+
+def test_no_static_file_names_a_source_map_that_is_not_shipped():
+    """collectstatic with DEBUG off (the manifest storage) fails on a file naming a missing
+    source map, and every HTML page answers 500 without its manifest."""
+    import re
+
+    missing = []
+    for path in (BASE_DIR / "static").rglob("*"):
+        if path.suffix not in {".js", ".css"}:
+            continue
+        for name in re.findall(r"sourceMappingURL=([^\s*]+)", path.read_text(errors="replace")):
+            if not name.startswith("data:") and not (path.parent / name).exists():
+                missing.append(f"{path.relative_to(BASE_DIR)} -> {name}")
+    assert missing == []

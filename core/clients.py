@@ -1,0 +1,46 @@
+"""Who is asking: the client's address, as the trusted reverse proxies saw it.
+
+Behind nginx, `REMOTE_ADDR` is nginx's own address, and every family would share one rate limit.
+Each trusted proxy appends the address it received the request from to `X-Forwarded-For`
+(nginx: `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`), so with N trusted
+proxies the client is the N-th address from the right. Anything further left was written by the
+client itself and is never believed. `settings.TRUSTED_PROXY_COUNT` (RENCONTRES_TRUSTED_PROXIES)
+is N; with 0, the header is ignored.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def _address(value: str) -> str | None:
+    value = value.strip()
+    # nginx writes bare addresses; an IPv6 one may come bracketed from other proxies.
+    if value.startswith("[") and value.endswith("]"):
+        value = value[1:-1]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's IP address: from X-Forwarded-For past the trusted proxies, else REMOTE_ADDR.
+
+    A request that did not come through all the trusted proxies (too few addresses in the
+    header), or whose header holds something that is not an address where the client's should
+    be, is answered with REMOTE_ADDR: the nearest peer is the only address that cannot be forged.
+    """
+    peer = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies <= 0:
+        return peer
+    forwarded = [
+        part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+    ]
+    if len(forwarded) < proxies:
+        return peer
+    return _address(forwarded[-proxies]) or peer

@@ -1,0 +1,176 @@
+"""The Content-Security-Policy holds in Chromium: the admin's screens and the public pages load,
+draw their maps and open their previews and choosers without a single policy violation.
+
+Violations are collected two ways: the `securitypolicyviolation` events the document fires (a
+listener installed before any page script runs) and Chromium's console reports.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, offline_page
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "mot-de-passe-de-test-42"
+COLLECT_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push(
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+        + ` at ${event.sourceFile}:${event.lineNumber}`
+    );
+});
+"""
+
+
+@pytest.fixture
+def admin_world(transactional_db, django_user_model, settings, tmp_path):
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images.models import Image
+
+    from directory.models import PlacePhoto
+    from tests.factories import ActivityPageFactory, CommuneFactory, PlacePageFactory, publish
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
+    commune = CommuneFactory(name_fr="Liège", code="62063", search_names="liege")
+    place = PlacePageFactory(title="La Maison des Petits Pas", commune=commune)
+    data = BytesIO()
+    PillowImage.new("RGB", (640, 480), "teal").save(data, "JPEG")
+    image = Image(title="Salle de jeux")
+    image.file = ImageFile(data, name="salle.jpg")
+    image.save()
+    PlacePhoto.objects.create(place=place, image=image, alt_text="La salle de jeux", sort_order=0)
+    publish(place)
+    activity = publish(ActivityPageFactory(parent=place, title="Matinée passerelle"))
+    return {"place": place, "activity": activity, "image": image}
+
+
+def admin_paths(world) -> list[str]:
+    place, activity, image = world["place"], world["activity"], world["image"]
+    return [
+        "/admin/",
+        "/admin/pages/",
+        f"/admin/pages/{place.get_parent().pk}/",
+        f"/admin/pages/{place.pk}/edit/",
+        f"/admin/pages/{activity.pk}/edit/",
+        f"/admin/pages/add/activities/activitypage/{place.pk}/",
+        "/admin/images/",
+        f"/admin/images/{image.pk}/",
+        "/admin/images/multiple/add/",
+        "/admin/documents/",
+        "/admin/snippets/",
+        "/admin/couverture/",
+        "/admin/lieux/import/",
+        "/admin/users/",
+        "/admin/groups/",
+        "/admin/reports/site-history/",
+    ]
+
+
+def public_paths(world) -> list[str]:
+    return ["/", "/lieux/", world["place"].url, world["activity"].url]
+
+
+def visit_all(browser, base_url: str, paths: list[str], public: list[str]) -> dict:
+    found: dict = {"violations": {}, "console": [], "status": {}, "js_errors": []}
+    with offline_page(browser, base_url, DESKTOP) as page:
+        page.context.add_init_script(COLLECT_VIOLATIONS)
+        page.on(
+            "console",
+            lambda message: (
+                found["console"].append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+        def visit(path: str) -> None:
+            response = page.goto(base_url + path, wait_until="load")
+            page.wait_for_load_state("networkidle")
+            found["status"][path] = response.status if response else 0
+            found["violations"][path] = page.evaluate("window.__cspViolations")
+
+        for path in public:
+            visit(path)
+        visit("/admin/login/")
+        page.locator("input[name=username]").fill("admin")
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_load_state("load")
+        for path in paths:
+            visit(path)
+
+        # The place editor: its point-picker map, then the preview panel (a same-origin frame).
+        place_edit = paths[3]
+        visit(place_edit)
+        found["picker_tiles"] = page.locator(".map--picker .leaflet-tile, .leaflet-tile").count()
+        page.locator("[data-side-panel-toggle='preview']").first.click()
+        page.wait_for_function(
+            """() => [...document.querySelectorAll("iframe.w-preview__iframe")].some(
+                (frame) => frame.contentDocument && frame.contentDocument.querySelector("h1"))""",
+            timeout=20_000,
+        )
+        page.wait_for_load_state("networkidle")
+        found["preview_title"] = page.evaluate(
+            """() => [...document.querySelectorAll("iframe.w-preview__iframe")]
+                .map((frame) => frame.contentDocument && frame.contentDocument.querySelector("h1"))
+                .filter(Boolean)[0].textContent.trim()"""
+        )
+        found["violations"][place_edit + " (preview)"] = page.evaluate("window.__cspViolations")
+
+        # The image chooser of a new photo, a modal built from an HTML answer.
+        page.locator("#id_photos-ADD").click()
+        page.locator("[data-chooser-action-choose]:visible").last.click()
+        modal = page.locator(".modal-dialog:visible, [role=dialog]:visible").first
+        modal.wait_for(timeout=15_000)
+        modal.locator("img").first.wait_for(timeout=15_000)
+        page.wait_for_load_state("networkidle")
+        found["chooser_images"] = modal.locator("img").count()
+        found["violations"][place_edit + " (image chooser)"] = page.evaluate(
+            "window.__cspViolations"
+        )
+        found["js_errors"] = list(page.js_errors)
+    return found
+
+
+def test_admin_and_public_pages_work_under_the_policy(live_server, admin_world, chromium):
+    found = chromium.run(
+        visit_all, live_server.url, admin_paths(admin_world), public_paths(admin_world)
+    )
+    assert {path: status for path, status in found["status"].items() if status != 200} == {}
+    violations = {path: found for path, found in found["violations"].items() if found}
+    assert violations == {}, violations
+    assert found["console"] == []
+    assert found["js_errors"] == []
+    assert found["picker_tiles"] > 0
+    assert found["preview_title"] == "La Maison des Petits Pas"
+    assert found["chooser_images"] > 0
+
+
+def test_every_response_carries_the_policies(client, admin_world):
+    for path in ["/", "/lieux/", "/api/v1/places/", "/admin/login/", "/healthz", "/nowhere/"]:
+        response = client.get(path)
+        policy = response["Content-Security-Policy"]
+        assert "default-src 'self'" in policy, path
+        assert "frame-ancestors 'none'" in policy, path
+        assert "object-src 'none'" in policy, path
+        assert "camera=()" in response["Permissions-Policy"], path
+        assert "geolocation=(self)" in response["Permissions-Policy"], path
+
+
+def test_the_preview_may_be_framed_by_the_site_only(client, admin_world, django_user_model):
+    client.force_login(django_user_model.objects.get(username="admin"))
+    place = admin_world["place"]
+    response = client.get(f"/admin/pages/{place.pk}/edit/preview/")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert "'none'" not in response["Content-Security-Policy"].split("frame-ancestors")[1]
