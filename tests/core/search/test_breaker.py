@@ -96,3 +96,17 @@ def test_the_breaker_state_lives_in_the_cache():
     cache.delete(breaker.OPEN_KEY)
     cache.delete(breaker.PROBE_KEY)
     assert breaker.may_ask()
+
+
+def test_the_breaker_on_each_cache(shared_cache, settings):
+    """The same states on each process's memory and on the shared Redis cache."""
+    settings.SEARCH_CLUSTER = {**settings.SEARCH_CLUSTER, "breaker_seconds": 1}
+    breaker.reset()
+    assert breaker.may_ask()
+    breaker.failed()
+    assert not breaker.may_ask()
+    time.sleep(1.2)  # the period is over (the cache expires the key)
+    assert breaker.may_ask()  # the probe
+    assert not breaker.may_ask()
+    breaker.succeeded()
+    assert breaker.may_ask()
