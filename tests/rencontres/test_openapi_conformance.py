@@ -11,6 +11,8 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis.errors import Unsatisfiable
@@ -31,7 +33,15 @@ def api_schema(db, commune, settings):
 
     PlacePageFactory(title="Le Nid", commune=commune, objectives=[objective("passerelles")])
     settings.ALLOWED_HOSTS = ["testserver", "localhost"]
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    # As Django's test client does: the requests run inside the test's transaction, so the
+    # end of a request must not close the database connection (PostgreSQL would lose it).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def refused_beyond_the_schema(response) -> bool:
