@@ -11,9 +11,11 @@ from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from activities.api_examples import CALENDAR_EXAMPLE, SESSION_LIST_EXAMPLE
 from activities.calendars import occurrences_feed
 from activities.models import Occurrence
 from activities.search.index import SESSIONS, ActivityHit
+from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
@@ -110,7 +112,14 @@ def session_out(hit: ActivityHit) -> dict:
     }
 
 
-@search_route(router, "/", SESSIONS, SessionListOut, "Rechercher des séances d'activités")
+@search_route(
+    router,
+    "/",
+    SESSIONS,
+    SessionListOut,
+    "Rechercher des séances d'activités",
+    example=SESSION_LIST_EXAMPLE,
+)
 def list_sessions(request: HttpRequest, query: SearchQuery, result: SearchResult):
     dates = query.get("dates")
     return {
@@ -139,6 +148,7 @@ def _feed_params(request: HttpRequest) -> QueryDict:
     page_size=FEED_MAX_SESSIONS,
     params=_feed_params,
     media_type="text/calendar",
+    example=examples(CALENDAR_EXAMPLE, media="text/calendar"),
 )
 def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchResult):
     occurrences = {

@@ -12,7 +12,12 @@ from activities.listing import next_sessions_by_place, upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
-from directory.extensions import MAP_PAGE_VIEWS, PLACE_PAGE_SECTIONS, PLACES_API_NEXT_ACTIVITY
+from directory.extensions import (
+    MAP_PAGE_VIEWS,
+    PLACE_PAGE_SECTIONS,
+    PLACES_API_NEXT_ACTIVITY,
+    PLACES_API_UPCOMING_SESSIONS,
+)
 
 
 class TrustedPlaceViewSet(SnippetViewSet):
@@ -108,3 +113,19 @@ def next_activities(place_ids: list[int]) -> dict[int, dict]:
         }
         for place_id, occurrence in next_sessions_by_place(place_ids).items()
     }
+
+
+@hooks.register(PLACES_API_UPCOMING_SESSIONS)
+def place_api_sessions(place) -> list[dict]:
+    return [
+        {
+            "id": occurrence.pk,
+            "title": occurrence.activity.title,
+            "url": occurrence.activity.full_url or occurrence.activity.url,
+            "start": occurrence.local_start.isoformat(),
+            "end": occurrence.local_end.isoformat(),
+            "status": "cancelled" if occurrence.is_cancelled else "scheduled",
+            "calendar_url": occurrence.calendar_url,
+        }
+        for occurrence in upcoming_for_place(place)
+    ]

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from wagtail import hooks
 
+from core.openapi import merged
 from core.search.api import ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
 from core.search.openapi import NO_NUL
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
+from directory import api_examples
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
+from directory.place_detail import PlaceDetailOut, place_detail, public_place
 from directory.search.index import PLACES, PlaceHit
 from gazetteer.lookup import suggest
 
@@ -91,7 +94,14 @@ def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
     }
 
 
-@search_route(router, "/places/", PLACES, PlaceListOut, "Rechercher des lieux")
+@search_route(
+    router,
+    "/places/",
+    PLACES,
+    PlaceListOut,
+    "Rechercher des lieux",
+    example=api_examples.PLACE_LIST,
+)
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     next_activities = _next_activities(result.hits)
     return {
@@ -109,6 +119,7 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     dict,
     "Les mêmes lieux en GeoJSON",
     media_type="application/geo+json",
+    example=api_examples.PLACE_GEOJSON,
 )
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
     features = []
@@ -150,10 +161,28 @@ SUGGEST_QUERY = {
 
 
 @router.get(
+    "/places/{int:place_id}/",
+    response={200: PlaceDetailOut, 404: ErrorOut},
+    summary="Un lieu",
+    openapi_extra=api_examples.PLACE_DETAIL,
+)
+def get_place(request: HttpRequest, place_id: int):
+    """Everything a partner needs of one place: address (none for a discreet place, shown at its
+    commune), contacts, opening hours, closures, ages, languages, accessibility, fee, access,
+    programmes, objectives, upcoming sessions, date modified."""
+    place = public_place(place_id)
+    if place is None:
+        return Status(
+            404, {"errors": {"place_id": [_("Aucun lieu public ne porte cet identifiant.")]}}
+        )
+    return place_detail(place)
+
+
+@router.get(
     "/suggest/",
     response={200: list[SuggestionOut], 400: ErrorOut},
     summary="Suggestions",
-    openapi_extra=SUGGEST_QUERY,
+    openapi_extra=merged(SUGGEST_QUERY, api_examples.SUGGESTIONS),
 )
 def suggest_places(request: HttpRequest):
     """Communes and postcodes that start like `q`, for the "near" box."""

@@ -8,7 +8,9 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 - ``register_map_page_view``: ``fn() -> directory.search.page.MapView`` adds a view to the map
   page (`?view=<slug>`), beside the places' own;
 - ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
-  the places API's `next_activity`.
+  the places API's `next_activity`;
+- ``places_api_upcoming_sessions``: ``fn(place) -> list[{id, title, url, start, end, status,
+  calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ PLACE_PAGE_SECTIONS = "place_page_sections"
 PLACE_EDITOR_PANELS = "place_editor_panels"
 MAP_PAGE_VIEWS = "register_map_page_view"
 PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
+PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
 
 
 def render_place_sections(place, request) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from core.openapi import examples
 from objectives.models import Objective, Programme
 
 router = Router(tags=["taxonomy"])
@@ -29,7 +30,24 @@ class ObjectiveOut(Schema):
     url: str
 
 
-@router.get("/programmes/", response=list[ProgrammeOut], summary="Les programmes")
+@router.get(
+    "/programmes/",
+    response=list[ProgrammeOut],
+    summary="Les programmes",
+    openapi_extra=examples(
+        [
+            {
+                "slug": "lieux-rencontre-enfants-parents",
+                "name_fr": "Lieux de rencontre enfants-parents",
+                "name_en": "Parent-child meeting places",
+                "country": "BE",
+                "access_mode": "drop_in",
+                "description": "Accueil libre, gratuit et anonyme des tout-petits avec un parent.",
+                "url": "/programmes/lieux-rencontre-enfants-parents/",
+            }
+        ]
+    ),
+)
 def list_programmes(request):
     return [
         {
@@ -45,7 +63,23 @@ def list_programmes(request):
     ]
 
 
-@router.get("/objectives/", response=list[ObjectiveOut], summary="Les objectifs")
+@router.get(
+    "/objectives/",
+    response=list[ObjectiveOut],
+    summary="Les objectifs",
+    openapi_extra=examples(
+        [
+            {
+                "slug": "passerelles",
+                "programme": "lieux-rencontre-enfants-parents",
+                "name_fr": "Socialisation douce « passerelles »",
+                "name_en": "Gentle socialisation (bridges)",
+                "description": "Préparer en douceur l'entrée à la crèche ou à l'école.",
+                "url": "/objectifs/passerelles/",
+            }
+        ]
+    ),
+)
 def list_objectives(request):
     return [
         {

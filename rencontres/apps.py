@@ -10,5 +10,7 @@ class RencontresConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from rencontres.roles import ensure_roles_after_migrate
+        from rencontres.sites import apply_base_url_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate)
+        post_migrate.connect(apply_base_url_after_migrate, sender=self)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -78,6 +79,18 @@ class Settings(BaseSettings):
 
     media_root: Path = BASE_DIR / "media"
     static_root: Path = BASE_DIR / "static_collected"
+
+    @field_validator("base_url")
+    @classmethod
+    def _absolute_http_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("an absolute http(s) URL, such as https://rencontres.example.org")
+        try:
+            parts.port  # noqa: B018 -- raises ValueError for a port out of range
+        except ValueError as error:
+            raise ValueError(f"a valid port: {error}") from None
+        return value.rstrip("/")
 
     @model_validator(mode="before")
     @classmethod

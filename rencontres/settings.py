@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "directory",
     "activities",
     "projects",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Read-only CORS for /api/ (any origin, GET/HEAD/OPTIONS, no credentials).
+    "rencontres.cors.ReadOnlyCorsMiddleware",
     # Before the frame options: it reads the X-Frame-Options the view or that middleware chose.
     "rencontres.middleware.ContentSecurityPolicyMiddleware",
     "rencontres.middleware.PermissionsPolicyMiddleware",

@@ -7,8 +7,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
+from opendata.data_inclusion import data_inclusion_api
+from opendata.hsds.api import hsds_api
 from rencontres.api import api
 from rencontres.health import healthz
+from rencontres.web import favicon, robots_txt
 
 SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
 
@@ -20,8 +23,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
+    path("api/data-inclusion/v1/", data_inclusion_api.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("rencontres.taxonomy")),
+    path("", include("opendata.urls")),
     # Feeds and registrations under page URLs: before Wagtail's catch-all.
     path("", include("activities.urls")),
 ]

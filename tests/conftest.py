@@ -19,6 +19,13 @@ def place(db, commune):
     )
 
 
+@pytest.fixture
+def discreet_place(commune):
+    from tests.discreet import make_discreet_place
+
+    return make_discreet_place(commune)
+
+
 # ---------------------------------------------------------------------------------------------
 # The shared cache: a throwaway Redis-protocol server from Debian (redis-server, or
 # valkey-server), started once for the session on a free loopback port. Without the binary the

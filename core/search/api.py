@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from core.openapi import BAD_REQUEST_EXAMPLE, merged
 from core.search.openapi import parameters
 from core.search.query import filterset_for
 from core.search.service import search
@@ -47,6 +48,10 @@ def api_search(
     return query, result
 
 
+def examples_of_400() -> dict:
+    return {"responses": {400: {"content": {"application/json": {"example": BAD_REQUEST_EXAMPLE}}}}}
+
+
 def search_route(
     router: Router,
     path: str,
@@ -56,11 +61,13 @@ def search_route(
     page_size: int | None = None,
     params: Callable[[HttpRequest], QueryDict] | None = None,
     media_type: str | None = None,
+    example: dict | None = None,
 ):
     """A GET route searching `index`: the decorated function receives the request, the query
     and the result, and gives the body; bad parameters never reach it (400). `params` picks
     the parameters searched (the request's, by default); `media_type` documents an answer
-    that is not plain JSON."""
+    that is not plain JSON; `example` is `core.openapi.examples`' answer for the OpenAPI
+    description (a 400's example is added)."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):
@@ -76,7 +83,9 @@ def search_route(
         return router.get(
             path,
             response={200: response, 400: ErrorOut},
-            openapi_extra=parameters(index, media_type, paging=page_size is None),
+            openapi_extra=merged(
+                parameters(index, media_type, paging=page_size is None), examples_of_400(), example
+            ),
             summary=summary,
         )(endpoint)
 

@@ -22,6 +22,7 @@ from elasticsearch import dsl
 
 from core.search.fields import (
     IntegerFilter,
+    IsoDateTimeFilter,
     StrictBooleanFilter,
 )
 from core.search.paths import values_at
@@ -248,6 +249,36 @@ class Weekday(Criterion):
     def document(self, obj) -> dict[str, Any]:
         days = values_at(obj, self._at(self.path))
         return {self.field: sorted({d.weekday() if self.of_date else d for d in days})}
+
+    def paths(self) -> list[str]:
+        return [self._at(self.path)]
+
+
+@dataclass(frozen=True, eq=False)
+class Since(Criterion):
+    """A moment strictly before the object's `path` (a date modified): what changed after it.
+    An object without that moment never matches."""
+
+    name: str
+    path: str
+    description: str
+    prefix: str = ""
+
+    def params(self) -> list[Param]:
+        return [Param(self.name, IsoDateTimeFilter(), self.description)]
+
+    def where(self, value) -> Q:
+        return Q(**{f"{self._at(self.path)}__gt": value})
+
+    def clauses(self, value) -> list[dsl.Q]:
+        return [dsl.Q("range", **{self.name: {"gt": value.isoformat()}})]
+
+    def mapping(self) -> dict[str, dsl.Field]:
+        return {self.name: dsl.Date()}
+
+    def document(self, obj) -> dict[str, Any]:
+        moments = values_at(obj, self._at(self.path))
+        return {self.name: moments[0].isoformat() if moments else None}
 
     def paths(self) -> list[str]:
         return [self._at(self.path)]

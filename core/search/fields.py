@@ -4,9 +4,11 @@ quietly answer another question than the family asked."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT_LENGTH = 200
@@ -52,6 +54,41 @@ class IsoDateField(forms.DateField):
 
 class IsoDateFilter(django_filters.DateFilter):
     field_class = IsoDateField
+
+
+class IsoDateTimeField(forms.Field):
+    """An ISO 8601 day or moment ("2027-03-04", "2027-03-04T10:00:00+01:00"); a moment without
+    an offset is read in the site's time zone, a day as its first moment."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Date attendue au format ISO 8601 : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+HH:MM."),
+    }
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        text = str(value).strip()
+        if len(text) > 40:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        try:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            # Every database and the cluster must be able to hold it, in any time zone.
+            moment.astimezone(UTC).astimezone(timezone.get_current_timezone())
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not 1 < moment.year < 9999:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return moment
+
+
+class IsoDateTimeFilter(django_filters.Filter):
+    field_class = IsoDateTimeField
 
 
 class PlaceNameField(forms.CharField):

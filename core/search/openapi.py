@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.search.fields import StrictBooleanField
+from core.search.fields import IsoDateTimeField, StrictBooleanField
 from core.search.query import all_params
 
 NUMBER_FILTER_GUARD = 1e50
@@ -44,6 +44,8 @@ def field_schema(field: forms.Field) -> dict:
     if isinstance(field, forms.DateField):
         # The years a query may name (core.search.dates.Dates: 2000 to 2099).
         return {"type": "string", "format": "date", "pattern": "^20[0-9]{2}-"}
+    if isinstance(field, IsoDateTimeField):
+        return {"type": "string", "format": "date-time"}
     # DecimalField and FloatField are IntegerFields to Django: they go first.
     if isinstance(field, forms.DecimalField | forms.FloatField):
         schema: dict = {"type": "number"}

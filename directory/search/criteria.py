@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
-from core.search.criteria import Criterion, Flag, Terms, Weekday, Within
+from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
 from directory.models import Language, PlacePage
@@ -74,4 +74,9 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
         ).under(offer),
         Flag("accessible", "accessibility__step_free", "Accès de plain-pied").under(venue),
         Flag("free", "fee_kind", "Gratuit", equals=FeeKind.FREE).under(offer),
+        Since(
+            "modified_after",
+            "last_published_at",
+            "Modifié après ce moment (ISO 8601 : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+HH:MM)",
+        ).under(offer),
     )

@@ -2,7 +2,6 @@
 
 import json
 from datetime import date, datetime, time
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,50 +12,17 @@ from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
 from activities.models import Occurrence
+from tests.discreet import STREET, secrets_in
 from tests.factories import (
     ActivityPageFactory,
-    OpeningHoursFactory,
     PlacePageFactory,
-    objective,
-    programme,
     publish,
 )
-
-STREET = "Chemin Secret 77"
-LATITUDE = Decimal("50.612345")
-LONGITUDE = Decimal("5.598765")
-EMAIL = "accueil@cache.example"
-
-
-@pytest.fixture
-def discreet_place(commune):
-    place = PlacePageFactory(
-        title="Espace de rencontre Le Passage",
-        commune=commune,
-        street_address=STREET,
-        postcode="4020",
-        latitude=LATITUDE,
-        longitude=LONGITUDE,
-        email=EMAIL,
-        phone="+32 4 123 45 67",
-        is_discreet=True,
-        programmes=[programme("espaces-de-rencontre")],
-        objectives=[objective("maintien-du-lien")],
-    )
-    OpeningHoursFactory(place=place)
-    return place
 
 
 def json_ld(html: str) -> dict:
     soup = BeautifulSoup(html, "html.parser")
     return json.loads(soup.find("script", type="application/ld+json").string)
-
-
-def secrets_in(text: str) -> list[str]:
-    found = [s for s in (STREET, EMAIL, "4020", str(LATITUDE), str(LONGITUDE)) if s in text]
-    # Coordinates may be printed with fewer decimals or as floats.
-    found += [s for s in ("50.6123", "5.5987") if s in text]
-    return found
 
 
 def test_place_page_shows_commune_and_phone_only(client, discreet_place):

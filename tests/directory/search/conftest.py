@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
@@ -29,6 +30,9 @@ from tests.factories import (
 
 CLUSTER_URL_VARIABLE = "RENCONTRES_TEST_SEARCH_URL"
 SECRET_POINT = (Decimal("50.610000"), Decimal("5.530000"))
+MODIFIED_NID = datetime(2026, 6, 1, 11, 0, tzinfo=UTC)
+MODIFIED_BULLE = datetime(2026, 6, 2, 9, 0, tzinfo=UTC)
+OLD = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _commune(code, name_fr, lat, lon, postcode, country="BE", name_nl=""):
@@ -198,6 +202,10 @@ def _build_world():
         (0, 36),
     )
     hidden.unpublish()
+    # Dates modified, for `modified_after`; the others were never published through a revision
+    # and have none.
+    for key, moment in (("nid", MODIFIED_NID), ("bulle", MODIFIED_BULLE), ("petits_pas", OLD)):
+        PlacePage.objects.filter(pk=places[key].pk).update(last_published_at=moment)
     return places
 
 

@@ -19,6 +19,9 @@ URLS = ["/api/v1/places/", "/api/v1/places.geojson"]
         ({"objective": "inconnu"}, "objective"),
         ({"day": "lundi"}, "day"),
         ({"age_months": "2.5"}, "age_months"),
+        ({"modified_after": "hier"}, "modified_after"),
+        ({"modified_after": "2026-13-01"}, "modified_after"),
+        ({"modified_after": "9999-12-31T23:59:59-23:59"}, "modified_after"),
     ],
 )
 def test_bad_parameters_answer_400_naming_them(client, params, parameter):
@@ -39,3 +42,10 @@ def test_free_is_in_the_openapi_schema(client, path):
     parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
     assert parameters["free"]["schema"] == {"type": "boolean"}
     assert parameters["free"]["in"] == "query"
+
+
+@pytest.mark.parametrize("path", [*URLS, "/api/v1/activities/"])
+def test_modified_after_is_in_the_openapi_schema(client, path):
+    schema = client.get("/api/v1/schema/").json()
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    assert parameters["modified_after"]["schema"] == {"type": "string", "format": "date-time"}

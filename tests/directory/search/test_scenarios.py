@@ -96,6 +96,10 @@ def test_without_near_sorted_by_name(client, engine):
         ),
         ({"q": "Parenthèse"}, ["Espace Parenthèse"]),
         ({"q": "Nid", "near": "4000"}, ["Le Nid"]),
+        ({"modified_after": "2026-01-01"}, ["Bulle d'Air", "Le Nid"]),
+        ({"modified_after": "2026-06-01T12:00:00+02:00"}, ["Bulle d'Air", "Le Nid"]),
+        ({"modified_after": "2026-06-01T12:00:00+00:00"}, ["Bulle d'Air"]),
+        ({"modified_after": "2026-06-01T12:00:00", "near": "4000"}, ["Le Nid"]),
         # Plurals and elisions read alike by both engines ("crèche", "ateliers" in the text).
         ({"q": "crèches"}, ["Espace Parenthèse"]),
         ({"q": "l'atelier"}, ["Espace Parenthèse"]),

@@ -1,0 +1,53 @@
+"""Examples of the activities API's answers, for its OpenAPI description."""
+
+from __future__ import annotations
+
+from core.openapi import examples
+
+SESSION = {
+    "id": 7,
+    "start": "2027-03-04T09:30:00+01:00",
+    "end": "2027-03-04T11:30:00+01:00",
+    "status": "scheduled",
+    "cancellation_reason": "",
+    "calendar_url": "/lieux/la-maison-des-petits-pas/comptines/seances/7/calendar.ics",
+    "distance_km": 1.1,
+    "activity": {
+        "id": 51,
+        "title": "Atelier comptines",
+        "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/comptines/",
+        "objectives": ["passerelles"],
+        "languages": ["fr"],
+        "age_min_months": 0,
+        "age_max_months": 36,
+        "price": "Gratuit",
+        "registration_required": True,
+        "capacity": 8,
+        "remaining_places": 3,
+    },
+    "place": {
+        "id": 42,
+        "name": "La Maison des Petits Pas",
+        "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/",
+        "commune": "Liège",
+        "postcode": "4000",
+        "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
+    },
+}
+
+SESSION_LIST_EXAMPLE = examples(
+    {
+        "count": 1,
+        "results": [SESSION],
+        "engine": "database",
+        "date_from": "2027-03-01",
+        "date_to": "2027-08-31",
+    }
+)
+
+CALENDAR_EXAMPLE = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Rencontres//FR\r\nBEGIN:VEVENT\r\n"
+    "UID:occurrence-7@rencontres\r\nDTSTART:20270304T083000Z\r\nDTEND:20270304T103000Z\r\n"
+    "SUMMARY:Atelier comptines\r\nLOCATION:La Maison des Petits Pas\\, Liège\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n"
+)

@@ -1,0 +1,119 @@
+"""Examples of the places API's answers, for its OpenAPI description."""
+
+from __future__ import annotations
+
+from core.openapi import NOT_FOUND_EXAMPLE, examples
+
+PLACE = {
+    "id": 42,
+    "name": "La Maison des Petits Pas",
+    "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/",
+    "programmes": ["lieux-rencontre-enfants-parents"],
+    "objectives": ["passerelles"],
+    "commune": "Liège",
+    "postcode": "4000",
+    "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
+    "distance_km": 1.1,
+    "next_activity": {
+        "id": 7,
+        "title": "Atelier comptines",
+        "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/comptines/",
+        "start": "2027-03-04T09:30:00+01:00",
+    },
+}
+
+PLACE_LIST = examples(
+    {
+        "count": 1,
+        "results": [PLACE],
+        "facets": {
+            "objectives": {"passerelles": 1},
+            "programmes": {"lieux-rencontre-enfants-parents": 1},
+        },
+        "engine": "database",
+    }
+)
+
+PLACE_GEOJSON = examples(
+    {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": 42,
+                "geometry": {"type": "Point", "coordinates": [5.571, 50.64]},
+                "properties": {
+                    **{k: v for k, v in PLACE.items() if k != "location"},
+                    "approximate": False,
+                },
+            }
+        ],
+        "count": 1,
+        "engine": "database",
+    },
+    media="application/geo+json",
+)
+
+PLACE_DETAIL = examples(
+    {
+        "id": 42,
+        "name": "La Maison des Petits Pas",
+        "url": PLACE["url"],
+        "description": "<p>Un espace de jeu pour les tout-petits et leurs parents.</p>",
+        "discreet": False,
+        "address": {
+            "street_address": "Rue Haute 12",
+            "postcode": "4000",
+            "commune": "Liège",
+            "commune_code": "62063",
+            "country": "BE",
+        },
+        "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
+        "contact": {
+            "phone": "+32 4 222 33 44",
+            "email": "accueil@petitspas.example",
+            "website": "https://petitspas.example",
+        },
+        "opening_hours": [{"day": "mon", "opens": "09:00", "closes": "12:00"}],
+        "closures": [{"start_date": "2027-07-15", "end_date": "2027-08-15", "reason": "Été"}],
+        "ages": {"min_months": 0, "max_months": 48},
+        "languages": [{"code": "fr", "name": "français"}, {"code": "ar", "name": "arabe"}],
+        "accessibility": [{"slug": "plain-pied", "name": "De plain-pied", "step_free": True}],
+        "fee": {
+            "kind": "paid",
+            "amount": "2.50",
+            "note": "par visite",
+            "text": "2,50 € — par visite",
+        },
+        "access": {
+            "mode": "drop_in",
+            "label": "Accueil libre et anonyme, sans rendez-vous",
+            "details": "",
+        },
+        "programmes": [
+            {
+                "slug": "lieux-rencontre-enfants-parents",
+                "name": "Lieux de rencontre enfants-parents",
+            }
+        ],
+        "objectives": [{"slug": "passerelles", "name": "Socialisation douce « passerelles »"}],
+        "upcoming_sessions": [
+            {
+                "id": 7,
+                "title": "Atelier comptines",
+                "url": PLACE["next_activity"]["url"],
+                "start": "2027-03-04T09:30:00+01:00",
+                "end": "2027-03-04T11:30:00+01:00",
+                "status": "scheduled",
+                "calendar_url": "/lieux/la-maison-des-petits-pas/comptines/seances/7/calendar.ics",
+            }
+        ],
+        "date_modified": "2027-02-01T10:00:00+00:00",
+    },
+    s404=NOT_FOUND_EXAMPLE,
+)
+
+SUGGESTIONS = examples(
+    [{"value": "4000", "label": "4000 Liège", "kind": "postcode"}],
+    s400={"errors": {"q": ["Texte trop long."]}},
+)

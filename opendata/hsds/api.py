@@ -1,0 +1,181 @@
+"""`/api/hsds/`: Open Referral HSDS 3.0, with the paths and parameters of the specification's
+`openapi.json` (branch 3.0). Lists are paged with the specification's `Page` fields; services
+and services-at-locations are searched by the places' search (both engines)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from opendata.hsds import records, taxonomy
+from opendata.hsds.openapi import (
+    ITEM,
+    LIST_PARAMETERS,
+    described,
+)
+from opendata.hsds.search import HsdsSearch, hsds_search, page_fields, plain_page
+from opendata.ids import keys_of
+
+HSDS_VERSION = "3.0"
+PROFILE = "https://docs.openreferral.org/en/3.0/hsds/overview.html"
+
+hsds_api = NinjaAPI(
+    title="Rencontres — Open Referral HSDS 3.0",
+    version=HSDS_VERSION,
+    description=_("Les lieux de rencontre au format Open Referral HSDS 3.0 (lecture seule)."),
+    urls_namespace="api-hsds",
+    openapi_url="/openapi.json",
+    docs_url=None,
+)
+
+
+def bad_request(errors: dict) -> JsonResponse:
+    return JsonResponse({"errors": errors}, status=400)
+
+
+def not_found(name: str = "id") -> JsonResponse:
+    return JsonResponse(
+        {"errors": {name: [_("Aucun enregistrement public ne porte cet identifiant.")]}}, status=404
+    )
+
+
+def _place(kind: str, text: str):
+    keys = keys_of(kind, text)
+    if keys is None:
+        return None
+    return records.places_for_records().filter(pk=keys[0]).first()
+
+
+def _searched_places(found: HsdsSearch) -> list:
+    ids = [hit.id for hit in found.result.hits]
+    by_id = {place.pk: place for place in records.places_for_records().filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _organization_page(request: HttpRequest, render) -> JsonResponse:
+    """Only one organisation's service (organization_id), paged like the others."""
+    keys = keys_of("organization", request.GET["organization_id"])
+    places = list(records.places_for_records().filter(pk=keys[0]))
+    page = plain_page([render(place) for place in places], request.GET)
+    if "contents" not in page:
+        return bad_request(page)
+    return JsonResponse(page)
+
+
+def _search_page(request: HttpRequest, render) -> JsonResponse:
+    found = hsds_search(request.GET)
+    if not isinstance(found, HsdsSearch):
+        return bad_request(found)
+    if found.options.get("organization_id"):
+        return _organization_page(request, render)
+    contents = [render(place, found.options) for place in _searched_places(found)]
+    return JsonResponse(
+        {**page_fields(found.result.count, found.query, len(contents)), "contents": contents}
+    )
+
+
+@hsds_api.get("/", **described("root"))
+def root(request: HttpRequest):
+    """The version of HSDS this API follows, its profile and its OpenAPI description."""
+    return {
+        "version": HSDS_VERSION,
+        "profile": PROFILE,
+        "openapi_url": f"{settings.WAGTAILADMIN_BASE_URL}/api/hsds/openapi.json",
+    }
+
+
+def _service_item(place, options: dict | None = None) -> dict:
+    options = options or {}
+    if options.get("minimal"):
+        item = records.service(place, nested=False)
+        return {key: item[key] for key in ("id", "name", "status", "last_modified") if key in item}
+    return records.service(place, nested=bool(options.get("full")))
+
+
+@hsds_api.get("/services", **described("services", LIST_PARAMETERS["services"]))
+def list_services(request: HttpRequest):
+    """Services (one per place), searched like the places."""
+    return _search_page(request, _service_item)
+
+
+@hsds_api.get("/services/{id}", **described("service", ITEM))
+def get_service(request: HttpRequest, id: str):
+    place = _place("service", id)
+    return records.service(place) if place else not_found()
+
+
+def _link_item(place, options: dict | None = None) -> dict:
+    full = bool((options or {}).get("full"))
+    return records.service_at_location(place, with_service=full, full=full)
+
+
+@hsds_api.get(
+    "/service_at_locations", **described("service_at_locations", LIST_PARAMETERS["links"])
+)
+def list_service_at_locations(request: HttpRequest):
+    """Services at their locations, searched like the places (`postcode`, `proximity`…)."""
+    return _search_page(request, _link_item)
+
+
+@hsds_api.get("/service_at_locations/{id}", **described("service_at_location", ITEM))
+def get_service_at_location(request: HttpRequest, id: str):
+    place = _place("service_at_location", id)
+    return records.service(place) if place else not_found()
+
+
+@hsds_api.get("/organizations", **described("organizations", LIST_PARAMETERS["organizations"]))
+def list_organizations(request: HttpRequest):
+    full = request.GET.get("full_service", "").lower() in ("true", "1", "yes", "on", "oui")
+    text = request.GET.get("search", "").strip().lower()
+    places = [
+        p for p in records.places_for_records().order_by("title", "pk") if text in p.title.lower()
+    ]
+    page = plain_page([records.organization(p, services=full) for p in places], request.GET)
+    return JsonResponse(page) if "contents" in page else bad_request(page)
+
+
+@hsds_api.get("/organizations/{id}", **described("organization", ITEM))
+def get_organization(request: HttpRequest, id: str):
+    place = _place("organization", id)
+    return records.organization(place, services=True) if place else not_found()
+
+
+@hsds_api.get("/taxonomies", **described("taxonomies", LIST_PARAMETERS["taxonomies"]))
+def list_taxonomies(request: HttpRequest):
+    text = request.GET.get("search", "").strip().lower()
+    items = [t for t in taxonomy.taxonomies() if text in t["name"].lower()]
+    page = plain_page(items, request.GET)
+    return JsonResponse(page) if "contents" in page else bad_request(page)
+
+
+@hsds_api.get("/taxonomies/{id}", **described("taxonomy", ITEM))
+def get_taxonomy(request: HttpRequest, id: str):
+    return taxonomy.taxonomy(id) or not_found()
+
+
+@hsds_api.get("/taxonomy_terms", **described("taxonomy_terms", LIST_PARAMETERS["terms"]))
+def list_taxonomy_terms(request: HttpRequest):
+    """Programmes (top terms) and objectives (under their programme)."""
+    params = request.GET
+    wanted = params.get("taxonomy_id", "").strip().lower() or None
+    if wanted and taxonomy.taxonomy(wanted) is None:
+        return bad_request({"taxonomy_id": [_("Identifiant inconnu.")]})
+    text = params.get("search", "").strip().lower()
+    top_only = params.get("top_only", "").lower() in ("true", "1", "yes", "on", "oui")
+    parent = params.get("parent_id", "").strip().lower()
+    terms = [
+        t
+        for t in taxonomy.all_terms(wanted)
+        if text in t["name"].lower()
+        and not (top_only and "parent_id" in t)
+        and (not parent or t.get("parent_id") == parent)
+    ]
+    page = plain_page(terms, params)
+    return JsonResponse(page) if "contents" in page else bad_request(page)
+
+
+@hsds_api.get("/taxonomy_terms/{id}", **described("taxonomy_term", ITEM))
+def get_taxonomy_term(request: HttpRequest, id: str):
+    return taxonomy.term(id) or not_found()

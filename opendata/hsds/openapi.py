@@ -1,0 +1,161 @@
+"""The HSDS API's OpenAPI description: the specification's parameters (names, places, types) and
+its response schemas, which are the specification's own (referenced by URL, as its
+`openapi.json` does)."""
+
+from __future__ import annotations
+
+SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema"
+
+
+def _query(name: str, description: str, kind: str = "string", **extra) -> dict:
+    schema = {"type": kind, **extra}
+    return {
+        "in": "query",
+        "name": name,
+        "required": False,
+        "description": description,
+        "schema": schema,
+    }
+
+
+SEARCH = _query("search", "Recherche plein texte.", maxLength=200)
+PAGE = _query("page", "Numéro de page (1 par défaut).", "integer", minimum=1)
+PER_PAGE = _query(
+    "per_page", "Résultats par page (20 par défaut).", "integer", minimum=1, maximum=100
+)
+FORMAT = _query("format", "Format de la réponse : json seulement.", enum=["json"])
+FULL = _query("full", "Enregistrements complets (imbriqués).", "boolean")
+MINIMAL = _query("minimal", "Seulement id, nom, statut et date de modification.", "boolean")
+FULL_SERVICE = _query("full_service", "Les organisations avec leurs services.", "boolean")
+TERM = _query("taxonomy_term_id", "Un terme : programme ou objectif.", maxLength=40)
+TAXONOMY = _query("taxonomy_id", "Une taxonomie : programmes ou objectifs.", maxLength=40)
+ORGANIZATION = _query("organization_id", "Les services d'une organisation.", maxLength=40)
+MODIFIED = _query("modified_after", "Modifiés après ce moment (ISO 8601).", format="date-time")
+POSTCODE = _query("postcode", "Code postal (ou commune) du centre de la recherche.", maxLength=200)
+PROXIMITY = _query(
+    "proximity",
+    "Rayon autour du code postal, en mètres (10 000 par défaut).",
+    "number",
+    minimum=100,
+    maximum=200000,
+)
+TOP_ONLY = _query("top_only", "Seulement les termes de premier niveau (programmes).", "boolean")
+PARENT = _query("parent_id", "Les termes sous ce terme.", maxLength=40)
+
+LIST_PARAMETERS = {
+    "services": [
+        SEARCH,
+        PAGE,
+        PER_PAGE,
+        FORMAT,
+        TERM,
+        TAXONOMY,
+        ORGANIZATION,
+        MODIFIED,
+        MINIMAL,
+        FULL,
+    ],
+    "links": [
+        SEARCH,
+        TERM,
+        TAXONOMY,
+        ORGANIZATION,
+        MODIFIED,
+        FULL,
+        PAGE,
+        PER_PAGE,
+        FORMAT,
+        POSTCODE,
+        PROXIMITY,
+    ],
+    "organizations": [SEARCH, FULL_SERVICE, FULL, PAGE, PER_PAGE, FORMAT],
+    "taxonomies": [SEARCH, PAGE, PER_PAGE, FORMAT],
+    "terms": [SEARCH, PAGE, PER_PAGE, FORMAT, TAXONOMY, TOP_ONLY, PARENT],
+}
+ITEM: list[dict] = []
+
+PAGE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        name: {"type": kind}
+        for name, kind in (
+            ("total_items", "integer"),
+            ("total_pages", "integer"),
+            ("page_number", "integer"),
+            ("size", "integer"),
+            ("first_page", "boolean"),
+            ("last_page", "boolean"),
+            ("empty", "boolean"),
+        )
+    },
+}
+RESPONSES = {
+    "root": ("Version, profil et description OpenAPI", None),
+    "services": ("Services (un par lieu)", f"{SCHEMAS}/compiled/service_list.json"),
+    "service": ("Un service, complet", f"{SCHEMAS}/compiled/service.json"),
+    "service_at_locations": (
+        "Services à leurs emplacements",
+        f"{SCHEMAS}/compiled/service_at_location_list.json",
+    ),
+    "service_at_location": ("Un service à son emplacement", f"{SCHEMAS}/compiled/service.json"),
+    "organizations": ("Organisations", f"{SCHEMAS}/compiled/organization_list.json"),
+    "organization": ("Une organisation, complète", f"{SCHEMAS}/compiled/organization.json"),
+    "taxonomies": ("Taxonomies : programmes, objectifs", f"{SCHEMAS}/taxonomy.json"),
+    "taxonomy": ("Une taxonomie", f"{SCHEMAS}/taxonomy.json"),
+    "taxonomy_terms": ("Termes : programmes et objectifs", f"{SCHEMAS}/taxonomy_term.json"),
+    "taxonomy_term": ("Un terme", f"{SCHEMAS}/taxonomy_term.json"),
+}
+ERROR = {"errors": {"per_page": ["Assurez-vous que cette valeur est inférieure ou égale à 100."]}}
+MISSING = {"errors": {"id": ["Aucun enregistrement public ne porte cet identifiant."]}}
+
+
+def described(name: str, parameters: list[dict] | None = None) -> dict:
+    """The keyword arguments of a route: its summary, parameters and responses."""
+    summary, schema_url = RESPONSES[name]
+    if schema_url is None:
+        schema: dict = {
+            "type": "object",
+            "properties": {k: {"type": "string"} for k in ("version", "profile", "openapi_url")},
+        }
+        example = {
+            "version": "3.0",
+            "profile": "https://docs.openreferral.org/en/3.0/hsds/overview.html",
+            "openapi_url": "https://rencontres.example.org/api/hsds/openapi.json",
+        }
+    elif parameters is None:
+        schema, example = {"$ref": schema_url}, {"id": "5e9c0d6a-0002-4000-8000-00000000002a"}
+    else:
+        schema = {
+            "allOf": [PAGE_SCHEMA],
+            "properties": {"contents": {"type": "array", "items": {"$ref": schema_url}}},
+        }
+        example = {
+            "total_items": 0,
+            "total_pages": 1,
+            "page_number": 1,
+            "size": 0,
+            "first_page": True,
+            "last_page": True,
+            "empty": True,
+            "contents": [],
+        }
+    responses: dict = {
+        200: {
+            "description": summary,
+            "content": {"application/json": {"schema": schema, "example": example}},
+        }
+    }
+    if parameters:
+        responses[400] = {
+            "description": "Paramètre invalide",
+            "content": {"application/json": {"example": ERROR}},
+        }
+    if parameters is not None and not parameters:
+        responses[404] = {
+            "description": "Inconnu",
+            "content": {"application/json": {"example": MISSING}},
+        }
+    extra: dict = {"responses": responses}
+    if parameters:
+        extra["parameters"] = parameters
+    return {"summary": summary, "openapi_extra": extra}
