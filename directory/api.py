@@ -161,16 +161,18 @@ SUGGEST_QUERY = {
 
 
 @router.get(
-    "/places/{int:place_id}/",
+    "/places/{place_id}/",
     response={200: PlaceDetailOut, 404: ErrorOut},
     summary="Un lieu",
     openapi_extra=api_examples.PLACE_DETAIL,
 )
-def get_place(request: HttpRequest, place_id: int):
+def get_place(request: HttpRequest, place_id: str):
     """Everything a partner needs of one place: address (none for a discreet place, shown at its
     commune), contacts, opening hours, closures, ages, languages, accessibility, fee, access,
     programmes, objectives, upcoming sessions, date modified."""
-    place = public_place(place_id)
+    # Any text reaches here (a JSON 404, not the site's HTML one, for "-1" or "abc").
+    known = place_id.isascii() and place_id.isdigit() and len(place_id) <= 18
+    place = public_place(int(place_id)) if known else None
     if place is None:
         return Status(
             404, {"errors": {"place_id": [_("Aucun lieu public ne porte cet identifiant.")]}}

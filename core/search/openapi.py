@@ -45,7 +45,7 @@ def field_schema(field: forms.Field) -> dict:
         # The years a query may name (core.search.dates.Dates: 2000 to 2099).
         return {"type": "string", "format": "date", "pattern": "^20[0-9]{2}-"}
     if isinstance(field, IsoDateTimeField):
-        return {"type": "string", "format": "date-time"}
+        return {"type": "string", "format": "date-time", "pattern": "^20[0-9]{2}-"}
     # DecimalField and FloatField are IntegerFields to Django: they go first.
     if isinstance(field, forms.DecimalField | forms.FloatField):
         schema: dict = {"type": "number"}
