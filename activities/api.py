@@ -147,6 +147,7 @@ def _feed_params(request: HttpRequest) -> QueryDict:
     "Les mêmes séances en iCalendar",
     page_size=FEED_MAX_SESSIONS,
     params=_feed_params,
+    media_type="text/calendar",
     example=examples(CALENDAR_EXAMPLE, media="text/calendar"),
 )
 def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchResult):

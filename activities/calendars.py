@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
 from activities.models import ActivityPage, Occurrence
+from core.text import single_line
 from directory.models import PlacePage
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -47,8 +48,8 @@ def occurrence_uid(occurrence: Occurrence) -> str:
 def location_text(place: PlacePage) -> str:
     """LOCATION: the place and what the public may know of its address (core.location)."""
     parts = [
-        place.title,
-        place.public_street_address,
+        single_line(place.title),
+        single_line(place.public_street_address),
         f"{place.public_postcode} {place.commune.name_fr}",
     ]
     return ", ".join(part.strip() for part in parts if part.strip())
@@ -60,7 +61,7 @@ def _calendar(name: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", single_line(name))
     return calendar
 
 
@@ -80,7 +81,7 @@ def _describe(activity: ActivityPage, request) -> str:
 
 def _event_base(activity: ActivityPage, place: PlacePage, request) -> Event:
     event = Event()
-    event.add("summary", activity.title)
+    event.add("summary", single_line(activity.title))
     event.add("description", _describe(activity, request))
     event.add("location", location_text(place))
     event.add("url", activity.get_full_url(request))
@@ -133,7 +134,7 @@ def activity_events(
 def cancelled_override(activity, place, schedule, occurrence: Occurrence, request) -> Event:
     tz = place.time_zone
     event = _event_base(activity, place, request)
-    event["summary"] = _("Annulé : %(title)s") % {"title": activity.title}
+    event["summary"] = _("Annulé : %(title)s") % {"title": single_line(activity.title)}
     event["description"] = occurrence.cancellation_reason
     event.add("uid", activity_uid(activity))
     # The series' own instance that day (a past session may have had another time).
@@ -153,7 +154,7 @@ def occurrence_event(occurrence: Occurrence, request) -> Event:
     event.add("dtstart", timezone.localtime(occurrence.start, tz))
     event.add("dtend", timezone.localtime(occurrence.end, tz))
     if occurrence.is_cancelled:
-        event["summary"] = _("Annulé : %(title)s") % {"title": activity.title}
+        event["summary"] = _("Annulé : %(title)s") % {"title": single_line(activity.title)}
         event.add("status", "CANCELLED")
         event["description"] = occurrence.cancellation_reason
     else:

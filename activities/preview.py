@@ -7,10 +7,11 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from activities.choices import Ends, MonthWeek, Repeat
 from activities.recurrence import Schedule
@@ -113,7 +114,10 @@ def render_preview(schedule: Schedule | None) -> str:
 
 def schedule_preview(request: HttpRequest) -> HttpResponse:
     """POST: the whole editor form; `place` in the query string gives the time zone."""
-    place = get_object_or_404(PlacePage, pk=request.GET.get("place") or 0)
+    place_id = request.GET.get("place") or "0"
+    if not (place_id.isascii() and place_id.isdigit() and len(place_id) <= 18):
+        return HttpResponseBadRequest(_("Paramètre place : identifiant de lieu attendu."))
+    place = get_object_or_404(PlacePage, pk=int(place_id))
     form = ScheduleValuesForm(request.POST)
     schedule = None
     if form.is_valid():

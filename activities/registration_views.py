@@ -143,10 +143,15 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 children_ages=data["children_ages"].strip(),
             )
             try:
-                registration = register(occurrence.pk, family, _base_url(request))
+                registered = register(occurrence.pk, family, _base_url(request))
             except RegistrationClosed:
                 return TemplateResponse(request, "activities/registration_closed.html", context)
-            return redirect("registration", token=token_for(registration))
+            if not registered.created:
+                # Not the registration's page: whoever typed someone's address must not see it.
+                # Its link goes again to the address it was made with.
+                context["already_registered"] = True
+                return TemplateResponse(request, "activities/registration_thanks.html", context)
+            return redirect("registration", token=token_for(registered.registration))
         else:
             status = 400
     context["form"] = form

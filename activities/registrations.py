@@ -13,17 +13,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from activities.choices import RegistrationStatus
 from activities.models import Occurrence, Registration
+from activities.tasks import send_registration_email
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +75,34 @@ def accepts_registrations(occurrence: Occurrence) -> bool:
     )
 
 
-def register(occurrence_id: int, family: Family, base_url: str) -> Registration:
+@dataclass(frozen=True)
+class Registered:
+    registration: Registration
+    # False when the family was already registered to the session (nothing was taken).
+    created: bool
+
+
+def _phone_digits(phone: str) -> str:
+    digits = "".join(c for c in phone if c.isdigit())
+    # The last nine digits: "+32 470 12 34 56" and "0470/12.34.56" are one number.
+    return digits[-9:] if len(digits) >= 6 else ""
+
+
+def existing_registration(occurrence: Occurrence, family: Family) -> Registration | None:
+    """The session's live registration made with the same e-mail address or phone number."""
+    email = family.email.strip().casefold()
+    phone = _phone_digits(family.phone)
+    live = occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED).order_by("pk")
+    for registration in live.only("pk", "email", "phone", "status", "occurrence_id"):
+        if registration.email.strip().casefold() == email:
+            return registration
+        if phone and _phone_digits(registration.phone) == phone:
+            return registration
+    return None
+
+
+def register(occurrence_id: int, family: Family, base_url: str) -> Registered:
+    """One registration per e-mail address or phone number and session."""
     with transaction.atomic():
         occurrence = (
             Occurrence.objects.select_for_update()
@@ -87,6 +111,13 @@ def register(occurrence_id: int, family: Family, base_url: str) -> Registration:
         )
         if not accepts_registrations(occurrence):
             raise RegistrationClosed
+        existing = existing_registration(occurrence, family)
+        if existing is not None:
+            # The same family again (a retry, a double click, or someone else's address): no
+            # second seat; the link goes again to the address the registration was made with.
+            _send(existing, "reminded", base_url)
+            logger.info("Registration %s found again for session %s", existing.pk, occurrence.pk)
+            return Registered(existing, created=False)
         capacity = occurrence.activity.capacity
         confirmed = occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
         status = (
@@ -104,11 +135,11 @@ def register(occurrence_id: int, family: Family, base_url: str) -> Registration:
             consent_at=timezone.now(),
             status=status,
         )
-        transaction.on_commit(lambda: _send(registration, "registered", base_url))
+        _send(registration, "registered", base_url)
     logger.info(
         "Registration %s to session %s: %s", registration.pk, occurrence.pk, registration.status
     )
-    return registration
+    return Registered(registration, created=True)
 
 
 def cancel(registration: Registration, base_url: str) -> Registration | None:
@@ -125,9 +156,9 @@ def cancel(registration: Registration, base_url: str) -> Registration | None:
         registration.save(update_fields=["status", "cancelled_at"])
         if freed:
             promoted = promote_waiting(registration.occurrence_id)
-        transaction.on_commit(lambda: _send(registration, "cancelled", base_url))
+        _send(registration, "cancelled", base_url)
         if promoted is not None:
-            transaction.on_commit(lambda: _send(promoted, "promoted", base_url))
+            _send(promoted, "promoted", base_url)
     logger.info("Registration %s cancelled", registration.pk)
     if promoted is not None:
         logger.info("Registration %s promoted from the waiting list", promoted.pk)
@@ -154,39 +185,10 @@ def promote_waiting(occurrence_id: int) -> Registration | None:
     return first
 
 
-SUBJECTS = {
-    ("registered", RegistrationStatus.CONFIRMED): _("Inscription confirmée : %(title)s, %(date)s"),
-    ("registered", RegistrationStatus.WAITING): _("Liste d'attente : %(title)s, %(date)s"),
-    ("promoted", RegistrationStatus.CONFIRMED): _("Une place s'est libérée : %(title)s, %(date)s"),
-    ("cancelled", RegistrationStatus.CANCELLED): _("Inscription annulée : %(title)s, %(date)s"),
-}
-
-
 def _send(registration: Registration, event: str, base_url: str) -> None:
-    registration = Registration.objects.select_related(
-        "occurrence__activity", "occurrence__place__commune"
-    ).get(pk=registration.pk)
-    occurrence = registration.occurrence
-    start = occurrence.local_start
-    when = start.strftime("%d/%m/%Y %H:%M")
-    subject = str(SUBJECTS[(event, registration.status)]) % {
-        "title": occurrence.activity.title,
-        "date": when,
-    }
-    body = render_to_string(
-        "activities/emails/registration.txt",
-        {
-            "event": event,
-            "registration": registration,
-            "occurrence": occurrence,
-            "activity": occurrence.activity,
-            "place": occurrence.place,
-            "start": start,
-            "end": occurrence.local_end,
-            "manage_url": manage_url(registration, base_url),
-            "activity_url": base_url.rstrip("/") + (occurrence.activity.url or ""),
-            "retention_days": settings.ACTIVITIES["retention_days"],
-        },
+    """Queues the e-mail (sent by the task worker; at once in tests): a mail server that is
+    down never fails the request that saved the registration."""
+    status = str(registration.status)
+    transaction.on_commit(
+        lambda: send_registration_email.enqueue(registration.pk, event, status, base_url)
     )
-    send_mail(subject, body, None, [registration.email])
-    logger.info("Registration %s: %s e-mail sent", registration.pk, event)

@@ -13,8 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from wagtail import hooks
 
+from core.openapi import merged
 from core.search.api import AlternativeOut, ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
+from core.search.openapi import NO_NUL
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
@@ -168,6 +170,7 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     PLACES,
     dict,
     "Les mêmes lieux en GeoJSON",
+    media_type="application/geo+json",
     example=api_examples.PLACE_GEOJSON,
 )
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
@@ -196,17 +199,32 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
     )
 
 
+SUGGEST_QUERY = {
+    "parameters": [
+        {
+            "in": "query",
+            "name": "q",
+            "required": False,
+            "description": "Début d'un code postal ou d'un nom de commune",
+            "schema": {"type": "string", "maxLength": MAX_TEXT_LENGTH, "pattern": NO_NUL},
+        }
+    ]
+}
+
+
 @router.get(
-    "/places/{int:place_id}/",
+    "/places/{place_id}/",
     response={200: PlaceDetailOut, 404: ErrorOut},
     summary="Un lieu",
     openapi_extra=api_examples.PLACE_DETAIL,
 )
-def get_place(request: HttpRequest, place_id: int):
+def get_place(request: HttpRequest, place_id: str):
     """Everything a partner needs of one place: address (none for a discreet place, shown at its
     commune), contacts, opening hours, closures, ages, languages, accessibility, fee, access,
     programmes, objectives, upcoming sessions, date modified."""
-    place = public_place(place_id)
+    # Any text reaches here (a JSON 404, not the site's HTML one, for "-1" or "abc").
+    known = place_id.isascii() and place_id.isdigit() and len(place_id) <= 18
+    place = public_place(int(place_id)) if known else None
     if place is None:
         return Status(
             404, {"errors": {"place_id": [_("Aucun lieu public ne porte cet identifiant.")]}}
@@ -218,12 +236,17 @@ def get_place(request: HttpRequest, place_id: int):
     "/suggest/",
     response={200: list[SuggestionOut], 400: ErrorOut},
     summary="Suggestions",
-    openapi_extra=api_examples.SUGGESTIONS,
+    openapi_extra=merged(SUGGEST_QUERY, api_examples.SUGGESTIONS),
 )
-def suggest_places(request: HttpRequest, q: str = ""):
+def suggest_places(request: HttpRequest):
     """Communes, sections and postcodes that start like `q`, for the "near" box: each `value`
     is a stable key (`FR-59350`, `BE-92094-jambes`) or a postcode that `near` accepts, each
     `label` says the country and the province or département."""
+    # Read here, not declared to ninja: its own validation would answer 422 in its words.
+    q = request.GET.get("q", "")
     if len(q) > MAX_TEXT_LENGTH:
         return bad_request({"q": [_("Texte trop long.")]})
+    if "\x00" in q:
+        # PostgreSQL refuses NUL characters in text: a 400 here, not a 500 there.
+        return bad_request({"q": [_("Caractère nul interdit.")]})
     return [{"value": s.value, "label": s.label, "kind": s.kind} for s in suggest(q.strip())]

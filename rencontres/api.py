@@ -8,9 +8,18 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from wagtail import hooks
 
+from core.search.openapi import live_choices
+
 API_ROUTER_HOOK = "register_api_router"
 
-api = NinjaAPI(
+
+class Api(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        # The slugs and codes a parameter accepts are data: listed when the schema is asked.
+        return live_choices(super().get_openapi_schema(*args, **kwargs))
+
+
+api = Api(
     title="Rencontres",
     version="1",
     description=_("Lieux de rencontre enfants-parents : annuaire, recherche et taxonomie."),

@@ -51,6 +51,7 @@ class Settings(BaseSettings):
     search_url: str | None = None
     search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
     search_index_prefix: str = "rencontres"
+    search_breaker_seconds: int = Field(default=30, ge=1, le=3600)
 
     geocoder: str = "nominatim"
     geocoder_url: str | None = None

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "leaflet",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -183,6 +185,9 @@ if ENV.email_host:
     EMAIL_USE_TLS = ENV.email_use_tls
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Background work (registration e-mails): a queue in the database, run by `manage.py db_worker`
+# beside the web server; tests run each task at once (tests/settings.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
 
@@ -279,7 +284,9 @@ DATABASE_SEARCH_BACKEND = {"BACKEND": "core.search.database_backend"}
 WAGTAILSEARCH_BACKENDS = (
     {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{ENV.search_flavour}",
+            # Wagtail's backend for the flavour, answered from the database when the cluster
+            # does not answer (core/search/wagtail_backends.py).
+            "BACKEND": f"core.search.wagtail_backends.{ENV.search_flavour.value.capitalize()}",
             "URLS": [ENV.search_url],
             "INDEX_PREFIX": f"{ENV.search_index_prefix}-wagtail-",
         },
@@ -295,6 +302,8 @@ SEARCH_CLUSTER = {
     "url": ENV.search_url,
     "flavour": str(ENV.search_flavour),
     "index_prefix": ENV.search_index_prefix,
+    # After a cluster failure, searches leave it alone this long (core.search.breaker).
+    "breaker_seconds": ENV.search_breaker_seconds,
 }
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.

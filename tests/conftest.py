@@ -89,3 +89,12 @@ def shared_cache(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _search_breaker_closed():
+    """Each test starts with the search cluster's breaker closed (its state lives in the cache,
+    which outlives a test)."""
+    from core.search import breaker
+
+    breaker.reset()

@@ -19,3 +19,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # No rate limit: searches with addresses would otherwise wait for each other.
 GEOCODER = {**GEOCODER, "url": "http://127.0.0.1:9", "min_delay_seconds": 0.0}  # noqa: F405
 GEOCODER_FRANCE = {**GEOCODER_FRANCE, "url": "http://127.0.0.1:9"}  # noqa: F405
+
+# Background tasks (e-mails) run at once, inside the request that queues them; a failing task
+# is recorded as failed, as the worker would.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -25,6 +25,7 @@ from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
 from core.ages import AgeRange
 from core.fees import Fee
+from core.text import single_line_errors
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
 from objectives.models import TERM_NAMES, Objective
@@ -209,7 +210,11 @@ class ActivityPage(AgeRange, Fee, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = {**self.age_range_errors(), **self.fee_errors()}
+        errors = {
+            **self.age_range_errors(),
+            **self.fee_errors(),
+            **single_line_errors(title=self.title),
+        }
         if self.repeat == Repeat.WEEKLY and not parse_weekdays(self.weekdays):
             errors["weekdays"] = [_("Cochez au moins un jour de la semaine.")]
         if self.repeat == Repeat.MONTHLY:

@@ -74,12 +74,14 @@ def search_route(
     summary: str,
     page_size: int | None = None,
     params: Callable[[HttpRequest], QueryDict] | None = None,
+    media_type: str | None = None,
     example: dict | None = None,
 ):
     """A GET route searching `index`: the decorated function receives the request, the query
     and the result, and gives the body; bad parameters never reach it (400). `params` picks
-    the parameters searched (the request's, by default); `example` is `core.openapi.examples`'
-    answer for the OpenAPI description (a 400's example is added)."""
+    the parameters searched (the request's, by default); `media_type` documents an answer
+    that is not plain JSON; `example` is `core.openapi.examples`' answer for the OpenAPI
+    description (a 400's example is added)."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):
@@ -95,7 +97,9 @@ def search_route(
         return router.get(
             path,
             response={200: response, 400: ErrorOut},
-            openapi_extra=merged(parameters(index), examples_of_400(), example),
+            openapi_extra=merged(
+                parameters(index, media_type, paging=page_size is None), examples_of_400(), example
+            ),
             summary=summary,
         )(endpoint)
 

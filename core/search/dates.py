@@ -31,6 +31,9 @@ class Dates(Criterion):
     path: str = "date"
     name: str = "dates"
     max_days: int = 366
+    # The dates a query may name at all.
+    earliest: date = date(2000, 1, 1)
+    latest: date = date(2099, 12, 31)
     prefix: str = ""
 
     def params(self) -> list[Param]:
@@ -45,6 +48,18 @@ class Dates(Criterion):
 
     def errors(self, data: dict) -> dict[str, str]:
         start, end = data.get("from"), data.get("to")
+        today = timezone.localdate()
+        # Sessions are stored for a rolling window: a date a century away finds nothing, and
+        # one near the end of the calendar would overflow the default period. The OpenAPI
+        # description says the same (years 20xx).
+        for name, day in (("from", start), ("to", end)):
+            if day is not None and not (self.earliest <= day <= self.latest):
+                return {
+                    name: _("Date hors limites : entre %(first)s et %(last)s.")
+                    % {"first": self.earliest.isoformat(), "last": self.latest.isoformat()}
+                }
+        if end is not None and start is None and end < today:
+            return {"to": _("La date de fin précède aujourd'hui, début par défaut (from).")}
         if not (start and end):
             return {}
         if end < start:

@@ -75,6 +75,9 @@ class IsoDateTimeField(forms.Field):
             moment = datetime.fromisoformat(text)
         except ValueError:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if not 2000 <= moment.year <= 2099:
+            # The years the OpenAPI description names (as for dates: core.search.dates).
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         try:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)

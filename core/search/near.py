@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import django_filters
@@ -55,7 +56,7 @@ class Near(Criterion):
     ranks = True
 
     def params(self) -> list[Param]:
-        radius = [MinValueValidator(0.1), MaxValueValidator(self.max_radius_km)]
+        radius = [MinValueValidator(Decimal("0.1")), MaxValueValidator(self.max_radius_km)]
         return [
             Param(
                 self.name,

@@ -8,6 +8,7 @@ and answer 422 in its own words, where the contract wants a 400 naming the param
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
@@ -17,10 +18,16 @@ from core.search.fields import IsoDateTimeField, StrictBooleanField
 from core.search.query import all_params
 
 NUMBER_FILTER_GUARD = 1e50
+NO_NUL = "^[^\\x00]*$"
 
 if TYPE_CHECKING:
     from core.search.criteria import Param
     from core.search.index import SearchIndex
+
+
+def _number(limit):
+    # A Decimal limit would be written as a string.
+    return float(limit) if isinstance(limit, Decimal) else limit
 
 
 def field_schema(field: forms.Field) -> dict:
@@ -35,32 +42,38 @@ def field_schema(field: forms.Field) -> dict:
     if isinstance(field, StrictBooleanField):
         return {"type": "boolean"}
     if isinstance(field, forms.DateField):
-        return {"type": "string", "format": "date"}
+        # The years a query may name (core.search.dates.Dates: 2000 to 2099).
+        return {"type": "string", "format": "date", "pattern": "^20[0-9]{2}-"}
     if isinstance(field, IsoDateTimeField):
-        return {"type": "string", "format": "date-time"}
+        return {"type": "string", "format": "date-time", "pattern": "^20[0-9]{2}-"}
     # DecimalField and FloatField are IntegerFields to Django: they go first.
     if isinstance(field, forms.DecimalField | forms.FloatField):
         schema: dict = {"type": "number"}
     elif isinstance(field, forms.IntegerField):
         schema = {"type": "integer"}
     else:
-        schema = {"type": "string"}
+        # Text never holds a NUL character (PostgreSQL refuses them: a 400, documented here).
+        schema = {"type": "string", "pattern": NO_NUL}
         if getattr(field, "max_length", None):
             schema["maxLength"] = field.max_length
         return schema
     minimums = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
     maximums = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
     if minimums:
-        schema["minimum"] = max(minimums)
+        schema["minimum"] = _number(max(minimums))
     # django-filter's own guard against overflows (1e50) is no limit of the contract's.
     if maximums and min(maximums) < NUMBER_FILTER_GUARD:
-        schema["maximum"] = min(maximums)
+        schema["maximum"] = _number(min(maximums))
     return schema
 
 
-def parameter(param: Param) -> dict:
+LIVE_CHOICES = "x-choices-from-index"
+
+
+def parameter(param: Param, index: SearchIndex | None = None) -> dict:
     # A copy: reading `.field` caches a form field on the filter the FilterSets copy.
-    schema = field_schema(copy.deepcopy(param.filter).field)
+    field = copy.deepcopy(param.filter).field
+    schema = field_schema(field)
     if param.default is not None:
         schema["default"] = param.default
     described = {
@@ -69,12 +82,51 @@ def parameter(param: Param) -> dict:
         "required": False,
         "description": param.description,
         "schema": schema,
+        # An empty value means "not given" (the map page's form sends its empty fields).
+        "allowEmptyValue": True,
     }
     if schema["type"] == "array":
         described.update(style="form", explode=True)
+    if index is not None and isinstance(field, forms.ModelChoiceField):
+        # The slugs and codes are data: `live_choices` lists them when the schema is asked.
+        described[LIVE_CHOICES] = index.name
     return described
 
 
-def parameters(index: SearchIndex) -> dict:
-    """For a route's `openapi_extra`."""
-    return {"parameters": [parameter(param) for param in all_params(index)]}
+def parameters(index: SearchIndex, media_type: str | None = None, paging: bool = True) -> dict:
+    """For a route's `openapi_extra`; `media_type` when the answer is not plain JSON; no
+    `page` or `page_size` for a feed (it ignores them)."""
+    params = [p for p in all_params(index) if paging or p.name not in ("page", "page_size")]
+    extra: dict = {"parameters": [parameter(param, index) for param in params]}
+    if media_type:
+        body = {"type": "object"} if media_type.endswith("json") else {"type": "string"}
+        extra["responses"] = {200: {"description": "OK", "content": {media_type: {"schema": body}}}}
+    return extra
+
+
+def choice_values(field: forms.ModelChoiceField) -> list[str]:
+    column = field.to_field_name or "pk"
+    return sorted(str(value) for value in field.queryset.values_list(column, flat=True))
+
+
+def live_choices(schema: dict) -> dict:
+    """Fills the enumerations of the parameters whose values are data (taxonomy slugs, language
+    codes) in a generated OpenAPI document, from the database, as the FilterSet checks them."""
+    from core.search.index import registered
+
+    fields = {
+        (index.name, param.name): copy.deepcopy(param.filter).field
+        for index in registered()
+        for param in all_params(index)
+    }
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for described in operation.get("parameters", []):
+                source = described.pop(LIVE_CHOICES, None)
+                field = fields.get((source, described["name"]))
+                if field is None:
+                    continue
+                target = described["schema"]
+                target = target["items"] if target.get("type") == "array" else target
+                target["enum"] = choice_values(field)
+    return schema

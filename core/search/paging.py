@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext as _
+
 from core.search.query import filterset_for
 from core.search.service import search
 
@@ -61,6 +63,10 @@ def search_page(
     query = filterset.to_query()
     result = search(index, query)
     page_count = max(1, -(-result.count // query.page_size))
+    if query.page > page_count:
+        # As the API: a page past the end is an error (400), not an empty page "10²⁵ of 3".
+        message = _("Cette page n'existe pas : %(count)d résultats.") % {"count": result.count}
+        return SearchPage(filterset, None, None, errors={"page": [str(message)]})
     return SearchPage(
         filterset=filterset,
         query=query,

@@ -77,6 +77,12 @@ class SearchFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         kwargs.setdefault("queryset", self.index.model._default_manager.none())
+        if data is not None and hasattr(data, "lists"):
+            # An empty value is no value ("objective=&objective=passerelles" is one slug), as
+            # an empty field of the map page's form is no criterion.
+            data = data.copy()
+            for name, values in list(data.lists()):
+                data.setlist(name, [value for value in values if value != ""])
         super().__init__(data, *args, **kwargs)
 
     def to_query(self) -> SearchQuery:

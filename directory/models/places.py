@@ -22,6 +22,7 @@ from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.maps import map_config, map_point
 from core.pages import IntroPage
+from core.text import single_line_errors
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
 from directory.forms import PlacePageForm
@@ -168,7 +169,6 @@ class PlacePage(AgeRange, Fee, Page):
         ),
         index.RelatedFields("objectives", TERM_NAMES),
         index.RelatedFields("programmes", TERM_NAMES),
-        index.FilterField("postcode"),
         index.FilterField("country"),
         index.FilterField("commune"),
         index.FilterField("is_discreet"),
@@ -201,7 +201,11 @@ class PlacePage(AgeRange, Fee, Page):
 
     def clean(self) -> None:
         super().clean()
-        errors = {**self.age_range_errors(), **self.fee_errors()}
+        errors = {
+            **self.age_range_errors(),
+            **self.fee_errors(),
+            **single_line_errors(title=self.title, street_address=self.street_address),
+        }
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign

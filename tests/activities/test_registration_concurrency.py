@@ -56,7 +56,7 @@ def test_thirty_concurrent_registrations_for_ten_places(clock, commune):
         try:
             start.wait()
             family = Family(f"Famille {n}", f"famille{n}@example.org", "", 1, "2 ans")
-            return register(session.pk, family, "http://testserver/").status
+            return register(session.pk, family, "http://testserver/").registration.status
         finally:
             connection.close()  # each thread has its own connection
 

@@ -43,7 +43,15 @@ def test_the_openapi_limits_are_the_filtersets(index):
 def test_sessions_add_their_dates_to_the_place_parameters():
     assert set(SESSIONS.param_names()) == set(PLACES.param_names()) | {"from", "to"}
     described = {p["name"]: p["schema"] for p in parameters(SESSIONS)["parameters"]}
-    assert described["from"] == described["to"] == {"type": "string", "format": "date"}
+    assert (
+        described["from"]
+        == described["to"]
+        == {
+            "type": "string",
+            "format": "date",
+            "pattern": "^20[0-9]{2}-",
+        }
+    )
 
 
 def test_documents_read_what_they_need_in_a_fixed_number_of_queries():

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.search import breaker
 from core.search.indexing import rebuild
 from core.search.transport import ClusterSettings, Transport
 from directory.models import AccessibilityFeature, Language, PlacePage
@@ -271,10 +272,12 @@ def indexed_world(world, cluster_config, django_db_blocker):
 
 
 def use_cluster(settings, config: ClusterSettings) -> None:
+    breaker.reset()
     settings.SEARCH_CLUSTER = {
         "url": config.url,
         "flavour": config.flavour,
         "index_prefix": config.index_prefix,
+        "breaker_seconds": 30,
     }
 
 

@@ -46,6 +46,8 @@ NASTY = [
     "be-1-x",
     "Rue de la Loi 16, 1000 Bruxelles",
     "12 rue de la Paix, 75002 Paris",
+    "\x00",
+    "li\x00ege",
 ]
 
 
@@ -102,13 +104,8 @@ def test_no_input_gives_a_server_error(openapi, world, db, client, path):
     )
     @given(query=query_strategy(parameters))
     def check(query):
-        cleaned = {
-            k: (
-                [x.replace("\x00", "") for x in v] if isinstance(v, list) else v.replace("\x00", "")
-            )
-            for k, v in query.items()
-        }
-        response = client.get(path, cleaned)
+        # NUL characters included: refused with a 400 like any other bad value.
+        response = client.get(path, query)
         assert response.status_code in (200, 400), (query, response.content[:300])
         if response.status_code == 400:
             errors = response.json()["errors"]

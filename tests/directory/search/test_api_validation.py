@@ -48,4 +48,8 @@ def test_free_is_in_the_openapi_schema(client, path):
 def test_modified_after_is_in_the_openapi_schema(client, path):
     schema = client.get("/api/v1/schema/").json()
     parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
-    assert parameters["modified_after"]["schema"] == {"type": "string", "format": "date-time"}
+    assert parameters["modified_after"]["schema"] == {
+        "type": "string",
+        "format": "date-time",
+        "pattern": "^20[0-9]{2}-",
+    }

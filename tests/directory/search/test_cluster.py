@@ -8,7 +8,9 @@ import threading
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 
+from core.search import breaker
 from core.search.indexing import rebuild
 from core.search.query import SearchQuery
 from core.search.service import search
@@ -188,6 +190,10 @@ def test_node_gone_then_back(client, settings, cluster_config, indexed_world, db
     assert "Search cluster unavailable" in caplog.text
     assert "4000" not in caplog.text  # the family's query is never logged
     relay.open()
+    # The breaker keeps the cluster out of the way for its period; once it is over, the next
+    # search probes the cluster and finds it back.
+    assert ask() == "database"
+    cache.delete(breaker.OPEN_KEY)
     assert ask() == "cluster"
     relay.close()
 

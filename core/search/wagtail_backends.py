@@ -1,0 +1,131 @@
+"""Wagtail's own search (admin, site text) on the cluster, answered by Wagtail's database backend
+when the cluster does not answer: an editor's search never fails because the cluster did.
+
+The settings name these classes instead of Wagtail's backends; they share the
+family search's circuit breaker (`core.search.breaker`), so a hung cluster is not asked again
+for a while by the admin either.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from modelsearch.backends import elasticsearch8, opensearch2, opensearch3
+from modelsearch.index import class_is_indexed
+
+from core.search import breaker
+from core.search.database_backend import SearchBackend as DatabaseSearchBackend
+
+logger = logging.getLogger(__name__)
+
+
+def _cluster_errors() -> tuple[type[BaseException], ...]:
+    errors: list[type[BaseException]] = []
+    try:
+        import opensearchpy
+    except ImportError:
+        pass
+    else:
+        errors.append(opensearchpy.exceptions.OpenSearchException)
+    try:
+        import elastic_transport
+        import elasticsearch
+    except ImportError:
+        pass
+    else:
+        errors.extend([elasticsearch.ApiError, elastic_transport.TransportError])
+    return tuple(errors)
+
+
+CLUSTER_ERRORS = _cluster_errors()
+
+
+class FallbackResults:
+    """Mixed into a cluster backend's results: each evaluation asks the cluster unless the
+    breaker is open, and on a cluster error answers the same search from the database."""
+
+    def _database_results(self):
+        compiler = self.query_compiler
+        database = DatabaseSearchBackend({})
+        autocomplete = isinstance(compiler, self.backend.autocomplete_query_compiler_class)
+        run = database.autocomplete if autocomplete else database.search
+        results = run(
+            compiler.query,
+            compiler.queryset,
+            fields=compiler.fields,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        results._set_limits(self.start, self.stop)
+        return results
+
+    def _either(self, on_cluster, on_database):
+        if breaker.may_ask():
+            try:
+                answer = on_cluster()
+            except CLUSTER_ERRORS as error:
+                logger.warning(
+                    "Search cluster unavailable, Wagtail search answers from the database: %s",
+                    type(error).__name__,
+                )
+                breaker.failed()
+            else:
+                breaker.succeeded()
+                return answer
+        return on_database(self._database_results())
+
+    def _do_search(self):
+        # The cluster backends' results are a generator (they scroll): read them here, so that
+        # a cluster error is raised here.
+        return self._either(lambda: list(super(FallbackResults, self)._do_search()), list)
+
+    def _do_count(self):
+        return self._either(super()._do_count, lambda results: results.count())
+
+    def facet(self, field_name):
+        return self._either(
+            lambda: super(FallbackResults, self).facet(field_name),
+            lambda results: results.facet(field_name),
+        )
+
+
+class KeywordIndexing:
+    """opensearch-py 3 takes only keyword arguments; Wagtail's OpenSearch index passes the
+    index and the document positionally when one page is saved (a TypeError, logged and
+    swallowed by Wagtail: the page was never updated in the cluster until a rebuild)."""
+
+    def add_item(self, item):
+        if not class_is_indexed(item.__class__):
+            return
+        mapping = self.mapping_class(item.__class__)
+        self.es.index(
+            index=self.name, body=mapping.get_document(item), id=mapping.get_document_id(item)
+        )
+
+
+def _with_fallback(backend_class):
+    attributes = {}
+    if not backend_class.use_new_elasticsearch_api:
+        attributes["index_class"] = type(
+            f"Keyword{backend_class.index_class.__name__}",
+            (KeywordIndexing, backend_class.index_class),
+            {},
+        )
+    results_class = type(
+        f"Fallback{backend_class.results_class.__name__}",
+        (FallbackResults, backend_class.results_class),
+        {},
+    )
+    return type(
+        f"Fallback{backend_class.__name__}",
+        (backend_class,),
+        {"results_class": results_class, **attributes},
+    )
+
+
+# Named after the flavour (`RENCONTRES_SEARCH_FLAVOUR`), capitalised: the settings read
+# `core.search.wagtail_backends.<Flavour>`.
+Opensearch2 = _with_fallback(opensearch2.SearchBackend)
+Opensearch3 = _with_fallback(opensearch3.SearchBackend)
+Elasticsearch8 = _with_fallback(elasticsearch8.SearchBackend)

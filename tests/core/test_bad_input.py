@@ -1,0 +1,206 @@
+"""Bad input never gives a 500: every public endpoint and HTML page, thrown what families,
+robots and attackers send. The JSON API answers 400 naming the parameter; HTML pages answer
+400 (or 404 for what names nothing)."""
+
+from datetime import date, time
+from urllib.parse import quote
+
+import pytest
+import time_machine
+
+from activities.models import Occurrence
+from gazetteer.models import PostalCode
+from tests.activities.conftest import MONDAY_1_MARCH_2027
+from tests.factories import ActivityPageFactory, objective, publish
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_APIS = [
+    "/api/v1/places/",
+    "/api/v1/places.geojson",
+    "/api/v1/activities/",
+    "/api/v1/activities/calendar.ics",
+]
+SESSION_APIS = SEARCH_APIS[2:]
+PAGED_APIS = SEARCH_APIS[:3]
+
+# (query string, the parameter the 400 names)
+BAD_SEARCHES = [
+    ("near=nulle-part-du-tout", "near"),
+    ("near=li%00ege", "near"),
+    ("near=" + "x" * 201, "near"),
+    ("near=91,200", "near"),
+    ("radius_km=0", "radius_km"),
+    ("radius_km=500", "radius_km"),
+    ("radius_km=abc", "radius_km"),
+    ("radius_km=nan", "radius_km"),
+    ("radius_km=inf", "radius_km"),
+    ("radius_km=1e400", "radius_km"),
+    ("objective=nope", "objective"),
+    ("objective=passerelles&objective=%00", "objective"),
+    ("programme=nope", "programme"),
+    ("age_months=-1", "age_months"),
+    ("age_months=2.5", "age_months"),
+    ("age_months=99999999999999999999999", "age_months"),
+    ("day=funday", "day"),
+    ("language=zz", "language"),
+    ("accessible=maybe", "accessible"),
+    ("free=peut-etre", "free"),
+    ("q=" + "a" * 201, "q"),
+    ("q=li%00ege", "q"),
+]
+BAD_PAGES = [
+    ("page=0", "page"),
+    ("page=-1", "page"),
+    ("page=abc", "page"),
+    ("page=" + "1" + "0" * 25, "page"),
+    ("page=99", "page"),  # past the end
+    ("page_size=0", "page_size"),
+    ("page_size=101", "page_size"),
+]
+BAD_DATES = [
+    ("from=9999-12-31", "from"),
+    ("from=0001-01-01", "from"),
+    ("to=9999-12-31", "to"),
+    ("to=2001-01-01", "to"),  # before today, from omitted
+    ("from=2027-13-45", "from"),
+    ("from=03/04/2027", "from"),
+    ("from=2027-03-10&to=2027-03-01", "to"),
+    ("from=2027-03-01&to=2028-06-01", "to"),
+    ("from=2027-03-01%00", "from"),
+]
+
+API_CASES = [
+    *[(path, query, name) for path in SEARCH_APIS for query, name in BAD_SEARCHES],
+    *[(path, query, name) for path in PAGED_APIS for query, name in BAD_PAGES],
+    *[(path, query, name) for path in SESSION_APIS for query, name in BAD_DATES],
+    ("/api/v1/suggest/", "q=li%00ege", "q"),
+    ("/api/v1/suggest/", "q=" + "4" * 201, "q"),
+]
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(MONDAY_1_MARCH_2027, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def world(clock, place, commune):
+    PostalCode.objects.create(
+        country="BE",
+        code="4000",
+        locality="Liège",
+        normalized_locality="liege",
+        commune=commune,
+        latitude=commune.latitude,
+        longitude=commune.longitude,
+    )
+    activity = ActivityPageFactory(
+        parent=place,
+        title="Matinée passerelle",
+        start_date=date(2027, 3, 1),
+        start_time=time(9, 30),
+        weekdays="0",
+        capacity=8,
+        registration_required=True,
+    )
+    activity.objectives.set([objective("passerelles")])
+    publish(activity)
+    return place, activity, Occurrence.objects.filter(activity=activity).order_by("start").first()
+
+
+def test_there_are_at_least_a_hundred_cases():
+    assert len(API_CASES) + len(HTML_CASES) >= 100
+
+
+@pytest.mark.parametrize(("path", "query", "name"), API_CASES)
+def test_the_api_answers_400_naming_the_parameter(client, world, path, query, name):
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 400, (path, query, response.content[:300])
+    assert set(response.json()["errors"]) == {name}, response.json()
+
+
+@pytest.mark.parametrize("path", SEARCH_APIS)
+def test_good_searches_still_answer(client, world, path):
+    assert client.get(path, {"near": "4000", "objective": "passerelles"}).status_code == 200
+
+
+# (path or a function of the world giving it, query string, accepted statuses)
+HTML_CASES = [
+    ("/lieux/", "page=" + "1" + "0" * 25, {400}),
+    ("/lieux/", "page=99", {400}),
+    ("/lieux/", "page=abc", {400}),
+    ("/lieux/", "radius_km=abc", {400}),
+    ("/lieux/", "near=nulle-part", {400}),
+    ("/lieux/", "near=li%00ege", {400}),
+    ("/lieux/", "q=li%00ege", {400}),
+    ("/lieux/", "objective=nope", {400}),
+    ("/lieux/", "day=funday", {400}),
+    ("/lieux/", "view=nope", {200}),
+    ("/lieux/", "view=activities&when=dates&from=9999-12-31", {400}),
+    ("/lieux/", "view=activities&when=dates&to=2001-01-01", {400}),
+    ("/lieux/", "view=activities&when=nope", {400}),
+    ("/lieux/", "view=activities&page=" + "9" * 30, {400}),
+    ("/lieux/", "view=activities&when=dates&from=2027-03-10&to=2027-03-01", {400}),
+    ("/lieux/", "view=activities&q=%00", {400}),
+    ("/", "q=%00", {200}),
+    ("/", "page=" + "9" * 30, {200}),
+    ("/sitemap.xml", "p=abc", {404}),
+    ("/sitemap.xml", "p=" + "9" * 30, {404}),
+    ("/robots.txt", "", {200, 404}),
+    ("/healthz", "x=%00", {200}),
+    ("/admin/login/", "next=%00", {200}),
+    ("/admin/login/", "next=" + "/" * 3000, {200}),
+    ("/programmes/nope/", "", {404}),
+    ("/programmes/%00/", "", {404}),
+    ("/objectifs/nope/", "", {404}),
+    ("/inscriptions/garbage/", "", {404}),
+    ("/inscriptions/%00/", "", {404}),
+    ("/inscriptions/" + "a" * 5000 + "/", "", {404}),
+    ("/lieux/nulle-part/", "", {404}),
+    ("/lieux/%00/", "", {404}),
+    (lambda w: w[0].url + "calendar.ics", "from=9999-12-31", {200}),
+    (lambda w: w[1].url + "calendar.ics", "x=%00", {200}),
+    (lambda w: w[1].url + "seances/" + "9" * 30 + "/calendar.ics", "", {404}),
+    (lambda w: w[1].url + "seances/" + "9" * 30 + "/inscription/", "", {404}),
+    (lambda w: w[2].registration_url, "x=%00", {200}),
+    (lambda w: w[0].url, "page=" + "9" * 30, {200}),
+    (lambda w: w[1].url, "x=%00", {200}),
+]
+
+
+@pytest.mark.parametrize(("path", "query", "statuses"), HTML_CASES)
+def test_html_pages_never_answer_500(client, world, path, query, statuses):
+    url = path(world) if callable(path) else path
+    response = client.get(f"{url}?{query}" if query else url)
+    assert response.status_code in statuses, (url, query, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"name": "\x00", "email": "a@b.c", "children_count": "1", "children_ages": "1"},
+        {"name": "x", "email": "a@b.c", "children_count": "9" * 30, "children_ages": "1"},
+        {"name": "x" * 5000, "email": "a" * 300 + "@b.c", "children_count": "-1"},
+        {"name": "x", "email": "a@b.c\r\nBcc: x@y.z", "children_count": "1", "consent": "on"},
+    ],
+)
+def test_the_registration_form_refuses_bad_input_with_400(client, world, data):
+    response = client.post(world[2].registration_url, data)
+    assert response.status_code == 400
+
+
+def test_the_schedule_preview_refuses_a_bad_place_with_400(client, world, django_user_model):
+    admin_client = client
+    admin_client.force_login(
+        django_user_model.objects.create_superuser("staff", "staff@example.org", "x")
+    )
+    for place in ("abc", "%00", "9" * 30, "-1"):
+        response = admin_client.post(f"/admin/activities/schedule-preview/?place={quote(place)}")
+        assert response.status_code == 400, place
+    assert (
+        admin_client.post(f"/admin/activities/schedule-preview/?place={world[0].pk}").status_code
+        == 200
+    )
