@@ -86,6 +86,8 @@ def organiser_creates_and_submits(browser, base_url: str, place_id: int) -> dict
         page.locator("input[name=start_date]").fill("2027-03-03")
         page.locator("input[name=start_time]").fill("10:00")
         page.locator("input[name=duration_minutes]").fill("90")
+        # Away from the date and time fields: their pickers may cover the boxes below.
+        page.locator("input[name=title]").click()
         page.locator("select[name=repeat]").select_option("weekly")
         page.locator("input[name=weekdays][value='2']").check()
         page.locator("input[name=capacity]").fill("6")

@@ -103,7 +103,7 @@ def test_without_near_sorted_by_name(client, engine):
         # Plurals and elisions read alike by both engines ("crèche", "ateliers" in the text).
         ({"q": "crèches"}, ["Espace Parenthèse"]),
         ({"q": "l'atelier"}, ["Espace Parenthèse"]),
-        ({"q": "creche d'ateliers"}, ["Espace Parenthèse"]),
+        ({"q": "crèche d'ateliers"}, ["Espace Parenthèse"]),
     ],
 )
 def test_filters(client, engine, params, expected):
