@@ -69,7 +69,7 @@ print(s.getsockname()[1])'
 # loopback port, its socket in the temp dir, removed by stop_throwaway_postgres. Its settings are
 # written into its postgresql.conf, so that `pg_ctl start` alone starts it again after a stop.
 # Sets PG_TMP, PG_PORT; needs PG_BIN (find_pg_bin).
-PG_TMP=""
+PG_TMP="${PG_TMP:-}"
 as_postgres=()
 if [ "$(id -u)" = 0 ]; then as_postgres=(runuser -u postgres --); fi
 
