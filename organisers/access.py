@@ -23,9 +23,7 @@ def organised_place_ids(user) -> set[int]:
     """The places whose organiser group `user` belongs to (one query)."""
     if not user.is_authenticated or not user.is_active:
         return set()
-    return set(
-        PlaceOrganisers.objects.filter(group__user=user).values_list("place_id", flat=True)
-    )
+    return set(PlaceOrganisers.objects.filter(group__user=user).values_list("place_id", flat=True))
 
 
 def can_invite_for(user, place_id: int) -> bool:

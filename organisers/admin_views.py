@@ -76,7 +76,9 @@ def place_organisers(request, place_id: int):
         "manager": is_invitation_manager(request.user),
     }
     status = 400 if form.is_bound else 200
-    return TemplateResponse(request, "organisers/admin/place_organisers.html", context, status=status)
+    return TemplateResponse(
+        request, "organisers/admin/place_organisers.html", context, status=status
+    )
 
 
 @require_POST

@@ -18,6 +18,7 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import ngettext
 
 from core.mail import queue_email, render_email
 from directory.models import PlacePage
@@ -93,6 +94,39 @@ def invite(place: PlacePage, email: str, *, by) -> Outcome:
     context = {"url": invitation_url(invitation), "days": invitation_days()}
     _send("organiser_invitation", email, language, place, context)
     return Outcome.INVITED
+
+
+def invite_imported(place_id: int, emails: list[str], user) -> list[str]:
+    """The bulk import's `organiser_emails` column: each address invited (or given the place),
+    and what became of them, counted (the import report may be printed where logs are kept)."""
+    place = PlacePage.objects.get(pk=place_id)
+    # A list imported again sends nobody a second e-mail.
+    pending = {
+        email.lower()
+        for email in Invitation.objects.pending()
+        .filter(place=place)
+        .values_list("email", flat=True)
+    }
+    outcomes = [
+        Outcome.ALREADY if email.lower() in pending else invite(place, email, by=user)
+        for email in emails
+    ]
+    labels = {
+        Outcome.INVITED: lambda n: ngettext(
+            "%(count)s invitation envoyée", "%(count)s invitations envoyées", n
+        ),
+        Outcome.ADDED: lambda n: ngettext(
+            "%(count)s compte existant ajouté aux organisateurs",
+            "%(count)s comptes existants ajoutés aux organisateurs",
+            n,
+        ),
+    }
+    notes = []
+    for outcome, label in labels.items():
+        count = outcomes.count(outcome)
+        if count:
+            notes.append(label(count) % {"count": count})
+    return notes
 
 
 def _send(kind: str, email: str, language: str, place: PlacePage, context: dict) -> None:

@@ -16,8 +16,7 @@ from directory.models import PlacePage
 
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
-        return self.filter(
-accepted_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
 
 
 class Invitation(models.Model):

@@ -7,10 +7,14 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from directory.extensions import PLACE_ORGANISERS_IMPORTED
 from directory.models import PlacePage
-from organisers import admin_views
-from organisers import home  # noqa: F401 (registers the dashboard panels)
+from organisers import (
+    admin_views,
+    home,  # noqa: F401 (registers the dashboard panels)
+)
 from organisers.access import can_invite_for
+from organisers.invitations import invite_imported
 from organisers.models import Invitation
 
 
@@ -81,3 +85,6 @@ def place_organisers_button(page, user, view_name, next_url=None):
             icon_name="group",
             priority=14,
         )
+
+
+hooks.register(PLACE_ORGANISERS_IMPORTED, invite_imported)

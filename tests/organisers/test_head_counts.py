@@ -56,7 +56,12 @@ def test_only_past_sessions_that_took_place_are_counted(client, clock, organiser
     )
     for session in (future, cancelled):
         assert client.get(count_url(session)).status_code == 404
-        assert client.post(count_url(session), {"children": 1, "adults": 1, "first_visits": 0}).status_code == 404
+        assert (
+            client.post(
+                count_url(session), {"children": 1, "adults": 1, "first_visits": 0}
+            ).status_code
+            == 404
+        )
 
 
 def test_the_list_shows_the_organisers_own_sessions_still_to_count(
@@ -75,6 +80,8 @@ def test_the_list_shows_the_organisers_own_sessions_still_to_count(
 
 def test_staff_record_any_sessions_head_count(client, staff_member, past_session_b):
     client.force_login(staff_member)
-    response = client.post(count_url(past_session_b), {"children": 3, "adults": 2, "first_visits": 1})
+    response = client.post(
+        count_url(past_session_b), {"children": 3, "adults": 2, "first_visits": 1}
+    )
     assert response.status_code == 302
     assert HeadCount.objects.filter(occurrence=past_session_b).exists()

@@ -36,7 +36,9 @@ def register(session, status=RegistrationStatus.CONFIRMED, n=1):
 def build_place(user, commune, title):
     place = PlacePageFactory(title=title, commune=commune)
     user.groups.add(organiser_group(place))
-    activity = ActivityPageFactory(parent=place, title=f"Atelier de {title}", registration_required=True)
+    activity = ActivityPageFactory(
+        parent=place, title=f"Atelier de {title}", registration_required=True
+    )
     this_week = session_of(activity, WEDNESDAY_3_MARCH_2027 + timedelta(days=1))
     register(this_week, n=3)
     register(this_week, status=RegistrationStatus.WAITING)
@@ -52,7 +54,9 @@ def dashboard(client):
     return response.content.decode(), len(queries)
 
 
-def test_the_dashboard_shows_places_week_and_attention(client, clock, organiser_a, place_a, commune):
+def test_the_dashboard_shows_places_week_and_attention(
+    client, clock, organiser_a, place_a, commune
+):
     place, activity, this_week = build_place(organiser_a, commune, "Le Nid")
     client.force_login(organiser_a)
     html, _queries = dashboard(client)
@@ -65,7 +69,9 @@ def test_the_dashboard_shows_places_week_and_attention(client, clock, organiser_
 
     HeadCount.objects.create(
         occurrence=activity.occurrences.get(start__lt=WEDNESDAY_3_MARCH_2027),
-        children=1, adults=1, first_visits=0,
+        children=1,
+        adults=1,
+        first_visits=0,
     )
     html, _queries = dashboard(client)
     assert "attend sa fréquentation" not in html

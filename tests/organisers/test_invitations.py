@@ -3,8 +3,8 @@ lands the new organiser, signed in, on their place. Someone with an account just
 """
 
 import re
-from urllib.parse import urlsplit
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -67,11 +67,15 @@ def test_staff_invite_and_the_organiser_accepts_once(
     assert client.get(accepted["Location"]).status_code == 200
 
     client.logout()
-    again = client.post(link, {"new_password1": "Autre-Mot-2027x", "new_password2": "Autre-Mot-2027x"})
+    again = client.post(
+        link, {"new_password1": "Autre-Mot-2027x", "new_password2": "Autre-Mot-2027x"}
+    )
     assert again.status_code == 404
 
 
-def test_a_link_expires(client, staff_member, place_a, django_capture_on_commit_callbacks, settings):
+def test_a_link_expires(
+    client, staff_member, place_a, django_capture_on_commit_callbacks, settings
+):
     client.force_login(staff_member)
     invite(client, place_a, "late@example.org", django_capture_on_commit_callbacks)
     link = link_in(mail.outbox[0])
@@ -159,14 +163,22 @@ def test_staff_revoke_an_invitation_and_a_membership(
 
 
 def test_staff_see_pending_invitations_in_a_snippet_listing(
-    client, staff_member, organiser_a, place_a, place_b, django_capture_on_commit_callbacks,
+    client,
+    staff_member,
+    organiser_a,
+    place_a,
+    place_b,
+    django_capture_on_commit_callbacks,
     django_user_model,
 ):
     client.force_login(staff_member)
     invite(client, place_a, "pending@example.org", django_capture_on_commit_callbacks)
     Invitation.objects.create(
-        place=place_b, email="used@example.org", language="fr",
-        expires_at="2999-01-01T00:00Z", accepted_at="2026-01-01T00:00Z",
+        place=place_b,
+        email="used@example.org",
+        language="fr",
+        expires_at="2999-01-01T00:00Z",
+        accepted_at="2026-01-01T00:00Z",
     )
     listing_url = reverse("wagtailsnippets_organisers_invitation:list")
     listing = client.get(listing_url)
@@ -176,7 +188,10 @@ def test_staff_see_pending_invitations_in_a_snippet_listing(
     # Invitations are made from a place, so that the e-mail leaves: never typed in as snippets.
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "x")
     client.force_login(admin)
-    assert client.get(reverse("wagtailsnippets_organisers_invitation:add")).status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_organisers_invitation:add")).status_code in (
+        302,
+        403,
+    )
 
     client.force_login(organiser_a)
     assert client.get(listing_url).status_code in (302, 403)

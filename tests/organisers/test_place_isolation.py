@@ -19,7 +19,9 @@ SCRIPT = {"X-Requested-With": "XMLHttpRequest"}
 @pytest.fixture
 def b_invitation(place_b):
     return Invitation.objects.create(
-        place=place_b, email="invitee-b@example.org", language="fr",
+        place=place_b,
+        email="invitee-b@example.org",
+        language="fr",
         expires_at="2999-01-01T00:00Z",
     )
 
