@@ -100,3 +100,24 @@ class HeadCount(models.Model):
     @property
     def total(self) -> int:
         return self.children + self.adults
+
+
+class FreshnessReminder(models.Model):
+    """A reminder e-mailed to a place's organisers that its information is getting old."""
+
+    place = models.ForeignKey(
+        PlacePage,
+        on_delete=models.CASCADE,
+        related_name="freshness_reminders",
+        verbose_name=_("lieu"),
+    )
+    sent_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("rappel de mise à jour")
+        verbose_name_plural = _("rappels de mise à jour")
+        indexes = [models.Index(fields=["place", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.place_id} {self.sent_at:%Y-%m-%d}"

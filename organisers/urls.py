@@ -1,5 +1,6 @@
 from django.urls import path
 
+from organisers.freshness_views import confirm_listing
 from organisers.views import accept_invitation
 
 urlpatterns = [
@@ -7,5 +8,10 @@ urlpatterns = [
         "organisateurs/invitation/<str:token>/",
         accept_invitation,
         name="organisers_accept",
+    ),
+    path(
+        "organisateurs/lieux/confirmer/<str:token>/",
+        confirm_listing,
+        name="organisers_confirm_listing",
     ),
 ]

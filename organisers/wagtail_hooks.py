@@ -7,13 +7,17 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.admin import register_restricted_menu_item
 from directory.extensions import PLACE_ORGANISERS_IMPORTED
 from directory.models import PlacePage
 from organisers import (
     admin_views,
+    freshness_views,
     home,  # noqa: F401 (registers the dashboard panels)
 )
-from organisers.access import can_invite_for
+from organisers.access import can_invite_for, is_invitation_manager
+from organisers.freshness import stale_attention_items
+from organisers.home import ATTENTION_ITEMS
 from organisers.invitations import invite_imported
 from organisers.models import Invitation
 
@@ -67,6 +71,14 @@ def organisers_admin_urls():
             admin_views.revoke_invitation,
             name="organisers_revoke_invitation",
         ),
+        path(
+            "organisateurs/lieux/<int:place_id>/confirmer/",
+            freshness_views.confirm_place,
+            name="organisers_confirm_place",
+        ),
+        path(
+            "organisateurs/fiches-a-verifier/", freshness_views.stale_list, name="organisers_stale"
+        ),
         path("frequentation/", admin_views.head_counts, name="organisers_head_counts"),
         path(
             "frequentation/seances/<int:occurrence_id>/",
@@ -88,3 +100,9 @@ def place_organisers_button(page, user, view_name, next_url=None):
 
 
 hooks.register(PLACE_ORGANISERS_IMPORTED, invite_imported)
+
+hooks.register(ATTENTION_ITEMS, stale_attention_items)
+
+register_restricted_menu_item(
+    _("Fiches à vérifier"), "organisers_stale", is_invitation_manager, "time", order=226
+)

@@ -325,6 +325,10 @@ ACTIVITIES = {
     "registration_rate": (ENV.registration_rate_limit, 600),
 }
 
+# A listing not verified for this many months is stale: its organisers are reminded; twice as
+# long, and the public page says so.
+FRESHNESS = {"months": ENV.place_freshness_months}
+
 # Organisers: how long an invitation's link works.
 ORGANISERS = {"invitation_days": ENV.organiser_invitation_days}
 

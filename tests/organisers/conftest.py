@@ -18,16 +18,16 @@ def clock():
 
 @pytest.fixture
 def place_a(commune):
-    from tests.factories import PlacePageFactory
+    from tests.factories import PlacePageFactory, publish
 
-    return PlacePageFactory(title="Lieu A", commune=commune)
+    return publish(PlacePageFactory(title="Lieu A", commune=commune))
 
 
 @pytest.fixture
 def place_b(commune):
-    from tests.factories import PlacePageFactory
+    from tests.factories import PlacePageFactory, publish
 
-    return PlacePageFactory(title="Lieu B", commune=commune)
+    return publish(PlacePageFactory(title="Lieu B", commune=commune))
 
 
 def organiser_of(django_user_model, place, username):

@@ -14,7 +14,7 @@ from activities.models import Registration
 from directory.roles import organiser_group
 from organisers.home import ATTENTION_ITEMS
 from organisers.models import HeadCount
-from tests.factories import ActivityPageFactory, PlacePageFactory, session_of
+from tests.factories import ActivityPageFactory, PlacePageFactory, publish, session_of
 from tests.organisers.conftest import WEDNESDAY_3_MARCH_2027
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def register(session, status=RegistrationStatus.CONFIRMED, n=1):
 
 
 def build_place(user, commune, title):
-    place = PlacePageFactory(title=title, commune=commune)
+    place = publish(PlacePageFactory(title=title, commune=commune))
     user.groups.add(organiser_group(place))
     activity = ActivityPageFactory(
         parent=place, title=f"Atelier de {title}", registration_required=True

@@ -30,9 +30,12 @@ def test_organiser_a_reaches_nothing_of_place_b(
     client, organiser_a, organiser_b, place_b, activity_b, past_session_b, b_invitation
 ):
     HeadCount.objects.create(occurrence=past_session_b, children=4, adults=3, first_visits=1)
+    verified_before = place_b.verified_at
     client.force_login(organiser_a)
     gets = [
         reverse("organisers_place", args=[place_b.pk]),
+        reverse("organisers_confirm_place", args=[place_b.pk]),
+        reverse("organisers_stale"),
         reverse("organisers_head_count", args=[past_session_b.pk]),
         reverse("activities_registrations", args=[activity_b.pk]),
         reverse("activities_registrations_csv", args=[activity_b.pk]),
@@ -50,6 +53,7 @@ def test_organiser_a_reaches_nothing_of_place_b(
         ),
         (reverse("organisers_revoke_invitation", args=[b_invitation.pk]), {}),
         (reverse("organisers_remove_member", args=[place_b.pk, organiser_b.pk]), {}),
+        (reverse("organisers_confirm_place", args=[place_b.pk]), {}),
         (reverse("wagtailsnippets_organisers_invitation:delete", args=[b_invitation.pk]), {}),
     ]
     for url, data in posts:
@@ -61,6 +65,8 @@ def test_organiser_a_reaches_nothing_of_place_b(
     assert not Invitation.objects.filter(email="intrus@example.org").exists()
     assert HeadCount.objects.get().children == 4
     assert organiser_b.groups.filter(pk=organiser_group(place_b).pk).exists()
+    place_b.refresh_from_db()
+    assert place_b.verified_at == verified_before
 
     # The head-counts list and the dashboard name nothing of B's.
     html = client.get(reverse("organisers_head_counts")).content.decode()
