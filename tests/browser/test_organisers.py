@@ -1,6 +1,7 @@
 """In Chromium: a ONE staff member invites an organiser from their place's page in the admin;
-the organiser opens the link from the e-mail, chooses a password, lands on their place, finds
-on their dashboard the session waiting for its head-count and records it. The invitation page
+the organiser opens the link from the e-mail, chooses a password, lands on their place, confirms
+their stale listing from the dashboard, finds the session waiting for its head-count and
+records it. The invitation page
 is checked by axe-core, on a desktop and on a 360 px phone."""
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ def scene(transactional_db, django_user_model):
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
+    from directory.models import PlacePage
     from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
     from tests.factories import ActivityPageFactory, CommuneFactory, PlacePageFactory, session_of
 
@@ -39,6 +41,8 @@ def scene(transactional_db, django_user_model):
     place = PlacePageFactory(title="La Maison des Petits Pas", commune=liege)
     activity = ActivityPageFactory(parent=place, title="Matinée passerelle")
     session = session_of(activity, timezone.now() - timedelta(days=2))
+    # Not verified for seven months: stale, the dashboard asks to confirm it.
+    PlacePage.objects.filter(pk=place.pk).update(verified_at=timezone.now() - timedelta(days=213))
     staff = django_user_model.objects.create_user("personnel", password=STAFF_PASSWORD)
     staff.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
     return {"place_id": place.pk, "title": place.title, "session_id": session.pk}
@@ -89,6 +93,11 @@ def organiser_accepts_and_counts(browser, base_url: str, link: str, session_id: 
 
         page.goto(base_url + "/admin/")
         seen["dashboard"] = page.locator("main").inner_text()
+        page.get_by_role("link", name=re.compile("Confirmer la fiche")).click()
+        page.wait_for_load_state("load")
+        page.get_by_role("button", name="Oui, tout est toujours exact").click()
+        page.wait_for_load_state("load")
+        seen["confirmed"] = page.locator(".messages").all_inner_texts()
         page.get_by_role("link", name=re.compile("attend sa fréquentation")).click()
         page.wait_for_load_state("load")
         page.locator(f"a[href$='/frequentation/seances/{session_id}/']").click()
@@ -107,6 +116,9 @@ def organiser_accepts_and_counts(browser, base_url: str, link: str, session_id: 
 def test_staff_invite_an_organiser_who_accepts_and_records_a_head_count(
     live_server, scene, chromium, mailoutbox
 ):
+    from django.utils import timezone
+
+    from directory.models import PlacePage
     from organisers.models import HeadCount, Invitation
 
     invited = chromium.run(staff_invite, live_server.url, scene["place_id"])
@@ -126,9 +138,12 @@ def test_staff_invite_an_organiser_who_accepts_and_records_a_head_count(
     assert seen["landed"] == f"/admin/pages/{scene['place_id']}/edit/"
     assert scene["title"] in seen["title"]
     assert "Mes lieux" in seen["dashboard"] and scene["title"] in seen["dashboard"]
+    assert any("la fiche est confirmée" in message for message in seen["confirmed"])
     assert "Tout est noté" in seen["after"]
     assert seen["js_errors"] == []
 
     count = HeadCount.objects.get(occurrence_id=scene["session_id"])
     assert (count.children, count.adults, count.first_visits) == (7, 5, 2)
     assert Invitation.objects.get().accepted_at is not None
+    place = PlacePage.objects.get(pk=scene["place_id"])
+    assert timezone.now() - place.verified_at < timedelta(minutes=5)
