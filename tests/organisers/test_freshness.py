@@ -106,3 +106,25 @@ def test_the_dashboard_asks_to_confirm_a_stale_place(client, organiser_a, place_
     assert client.post(url).status_code == 302
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert url not in html
+
+
+def test_the_stale_list_costs_the_same_queries_for_one_place_or_many(
+    client, staff_member, place_a, commune, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PlacePageFactory
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("organisers_stale")).status_code == 200
+        return len(captured)
+
+    client.force_login(staff_member)
+    age(place_a, settings.FRESHNESS["months"] + 1)
+    queries()
+    one = queries()
+    for n in range(4):
+        age(PlacePageFactory(title=f"Vieux lieu {n}", commune=commune), 20 + n)
+    assert queries() == one

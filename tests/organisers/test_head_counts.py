@@ -85,3 +85,24 @@ def test_staff_record_any_sessions_head_count(client, staff_member, past_session
     )
     assert response.status_code == 302
     assert HeadCount.objects.filter(occurrence=past_session_b).exists()
+
+
+def queries_for(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_list_costs_the_same_queries_for_one_session_or_many(
+    client, clock, organiser_b, activity_b, past_session_b
+):
+    client.force_login(organiser_b)
+    url = reverse("organisers_head_counts")
+    queries_for(client, url)
+    one = queries_for(client, url)
+    for days in range(2, 8):
+        session_of(activity_b, WEDNESDAY_3_MARCH_2027 - timedelta(days=days))
+    assert queries_for(client, url) == one

@@ -195,3 +195,26 @@ def test_staff_see_pending_invitations_in_a_snippet_listing(
 
     client.force_login(organiser_a)
     assert client.get(listing_url).status_code in (302, 403)
+
+
+def test_the_place_page_costs_the_same_queries_for_one_organiser_or_many(
+    client, staff_member, organiser_a, place_a, django_user_model
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(invite_url(place_a)).status_code == 200
+        return len(captured)
+
+    client.force_login(staff_member)
+    queries()
+    one = queries()
+    group = organiser_group(place_a)
+    for n in range(4):
+        django_user_model.objects.create_user(f"o{n}", f"o{n}@example.org").groups.add(group)
+        Invitation.objects.create(
+            place=place_a, email=f"i{n}@example.org", language="fr", expires_at="2999-01-01T00:00Z"
+        )
+    assert queries() == one
