@@ -10,7 +10,10 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 - ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
   the places API's `next_activity`;
 - ``places_api_upcoming_sessions``: ``fn(place) -> list[{id, title, url, start, end, status,
-  calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start).
+  calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start);
+- ``place_organisers_imported``: ``fn(place_id, emails, user) -> list[str]`` invites the
+  addresses of an imported row's `organiser_emails` column to organise the place (written by
+  then), and returns notes for the import report (counts, no addresses).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ PLACE_EDITOR_PANELS = "place_editor_panels"
 MAP_PAGE_VIEWS = "register_map_page_view"
 PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
+PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
 
 
 def render_place_sections(place, request) -> list[str]:

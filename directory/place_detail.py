@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.rich_text import expand_db_html
 
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
+from directory.freshness import verified_on
 from directory.models import ClosurePeriod, PlacePage
 from objectives.models import AccessMode
 
@@ -203,5 +204,5 @@ def place_detail(place: PlacePage) -> dict:
         "programmes": [{"slug": p.slug, "name": p.name_fr} for p in place.programmes.all()],
         "objectives": [{"slug": o.slug, "name": o.name_fr} for o in place.objectives.all()],
         "upcoming_sessions": upcoming_sessions(place),
-        "date_modified": place.last_published_at.isoformat() if place.last_published_at else None,
+        "date_modified": verified.isoformat() if (verified := verified_on(place)) else None,
     }

@@ -6,6 +6,7 @@ import json
 from django.utils.html import strip_tags
 
 from core.weekdays import WEEKDAY_SLUGS
+from directory.freshness import verified_on
 from directory.models.places import OpeningHours, PlacePage
 
 SCHEMA_DAYS = dict(
@@ -61,6 +62,9 @@ def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) 
         }
         for slot in opening_hours
     ]
+    verified = verified_on(place)
+    if verified is not None:
+        data["dateModified"] = verified.isoformat()
     return data
 
 

@@ -16,6 +16,7 @@ from core.countries import Country
 from core.fees import FeeKind
 from core.search.fields import IsoDateTimeField
 from core.search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from directory.freshness import verified_on
 from directory.models import PlacePage
 from objectives.models import AccessMode
 from opendata.hsds.records import places_for_records
@@ -58,7 +59,7 @@ def opening_hours(place: PlacePage) -> str:
 
 
 def date_modified(place: PlacePage):
-    moment = place.last_published_at or place.latest_revision_created_at
+    moment = verified_on(place) or place.latest_revision_created_at
     return timezone.localdate(moment) if moment else timezone.localdate()
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -19,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.admin import RestrictedViewMixin
 from core.maps import map_config
 from objectives.models import Objective, Programme
-from projects import coverage, gaps
+from projects import coverage, figures, gaps
 from projects.access import can_edit_projects, can_view_coverage, projects_visible_to
 from projects.exports import download
 
@@ -51,6 +52,13 @@ class CoverageForm(forms.Form):
         label=gettext_lazy("Distance (km)"),
         help_text=gettext_lazy("Une commune plus éloignée que cela de tout lieu est un manque."),
     )
+    year = forms.IntegerField(
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        label=gettext_lazy("Année"),
+        help_text=gettext_lazy("Pour les chiffres de fréquentation."),
+    )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -67,6 +75,8 @@ class CoverageForm(forms.Form):
             cleaned_data["objective"] = programme.objectives.first()
         if cleaned_data.get("distance_km") is None and "distance_km" not in self.errors:
             cleaned_data["distance_km"] = DEFAULT_DISTANCE_KM
+        if cleaned_data.get("year") is None and "year" not in self.errors:
+            cleaned_data["year"] = timezone.localdate().year
         return cleaned_data
 
 
@@ -74,7 +84,9 @@ def default_programme() -> Programme:
     return Programme.objects.filter(slug=DEFAULT_PROGRAMME).first() or Programme.objects.first()
 
 
-def _tables(programme: Programme, objective: Objective | None, distance_km: Decimal) -> dict:
+def _tables(
+    programme: Programme, objective: Objective | None, distance_km: Decimal, year: int
+) -> dict:
     tables = {
         "provinces": coverage.places_by_area(programme, "province"),
         "arrondissements": coverage.places_by_area(programme, "arrondissement"),
@@ -86,6 +98,9 @@ def _tables(programme: Programme, objective: Objective | None, distance_km: Deci
         reach = gaps.coverage_reach(objective, float(distance_km))
         tables["reach"] = gaps.reach_table(objective, float(distance_km), reach)
         tables["gaps"] = gaps.gaps_table(objective, float(distance_km), reach)
+    tables["figures-months"] = figures.monthly_table(year, figures.monthly(year))
+    for key, _column, _path in figures.DIMENSIONS:
+        tables[f"figures-{key}"] = figures.figures_table(year, key)
     return tables
 
 
@@ -115,9 +130,10 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
                 "programme": programme,
                 "objective": programme.objectives.first(),
                 "distance_km": DEFAULT_DISTANCE_KM,
+                "year": timezone.localdate().year,
             }
         programme = params["programme"]
-        tables = _tables(programme, params["objective"], params["distance_km"])
+        tables = _tables(programme, params["objective"], params["distance_km"], params["year"])
         query = self.request.GET.urlencode()
         context.update(
             form=form,
@@ -145,6 +161,8 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
                 for o in programme.objectives.all()
             ],
             coverage_map=map_config(fit_max_zoom=12),
+            year=params["year"],
+            figures_chart=figures.chart(figures.monthly(params["year"])),
         )
         return context
 
@@ -160,7 +178,9 @@ def coverage_export(request, table: str, fmt: str):
             content_type="application/json",
         )
     params = form.cleaned_data
-    tables = _tables(params["programme"], params["objective"], params["distance_km"])
+    tables = _tables(
+        params["programme"], params["objective"], params["distance_km"], params["year"]
+    )
     if table not in tables:
         raise Http404
     return download(tables[table], fmt)

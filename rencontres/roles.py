@@ -55,6 +55,19 @@ STAFF_MODEL_PERMISSIONS = (
     # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
     # neither: they only see their own place's projects, read-only.
     + [("projects", "view_coverage"), ("directory", "import_places")]
+    # Invite and remove any place's organisers (organisers invite for their own place only),
+    # see and revoke pending invitations, record any session's head-count.
+    + [
+        ("organisers", codename)
+        for codename in (
+            "manage_invitations",
+            "view_invitation",
+            "delete_invitation",
+            "add_headcount",
+            "change_headcount",
+            "view_headcount",
+        )
+    ]
 )
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 

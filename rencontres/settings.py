@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "gazetteer",
     "directory",
     "activities",
+    "organisers",
     "projects",
     "opendata",
     "wagtail.contrib.forms",
@@ -323,6 +324,13 @@ ACTIVITIES = {
     # Registration form submissions per client address: at most this many per this many seconds.
     "registration_rate": (ENV.registration_rate_limit, 600),
 }
+
+# A listing not verified for this many months is stale: its organisers are reminded; twice as
+# long, and the public page says so.
+FRESHNESS = {"months": ENV.place_freshness_months}
+
+# Organisers: how long an invitation's link works.
+ORGANISERS = {"invitation_days": ENV.organiser_invitation_days}
 
 GEOCODER = {
     "name": ENV.geocoder,

@@ -106,3 +106,20 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def session_of(activity, start, *, minutes: int = 120, **fields):
+    """A session of `activity` at `start` (aware), as the schedule would have stored it; past
+    sessions are made this way (publishing only materialises the days to come)."""
+    from datetime import timedelta
+
+    from activities.models import Occurrence
+
+    return Occurrence.objects.create(
+        activity=activity,
+        place=activity.get_parent().specific,
+        date=start.date(),
+        start=start,
+        end=start + timedelta(minutes=minutes),
+        **fields,
+    )

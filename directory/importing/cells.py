@@ -12,6 +12,7 @@ from datetime import time
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.utils.translation import gettext as _
 
 from core.ages import MAX_CHILD_AGE_MONTHS
@@ -22,6 +23,7 @@ from gazetteer.names import normalize
 SIX_PLACES = Decimal("0.000001")
 
 _LIST_SEPARATORS = re.compile(r"[;,|]")
+_EMAIL = EmailValidator()
 _HOURS_SLOT = re.compile(
     r"^(?P<day>[^\W\d_]+)\.?\s+(?P<opens>\d{1,2}[:hH]\d{2})\s*[-–—à]\s*(?P<closes>\d{1,2}[:hH]\d{2})$"
 )
@@ -144,3 +146,22 @@ def description_html(text: str) -> str:
         "<p>" + "<br/>".join(html.escape(line.strip()) for line in p.splitlines()) + "</p>"
         for p in paragraphs
     )
+
+
+def emails(text: str, reasons: list[str]) -> list[str]:
+    """Addresses separated by `;`, `,` or `|`, each checked; the list without repeats."""
+    found: list[str] = []
+    for value in (part.strip() for part in _LIST_SEPARATORS.split(text)):
+        if not value:
+            continue
+        try:
+            _EMAIL(value)
+        except ValidationError:
+            reasons.append(
+                _("colonne « organiser_emails » : adresse invalide « %(value)s »")
+                % {"value": value}
+            )
+            continue
+        if value.lower() not in {address.lower() for address in found}:
+            found.append(value)
+    return found

@@ -42,6 +42,8 @@ OPTIONAL_COLUMNS = [
     "languages",
     "accessibility",
     "opening_hours",
+    # Not a field of the place: people to invite as its organisers (extensions.py).
+    "organiser_emails",
 ]
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 

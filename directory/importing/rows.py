@@ -10,7 +10,7 @@ errors join the row's reasons under the column that holds the value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from decimal import Decimal
 
@@ -78,6 +78,8 @@ class PlaceData:
     languages: list[Language]
     accessibility: list[AccessibilityFeature]
     opening_hours: list[tuple[int, time, time]]
+    # Not the place's: whom to invite as its organisers once it is written.
+    organiser_emails: list[str] = field(default_factory=list)
 
     @property
     def has_point(self) -> bool:
@@ -236,6 +238,7 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
         access_mode=get("access_mode", "") or _default_access_mode(related["programmes"]),
         access_details=get("access_details", ""),
         opening_hours=opening_hours,
+        organiser_emails=cells.emails(get("organiser_emails", ""), reasons),
         **related,
     )
     reasons += model_reasons(data, vocabulary, reported)

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 
+from directory.extensions import PLACE_ORGANISERS_IMPORTED
 from directory.importing.apply import changed_fields, create, keeps_point, update
 from directory.importing.formats import ImportFileError
 from directory.importing.report import ImportReport, RowReport
@@ -65,10 +68,28 @@ def _run_row(line, values, vocabulary, seen, parent, dry_run, user) -> RowReport
         row.changes = changed_fields(page, data)
         row.action = "update" if row.changes else "unchanged"
     if row.action == "unchanged":
+        _invite_organisers(row, page.pk, data, dry_run, user)
         return row
     if not data.has_point and data.street_address and not keeps_point(page, data):
         row.notes.append(_("adresse à géolocaliser"))
-    if dry_run:
-        return row
-    row.page_id = (create(parent, data, user) if page is None else update(page, data, user)).pk
+    if not dry_run:
+        row.page_id = (create(parent, data, user) if page is None else update(page, data, user)).pk
+    _invite_organisers(row, row.page_id, data, dry_run, user)
     return row
+
+
+def _invite_organisers(row: RowReport, place_id, data, dry_run: bool, user) -> None:
+    """The row's `organiser_emails`, handed to the apps that invite organisers (a hook: the
+    invitations are a higher layer's), once the place is written. Counts only in the report:
+    it may be printed where logs are kept."""
+    if not data.organiser_emails:
+        return
+    if dry_run:
+        count = len(data.organiser_emails)
+        row.notes.append(
+            ngettext("%(count)s organisateur à inviter", "%(count)s organisateurs à inviter", count)
+            % {"count": count}
+        )
+        return
+    for invite in hooks.get_hooks(PLACE_ORGANISERS_IMPORTED):
+        row.notes += invite(place_id, data.organiser_emails, user)

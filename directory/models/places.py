@@ -110,6 +110,11 @@ class PlacePage(AgeRange, Fee, Page):
     external_id = models.CharField(
         _("identifiant externe"), max_length=100, blank=True, default="", editable=False
     )
+    # When someone last said the listing is right: each publication, and an organiser's "still
+    # correct" (directory/freshness.py). Shown publicly, and the date modified of the API.
+    verified_at = models.DateTimeField(
+        _("informations vérifiées le"), null=True, blank=True, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -246,6 +251,7 @@ class PlacePage(AgeRange, Fee, Page):
         return self.email if self.public_location.shows_address else ""
 
     def get_context(self, request, *args, **kwargs):
+        from directory.freshness import is_flagged, verified_on
         from directory.structured_data import json_ld_script_text, place_json_ld
 
         context = super().get_context(request, *args, **kwargs)
@@ -258,6 +264,8 @@ class PlacePage(AgeRange, Fee, Page):
         )
         context["photos"] = self.photos.select_related("image")
         context["sections"] = render_place_sections(self, request)
+        context["verified_on"] = verified_on(self)
+        context["freshness_flagged"] = is_flagged(self)
         return context
 
 

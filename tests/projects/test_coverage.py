@@ -21,7 +21,8 @@ from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
 DASHBOARD = reverse("projects_coverage")
-TABLES = ["provinces", "arrondissements", "communes", "projects", "reach", "gaps"]
+# The yearly figures show their month-by-month table even before any head-count is recorded.
+TABLES = ["provinces", "arrondissements", "communes", "projects", "reach", "gaps", "figures-months"]
 
 
 def export_url(table, fmt):

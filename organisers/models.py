@@ -1,0 +1,123 @@
+"""What organisers and ONE staff record beside the pages: invitations to organise a place, and
+each past session's head-count (numbers only, never names)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Occurrence
+from directory.models import PlacePage
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An e-mail address asked to join a place's organisers. The link sent carries only the
+    invitation's id, signed; it works once (`accepted_at`), until `expires_at`. Revoking it deletes
+    it (the audit log keeps the trace), so its link leads nowhere."""
+
+    place = models.ForeignKey(
+        PlacePage, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("lieu")
+    )
+    email = models.EmailField(_("courriel"))
+    # The inviter's language: the only thing known of the recipient's.
+    language = models.CharField(_("langue"), max_length=10)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invité par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        indexes = [models.Index(fields=["place", "accepted_at"])]
+        permissions = [("manage_invitations", _("Inviter et retirer des organisateurs"))]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.place_id}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+# More than this at one session is a typing mistake.
+AT_MOST = MaxValueValidator(999)
+
+
+class HeadCount(models.Model):
+    """How many came to a session: numbers only. Kept as long as the session's figures are
+    needed for ONE's yearly report; nothing in it is personal."""
+
+    occurrence = models.OneToOneField(
+        Occurrence, on_delete=models.CASCADE, related_name="head_count", verbose_name=_("séance")
+    )
+    children = models.PositiveSmallIntegerField(_("enfants"), validators=[AT_MOST])
+    adults = models.PositiveSmallIntegerField(_("adultes"), validators=[AT_MOST])
+    first_visits = models.PositiveSmallIntegerField(
+        _("premières visites"),
+        validators=[AT_MOST],
+        help_text=_("Enfants et adultes venus pour la première fois."),
+    )
+    recorded_at = models.DateTimeField(_("noté le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("fréquentation")
+        verbose_name_plural = _("fréquentations")
+
+    def __str__(self) -> str:
+        return f"{self.occurrence_id}: {self.children}+{self.adults}"
+
+    def clean(self) -> None:
+        if (
+            self.first_visits is not None
+            and self.children is not None
+            and self.adults is not None
+            and self.first_visits > self.children + self.adults
+        ):
+            raise ValidationError(
+                {"first_visits": _("Pas plus de premières visites que de personnes venues.")}
+            )
+
+    @property
+    def total(self) -> int:
+        return self.children + self.adults
+
+
+class FreshnessReminder(models.Model):
+    """A reminder e-mailed to a place's organisers that its information is getting old."""
+
+    place = models.ForeignKey(
+        PlacePage,
+        on_delete=models.CASCADE,
+        related_name="freshness_reminders",
+        verbose_name=_("lieu"),
+    )
+    sent_at = models.DateTimeField(_("envoyé le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("rappel de mise à jour")
+        verbose_name_plural = _("rappels de mise à jour")
+        indexes = [models.Index(fields=["place", "sent_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.place_id} {self.sent_at:%Y-%m-%d}"

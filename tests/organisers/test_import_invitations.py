@@ -1,0 +1,96 @@
+"""The bulk import's `organiser_emails` column: the people named are invited once the place is
+written; a second run of the same file invites nobody twice; a bad address rejects the row."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+
+from directory.importing import import_places, read_rows
+from directory.models import PlacePage
+from directory.roles import organiser_group
+from gazetteer.models import PostalCode
+from organisers.models import Invitation
+
+pytestmark = pytest.mark.django_db
+
+HEADER = ["external_id", "name", "description", "postcode", "commune", "programmes"]
+HEADER += ["latitude", "longitude", "organiser_emails"]
+
+
+@pytest.fixture
+def liege_postcode(commune):
+    PostalCode.objects.create(
+        country="BE",
+        code="4000",
+        locality="Liège",
+        normalized_locality="liege",
+        commune=commune,
+        latitude=commune.latitude,
+        longitude=commune.longitude,
+    )
+
+
+def csv_file(emails: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER)
+    writer.writerow(
+        [
+            "ONE-900",
+            "La Marelle",
+            "Accueil libre.",
+            "4000",
+            "Liège",
+            "lieux-rencontre-enfants-parents",
+            "50.64",
+            "5.571",
+            emails,
+        ]
+    )
+    return buffer.getvalue().encode()
+
+
+def run(content, dry_run, user=None):
+    return import_places(read_rows(content, "lieux.csv"), dry_run=dry_run, user=user)
+
+
+def test_imported_organisers_are_invited_once(
+    liege_postcode, staff_member, organiser_a, django_capture_on_commit_callbacks
+):
+    content = csv_file("nouvelle@example.org; orga-a@example.org")
+    dry = run(content, dry_run=True)
+    assert dry.rows[0].notes == ["2 organisateurs à inviter"]
+    assert not Invitation.objects.exists() and not mail.outbox
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = run(content, dry_run=False, user=staff_member)
+    place = PlacePage.objects.get(external_id="ONE-900")
+    (row,) = report.rows
+    assert row.action == "create"
+    assert "1 invitation envoyée" in row.notes
+    assert "1 compte existant ajouté aux organisateurs" in row.notes
+    assert not any("@" in note for note in row.notes)
+    invitation = Invitation.objects.get()
+    assert (invitation.email, invitation.place_id, invitation.invited_by) == (
+        "nouvelle@example.org",
+        place.pk,
+        staff_member,
+    )
+    assert organiser_a.groups.filter(pk=organiser_group(place).pk).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == ["nouvelle@example.org", "orga-a@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = run(content, dry_run=False, user=staff_member)
+    assert again.rows[0].action == "unchanged"
+    assert Invitation.objects.count() == 1
+    assert len(mail.outbox) == 2
+
+
+def test_a_bad_address_rejects_the_row(liege_postcode):
+    report = run(csv_file("pas-une-adresse; ok@example.org"), dry_run=False)
+    (row,) = report.rows
+    assert row.action == "reject"
+    assert any("organiser_emails" in reason for reason in row.reasons)
+    assert not PlacePage.objects.filter(external_id="ONE-900").exists()
