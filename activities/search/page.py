@@ -4,7 +4,6 @@ directory's map page shows it through the `register_map_page_view` hook."""
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,13 +23,21 @@ WHEN_CHOICES = [
 ]
 
 
+# What families mean: "this week" is today and the next six days (on a Thursday, next
+# Wednesday's workshop is in it), "this month" the next thirty days, whatever the calendar says.
+PERIOD_DAYS = {"week": 7, "month": 30}
+
+
 def period(when: str, today: date) -> tuple[date, date] | None:
-    """The days of "this week" (to Sunday) or "this month" (to its last day), from today."""
-    if when == "week":
-        return today, today + timedelta(days=6 - today.weekday())
-    if when == "month":
-        return today, today.replace(day=monthrange(today.year, today.month)[1])
-    return None
+    """The days of "this week" or "this month", today included."""
+    days = PERIOD_DAYS.get(when)
+    if days is None:
+        return None
+    return today, today + timedelta(days=days - 1)
+
+
+def typed_dates(params: QueryDict) -> bool:
+    return bool((params.get("from") or "").strip() or (params.get("to") or "").strip())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,9 +60,12 @@ def activities_page(params: QueryDict) -> ActivitiesPage:
     if when not in dict(WHEN_CHOICES):
         errors["when"] = [str(_("Choisissez cette semaine, ce mois-ci ou deux dates."))]
         when = "week"
+    if typed_dates(params):
+        # Dates a family typed are what they asked for, whichever period is ticked (the page's
+        # script clears them when a period is chosen).
+        when = "dates"
     dates = period(when, timezone.localdate())
     if dates is not None:
-        # "This week" and "this month" set the dates; typed ones count only with "dates".
         data.setlist("from", [dates[0].isoformat()])
         data.setlist("to", [dates[1].isoformat()])
     page = search_page(SESSIONS, data, links=params, errors=errors)
