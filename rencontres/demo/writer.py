@@ -25,6 +25,7 @@ from wagtail.search.index import RelatedFields
 
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
+from projects.models import HealthParentingProject
 from rencontres.demo.generator import DEMO_SLUG_PREFIX, DemoPlace, demo_index
 
 
@@ -213,13 +214,16 @@ def index_pages(model, page_ids: Iterable[int], chunk_size: int = 1000) -> Itera
 
 
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:
-    """Delete the demo places, their activities and their organiser groups; yields how many
+    """Delete the demo places, their activities, projects and organiser groups; yields how many
     places were done."""
     rows = list(demo_pages(parent).order_by("path").values_list("pk", flat=True))
     for chunk in chunked(rows, chunk_size):
         with transaction.atomic():
             ids = list(chunk)
             Group.objects.filter(organised_place__place_id__in=ids).delete()
+            HealthParentingProject.objects.filter(
+                consultation_links__consultation_id__in=ids
+            ).delete()
             # Treebeard's queryset deletes the pages under them (the activities) too.
             Page.objects.filter(pk__in=ids).delete()
         yield len(chunk)
