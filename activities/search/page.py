@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,7 +54,9 @@ class ActivitiesPage(SearchPage):
         return self.query.get("dates").end if self.query else None
 
 
-def activities_page(params: QueryDict) -> ActivitiesPage:
+def period_data(params: QueryDict) -> tuple[QueryDict, str, dict[str, list[str]]]:
+    """The search's parameters with the period's days as `from` and `to`; the period the
+    family chose; an error if they named none we know."""
     when = params.get("when") or "week"
     data = params.copy()
     errors: dict[str, list[str]] = {}
@@ -68,8 +71,21 @@ def activities_page(params: QueryDict) -> ActivitiesPage:
     if dates is not None:
         data.setlist("from", [dates[0].isoformat()])
         data.setlist("to", [dates[1].isoformat()])
+    return data, when, errors
+
+
+def activities_page(params: QueryDict) -> ActivitiesPage:
+    data, when, errors = period_data(params)
     page = search_page(SESSIONS, data, links=params, errors=errors)
     return ActivitiesPage(**vars(page), when=when)
+
+
+def programme_url(params: QueryDict) -> str:
+    """The printable programme of the same search (every session of the period, not a page)."""
+    query = params.copy()
+    for ignored in ("page", "page_size", "view"):
+        query.pop(ignored, None)
+    return reverse("programme") + (f"?{query.urlencode()}" if query else "")
 
 
 def map_features(result: SearchResult | None) -> list[dict]:
@@ -87,6 +103,7 @@ def activities_context(request: HttpRequest) -> dict:
         "when_choices": WHEN_CHOICES,
         "choices": form_choices(request.GET, None),
         "map_features": map_features(search.result),
+        "programme_url": programme_url(request.GET),
     }
 
 
