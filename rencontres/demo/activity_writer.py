@@ -25,7 +25,7 @@ from activities.models import ActivityPage, Occurrence, Registration, parse_week
 from activities.occurrences import window_days
 from activities.recurrence import Schedule
 from core.countries import TIME_ZONES
-from directory.models import ClosurePeriod
+from directory.models import ClosurePeriod, PlacePage
 from rencontres.demo.activities import DemoActivity, demo_families, draw_offer
 from rencontres.demo.generator import DemoPlace
 from rencontres.demo.writer import bulk_insert, instance_rows
@@ -64,6 +64,7 @@ class ActivityWriter:
         self.content_type_id = ContentType.objects.get_for_model(ActivityPage).pk
         self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
         self.activity_fields = list(ActivityPage._meta.local_concrete_fields)
+        self.occurrence_fields = [f for f in Occurrence._meta.concrete_fields if not f.primary_key]
         self.relations = []
         for name, ids_of in (
             ("objectives", lambda activity: activity.objective_ids),
@@ -192,7 +193,22 @@ class ActivityWriter:
                 cancelled.refresh_status()
             occurrences += mine
             plans.append((activity, open_sessions[: activity.full_sessions]))
-        Occurrence.objects.bulk_create(occurrences, batch_size=2000)
+        # executemany rather than bulk_create: a hundred thousand sessions for 10,000 places.
+        bulk_insert(
+            Occurrence,
+            self.occurrence_fields,
+            instance_rows(self.occurrence_fields, occurrences),
+            self.db,
+        )
+        full = [o for _activity, sessions in plans for o in sessions]
+        ids = {
+            (activity_id, day): pk
+            for pk, activity_id, day in Occurrence.objects.filter(
+                activity_id__in={o.activity_id for o in full}
+            ).values_list("pk", "activity_id", "date")
+        }
+        for occurrence in full:
+            occurrence.pk = ids[(occurrence.activity_id, occurrence.date)]
         self._full(plans)
 
     def _full(self, plans: Iterable[tuple[DemoActivity, list[Occurrence]]]) -> None:
@@ -220,6 +236,18 @@ class ActivityWriter:
                         )
                     )
         Registration.objects.bulk_create(registrations, batch_size=2000)
+
+
+def attach_places(activities: Sequence[ActivityPage]) -> None:
+    """Give each activity its place (the search index reads it) in one query, rather than one
+    `get_parent()` per activity."""
+    steplen = Page.steplen
+    places = PlacePage.objects.filter(
+        path__in={activity.path[:-steplen] for activity in activities}
+    ).select_related("commune")
+    by_path = {place.path: place for place in places}
+    for activity in activities:
+        activity.__dict__["place"] = by_path[activity.path[:-steplen]]
 
 
 def schedule_of(activity: DemoActivity, tz: ZoneInfo) -> Schedule:

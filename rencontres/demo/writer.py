@@ -194,9 +194,11 @@ def parental_related_search_fields(model) -> list[str]:
     return names
 
 
-def index_pages(model, page_ids: Iterable[int], chunk_size: int = 1000) -> Iterator[int]:
+def index_pages(
+    model, page_ids: Iterable[int], chunk_size: int = 1000, prepare=None
+) -> Iterator[int]:
     """Add the given pages (places or activities) to every configured search backend; yields
-    how many were done."""
+    how many were done. `prepare(pages)` may fetch in bulk what the index reads of each."""
     backends = list(get_search_backends())
     prefetch = parental_related_search_fields(model)
     ids = sorted(page_ids)
@@ -208,6 +210,8 @@ def index_pages(model, page_ids: Iterable[int], chunk_size: int = 1000) -> Itera
             .filter(pk__in=chunk)
             .order_by("pk")
         )
+        if prepare is not None:
+            prepare(pages)
         for backend in backends:
             backend.add_bulk(model, pages)
         yield len(chunk)

@@ -20,7 +20,11 @@ from tqdm import tqdm
 from activities.models import ActivityPage
 from directory.models import PlacePage
 from gazetteer.models import Commune
-from rencontres.demo.activity_writer import ActivityWriter, places_without_activities
+from rencontres.demo.activity_writer import (
+    ActivityWriter,
+    attach_places,
+    places_without_activities,
+)
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.projects import demo_places_queryset, seed_projects
@@ -124,9 +128,10 @@ class Command(BaseCommand):
 
         if (created or activities) and not no_index:
             with self.progress(len(created) + len(activities), "Index de recherche") as bar:
-                for model, ids in ((PlacePage, created), (ActivityPage, activities)):
-                    for done in index_pages(model, ids):
-                        bar.update(done)
+                for done in index_pages(PlacePage, created):
+                    bar.update(done)
+                for done in index_pages(ActivityPage, activities, prepare=attach_places):
+                    bar.update(done)
             self.refresh_search_cluster()
         finished = time.perf_counter()
 
