@@ -9,6 +9,7 @@ period words. As a page with a print stylesheet (`/programme/?…`), and as a PD
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
@@ -105,6 +106,4 @@ def _pdf_query(request: HttpRequest) -> str:
 
 
 def _errors_of(response: HttpResponse) -> dict:
-    import json
-
     return json.loads(response.content).get("errors", {})

@@ -184,3 +184,18 @@ def test_the_reminder_goes_the_day_before_once(workshop, clock, django_capture_o
     assert sorted(m.to[0] for m in mail.outbox) == [r.email for r in registered[:3]]
     assert mail.outbox[0].subject.startswith("Demain : Atelier portage")
     assert "Des chaussettes" in mail.outbox[0].body
+
+
+def test_the_feeds_carry_the_cancellation_and_the_raised_sequence(
+    client, workshop, django_capture_on_commit_callbacks
+):
+    session = session_of(workshop)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_occurrence(session, "Animatrice malade")
+    feed = Calendar.from_ical(client.get(f"{workshop.url}calendar.ics").content)
+    (override,) = [e for e in feed.walk("VEVENT") if "RECURRENCE-ID" in e]
+    assert override["STATUS"] == "CANCELLED" and override["SEQUENCE"] == 1
+    single = Calendar.from_ical(client.get(session.calendar_url).content)
+    (event,) = single.walk("VEVENT")
+    assert event["STATUS"] == "CANCELLED" and event["SEQUENCE"] == 1
+    assert str(event["UID"]).startswith(f"seance-{session.pk}@")
