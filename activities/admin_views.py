@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence, Registration
 from activities.occurrences import cancel_occurrence, restore_occurrence
+from activities.registrations import Family, RegistrationClosed, accepts_registrations, register
 
 
 class CancelForm(forms.Form):
@@ -96,6 +97,81 @@ def _registrations(activity: ActivityPage):
     )
 
 
+class PhonedFamilyForm(forms.Form):
+    """A family who phoned the place, added by its organiser: a phone number or an address."""
+
+    occurrence = forms.TypedChoiceField(label=gettext_lazy("Séance"), coerce=int)
+    name = forms.CharField(label=gettext_lazy("Nom"), max_length=120)
+    phone = forms.CharField(label=gettext_lazy("Téléphone"), max_length=40, required=False)
+    email = forms.EmailField(
+        label=gettext_lazy("Courriel (facultatif)"),
+        required=False,
+        help_text=gettext_lazy(
+            "Avec un courriel, la famille reçoit la confirmation et les changements."
+        ),
+    )
+    children_count = forms.IntegerField(
+        label=gettext_lazy("Nombre d'enfants"), min_value=1, max_value=12, initial=1
+    )
+    children_ages = forms.CharField(label=gettext_lazy("Âge des enfants"), max_length=120)
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occurrence"].choices = [
+            (o.pk, timezone.localtime(o.start, o.place.time_zone).strftime("%d/%m/%Y %H:%M"))
+            for o in sessions
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("email") and not (cleaned_data.get("phone") or "").strip():
+            self.add_error("phone", _("Donnez un numéro de téléphone ou un courriel."))
+        return cleaned_data
+
+
+@require_http_methods(["GET", "POST"])
+def add_family(request, page_id: int):
+    """Organisers add a family who phoned, to a session of their own activity."""
+    activity = editable_activity(request, page_id)
+    sessions = [o for o in _occurrences(activity) if accepts_registrations(o)]
+    form = PhonedFamilyForm(request.POST or None, sessions=sessions)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        family = Family(
+            name=data["name"].strip(),
+            email=data["email"] or "",
+            phone=data["phone"].strip(),
+            children_count=data["children_count"],
+            children_ages=data["children_ages"].strip(),
+        )
+        try:
+            registered = register(
+                data["occurrence"], family, request.build_absolute_uri("/"), by_organiser=True
+            )
+        except RegistrationClosed:
+            messages.error(request, _("Cette séance ne prend plus d'inscription."))
+        else:
+            if not registered.created:
+                messages.warning(request, _("Cette famille est déjà inscrite à la séance."))
+            elif registered.registration.status == RegistrationStatus.WAITING:
+                messages.success(request, _("La séance est complète : la famille est en attente."))
+            else:
+                messages.success(request, _("La famille est inscrite."))
+            return redirect("activities_registrations", page_id=activity.pk)
+    return TemplateResponse(
+        request,
+        "activities/admin/add_family.html",
+        {
+            "activity": activity,
+            "form": form,
+            "page_title": _("Ajouter une famille à « %(title)s »") % {"title": activity.title},
+            "header_icon": "user",
+            "registrations_url": reverse("activities_registrations", args=[activity.pk]),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 def registrations(request, page_id: int):
     """Who registered to the activity's sessions (organisers of its place, and ONE staff)."""
     activity = editable_activity(request, page_id)
@@ -115,6 +191,7 @@ def registrations(request, page_id: int):
             "header_icon": "group",
             "csv_url": reverse("activities_registrations_csv", args=[activity.pk]),
             "occurrences_url": reverse("activities_occurrences", args=[activity.pk]),
+            "add_family_url": reverse("activities_add_family", args=[activity.pk]),
         },
     )
 

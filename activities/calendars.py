@@ -55,12 +55,12 @@ def location_text(place: PlacePage) -> str:
     return ", ".join(part.strip() for part in parts if part.strip())
 
 
-def _calendar(name: str) -> Calendar:
+def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", method)
     calendar.add("x-wr-calname", single_line(name))
     return calendar
 
@@ -115,6 +115,9 @@ def activity_events(
     series.add("dtstart", start)
     series.add("dtend", end)
     series.add("status", "CONFIRMED")
+    # Any change families were told of raises the series' sequence too: the new time of a
+    # moved series replaces the old one in the calendars that follow the feed.
+    series.add("sequence", max((o.sequence for o in stored), default=0))
     if rule_first is not None and schedule.rrule_text():
         series.add("rrule", vRecur.from_ical(schedule.rrule_text()))
     rdates = sorted(extra - {first_day})
@@ -142,6 +145,7 @@ def cancelled_override(activity, place, schedule, occurrence: Occurrence, reques
     event.add("dtstart", timezone.localtime(occurrence.start, tz))
     event.add("dtend", timezone.localtime(occurrence.end, tz))
     event.add("status", "CANCELLED")
+    event.add("sequence", occurrence.sequence)
     return event
 
 
@@ -153,6 +157,7 @@ def occurrence_event(occurrence: Occurrence, request) -> Event:
     event.add("uid", occurrence_uid(occurrence))
     event.add("dtstart", timezone.localtime(occurrence.start, tz))
     event.add("dtend", timezone.localtime(occurrence.end, tz))
+    event.add("sequence", occurrence.sequence)
     if occurrence.is_cancelled:
         event["summary"] = _("Annulé : %(title)s") % {"title": single_line(activity.title)}
         event.add("status", "CANCELLED")
@@ -160,6 +165,19 @@ def occurrence_event(occurrence: Occurrence, request) -> Event:
     else:
         event.add("status", "CONFIRMED")
     return event
+
+
+def session_invitation(occurrence: Occurrence) -> bytes:
+    """The single session as an e-mail attachment (RFC 5546): METHOD:CANCEL for a cancelled
+    session, METHOD:REQUEST otherwise, with the session's stable UID and its SEQUENCE, so that a
+    calendar application updates or removes the event it already holds."""
+    cancelled = occurrence.is_cancelled
+    calendar = _calendar(occurrence.activity.title, "CANCEL" if cancelled else "REQUEST")
+    event = occurrence_event(occurrence, None)
+    # RFC 5546 asks an organiser of a REQUEST or CANCEL; the site speaks for the place.
+    event.add("organizer", f"mailto:noreply@{_domain()}")
+    calendar.add_component(event)
+    return _finish(calendar, occurrence.date)
 
 
 def _stored_occurrences(activities: Iterable[ActivityPage]) -> dict[int, list[Occurrence]]:

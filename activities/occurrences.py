@@ -8,6 +8,7 @@ registered for). Sessions before today are history and never touched.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,6 +21,8 @@ from django.utils import timezone
 
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence, Registration
+from activities.notifications import SessionChange, tell_session_change
+from core.text import single_line
 from directory.models import ClosurePeriod, PlacePage
 
 # Sent with `activity_ids` after any change to stored sessions (search indexes listen).
@@ -33,6 +36,8 @@ UPDATED_FIELDS = [
     "is_cancelled",
     "closure",
     "withdrawn",
+    "sequence",
+    "details_digest",
 ]
 
 
@@ -55,6 +60,36 @@ class SyncStats:
         return self
 
 
+def where_text(place: PlacePage) -> str:
+    """The place as families are told it: name and what the public may know of its address."""
+    parts = [place.title, place.public_street_address, f"{place.public_postcode} {place.commune}"]
+    return ", ".join(single_line(part).strip() for part in parts if single_line(part).strip())
+
+
+def details_digest(activity: ActivityPage, place: PlacePage) -> str:
+    """What families were told of a session besides its time: a change is worth an e-mail."""
+    told = "\x1f".join(
+        [activity.title, activity.what_to_bring, activity.price, str(place.pk), where_text(place)]
+    )
+    return hashlib.sha256(told.encode()).hexdigest()
+
+
+def change_of(occurrence: Occurrence, before: tuple) -> SessionChange | None:
+    """What families must be told of a session that was (start, end, cancelled, digest)."""
+    start, end, cancelled, digest = before
+    if occurrence.is_cancelled and not cancelled:
+        return SessionChange("session_cancelled")
+    if occurrence.is_cancelled:
+        return None  # cancelled before: nothing new to say
+    if cancelled:
+        return SessionChange("session_restored")
+    if (occurrence.start, occurrence.end) != (start, end):
+        return SessionChange("session_moved", previous_start=start, previous_end=end)
+    if digest and occurrence.details_digest != digest:
+        return SessionChange("session_changed")
+    return None
+
+
 def _closure_for(day: date, closures: list[ClosurePeriod]) -> ClosurePeriod | None:
     return next((closure for closure in closures if closure.covers(day)), None)
 
@@ -68,6 +103,7 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
     today = today or timezone.localdate(timezone=tz)
     last_day = today + timedelta(days=window_days())
     closures = list(ClosurePeriod.objects.filter(place=place, end_date__gte=today))
+    digest = details_digest(activity, place)
 
     desired: dict[date, tuple] = {}
     if activity.live:
@@ -89,6 +125,14 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
     }
     stats = SyncStats()
     to_create, to_update, to_delete = [], [], []
+    before: dict[int, tuple] = {}
+    for occurrence in existing.values():
+        before[occurrence.pk] = (
+            occurrence.start,
+            occurrence.end,
+            occurrence.is_cancelled,
+            occurrence.details_digest,
+        )
     for day, (start, end, is_extra) in desired.items():
         closure = _closure_for(day, closures)
         occurrence = existing.pop(day, None)
@@ -101,6 +145,7 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
         occurrence.start, occurrence.end, occurrence.is_extra = start, end, is_extra
         occurrence.closure = closure
         occurrence.withdrawn = False
+        occurrence.details_digest = digest
         occurrence.refresh_status()
     for occurrence in existing.values():
         if occurrence.has_registrations:
@@ -110,10 +155,18 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
             stats.kept_as_cancelled += 1
         else:
             to_delete.append(occurrence.pk)
+    changes: dict[int, SessionChange] = {}
+    for occurrence in to_update:
+        change = change_of(occurrence, before[occurrence.pk])
+        if change is not None:
+            occurrence.sequence += 1
+            if occurrence.has_registrations:
+                changes[occurrence.pk] = change
     Occurrence.objects.bulk_create(to_create)
     Occurrence.objects.bulk_update(to_update, UPDATED_FIELDS)
     Occurrence.objects.filter(pk__in=to_delete).delete()
     stats.created, stats.updated, stats.removed = len(to_create), len(to_update), len(to_delete)
+    tell_session_change(list(changes), changes)
     transaction.on_commit(
         lambda: occurrences_changed.send(sender=Occurrence, activity_ids=[activity.pk])
     )
@@ -149,19 +202,35 @@ def extend_window(today: date | None = None) -> Iterator[Progress]:
         yield Progress(done, len(ids), stats)
 
 
+MANUAL_FIELDS = ["cancelled_manually", "manual_reason", "is_cancelled", "sequence"]
+
+
+@transaction.atomic
 def cancel_occurrence(occurrence: Occurrence, reason: str) -> None:
+    """An organiser cancels a session: families registered to it are told, with the reason."""
+    was_cancelled = occurrence.is_cancelled
     occurrence.cancelled_manually = True
     occurrence.manual_reason = reason.strip()
     occurrence.refresh_status()
-    occurrence.save(update_fields=["cancelled_manually", "manual_reason", "is_cancelled"])
-    _changed(occurrence)
+    _save_and_tell(occurrence, None if was_cancelled else SessionChange("session_cancelled"))
 
 
+@transaction.atomic
 def restore_occurrence(occurrence: Occurrence) -> None:
+    was_cancelled = occurrence.is_cancelled
     occurrence.cancelled_manually = False
     occurrence.manual_reason = ""
     occurrence.refresh_status()
-    occurrence.save(update_fields=["cancelled_manually", "manual_reason", "is_cancelled"])
+    back_on = was_cancelled and not occurrence.is_cancelled
+    _save_and_tell(occurrence, SessionChange("session_restored") if back_on else None)
+
+
+def _save_and_tell(occurrence: Occurrence, change: SessionChange | None) -> None:
+    if change is not None:
+        occurrence.sequence += 1
+    occurrence.save(update_fields=MANUAL_FIELDS)
+    if change is not None:
+        tell_session_change([occurrence.pk], {occurrence.pk: change})
     _changed(occurrence)
 
 

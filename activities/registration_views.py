@@ -60,8 +60,18 @@ class RegistrationForm(forms.Form):
         label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
     )
 
-    def __init__(self, *args, retention_days: int, **kwargs):
+    def __init__(self, *args, retention_days: int, phone_allowed: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.phone_allowed = phone_allowed
+        if phone_allowed:
+            # The organiser takes registrations by phone: an e-mail address or a number will do.
+            self.fields["email"].required = False
+            self.fields["email"].label = _("Votre courriel (ou votre téléphone)")
+            self.fields["email"].help_text = _(
+                "Avec un courriel, vous recevez la confirmation, le lien d'annulation et les "
+                "changements ; sans courriel, le lieu vous prévient par téléphone."
+            )
+            self.fields["phone"].label = _("Téléphone")
         self.fields["consent"].label = _(
             "J'accepte que ces données servent à gérer mon inscription ; elles sont supprimées "
             "%(days)d jours après la séance."
@@ -69,6 +79,17 @@ class RegistrationForm(forms.Form):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        email = cleaned_data.get("email")
+        phone = (cleaned_data.get("phone") or "").strip()
+        if self.phone_allowed and not email and "email" not in self.errors:
+            if not phone:
+                self.add_error("email", _("Donnez un courriel ou un numéro de téléphone."))
+            elif sum(c.isdigit() for c in phone) < 9:
+                self.add_error("phone", _("Ce numéro de téléphone est incomplet."))
+        return cleaned_data
 
 
 def _client_key(request: HttpRequest) -> str:
@@ -121,7 +142,9 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
     if not accepts_registrations(occurrence):
         return TemplateResponse(request, "activities/registration_closed.html", context)
     retention = settings.ACTIVITIES["retention_days"]
-    form = RegistrationForm(request.POST or None, retention_days=retention)
+    form = RegistrationForm(
+        request.POST or None, retention_days=retention, phone_allowed=activity.phone_registration
+    )
     status = 200
     if request.method == "POST":
         if rate_limited(request):
@@ -137,7 +160,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
             data = form.cleaned_data
             family = Family(
                 name=data["name"].strip(),
-                email=data["email"],
+                email=data["email"] or "",
                 phone=data["phone"].strip(),
                 children_count=data["children_count"],
                 children_ages=data["children_ages"].strip(),
@@ -150,6 +173,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 # Not the registration's page: whoever typed someone's address must not see it.
                 # Its link goes again to the address it was made with.
                 context["already_registered"] = True
+                context["no_email"] = not registered.registration.email
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
             return redirect("registration", token=token_for(registered.registration))
         else:

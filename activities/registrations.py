@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.choices import RegistrationStatus
 from activities.models import Occurrence, Registration
-from activities.tasks import send_registration_email
+from activities.notifications import tell
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ class Family:
     phone: str
     children_count: int
     children_ages: str
+    # The language e-mails to the family are written in; the active one when None.
+    language: str | None = None
 
 
 def token_for(registration: Registration) -> str:
@@ -94,15 +96,18 @@ def existing_registration(occurrence: Occurrence, family: Family) -> Registratio
     phone = _phone_digits(family.phone)
     live = occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED).order_by("pk")
     for registration in live.only("pk", "email", "phone", "status", "occurrence_id"):
-        if registration.email.strip().casefold() == email:
+        if email and registration.email.strip().casefold() == email:
             return registration
         if phone and _phone_digits(registration.phone) == phone:
             return registration
     return None
 
 
-def register(occurrence_id: int, family: Family, base_url: str) -> Registered:
-    """One registration per e-mail address or phone number and session."""
+def register(
+    occurrence_id: int, family: Family, base_url: str, *, by_organiser: bool = False
+) -> Registered:
+    """One registration per e-mail address or phone number and session. `by_organiser`: a
+    family who phoned, added from the admin (the public form's checks were the organiser's)."""
     with transaction.atomic():
         occurrence = (
             Occurrence.objects.select_for_update()
@@ -115,7 +120,7 @@ def register(occurrence_id: int, family: Family, base_url: str) -> Registered:
         if existing is not None:
             # The same family again (a retry, a double click, or someone else's address): no
             # second seat; the link goes again to the address the registration was made with.
-            _send(existing, "reminded", base_url)
+            tell(existing, "reminded", base_url)
             logger.info("Registration %s found again for session %s", existing.pk, occurrence.pk)
             return Registered(existing, created=False)
         capacity = occurrence.activity.capacity
@@ -134,8 +139,10 @@ def register(occurrence_id: int, family: Family, base_url: str) -> Registered:
             children_ages=family.children_ages,
             consent_at=timezone.now(),
             status=status,
+            language=family.language or translation.get_language() or "",
+            added_by_organiser=by_organiser,
         )
-        _send(registration, "registered", base_url)
+        tell(registration, "registered", base_url)
     logger.info(
         "Registration %s to session %s: %s", registration.pk, occurrence.pk, registration.status
     )
@@ -156,9 +163,9 @@ def cancel(registration: Registration, base_url: str) -> Registration | None:
         registration.save(update_fields=["status", "cancelled_at"])
         if freed:
             promoted = promote_waiting(registration.occurrence_id)
-        _send(registration, "cancelled", base_url)
+        tell(registration, "cancelled", base_url)
         if promoted is not None:
-            _send(promoted, "promoted", base_url)
+            tell(promoted, "promoted", base_url)
     logger.info("Registration %s cancelled", registration.pk)
     if promoted is not None:
         logger.info("Registration %s promoted from the waiting list", promoted.pk)
@@ -183,12 +190,3 @@ def promote_waiting(occurrence_id: int) -> Registration | None:
     first.promoted_at = timezone.now()
     first.save(update_fields=["status", "promoted_at"])
     return first
-
-
-def _send(registration: Registration, event: str, base_url: str) -> None:
-    """Queues the e-mail (sent by the task worker; at once in tests): a mail server that is
-    down never fails the request that saved the registration."""
-    status = str(registration.status)
-    transaction.on_commit(
-        lambda: send_registration_email.enqueue(registration.pk, event, status, base_url)
-    )

@@ -17,6 +17,7 @@ from django.urls import path, re_path
 from activities import registration_views
 from activities.calendars import activity_feed, occurrences_feed, place_feed
 from activities.models import ActivityPage
+from activities.programme import programme
 from activities.routing import public_page_at
 from directory.models import PlacePage
 
@@ -57,6 +58,7 @@ urlpatterns = [
         registration_views.registration_form,
         name="registration_form",
     ),
+    path("programme/", programme, name="programme"),
     path(
         "inscriptions/<str:token>/",
         registration_views.registration_detail,

@@ -49,6 +49,11 @@ def activities_admin_urls():
             name="activities_registrations",
         ),
         path(
+            "activities/<int:page_id>/inscriptions/ajouter/",
+            admin_views.add_family,
+            name="activities_add_family",
+        ),
+        path(
             "activities/<int:page_id>/inscriptions.csv",
             admin_views.registrations_csv,
             name="activities_registrations_csv",

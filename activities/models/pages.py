@@ -67,6 +67,20 @@ class ActivityPage(AgeRange, Fee, Page):
         default=False,
         help_text=_("Les familles s'inscrivent à une séance sur le site."),
     )
+    phone_registration = models.BooleanField(
+        _("inscription par téléphone seul"),
+        default=False,
+        help_text=_(
+            "Les familles peuvent s'inscrire avec un numéro de téléphone, sans courriel : "
+            "vous les prévenez vous-même des changements."
+        ),
+    )
+    what_to_bring = models.CharField(
+        _("à apporter"),
+        max_length=300,
+        blank=True,
+        help_text=_("Par exemple : des chaussettes antidérapantes, un lange, une gourde."),
+    )
 
     start_date = models.DateField(_("première date"), help_text=_("Le jour de la première séance."))
     start_time = models.TimeField(
@@ -125,6 +139,8 @@ class ActivityPage(AgeRange, Fee, Page):
                 FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_required")]),
+                FieldPanel("phone_registration"),
+                FieldPanel("what_to_bring"),
             ],
             heading=_("Pour qui"),
         ),

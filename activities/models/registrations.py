@@ -41,7 +41,8 @@ class Registration(models.Model):
         Occurrence, on_delete=models.CASCADE, related_name="registrations"
     )
     name = models.CharField(_("nom"), max_length=120)
-    email = models.EmailField(_("courriel"))
+    # Empty when the family registered by phone (where the activity allows it).
+    email = models.EmailField(_("courriel"), blank=True)
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     children_count = models.PositiveSmallIntegerField(
         _("nombre d'enfants"), validators=[MinValueValidator(1), MaxValueValidator(12)]
@@ -54,6 +55,12 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("inscrite le"), default=timezone.now)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("passée de l'attente le"), null=True, blank=True)
+    # The language the family used when registering: every e-mail to them is written in it.
+    language = models.CharField(_("langue"), max_length=10, blank=True)
+    # Set when the day-before reminder was queued: a family is reminded once.
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    # Added by an organiser (a family who phoned), not through the public form.
+    added_by_organiser = models.BooleanField(_("ajoutée par l'organisateur"), default=False)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -38,6 +38,12 @@ class Occurrence(models.Model):
     )
     # No longer in the schedule, but families had registered: kept, shown as cancelled.
     withdrawn = models.BooleanField(default=False)
+    # Raised at each change families are told of (time, place, details, cancellation), so that
+    # calendar applications replace the event they hold (RFC 5545 SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0)
+    # What families were last told of the session (title, place, what to bring…), hashed: a
+    # change of it is a change to tell them about.
+    details_digest = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["start", "pk"]

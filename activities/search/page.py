@@ -4,11 +4,11 @@ directory's map page shows it through the `register_map_page_view` hook."""
 
 from __future__ import annotations
 
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,13 +24,21 @@ WHEN_CHOICES = [
 ]
 
 
+# What families mean: "this week" is today and the next six days (on a Thursday, next
+# Wednesday's workshop is in it), "this month" the next thirty days, whatever the calendar says.
+PERIOD_DAYS = {"week": 7, "month": 30}
+
+
 def period(when: str, today: date) -> tuple[date, date] | None:
-    """The days of "this week" (to Sunday) or "this month" (to its last day), from today."""
-    if when == "week":
-        return today, today + timedelta(days=6 - today.weekday())
-    if when == "month":
-        return today, today.replace(day=monthrange(today.year, today.month)[1])
-    return None
+    """The days of "this week" or "this month", today included."""
+    days = PERIOD_DAYS.get(when)
+    if days is None:
+        return None
+    return today, today + timedelta(days=days - 1)
+
+
+def typed_dates(params: QueryDict) -> bool:
+    return bool((params.get("from") or "").strip() or (params.get("to") or "").strip())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,20 +54,38 @@ class ActivitiesPage(SearchPage):
         return self.query.get("dates").end if self.query else None
 
 
-def activities_page(params: QueryDict) -> ActivitiesPage:
+def period_data(params: QueryDict) -> tuple[QueryDict, str, dict[str, list[str]]]:
+    """The search's parameters with the period's days as `from` and `to`; the period the
+    family chose; an error if they named none we know."""
     when = params.get("when") or "week"
     data = params.copy()
     errors: dict[str, list[str]] = {}
     if when not in dict(WHEN_CHOICES):
         errors["when"] = [str(_("Choisissez cette semaine, ce mois-ci ou deux dates."))]
         when = "week"
+    if typed_dates(params):
+        # Dates a family typed are what they asked for, whichever period is ticked (the page's
+        # script clears them when a period is chosen).
+        when = "dates"
     dates = period(when, timezone.localdate())
     if dates is not None:
-        # "This week" and "this month" set the dates; typed ones count only with "dates".
         data.setlist("from", [dates[0].isoformat()])
         data.setlist("to", [dates[1].isoformat()])
+    return data, when, errors
+
+
+def activities_page(params: QueryDict) -> ActivitiesPage:
+    data, when, errors = period_data(params)
     page = search_page(SESSIONS, data, links=params, errors=errors)
     return ActivitiesPage(**vars(page), when=when)
+
+
+def programme_url(params: QueryDict) -> str:
+    """The printable programme of the same search (every session of the period, not a page)."""
+    query = params.copy()
+    for ignored in ("page", "page_size", "view"):
+        query.pop(ignored, None)
+    return reverse("programme") + (f"?{query.urlencode()}" if query else "")
 
 
 def map_features(result: SearchResult | None) -> list[dict]:
@@ -77,6 +103,7 @@ def activities_context(request: HttpRequest) -> dict:
         "when_choices": WHEN_CHOICES,
         "choices": form_choices(request.GET, None),
         "map_features": map_features(search.result),
+        "programme_url": programme_url(request.GET),
     }
 
 

@@ -25,6 +25,7 @@ from wagtail.search.index import RelatedFields
 
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
+from projects.models import HealthParentingProject
 from rencontres.demo.generator import DEMO_SLUG_PREFIX, DemoPlace, demo_index
 
 
@@ -193,30 +194,40 @@ def parental_related_search_fields(model) -> list[str]:
     return names
 
 
-def index_places(page_ids: Iterable[int], chunk_size: int = 1000) -> Iterator[int]:
-    """Add the given places to every configured search backend; yields how many were done."""
+def index_pages(
+    model, page_ids: Iterable[int], chunk_size: int = 1000, prepare=None
+) -> Iterator[int]:
+    """Add the given pages (places or activities) to every configured search backend; yields
+    how many were done. `prepare(pages)` may fetch in bulk what the index reads of each."""
     backends = list(get_search_backends())
-    prefetch = parental_related_search_fields(PlacePage)
+    prefetch = parental_related_search_fields(model)
     ids = sorted(page_ids)
     for chunk in chunked(ids, chunk_size):
-        # Wagtail's indexer leaves ParentalManyToManyFields to one query per place: prefetch them.
-        places = list(
-            PlacePage.get_indexed_objects()
+        # Wagtail's indexer leaves ParentalManyToManyFields to one query per page: prefetch them.
+        pages = list(
+            model.get_indexed_objects()
             .prefetch_related(*prefetch)
             .filter(pk__in=chunk)
             .order_by("pk")
         )
+        if prepare is not None:
+            prepare(pages)
         for backend in backends:
-            backend.add_bulk(PlacePage, places)
+            backend.add_bulk(model, pages)
         yield len(chunk)
 
 
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:
-    """Delete the demo places and their organiser groups; yields how many were done."""
+    """Delete the demo places, their activities, projects and organiser groups; yields how many
+    places were done."""
     rows = list(demo_pages(parent).order_by("path").values_list("pk", flat=True))
     for chunk in chunked(rows, chunk_size):
         with transaction.atomic():
             ids = list(chunk)
             Group.objects.filter(organised_place__place_id__in=ids).delete()
+            HealthParentingProject.objects.filter(
+                consultation_links__consultation_id__in=ids
+            ).delete()
+            # Treebeard's queryset deletes the pages under them (the activities) too.
             Page.objects.filter(pk__in=ids).delete()
         yield len(chunk)

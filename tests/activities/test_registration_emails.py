@@ -96,8 +96,9 @@ def test_the_database_queue_keeps_the_email_for_the_worker(
     assert response.status_code == 302
     assert mail.outbox == []  # not sent by the request
     (queued,) = DBTaskResult.objects.all()
-    assert queued.task_path == "activities.tasks.send_registration_email"
-    assert queued.args_kwargs["args"][1:3] == ["registered", "confirmed"]
+    assert queued.task_path == "core.mail.deliver_email"
+    assert queued.args_kwargs["kwargs"]["kind"] == "registration-registered"
+    assert queued.args_kwargs["kwargs"]["to"] == ["famille1@example.org"]
 
 
 def test_the_same_email_finds_the_registration_instead_of_another_seat(

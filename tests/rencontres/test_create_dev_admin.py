@@ -45,3 +45,24 @@ def test_refuses_without_debug(db, settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("create_dev_admin", stdout=StringIO())
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_prints_a_one_staff_account_and_demo_organisers(db, settings):
+    from django.contrib.auth.models import Group
+
+    from rencontres.roles import ONE_STAFF_GROUP
+    from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+
+    place = PlacePageFactory(title="Lieu démo", slug="demo-000001-lieu-demo")
+    publish(ActivityPageFactory(parent=place, registration_required=True, capacity=5))
+    settings.DEBUG = True
+    text, _admin_password = run_command()
+    staff_password = re.search(r"personnel-one\s+Password:\s+(\S+)", text).group(1)
+    staff = log_in("personnel-one", staff_password)
+    assert staff is not None and not staff.is_superuser
+    assert list(staff.groups.values_list("name", flat=True)) == [ONE_STAFF_GROUP]
+    organiser_password = re.search(r"organisateur-1\s+Password:\s+(\S+)", text).group(1)
+    organiser = log_in("organisateur-1", organiser_password)
+    assert organiser is not None and not organiser.is_superuser
+    assert organiser.groups.get() == Group.objects.get(organised_place__place_id=place.pk)
+    assert place.permissions_for_user(organiser).can_edit()

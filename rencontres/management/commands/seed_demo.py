@@ -17,9 +17,17 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
+from activities.models import ActivityPage
+from directory.models import PlacePage
 from gazetteer.models import Commune
+from rencontres.demo.activity_writer import (
+    ActivityWriter,
+    attach_places,
+    places_without_activities,
+)
 from rencontres.demo.catalogue import Catalogue
-from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator
+from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
+from rencontres.demo.projects import demo_places_queryset, seed_projects
 from rencontres.demo.writer import (
     PlaceWriter,
     chunked,
@@ -27,7 +35,7 @@ from rencontres.demo.writer import (
     demo_pages,
     directory_root,
     existing_demo_slugs,
-    index_places,
+    index_pages,
 )
 
 DEFAULT_COUNT = 200
@@ -114,22 +122,41 @@ class Command(BaseCommand):
                 pages = writer.write([generator.generate(index) for index in indexes])
                 created += [page.pk for page in pages]
                 bar.update(len(pages))
+        activities = self.write_activities(parent, generator, seed, batch_size)
+        projects = seed_projects(demo_places_queryset(parent), seed, timezone.localdate())
         written = time.perf_counter()
 
-        if created and not no_index:
-            with self.progress(len(created), "Index de recherche") as bar:
-                for done in index_places(created):
+        if (created or activities) and not no_index:
+            with self.progress(len(created) + len(activities), "Index de recherche") as bar:
+                for done in index_pages(PlacePage, created):
+                    bar.update(done)
+                for done in index_pages(ActivityPage, activities, prepare=attach_places):
                     bar.update(done)
             self.refresh_search_cluster()
         finished = time.perf_counter()
 
+        indexed = not no_index and (created or activities)
         self.say(
             self.style.SUCCESS(
-                f"Created {len(created)} demo place(s) in {written - started:.1f} s"
-                + ("" if no_index or not created else f", indexed in {finished - written:.1f} s")
+                f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
+                f"{projects} project(s) in {written - started:.1f} s"
+                + (f", indexed in {finished - written:.1f} s" if indexed else "")
                 + f"; {count} demo place(s) requested, {total_demo(parent)} present."
             )
         )
+
+    def write_activities(self, parent, generator, seed: int, batch_size: int) -> list[int]:
+        """Activities, sessions, closures and full sessions for the demo places that have no
+        activity yet (a place drawn without any is drawn again, and again gets none)."""
+        writer = ActivityWriter(seed, timezone.localdate())
+        pending = places_without_activities(parent)
+        created: list[int] = []
+        with self.progress(len(pending), "Activités") as bar:
+            for chunk in chunked(pending, batch_size):
+                pairs = [(row, generator.generate(demo_index(slug))) for row, slug in chunk]
+                created += writer.write(pairs)
+                bar.update(len(chunk))
+        return created
 
     def check_seed(self, generator: DemoPlaceGenerator, existing: dict[int, str], count: int):
         sample = sorted(index for index in existing if index < count)[:SEED_CHECK_SAMPLE]

@@ -1,0 +1,159 @@
+"""What families are told by e-mail, and when: their registration (confirmed, waiting, found
+again, promoted, cancelled), a change to their session (cancelled, moved, changed, back on),
+and a reminder the day before.
+
+Every message goes through `core.mail`: rendered when it is queued, in the language the family
+registered in (`Registration.language`), and delivered by the task queue from
+`transaction.on_commit`, so that a mail server that is down never fails the request or the
+publication that caused it. A change to a session carries the session as an iCalendar
+attachment (`calendars.session_invitation`: METHOD:CANCEL or REQUEST, same UID, raised
+SEQUENCE) so that calendar applications update the event families added.
+
+Nothing personal is logged: only registration and session ids and the kind of message.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+
+from activities.calendars import session_invitation
+from activities.choices import RegistrationStatus
+from activities.models import Registration
+from core.mail import Attachment, queue_email, render_email
+
+logger = logging.getLogger(__name__)
+
+# A registration's own events, and what can happen to its session.
+REGISTRATION_EVENTS = {"registered", "reminded", "promoted", "cancelled", "reminder"}
+SESSION_EVENTS = {"session_cancelled", "session_moved", "session_changed", "session_restored"}
+
+
+@dataclass(frozen=True)
+class SessionChange:
+    """What changed in a session, as families are told: `event` is one of SESSION_EVENTS."""
+
+    event: str
+    previous_start: datetime | None = None
+    previous_end: datetime | None = None
+
+
+def site_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL
+
+
+def _context(registration: Registration, event: str, base_url: str, change: SessionChange | None):
+    from activities.registrations import manage_url
+
+    occurrence = registration.occurrence
+    tz = occurrence.place.time_zone
+    previous_start = previous_end = None
+    if change is not None and change.previous_start is not None:
+        previous_start = change.previous_start.astimezone(tz)
+        previous_end = change.previous_end.astimezone(tz) if change.previous_end else None
+    return {
+        "event": event,
+        "status": registration.status,
+        "registration": registration,
+        "occurrence": occurrence,
+        "activity": occurrence.activity,
+        "place": occurrence.place,
+        "start": occurrence.local_start,
+        "end": occurrence.local_end,
+        "previous_start": previous_start,
+        "previous_end": previous_end,
+        "manage_url": manage_url(registration, base_url),
+        "activity_url": base_url.rstrip("/") + (occurrence.activity.url or ""),
+        "retention_days": settings.ACTIVITIES["retention_days"],
+    }
+
+
+def registration_email(
+    registration: Registration, event: str, base_url: str, change: SessionChange | None = None
+):
+    """The message, rendered now in the family's language."""
+    attachments = []
+    if event in SESSION_EVENTS:
+        attachments.append(
+            Attachment(
+                f"seance-{registration.occurrence_id}.ics",
+                session_invitation(registration.occurrence).decode(),
+                "text/calendar; method=%s"
+                % ("CANCEL" if registration.occurrence.is_cancelled else "REQUEST"),
+            )
+        )
+    return render_email(
+        f"registration-{event}",
+        to=registration.email,
+        subject_template="activities/emails/registration_subject.txt",
+        body_template="activities/emails/registration.txt",
+        context=_context(registration, event, base_url, change),
+        language=registration.language or None,
+        attachments=attachments,
+    )
+
+
+def _registration(registration_id: int) -> Registration | None:
+    return (
+        Registration.objects.select_related(
+            "occurrence__activity", "occurrence__place__commune", "occurrence__closure"
+        )
+        .filter(pk=registration_id)
+        .first()
+    )
+
+
+def tell(registration: Registration, event: str, base_url: str | None = None) -> None:
+    """Queue the e-mail once the transaction that wrote the registration commits. A family
+    registered by phone alone has no address: the organiser calls them."""
+    if not registration.email:
+        return
+    registration_id = registration.pk
+    base_url = base_url or site_url()
+
+    def queue() -> None:
+        current = _registration(registration_id)
+        if current is None:  # deleted meanwhile (retention): nothing to say
+            return
+        queue_email(registration_email(current, event, base_url))
+        logger.info("Registration %s: %s e-mail queued", registration_id, event)
+
+    transaction.on_commit(queue)
+
+
+def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, SessionChange]) -> None:
+    """Every family registered to the sessions (confirmed and waiting) with an address, once the
+    change is committed."""
+    ids = list(occurrence_ids)
+    if not ids:
+        return
+    base_url = site_url()
+
+    def queue() -> None:
+        registrations = (
+            Registration.objects.filter(
+                occurrence_id__in=ids,
+                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+            )
+            .exclude(email="")
+            .select_related(
+                "occurrence__activity", "occurrence__place__commune", "occurrence__closure"
+            )
+            .order_by("occurrence_id", "pk")
+        )
+        for registration in registrations:
+            change = changes[registration.occurrence_id]
+            queue_email(registration_email(registration, change.event, base_url, change))
+            logger.info(
+                "Registration %s: %s e-mail queued (session %s)",
+                registration.pk,
+                change.event,
+                registration.occurrence_id,
+            )
+
+    transaction.on_commit(queue)

@@ -1,0 +1,224 @@
+"""Demo activities: what each demo place offers, drawn from the place's own seeded stream.
+
+A meeting place often runs recurring activities (weekly, fortnightly, monthly), some with
+registration and a capacity; a consultation sometimes holds a monthly information session;
+supervised-visit centres publish none. Drawn from ``random.Random(f"{seed}:{index}:activities")``
+so that a place's activities, like the place, never depend on any other place.
+
+Dates are relative to `today`: an activity began a few weeks ago and goes on, so that "this
+week" always has sessions; a share of places closes over the next school holidays; some
+sessions are full (a waiting list), one in a few activities is cancelled.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from django.utils.text import slugify
+
+from activities.choices import Ends, Repeat
+from core.countries import Country
+from core.fees import read_fee
+from objectives.models import AccessMode
+from rencontres.demo.generator import DemoPlace
+
+# (title, description, weekly interval or "monthly", registration capacity or None, minutes,
+#  what to bring, price)
+DROP_IN_ACTIVITIES = [
+    (
+        "Éveil musical",
+        "Comptines, instruments et jeux de rythme avec les tout-petits.",
+        1,
+        8,
+        60,
+        "",
+        "Gratuit",
+    ),
+    (
+        "Lecture d'albums",
+        "Une animatrice lit des albums ; les enfants choisissent les suivants.",
+        1,
+        None,
+        60,
+        "",
+        "Gratuit",
+    ),
+    (
+        "Massage bébé",
+        "Apprendre les gestes du massage pour les bébés de 0 à 9 mois.",
+        2,
+        5,
+        90,
+        "Une serviette et un lange",
+        "2 € par séance",
+    ),
+    (
+        "Motricité libre",
+        "Un parcours de coussins et de modules pour bouger à son rythme.",
+        2,
+        10,
+        90,
+        "Des chaussettes antidérapantes",
+        "Gratuit",
+    ),
+    (
+        "Atelier portage",
+        "Essayer écharpes et porte-bébés avec une monitrice de portage.",
+        "monthly",
+        6,
+        120,
+        "Votre écharpe ou porte-bébé si vous en avez un",
+        "Gratuit",
+    ),
+    (
+        "Café des parents",
+        "Un temps d'échange entre parents, autour d'un thème choisi ensemble.",
+        "monthly",
+        None,
+        90,
+        "",
+        "Gratuit",
+    ),
+    (
+        "Peinture et pâte à sel",
+        "Mettre les mains dedans : peinture, pâte à sel, collage.",
+        1,
+        8,
+        90,
+        "Des vêtements qui peuvent se salir",
+        "1 € par enfant",
+    ),
+]
+CONSULTATION_ACTIVITIES = [
+    (
+        "Séance d'information allaitement",
+        "Questions et réponses avec l'équipe de consultation.",
+        "monthly",
+        8,
+        90,
+        "Le carnet de l'enfant",
+        "Gratuit",
+    ),
+    (
+        "Atelier sommeil du bébé",
+        "Comprendre les rythmes de sommeil des premiers mois.",
+        "monthly",
+        10,
+        90,
+        "",
+        "Gratuit",
+    ),
+]
+ACTIVITY_CHANCE = {AccessMode.DROP_IN: 0.6, AccessMode.APPOINTMENT: 0.3}
+START_TIMES = [time(9, 30), time(10, 0), time(14, 0), time(15, 30)]
+FULL_CHANCE = 0.25
+CANCELLED_CHANCE = 0.15
+CLOSURE_CHANCE = 0.4
+CANCEL_REASONS = ["Animatrice en formation", "Salle indisponible", "Animatrice malade"]
+DEMO_EMAIL_DOMAIN = "demo.example"
+
+
+@dataclass
+class DemoActivity:
+    slug: str
+    title: str
+    fields: dict  # ActivityPage's own fields
+    objective_ids: list[int]
+    language_ids: list[int]
+    # Of the sessions from today on: how many of the first are full, which one is cancelled.
+    full_sessions: int = 0
+    cancelled_session: int | None = None
+    cancel_reason: str = ""
+
+
+@dataclass
+class DemoOffer:
+    """What one place publishes: its activities and a closure over the school holidays."""
+
+    activities: list[DemoActivity] = field(default_factory=list)
+    closure: tuple[date, date, str] | None = None
+
+
+def school_holidays(country: str, today: date) -> tuple[date, date, str]:
+    """The next winter school holidays (Fédération Wallonie-Bruxelles, or France's zones
+    together), close enough to the real calendars for a demonstration."""
+    year = today.year if today < date(today.year, 12, 19) else today.year + 1
+    if country == Country.FRANCE:
+        return date(year, 12, 19), date(year + 1, 1, 3), "vacances de Noël"
+    return date(year, 12, 21), date(year + 1, 1, 3), "congés d'hiver"
+
+
+def draw_offer(place: DemoPlace, seed: int, today: date) -> DemoOffer:
+    rng = random.Random(f"{seed}:{place.index}:activities")
+    mode = place.fields["access_mode"]
+    offer = DemoOffer()
+    if rng.random() >= ACTIVITY_CHANCE.get(mode, 0.0):
+        return offer
+    menu = CONSULTATION_ACTIVITIES if mode == AccessMode.APPOINTMENT else DROP_IN_ACTIVITIES
+    count = 1 if mode == AccessMode.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
+    for recipe in rng.sample(menu, count):
+        offer.activities.append(_activity(rng, place, recipe, today))
+    if rng.random() < CLOSURE_CHANCE:
+        offer.closure = school_holidays(place.fields["country"], today)
+    return offer
+
+
+def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) -> DemoActivity:
+    title, text, every, capacity, minutes, bring, price = recipe
+    weekday = rng.choice([0, 1, 2, 3, 4, 5] if capacity else [0, 1, 2, 3, 4])
+    # Begun a few weeks ago, on the rule's weekday: the activity goes on past today.
+    start = today - timedelta(days=rng.randint(7, 70))
+    start -= timedelta(days=(start.weekday() - weekday) % 7)
+    fields = {
+        "description": f"<p>{text}</p>",
+        "capacity": capacity,
+        "registration_required": capacity is not None,
+        "phone_registration": capacity is not None and rng.random() < 0.3,
+        "what_to_bring": bring,
+        "price": price,
+        "start_date": start,
+        "start_time": rng.choice(START_TIMES),
+        "duration_minutes": minutes,
+        "interval": 1,
+        "weekdays": "",
+        "month_week": None,
+        "month_weekday": None,
+        "ends": Ends.NEVER,
+        "until": None,
+        "count": None,
+        "age_min_months": place.fields["age_min_months"],
+        "age_max_months": min(place.fields["age_max_months"], 72),
+    }
+    if every == "monthly":
+        fields.update(
+            repeat=Repeat.MONTHLY, month_week=rng.choice([1, 2, 3, -1]), month_weekday=weekday
+        )
+    else:
+        fields.update(repeat=Repeat.WEEKLY, interval=every, weekdays=str(weekday))
+    fields["fee_kind"], fields["fee_amount"] = read_fee(price)
+    activity = DemoActivity(
+        slug=slugify(title),
+        title=title,
+        fields=fields,
+        objective_ids=place.objective_ids[: rng.randint(1, len(place.objective_ids))],
+        language_ids=place.language_ids[:1],
+    )
+    if capacity and rng.random() < FULL_CHANCE:
+        activity.full_sessions = rng.choice([1, 2])
+    if rng.random() < CANCELLED_CHANCE:
+        activity.cancelled_session = rng.choice([1, 2, 3])
+        activity.cancel_reason = rng.choice(CANCEL_REASONS)
+    return activity
+
+
+def demo_families(rng: random.Random, count: int) -> list[tuple[str, str, int, str]]:
+    """Fictional families (name, e-mail at an example domain, children, ages)."""
+    names = ["Martin", "Dubois", "Lambert", "Peeters", "Diallo", "Benali", "Nguyen", "Leroy"]
+    families = []
+    for _ in range(count):
+        name = f"Famille {rng.choice(names)}"
+        email = f"famille-{rng.randrange(10**6):06d}@{DEMO_EMAIL_DOMAIN}"
+        families.append((name, email, rng.randint(1, 2), rng.choice(["8 mois", "2 ans", "3 ans"])))
+    return families

@@ -1,0 +1,266 @@
+"""Writing demo activities in bulk: the pages under their place, their sessions for the rolling
+window (as `activities.occurrences.sync_activity` would make them), the place's closure over
+the school holidays, full sessions with their waiting list, a cancelled session.
+
+Like the places (`writer`), pages get their treebeard paths computed in memory and each batch
+costs a handful of multi-row inserts, whatever the number of activities. Only demo places
+without any child page get activities, so a second run adds nothing.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router, transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from activities.choices import RegistrationStatus
+from activities.models import ActivityPage, Occurrence, Registration, parse_weekdays
+from activities.occurrences import window_days
+from activities.recurrence import Schedule
+from core.countries import TIME_ZONES
+from directory.models import ClosurePeriod, PlacePage
+from rencontres.demo.activities import DemoActivity, demo_families, draw_offer
+from rencontres.demo.generator import DemoPlace
+from rencontres.demo.writer import bulk_insert, instance_rows
+
+WAITING_PER_FULL_SESSION = 2
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """What the writer needs of a demo place's page."""
+
+    pk: int
+    path: str
+    depth: int
+    url_path: str
+    locale_id: int
+
+
+def places_without_activities(parent: Page) -> list[tuple[PlaceRow, str]]:
+    from rencontres.demo.writer import demo_pages
+
+    rows = (
+        demo_pages(parent)
+        .filter(numchild=0)
+        .values_list("pk", "path", "depth", "url_path", "locale_id", "slug")
+    )
+    return [(PlaceRow(*row[:5]), row[5]) for row in rows.order_by("path").iterator(2000)]
+
+
+class ActivityWriter:
+    def __init__(self, seed: int, today: date):
+        self.seed = seed
+        self.today = today
+        self.last_day = today + timedelta(days=window_days())
+        self.db = router.db_for_write(ActivityPage)
+        self.content_type_id = ContentType.objects.get_for_model(ActivityPage).pk
+        self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        self.activity_fields = list(ActivityPage._meta.local_concrete_fields)
+        self.occurrence_fields = [f for f in Occurrence._meta.concrete_fields if not f.primary_key]
+        self.relations = []
+        for name, ids_of in (
+            ("objectives", lambda activity: activity.objective_ids),
+            ("languages", lambda activity: activity.language_ids),
+        ):
+            m2m = ActivityPage._meta.get_field(name)
+            through = m2m.remote_field.through
+            fields = [
+                through._meta.get_field(m2m.m2m_field_name()),
+                through._meta.get_field(m2m.m2m_reverse_field_name()),
+            ]
+            self.relations.append((through, fields, ids_of))
+
+    def write(self, places: Sequence[tuple[PlaceRow, DemoPlace]]) -> list[int]:
+        """Give each place its drawn activities; returns the new activities' ids."""
+        offers = [(row, place, draw_offer(place, self.seed, self.today)) for row, place in places]
+        offers = [item for item in offers if item[2].activities]
+        if not offers:
+            return []
+        with transaction.atomic(using=self.db):
+            closures = self._closures(offers)
+            pages = []
+            for row, _place, offer in offers:
+                for step, activity in enumerate(offer.activities, start=1):
+                    pages.append((row, activity, self._page(row, activity, step)))
+            bulk_insert(
+                Page,
+                self.page_fields,
+                instance_rows(self.page_fields, [p for *_, p in pages]),
+                self.db,
+            )
+            ids = dict(
+                Page.objects.filter(path__in=[page.path for *_, page in pages]).values_list(
+                    "path", "pk"
+                )
+            )
+            rows = [
+                ActivityPage(page_ptr_id=ids[page.path], **activity.fields)
+                for _row, activity, page in pages
+            ]
+            bulk_insert(
+                ActivityPage,
+                self.activity_fields,
+                instance_rows(self.activity_fields, rows),
+                self.db,
+            )
+            for through, fields, ids_of in self.relations:
+                links = [
+                    (ids[page.path], target)
+                    for _row, activity, page in pages
+                    for target in ids_of(activity)
+                ]
+                bulk_insert(through, fields, links, self.db)
+            self._count_children(offers)
+            countries = {row.pk: place.fields["country"] for row, place, _offer in offers}
+            self._sessions(
+                [(row, activity, ids[page.path]) for row, activity, page in pages],
+                countries,
+                closures,
+            )
+        return [ids[page.path] for *_, page in pages]
+
+    def _page(self, row: PlaceRow, activity: DemoActivity, step: int) -> Page:
+        now = timezone.now()
+        return Page(
+            path=Page._get_path(row.path, row.depth + 1, step),
+            depth=row.depth + 1,
+            numchild=0,
+            title=activity.title,
+            draft_title=activity.title,
+            slug=activity.slug,
+            url_path=f"{row.url_path}{activity.slug}/",
+            content_type_id=self.content_type_id,
+            locale_id=row.locale_id,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+        )
+
+    def _count_children(self, offers) -> None:
+        quote = connections[self.db].ops.quote_name
+        table = quote(Page._meta.db_table)
+        # Identifiers from the model's metadata, quoted; values as parameters.
+        sql = f"UPDATE {table} SET {quote('numchild')} = %s WHERE {quote('id')} = %s"  # noqa: S608
+        with connections[self.db].cursor() as cursor:
+            cursor.executemany(sql, [(len(offer.activities), row.pk) for row, _p, offer in offers])
+
+    def _closures(self, offers) -> dict[int, ClosurePeriod]:
+        closures = [
+            ClosurePeriod(place_id=row.pk, start_date=start, end_date=end, reason=reason)
+            for row, _place, offer in offers
+            if offer.closure
+            for start, end, reason in [offer.closure]
+        ]
+        ClosurePeriod.objects.bulk_create(closures)
+        return {closure.place_id: closure for closure in closures}
+
+    def _sessions(self, activities, countries: dict[int, str], closures) -> None:
+        occurrences: list[Occurrence] = []
+        plans: list[tuple[DemoActivity, list[Occurrence]]] = []
+        for row, activity, activity_id in activities:
+            tz = ZoneInfo(TIME_ZONES.get(countries[row.pk], "Europe/Brussels"))
+            schedule = schedule_of(activity, tz)
+            closure = closures.get(row.pk)
+            mine = []
+            for local in schedule.local_starts(self.today, self.last_day):
+                day = local.date()
+                start, end = schedule.session_at(day)
+                covered = closure is not None and closure.covers(day)
+                occurrence = Occurrence(
+                    activity_id=activity_id,
+                    place_id=row.pk,
+                    date=day,
+                    start=start,
+                    end=end,
+                    closure=closure if covered else None,
+                )
+                occurrence.refresh_status()
+                mine.append(occurrence)
+            open_sessions = [o for o in mine if not o.is_cancelled]
+            if activity.cancelled_session and len(open_sessions) > activity.cancelled_session:
+                cancelled = open_sessions.pop(activity.cancelled_session)
+                cancelled.cancelled_manually = True
+                cancelled.manual_reason = activity.cancel_reason
+                cancelled.refresh_status()
+            occurrences += mine
+            plans.append((activity, open_sessions[: activity.full_sessions]))
+        # executemany rather than bulk_create: a hundred thousand sessions for 10,000 places.
+        bulk_insert(
+            Occurrence,
+            self.occurrence_fields,
+            instance_rows(self.occurrence_fields, occurrences),
+            self.db,
+        )
+        full = [o for _activity, sessions in plans for o in sessions]
+        ids = {
+            (activity_id, day): pk
+            for pk, activity_id, day in Occurrence.objects.filter(
+                activity_id__in={o.activity_id for o in full}
+            ).values_list("pk", "activity_id", "date")
+        }
+        for occurrence in full:
+            occurrence.pk = ids[(occurrence.activity_id, occurrence.date)]
+        self._full(plans)
+
+    def _full(self, plans: Iterable[tuple[DemoActivity, list[Occurrence]]]) -> None:
+        now = timezone.now()
+        registrations = []
+        for activity, sessions in plans:
+            capacity = activity.fields["capacity"]
+            for occurrence in sessions:
+                rng = random.Random(f"{self.seed}:{occurrence.activity_id}:{occurrence.date}")
+                people = demo_families(rng, capacity + WAITING_PER_FULL_SESSION)
+                for rank, (name, email, children, ages) in enumerate(people):
+                    registrations.append(
+                        Registration(
+                            occurrence=occurrence,
+                            name=name,
+                            email=email,
+                            children_count=children,
+                            children_ages=ages,
+                            consent_at=now,
+                            created_at=now + timedelta(seconds=rank),
+                            language="fr",
+                            status=RegistrationStatus.CONFIRMED
+                            if rank < capacity
+                            else RegistrationStatus.WAITING,
+                        )
+                    )
+        Registration.objects.bulk_create(registrations, batch_size=2000)
+
+
+def attach_places(activities: Sequence[ActivityPage]) -> None:
+    """Give each activity its place (the search index reads it) in one query, rather than one
+    `get_parent()` per activity."""
+    steplen = Page.steplen
+    places = PlacePage.objects.filter(
+        path__in={activity.path[:-steplen] for activity in activities}
+    ).select_related("commune")
+    by_path = {place.path: place for place in places}
+    for activity in activities:
+        activity.__dict__["place"] = by_path[activity.path[:-steplen]]
+
+
+def schedule_of(activity: DemoActivity, tz: ZoneInfo) -> Schedule:
+    fields = activity.fields
+    return Schedule(
+        start_date=fields["start_date"],
+        start_time=fields["start_time"],
+        duration=timedelta(minutes=fields["duration_minutes"]),
+        tz=tz,
+        repeat=fields["repeat"],
+        interval=fields["interval"],
+        weekdays=parse_weekdays(fields["weekdays"]),
+        month_week=fields["month_week"],
+        month_weekday=fields["month_weekday"],
+        ends=fields["ends"],
+    )

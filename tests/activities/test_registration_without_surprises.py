@@ -1,0 +1,167 @@
+"""Registration without surprises: by phone alone where the organiser allows it, added by the
+organiser for a family who phoned (their own places only), and a confirmation that says where,
+when, what to bring and how to cancel (a discreet place as its commune only)."""
+
+from datetime import date, time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from activities.models import Occurrence, Registration
+from directory.roles import organiser_group_name
+from tests.activities.test_registrations import family, manage_link, post
+from tests.discreet import secrets_in
+from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def workshop_at(place, **fields):
+    return publish(
+        ActivityPageFactory(
+            parent=place,
+            title="Atelier portage",
+            start_date=date(2027, 3, 3),
+            start_time=time(10, 0),
+            weekdays="2",
+            capacity=1,
+            registration_required=True,
+            what_to_bring="Des chaussettes antidérapantes",
+            **fields,
+        )
+    )
+
+
+def session_of(activity) -> Occurrence:
+    return Occurrence.objects.get(activity=activity, date=date(2027, 3, 3))
+
+
+def test_an_email_is_needed_unless_the_organiser_takes_phone_registrations(
+    client, clock, place, django_capture_on_commit_callbacks
+):
+    session = session_of(workshop_at(place))
+    response = post(
+        client,
+        session,
+        family(1, email="", phone="0470 12 34 56"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400
+    assert Registration.objects.count() == 0
+
+
+def test_phone_registration_alone(client, clock, place, django_capture_on_commit_callbacks):
+    session = session_of(workshop_at(place, phone_registration=True))
+    incomplete = post(
+        client, session, family(1, email="", phone="0470"), django_capture_on_commit_callbacks
+    )
+    assert incomplete.status_code == 400
+    assert "incomplet" in incomplete.content.decode()
+    neither = post(client, session, family(1, email=""), django_capture_on_commit_callbacks)
+    assert neither.status_code == 400
+    response = post(
+        client,
+        session,
+        family(1, email="", phone="0470 12 34 56"),
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    assert mail.outbox == []  # no address: the page is the confirmation
+    page = client.get(response.url).content.decode()
+    assert "Gardez cette page" in page
+    # The same number again finds the registration, without a second seat.
+    again = post(
+        client,
+        session,
+        family(2, email="", phone="+32 470 12 34 56"),
+        django_capture_on_commit_callbacks,
+    )
+    assert again.status_code == 200 and "appelez le lieu" in again.content.decode()
+    assert Registration.objects.count() == 1
+
+
+def test_the_confirmation_says_where_when_what_to_bring_and_how_to_cancel(
+    client, clock, place, django_capture_on_commit_callbacks
+):
+    session = session_of(workshop_at(place))
+    response = post(client, session, family(1), django_capture_on_commit_callbacks)
+    page = client.get(response.url).content.decode()
+    assert "mercredi 3 mars 2027, 10:00 – 12:00" in page
+    assert place.street_address in page
+    assert "Des chaussettes antidérapantes" in page
+    assert "Annuler mon inscription" in page
+    (message,) = mail.outbox
+    assert place.street_address in message.body
+    assert "À apporter : Des chaussettes antidérapantes" in message.body
+    assert manage_link(message).endswith(response.url)
+
+
+def test_a_discreet_place_stays_discreet_in_the_confirmation(
+    client, clock, discreet_place, django_capture_on_commit_callbacks
+):
+    session = session_of(workshop_at(discreet_place))
+    form = client.get(session.registration_url).content.decode()
+    response = post(client, session, family(1), django_capture_on_commit_callbacks)
+    page = client.get(response.url).content.decode()
+    assert secrets_in(form) == secrets_in(page) == secrets_in(mail.outbox[0].body) == []
+    assert "Liège" in page
+
+
+@pytest.fixture
+def organiser(django_user_model, place):
+    user = django_user_model.objects.create_user("organisatrice", password="x")
+    user.groups.add(Group.objects.get(name=organiser_group_name(place)))
+    return user
+
+
+def test_organisers_add_a_family_who_phoned(
+    client, clock, place, organiser, django_capture_on_commit_callbacks
+):
+    activity = workshop_at(place)
+    session = session_of(activity)
+    client.force_login(organiser)
+    url = reverse("activities_add_family", args=[activity.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "occurrence": session.pk,
+        "name": "Famille Dupont",
+        "phone": "0470 12 34 56",
+        "email": "",
+        "children_count": 1,
+        "children_ages": "2 ans",
+    }
+    assert client.post(url, {**data, "phone": ""}).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
+    assert response.status_code == 302
+    (registration,) = Registration.objects.all()
+    assert registration.added_by_organiser and registration.status == "confirmed"
+    # The same family phoning twice takes no second seat.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**data, "phone": "+32 470/12.34.56"})
+    assert Registration.objects.count() == 1
+    listing = client.get(reverse("activities_registrations", args=[activity.pk]))
+    assert "Famille Dupont" in listing.content.decode()
+
+
+def test_organisers_cannot_add_to_another_places_activity(client, clock, place, commune, organiser):
+    other = PlacePageFactory(title="Ailleurs", commune=commune)
+    activity = workshop_at(other)
+    client.force_login(organiser)
+    url = reverse("activities_add_family", args=[activity.pk])
+    # Wagtail's admin turns the refusal into a redirect with a message.
+    assert client.get(url).status_code in (302, 403)
+    data = {"occurrence": session_of(activity).pk, "name": "X", "phone": "0470123456"}
+    refused = client.post(url, {**data, "children_count": 1, "children_ages": "1"})
+    assert refused.status_code in (302, 403)
+    assert Registration.objects.count() == 0
