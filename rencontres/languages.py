@@ -10,8 +10,10 @@ right after it, adds what a family expects of a bilingual site:
   Dutch or English: then the visitor is sent once to the same page under that prefix;
 - the French pages remember French the same way, so Accept-Language is read only once.
 
-Only the public pages (the URLs under `i18n_patterns`) take part: the API, the admin, the health
-check, the sitemap and the files stay as they are. `alternate_urls` is the one place that names
+Only the public pages (the URLs under `i18n_patterns`) take part: the admin, the health check,
+the sitemap and the files stay as they are. The JSON API (/api/v1/) answers in the language its
+`lang` parameter names, else the one Accept-Language prefers, else French: taxonomy names and
+error messages. `alternate_urls` is the one place that names
 a page's address in each language: the `hreflang` links and the language switch read it.
 """
 
@@ -20,7 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.urls import Resolver404, get_urlconf, resolve, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -31,6 +39,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
 
 DEFAULT = settings.LANGUAGE_CODE
+API_PREFIX = "/api/v1/"
 CODES = [code for code, _ in settings.LANGUAGES]
 
 
@@ -69,6 +78,8 @@ class LanguageChoiceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(API_PREFIX):
+            return self.api(request)
         urlconf = getattr(request, "urlconf", None) or get_urlconf()
         from_path = translation.get_language_from_path(request.path_info)
         public = from_path is not None or is_public_page_path(request.path_info, urlconf)
@@ -89,6 +100,20 @@ class LanguageChoiceMiddleware:
         language = from_path or DEFAULT
         if cookie != language and response.status_code < 400:
             remember(response, language)
+        return response
+
+    def api(self, request: HttpRequest) -> HttpResponse:
+        language = request.GET.get("lang")
+        if language is not None and language not in CODES:
+            return JsonResponse(
+                {"errors": {"lang": [_("Langue inconnue : choisissez fr, nl ou en.")]}},
+                status=400,
+            )
+        language = language or accepted_language(request) or DEFAULT
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Accept-Language",))
         return response
 
 

@@ -156,3 +156,50 @@ def test_a_missing_page_answers_in_the_prefix_language(client, map_page):
     response = client.get("/nl/nergens/")
     assert response.status_code == 404
     assert html_lang(response) == "nl"
+
+
+# ---------------------------------------------------------------------------------------------
+# The API: `lang`, else Accept-Language, else French.
+
+
+def objective_names(response) -> dict[str, str]:
+    return {item["slug"]: item["name"] for item in response.json()}
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "expected"),
+    [
+        ("", {}, "Socialisation douce « passerelles »"),
+        ("?lang=nl", {}, "Zachte overgang naar de groep („passerelles”)"),
+        ("?lang=en", {"accept-language": "nl"}, "Gentle socialisation: bridges"),
+        (
+            "",
+            {"accept-language": "nl-BE,fr;q=0.5"},
+            "Zachte overgang naar de groep („passerelles”)",
+        ),
+    ],
+)
+def test_the_api_names_terms_in_the_language_asked(client, query, headers, expected):
+    response = client.get(f"/api/v1/objectives/{query}", headers=headers)
+    assert response.status_code == 200
+    assert objective_names(response)["passerelles"] == expected
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_the_api_refuses_an_unknown_language_naming_the_field(client):
+    response = client.get("/api/v1/objectives/?lang=de")
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["lang"]
+
+
+def test_the_api_errors_speak_the_language_asked(client):
+    french = client.get("/api/v1/places/999999/").json()
+    dutch = client.get("/api/v1/places/999999/?lang=nl").json()
+    assert french["errors"]["place_id"] != dutch["errors"]["place_id"]
+    assert dutch["errors"]["place_id"] == ["Geen enkele openbare plaats heeft dit nummer."]
+
+
+def test_the_api_schema_declares_lang(client):
+    schema = client.get("/api/v1/schema/").json()
+    parameters = schema["paths"]["/api/v1/objectives/"]["get"]["parameters"]
+    assert {"name": "lang", "in": "query"}.items() <= parameters[-1].items()
