@@ -73,7 +73,8 @@ def family_searches(browser, base_url: str, viewport: dict) -> dict:
             # A marker carries the place's name; a cluster shows how many places it holds.
             "icons": page.eval_on_selector_all(
                 "#results-map .leaflet-marker-icon",
-                "icons => icons.map(i => i.getAttribute('title') || i.textContent.trim())",
+                "icons => icons.map(i => i.getAttribute('title') || "
+                "(i.querySelector('[aria-hidden]') || i).textContent.trim())",
             ),
             "violations": Axe().run(page).response["violations"],
             "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
