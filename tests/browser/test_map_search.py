@@ -110,7 +110,8 @@ def test_family_finds_passerelles_near_4000(live_server, liege_places, chromium,
 
 
 def search_without_javascript(browser, base_url: str) -> dict:
-    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    # A French browser: another language would be sent to its own prefix on this first visit.
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP, locale="fr-BE")
     try:
         page = context.new_page()
         page.route(
