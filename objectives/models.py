@@ -19,9 +19,11 @@ class AccessMode(models.TextChoices):
 
 
 class BilingualNameMixin(models.Model):
-    """French first; the English name is shown when the visitor reads English."""
+    """A name in each of the site's languages; `name` is the one every page, e-mail and API
+    answer shows: the active language's, French when a name is missing."""
 
     name_fr = models.CharField(_("nom (français)"), max_length=150)
+    name_nl = models.CharField(_("nom (néerlandais)"), max_length=150, blank=True)
     name_en = models.CharField(_("nom (anglais)"), max_length=150)
 
     class Meta:
@@ -32,11 +34,16 @@ class BilingualNameMixin(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "fr").startswith("en") else self.name_fr
+        language = (get_language() or "fr")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_fr
 
 
 # A term's names, as the pages tagged with it are searched by.
-TERM_NAMES = [index.SearchField("name_fr"), index.SearchField("name_en")]
+TERM_NAMES = [
+    index.SearchField("name_fr"),
+    index.SearchField("name_nl"),
+    index.SearchField("name_en"),
+]
 
 
 class TaxonomyTerm(RevisionMixin, BilingualNameMixin, index.Indexed):
@@ -49,6 +56,7 @@ class TaxonomyTerm(RevisionMixin, BilingualNameMixin, index.Indexed):
 
     search_fields = [
         index.SearchField("name_fr", boost=2),
+        index.SearchField("name_nl"),
         index.SearchField("name_en"),
         index.AutocompleteField("name_fr"),
         index.SearchField("description"),
@@ -65,7 +73,15 @@ class Programme(TaxonomyTerm):
 
     panels = [
         FieldPanel(name)
-        for name in ("name_fr", "name_en", "slug", "country", "access_mode", "description")
+        for name in (
+            "name_fr",
+            "name_nl",
+            "name_en",
+            "slug",
+            "country",
+            "access_mode",
+            "description",
+        )
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("country")]
 
@@ -88,7 +104,7 @@ class Objective(TaxonomyTerm):
 
     panels = [
         FieldPanel(name)
-        for name in ("programme", "name_fr", "name_en", "slug", "description", "icon")
+        for name in ("programme", "name_fr", "name_nl", "name_en", "slug", "description", "icon")
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("programme")]
 
