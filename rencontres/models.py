@@ -19,5 +19,5 @@ class HomePage(IntroPage):
         context["programmes"] = Programme.objects.annotate(
             place_count=models.Count("places", filter=models.Q(places__live=True))
         )
-        context["directory"] = PlaceIndexPage.objects.live().first()
+        context["directory"] = PlaceIndexPage.objects.live().filter(locale=self.locale).first()
         return context

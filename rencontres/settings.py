@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "activities",
     "projects",
     "opendata",
+    # Content translation (docs/languages-content.md); its locales admin replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -152,6 +155,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Pages have a locale; French is the source every place and activity is written in, Dutch and
+# English translations exist where someone made them (docs/languages-content.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -269,7 +276,6 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Rencontres"
 WAGTAILADMIN_BASE_URL = ENV.base_url
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
