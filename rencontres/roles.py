@@ -55,6 +55,8 @@ STAFF_MODEL_PERMISSIONS = (
     # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
     # neither: they only see their own place's projects, read-only.
     + [("projects", "view_coverage"), ("directory", "import_places")]
+    # Translating any page into Dutch or English (docs/languages-content.md).
+    + [("wagtail_localize", "submit_translation")]
 )
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # wagtail-localize's page translation, for the pages the user may edit.
+    "directory.translation_rights.TranslateOwnPagesMiddleware",
     # A view that cannot reach the database answers a 503 page, not a 500.
     "rencontres.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 page.

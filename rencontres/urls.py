@@ -2,7 +2,6 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -11,9 +10,14 @@ from opendata.data_inclusion import data_inclusion_api
 from opendata.hsds.api import hsds_api
 from rencontres.api import api
 from rencontres.health import healthz
+from rencontres.sitemaps import TranslatedPageSitemap
 from rencontres.web import favicon, robots_txt
 
-SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
+SITEMAPS = {
+    "pages": TranslatedPageSitemap,
+    "programmes": ProgrammeSitemap,
+    "objectives": ObjectiveSitemap,
+}
 
 # Localized error pages; a database outage answers 503 even when raised outside a view.
 handler500 = "rencontres.errors.server_error"

@@ -236,6 +236,12 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
 
     # -- what families see -----------------------------------------------------------------
 
+    def permissions_for_user(self, user):
+        from directory.roles import PlacePermissionTester
+
+        # Its place's rules, and on a translation the rights held on the French activity.
+        return PlacePermissionTester(user, self)
+
     def upcoming_occurrences(self):
         return self.source_page.occurrences.filter(end__gte=timezone.now()).order_by("start")
 
