@@ -5,6 +5,7 @@ plain decimal fields.
 """
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
@@ -36,5 +37,11 @@ class PointPickerPanel(MultiFieldPanel):
         def media(self):
             return super().media + forms.Media(
                 css={"all": ["leaflet/leaflet.css", "css/admin-maps.css"]},
-                js=["leaflet/leaflet.js", "js/map.js", "directory/js/point_picker.js"],
+                js=[
+                    "leaflet/leaflet.js",
+                    # The map's control labels in the editor's language.
+                    reverse("javascript_catalog"),
+                    "js/map.js",
+                    "directory/js/point_picker.js",
+                ],
             )

@@ -2,6 +2,7 @@
 geocoder's cache."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import Country
@@ -69,6 +70,14 @@ class Commune(models.Model):
     def __str__(self) -> str:
         if self.name_nl and self.name_nl != self.name_fr:
             return f"{self.name_fr} / {self.name_nl}"
+        return self.name_fr
+
+    @property
+    def name(self) -> str:
+        """The name a reader of the page's language knows: "Luik" on a Dutch page, "Liège"
+        otherwise (a commune has no English name of its own)."""
+        if self.name_nl and (get_language() or "")[:2] == "nl":
+            return self.name_nl
         return self.name_fr
 
     @property

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from core.openapi import examples
 from objectives.models import Objective, Programme
@@ -13,7 +13,9 @@ router = Router(tags=["taxonomy"])
 
 class ProgrammeOut(Schema):
     slug: str
+    name: str = Field(description="Le nom dans la langue demandée (`lang` ou Accept-Language).")
     name_fr: str
+    name_nl: str
     name_en: str
     country: str
     access_mode: str
@@ -24,7 +26,9 @@ class ProgrammeOut(Schema):
 class ObjectiveOut(Schema):
     slug: str
     programme: str
+    name: str = Field(description="Le nom dans la langue demandée (`lang` ou Accept-Language).")
     name_fr: str
+    name_nl: str
     name_en: str
     description: str
     url: str
@@ -38,7 +42,9 @@ class ObjectiveOut(Schema):
         [
             {
                 "slug": "lieux-rencontre-enfants-parents",
+                "name": "Lieux de rencontre enfants-parents",
                 "name_fr": "Lieux de rencontre enfants-parents",
+                "name_nl": "Ontmoetingsplaatsen voor ouders en kinderen",
                 "name_en": "Parent-child meeting places",
                 "country": "BE",
                 "access_mode": "drop_in",
@@ -52,7 +58,9 @@ def list_programmes(request):
     return [
         {
             "slug": p.slug,
+            "name": p.name,
             "name_fr": p.name_fr,
+            "name_nl": p.name_nl,
             "name_en": p.name_en,
             "country": p.country,
             "access_mode": p.access_mode,
@@ -72,7 +80,9 @@ def list_programmes(request):
             {
                 "slug": "passerelles",
                 "programme": "lieux-rencontre-enfants-parents",
+                "name": "Socialisation douce « passerelles »",
                 "name_fr": "Socialisation douce « passerelles »",
+                "name_nl": "Zachte overgang naar de groep („passerelles”)",
                 "name_en": "Gentle socialisation (bridges)",
                 "description": "Préparer en douceur l'entrée à la crèche ou à l'école.",
                 "url": "/objectifs/passerelles/",
@@ -85,7 +95,9 @@ def list_objectives(request):
         {
             "slug": o.slug,
             "programme": o.programme.slug,
+            "name": o.name,
             "name_fr": o.name_fr,
+            "name_nl": o.name_nl,
             "name_en": o.name_en,
             "description": o.description,
             "url": o.get_absolute_url(),

@@ -1,12 +1,11 @@
-"""The taxonomy's names in Dutch and what each term means for a family, in French, Dutch and
-English: plain words for a parent, written for this site (not the Annexe's or the FFER's
-wording). Loaded by migration 0005 for the terms the platform starts with; ONE staff edit them
-afterwards in the admin."""
+"""What each term of the taxonomy means for a family, in French, Dutch and English: plain words
+for a parent, written for this site (not the Annexe's or the FFER's wording). Loaded by
+migration 0006 for the terms the platform starts with; ONE staff edit them afterwards in the
+admin."""
 
-# slug: (Dutch name, explanation in French, in Dutch, in English)
+# slug: (explanation in French, in Dutch, in English)
 TERMS = {
     "lieux-rencontre-enfants-parents": (
-        "Ontmoetingsplaatsen voor kinderen en ouders",
         "Un lieu où vous venez jouer avec votre tout-petit, sans rendez-vous et sans donner "
         "votre nom. Vous restez avec votre enfant ; des accueillants sont là pour parler si "
         "vous le souhaitez.",
@@ -17,7 +16,6 @@ TERMS = {
         "giving your name. You stay with your child; staff are there to talk if you wish.",
     ),
     "espaces-de-rencontre": (
-        "Bezoekruimtes voor kinderen en ouders",
         "Un lieu neutre et sûr où un enfant voit un parent qu'il ne voit plus ailleurs. Les "
         "visites sont décidées par le juge ou convenues entre les parents, et des "
         "professionnels les accompagnent.",
@@ -29,7 +27,6 @@ TERMS = {
         "present.",
     ),
     "consultations-enfants": (
-        "ONE-consultaties voor kinderen",
         "Des rendez-vous gratuits avec un médecin et une infirmière de l'ONE pour suivre la "
         "santé de votre enfant, de la naissance à 6 ans.",
         "Gratis afspraken met een arts en een verpleegkundige van het ONE om de gezondheid "
@@ -38,7 +35,6 @@ TERMS = {
         "birth to age 6.",
     ),
     "integration-culturelle": (
-        "Culturele integratie",
         "Des familles venues de partout se retrouvent ici. Chacun peut y trouver sa place, "
         "quelle que soit sa langue ou son pays d'origine.",
         "Gezinnen van overal ter wereld ontmoeten elkaar hier. Iedereen vindt er zijn plek, "
@@ -47,7 +43,6 @@ TERMS = {
         "their language or home country.",
     ),
     "dynamisation-de-quartier": (
-        "Buurtwerking",
         "Le lieu fait vivre le quartier : on y rencontre d'autres parents du coin, on sort de "
         "chez soi et on partage ce qu'on sait faire.",
         "De plek brengt leven in de buurt: u ontmoet andere ouders uit de buurt, komt eens "
@@ -56,7 +51,6 @@ TERMS = {
         "of the house and share what you know how to do.",
     ),
     "remediation-sociale": (
-        "Sociale ondersteuning",
         "Pendant que les enfants jouent, ou à d'autres moments, les parents peuvent apprendre "
         "le français, lire et écrire, cuisiner ou coudre, pour avancer vers un travail.",
         "Terwijl de kinderen spelen, of op andere momenten, kunnen ouders Frans leren, lezen "
@@ -65,7 +59,6 @@ TERMS = {
         "writing, cooking or sewing, as a step towards work.",
     ),
     "prevention-sante-mentale": (
-        "Preventie in geestelijke gezondheid",
         "Un soutien pour le lien entre vous et votre bébé : aider l'enfant à grandir, à se "
         "séparer de vous en confiance, et en parler tôt quand c'est difficile.",
         "Steun voor de band tussen u en uw baby: uw kind helpen groeien, zich met vertrouwen "
@@ -74,7 +67,6 @@ TERMS = {
         "from you with confidence, and talking early when things are hard.",
     ),
     "aide-a-la-jeunesse": (
-        "Jeugdhulp",
         "Quand la vie est dure pour la famille, le lieu aide à garder ou à refaire des liens : "
         "entre vous et votre enfant, avec d'autres parents, avec des personnes qui peuvent "
         "aider.",
@@ -84,7 +76,6 @@ TERMS = {
         "and your child, with other parents, with people who can help.",
     ),
     "passerelles": (
-        "Zachte overgang naar de opvang of school",
         "Pour préparer doucement votre enfant, et vous-même, à se quitter quelques heures : "
         "avant la crèche, l'école ou tout autre grand changement.",
         "Om uw kind, en uzelf, rustig voor te bereiden op een paar uur apart zijn: voor de "
@@ -93,7 +84,6 @@ TERMS = {
         "school or any other big change.",
     ),
     "education-permanente": (
-        "Permanente vorming",
         "Des moments pour apprendre ensemble, entre parents et avec des professionnels, "
         "autour d'activités avec les enfants.",
         "Momenten om samen te leren, tussen ouders en met professionals, rond activiteiten met "
@@ -102,7 +92,6 @@ TERMS = {
         "with the children.",
     ),
     "promotion-sante-bientraitance": (
-        "Gezondheid en goede zorg",
         "Un lieu pour prendre soin de la santé et du bien-être de votre enfant, et de la "
         "relation avec lui, souvent avec l'équipe de la consultation ONE.",
         "Een plek om te zorgen voor de gezondheid en het welzijn van uw kind, en voor uw band "
@@ -111,7 +100,6 @@ TERMS = {
         "with them, often with the ONE clinic's team.",
     ),
     "maintien-du-lien": (
-        "Contact behouden of herstellen",
         "Votre enfant peut voir son autre parent dans un lieu sûr, avec des professionnels "
         "présents, quand la relation est difficile.",
         "Uw kind kan zijn andere ouder zien op een veilige plek, met professionals erbij, als "
@@ -120,7 +108,6 @@ TERMS = {
         "when the relationship is difficult.",
     ),
     "remise-de-l-enfant": (
-        "Begeleide overdracht van het kind",
         "Votre enfant passe d'un parent à l'autre ici, sans que les deux parents aient à se "
         "croiser.",
         "Uw kind gaat hier van de ene ouder naar de andere, zonder dat de ouders elkaar "
@@ -128,7 +115,6 @@ TERMS = {
         "Your child goes from one parent to the other here, without the parents having to meet.",
     ),
     "suivi-preventif": (
-        "Preventieve opvolging van het kind",
         "Vaccins, poids, taille, développement : un suivi régulier et gratuit de la santé de "
         "votre enfant.",
         "Vaccinaties, gewicht, lengte, ontwikkeling: een regelmatige en gratis opvolging van "
@@ -137,7 +123,6 @@ TERMS = {
         "health.",
     ),
     "sante-parentalite": (
-        "Project gezondheid en ouderschap",
         "Des activités en groupe proposées par la consultation ONE pour soutenir les parents, "
         "souvent avec un lieu de rencontre.",
         "Groepsactiviteiten van het ONE-consultatiebureau om ouders te steunen, vaak samen met "

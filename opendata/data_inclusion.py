@@ -112,8 +112,8 @@ def service(place: PlacePage) -> dict:
             "frais": "gratuit" if place.fee_kind == FeeKind.FREE else "payant",
             "frais_precisions": place.fee_text,
             "publics": ["familles"],
-            "publics_precisions": _("Enfants de %(low)d à %(high)d mois, avec un parent.")
-            % {"low": place.age_min_months, "high": place.age_max_months},
+            "publics_precisions": _("Enfants %(ages)s, avec un parent.")
+            % {"ages": place.ages_text},
             "conditions_acces": " ".join(filter(None, [str(access.label), place.access_details])),
             "modes_accueil": ["en-presentiel"],
             "zone_eligibilite": [place.commune.code],

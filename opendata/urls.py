@@ -1,8 +1,8 @@
 from django.urls import path
 
-from opendata.views import dump_file, open_data_page
+from opendata.views import open_data_page
 
+# The page only: rencontres/urls.py serves the dump's files outside the language prefixes.
 urlpatterns = [
     path("donnees-ouvertes/", open_data_page, name="open_data"),
-    path("donnees-ouvertes/<str:name>", dump_file, name="open_data_file"),
 ]

@@ -4,6 +4,7 @@ from the routers the apps register through the `register_api_router` hook (a fun
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from wagtail import hooks
@@ -13,10 +14,28 @@ from core.search.openapi import live_choices
 API_ROUTER_HOOK = "register_api_router"
 
 
+# Every route answers in the language `lang` names (rencontres.languages.LanguageChoiceMiddleware).
+LANG_PARAMETER = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "description": "La langue des noms et des messages : fr (par défaut), nl ou en. "
+    "Sans lui, l'en-tête Accept-Language choisit.",
+    "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+}
+
+
+def with_lang_parameter(schema: dict) -> dict:
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            operation.setdefault("parameters", []).append(LANG_PARAMETER)
+    return schema
+
+
 class Api(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
         # The slugs and codes a parameter accepts are data: listed when the schema is asked.
-        return live_choices(super().get_openapi_schema(*args, **kwargs))
+        return with_lang_parameter(live_choices(super().get_openapi_schema(*args, **kwargs)))
 
 
 api = Api(

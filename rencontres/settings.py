@@ -63,6 +63,10 @@ MIDDLEWARE = [
     "rencontres.middleware.ContentSecurityPolicyMiddleware",
     "rencontres.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware (which must see the language prefix): the
+    # language from the URL's prefix, then the remembered choice and the first visit's redirect.
+    "django.middleware.locale.LocaleMiddleware",
+    "rencontres.languages.LanguageChoiceMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -93,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "csp.context_processors.nonce",
+                "rencontres.languages.languages",
             ],
         },
     },

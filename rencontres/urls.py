@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,8 +10,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
 from opendata.data_inclusion import data_inclusion_api
 from opendata.hsds.api import hsds_api
+from opendata.views import dump_file
 from rencontres.api import api
 from rencontres.health import healthz
+from rencontres.languages import choose_language
 from rencontres.sitemaps import TranslatedPageSitemap
 from rencontres.web import favicon, robots_txt
 
@@ -32,10 +36,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
-    path("", include("rencontres.taxonomy")),
-    path("", include("opendata.urls")),
-    # Feeds and registrations under page URLs: before Wagtail's catch-all.
-    path("", include("activities.urls")),
+    path("langue/", choose_language, name="choose_language"),
+    # The dump's files are the same in every language.
+    path("donnees-ouvertes/<str:name>", dump_file, name="open_data_file"),
 ]
 
 if settings.DEBUG:
@@ -48,4 +51,15 @@ if settings.DEBUG:
         f"{settings.MEDIA_URL}images/", document_root=settings.MEDIA_ROOT / "images"
     )
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public pages, in each language: French at the root, Dutch under /nl/, English under /en/
+# (rencontres/languages.py, docs/languages.md).
+urlpatterns += i18n_patterns(
+    # The interface's JavaScript strings in the page's language (static/js/*.js call gettext).
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript_catalog"),
+    path("", include("rencontres.taxonomy")),
+    path("", include("opendata.urls")),
+    # Feeds and registrations under page URLs: before Wagtail's catch-all.
+    path("", include("activities.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -54,6 +54,11 @@ install_dependencies() {
         die "npm is needed for the gazetteer's data packages. On Debian 12: apt-get install npm"
     say "Installing the locked data packages (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
+    # The .mo files are built here, never committed: they always match the .po files.
+    command -v msgfmt >/dev/null 2>&1 ||
+        die "GNU gettext is needed for the translations. On Debian 12: apt-get install gettext"
+    say "Compiling the Dutch and English translations (compilemessages)"
+    bash scripts/translations compile
 }
 
 # A free TCP port on the loopback interface.

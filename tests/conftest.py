@@ -98,3 +98,15 @@ def _search_breaker_closed():
     from core.search import breaker
 
     breaker.reset()
+
+
+@pytest.fixture(autouse=True)
+def _french_between_tests():
+    """A request under /nl/ or /en/ leaves its language active in the thread (LocaleMiddleware
+    does not reset it): each test starts in French, the site's default, as a request would."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -1,7 +1,13 @@
 """The closed lists a place picks from: languages spoken, accessibility features."""
 
+from django.conf.locale import LANG_INFO
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+# Each language's name in that language, where Django's own list (LANG_INFO) lacks it or writes
+# it otherwise than the usual spelling.
+AUTONYMS = {"ar": "العربية", "ln": "Lingála", "ps": "پښتو", "ti": "ትግርኛ", "so": "Soomaali"}
 
 
 class Vocabulary(models.Model):
@@ -24,6 +30,13 @@ class Language(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("langue")
         verbose_name_plural = _("langues")
+
+    @property
+    def name(self) -> str:
+        """The language's name as its speakers write it ("Nederlands", "العربية"): a family
+        finds its language whatever language the page is in. The admin keeps the French name."""
+        own = AUTONYMS.get(self.code) or LANG_INFO.get(self.code, {}).get("name_local")
+        return capfirst(own) if own else self.name_fr
 
 
 class AccessibilityFeature(Vocabulary):

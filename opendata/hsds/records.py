@@ -238,10 +238,7 @@ def service(place: PlacePage, nested: bool = True) -> dict:
     """The service's own fields (a list item); with its related records when `nested`."""
     service_id = record_id("service", place.pk)
     access = AccessMode(place.access_mode)
-    ages = _("De %(low)d à %(high)d mois.") % {
-        "low": place.age_min_months,
-        "high": place.age_max_months,
-    }
+    ages = _("Enfants %(ages)s.") % {"ages": place.ages_text}
     record = _some(
         {
             "id": service_id,

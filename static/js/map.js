@@ -3,6 +3,9 @@
 // configuration (core/maps.py). Page behaviours (the search list, the point picker, the coverage
 // layers) are small modules that ask for the map with RencontresMap.ready(selector, callback).
 //
+// The controls speak the page's language: their words come from Django's JavaScript catalogue
+// (the `javascript_catalog` URL, loaded before this file), as every string of our scripts does.
+//
 // Labels are text, never HTML: names come from organisers and imports, and Leaflet puts a string
 // content into popups, tooltips and the layers control as HTML.
 (function () {
@@ -42,9 +45,48 @@
     }
   }
 
+  // markercluster's icon, with words for a screen reader: a group of pins is a button that zooms.
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+    var label = interpolate(
+      ngettext("%s lieu ici : zoomer pour le voir", "%s lieux ici : zoomer pour les voir", count),
+      [count]
+    );
+    var inner = document.createElement("div");
+    var number = document.createElement("span");
+    number.textContent = count;
+    number.setAttribute("aria-hidden", "true");
+    var words = document.createElement("span");
+    words.className = "visually-hidden";
+    words.textContent = label;
+    inner.append(number, words);
+    var holder = document.createElement("div");
+    holder.appendChild(inner);
+    return L.divIcon({
+      html: holder.innerHTML,
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: L.point(40, 40),
+    });
+  }
+
   function create(element) {
     var config = readJSON(element.dataset.map);
-    var map = L.map(element, { scrollWheelZoom: config.scroll_wheel_zoom });
+    var map = L.map(element, {
+      scrollWheelZoom: config.scroll_wheel_zoom,
+      zoomControl: false,
+    });
+    L.control.zoom({
+      zoomInTitle: gettext("Zoom avant"),
+      zoomOutTitle: gettext("Zoom arrière"),
+    }).addTo(map);
+    // Leaflet's own prefix carries an English title; the link alone says the same in any language.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    // A popup's close button is labelled "Close popup" by Leaflet.
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", gettext("Fermer"));
+    });
     map.setView(config.center, config.zoom);
     L.tileLayer(config.tiles.url, {
       attribution: config.tiles.attribution,
@@ -52,7 +94,7 @@
     }).addTo(map);
     // Pins cluster; areas never do: a count would hide that the point is only a commune.
     var pins = config.cluster && L.markerClusterGroup
-      ? L.markerClusterGroup({ showCoverageOnHover: false })
+      ? L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon })
       : L.featureGroup();
     var areas = L.featureGroup();
     map.addLayer(pins).addLayer(areas);

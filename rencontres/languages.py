@@ -1,0 +1,190 @@
+"""The site's three languages on the public pages: French at the root, Dutch under /nl/, English
+under /en/ (docs/languages.md).
+
+Django's LocaleMiddleware reads the language from the URL's prefix. `LanguageChoiceMiddleware`,
+right after it, adds what a family expects of a bilingual site:
+
+- a prefix (/nl/, /en/) always wins, and the page remembers it in the language cookie;
+- an address without a prefix is French, unless the cookie names another language (the choice
+  made earlier wins) or, on a first visit (no cookie), the browser's Accept-Language prefers
+  Dutch or English: then the visitor is sent once to the same page under that prefix;
+- the French pages remember French the same way, so Accept-Language is read only once.
+
+Only the public pages (the URLs under `i18n_patterns`) take part: the admin, the health check,
+the sitemap and the files stay as they are. The JSON API (/api/v1/) answers in the language its
+`lang` parameter names, else the one Accept-Language prefers, else French: taxonomy names and
+error messages. `alternate_urls` is the one place that names
+a page's address in each language: the `hreflang` links and the language switch read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.urls import Resolver404, get_urlconf, resolve, translate_url
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_POST
+
+DEFAULT = settings.LANGUAGE_CODE
+API_PREFIX = "/api/v1/"
+CODES = [code for code, _ in settings.LANGUAGES]
+
+
+def is_public_page_path(path: str, urlconf: str | None = None) -> bool:
+    """True when `path` (without a language prefix) is one of the pages served in every
+    language: the same view answers it under a prefix. /api/… under /nl/ would be a Wagtail page
+    path instead, and /healthz under /nl/ nothing at all."""
+    try:
+        with translation.override(DEFAULT):
+            plain = resolve(path, urlconf)
+        with translation.override(CODES[1]):
+            prefixed = resolve(f"/{CODES[1]}{path}", urlconf)
+    except Resolver404:
+        return False
+    return plain.func == prefixed.func and plain.kwargs == prefixed.kwargs
+
+
+def accepted_language(request: HttpRequest) -> str | None:
+    """The first of the site's languages in the browser's Accept-Language, in its order."""
+    header = request.headers.get("Accept-Language", "")
+    for tag, _quality in parse_accept_lang_header(header):
+        code = tag.split("-")[0].lower()
+        if code in CODES:
+            return code
+    return None
+
+
+def prefixed(path: str, language: str) -> str:
+    return path if language == DEFAULT else f"/{language}{path}"
+
+
+class LanguageChoiceMiddleware:
+    """After LocaleMiddleware: the first visit's redirect and the remembered choice."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info.startswith(API_PREFIX):
+            return self.api(request)
+        urlconf = getattr(request, "urlconf", None) or get_urlconf()
+        from_path = translation.get_language_from_path(request.path_info)
+        public = from_path is not None or is_public_page_path(request.path_info, urlconf)
+        if not public:
+            return self.get_response(request)
+        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if cookie not in CODES:
+            cookie = None
+        if from_path is None:
+            wanted = cookie or accepted_language(request) or DEFAULT
+            if wanted != DEFAULT and request.method in ("GET", "HEAD"):
+                response = HttpResponseRedirect(prefixed(request.get_full_path(), wanted))
+                patch_vary_headers(response, ("Cookie", "Accept-Language"))
+                return response
+        response = self.get_response(request)
+        if from_path is None:
+            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        language = from_path or DEFAULT
+        if cookie != language and response.status_code < 400:
+            remember(response, language)
+        return response
+
+    def api(self, request: HttpRequest) -> HttpResponse:
+        language = request.GET.get("lang")
+        if language is not None and language not in CODES:
+            return JsonResponse(
+                {"errors": {"lang": [_("Langue inconnue : choisissez fr, nl ou en.")]}},
+                status=400,
+            )
+        language = language or accepted_language(request) or DEFAULT
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Accept-Language",))
+        return response
+
+
+def remember(response: HttpResponse, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+
+
+@dataclass(frozen=True)
+class Alternate:
+    code: str
+    name: str
+    url: str  # path and query, as the switch links to it
+    absolute: str  # as the hreflang links give it
+    current: bool
+
+
+def alternate_urls(request: HttpRequest) -> list[Alternate]:
+    """The current page, with its query string, in each of the site's languages."""
+    full_path = request.get_full_path()
+    current = translation.get_language()
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(full_path, code)
+        alternates.append(
+            Alternate(code, name, url, request.build_absolute_uri(url), code == current)
+        )
+    return alternates
+
+
+def languages(request: HttpRequest) -> dict:
+    """Context processor: `alternates` (the current page in each language, for the hreflang
+    links and the switch) and `x_default` (the address without a prefix, which picks the
+    language itself)."""
+    if not is_public_page_path(_unprefixed(request.path_info)):
+        return {}
+    return {
+        "alternates": SimpleLazyObject(lambda: alternate_urls(request)),
+        "x_default": SimpleLazyObject(
+            lambda: request.build_absolute_uri(translate_url(request.get_full_path(), DEFAULT))
+        ),
+    }
+
+
+def _unprefixed(path: str) -> str:
+    language = translation.get_language_from_path(path)
+    if language is None:
+        return path
+    return path[len(language) + 1 :] or "/"
+
+
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language switch's form: remember the language chosen and go to the page in it (the
+    switch sends the page's own address in that language, query string included)."""
+    language = request.POST.get("language", "")
+    if language not in CODES:
+        return HttpResponseBadRequest(_("Langue inconnue : choisissez fr, nl ou en."))
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = prefixed("/", language)
+    response = HttpResponseRedirect(next_url)
+    remember(response, language)
+    return response
