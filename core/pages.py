@@ -19,6 +19,20 @@ def visitor_language() -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+def keep_in_step(model: type[Page], names: set[str]) -> None:
+    """wagtail-localize offers every text field to translators; these stay the French page's
+    in every translation: the slug (one address per page in every language, which the language
+    switch relies on), an address, a phone number, a code such as an activity's weekdays."""
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    model.translatable_fields = [
+        SynchronizedField(field.field_name, overridable=False)
+        if field.field_name in names
+        else field
+        for field in get_translatable_fields(model)
+    ]
+
+
 class TranslatedTreeMixin:
     """French is the canonical tree: every place and activity exists there, and is translated
     only when someone translates it. So that 10,000 places do not become 30,000 pages, a
