@@ -4,6 +4,7 @@ in (docs/languages-content.md)."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,12 @@ def visitor_language() -> str:
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     return language if language in codes else settings.LANGUAGE_CODE
+
+
+def in_source_language(pages: QuerySet) -> QuerySet:
+    """The French pages: one per place or activity, whatever was translated (a translation is a
+    page of its own, which lists, counts and exports must not take for another place)."""
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 def keep_in_step(model: type[Page], names: set[str]) -> None:

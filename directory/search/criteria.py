@@ -8,11 +8,11 @@ activity.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db.models import QuerySet
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
+from core.pages import in_source_language
 from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
@@ -23,7 +23,7 @@ from objectives.models import Objective, Programme
 
 def public_places() -> QuerySet[PlacePage]:
     """One row per place: its French page. Translations are searched through it."""
-    return PlacePage.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    return in_source_language(PlacePage.objects.live().public())
 
 
 def public_place_texts() -> QuerySet[PlacePage]:
