@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import django.dispatch
 from django.conf import settings
-from django.db.models import CharField, OuterRef, QuerySet, Subquery, Value
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat
 
 from core.geo import rounded_km
@@ -42,7 +42,9 @@ def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
         translations_of()
         .order_by()
         .values("translation_key")
-        .annotate(text=JoinedText(Concat("title", Value(" "), "description")))
+        .annotate(
+            text=JoinedText(Concat("title", Value(" "), "description", output_field=TextField()))
+        )
         .values("text")
     )
     return places.annotate(translated_text=Subquery(texts))
