@@ -107,8 +107,9 @@ def migrated_data_put_back(django_db_setup, django_db_blocker):
 
 
 @contextmanager
-def offline_page(browser, base_url: str, viewport: dict):
-    """A page in a fresh context of that size that may only reach `base_url`.
+def offline_page(browser, base_url: str, viewport: dict, locale: str = "fr-BE"):
+    """A page in a fresh context of that size that may only reach `base_url`; the browser's
+    language (Accept-Language, navigator.language) is `locale`.
 
     The page carries `js_errors` (uncaught exceptions) and `requested_images` (the URLs of
     images answered with the blank tile).
@@ -127,7 +128,7 @@ def offline_page(browser, base_url: str, viewport: dict):
         else:
             route.abort()
 
-    context = browser.new_context(viewport=viewport, locale="fr-BE")
+    context = browser.new_context(viewport=viewport, locale=locale)
     try:
         context.route("**/*", answer_locally)
         page = context.new_page()

@@ -73,7 +73,8 @@ def family_searches(browser, base_url: str, viewport: dict) -> dict:
             # A marker carries the place's name; a cluster shows how many places it holds.
             "icons": page.eval_on_selector_all(
                 "#results-map .leaflet-marker-icon",
-                "icons => icons.map(i => i.getAttribute('title') || i.textContent.trim())",
+                "icons => icons.map(i => i.getAttribute('title') || "
+                "(i.querySelector('[aria-hidden]') || i).textContent.trim())",
             ),
             "violations": Axe().run(page).response["violations"],
             "scroll_width": page.evaluate("document.documentElement.scrollWidth"),
@@ -109,7 +110,8 @@ def test_family_finds_passerelles_near_4000(live_server, liege_places, chromium,
 
 
 def search_without_javascript(browser, base_url: str) -> dict:
-    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    # A French browser: another language would be sent to its own prefix on this first visit.
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP, locale="fr-BE")
     try:
         page = context.new_page()
         page.route(

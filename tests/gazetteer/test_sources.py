@@ -118,3 +118,20 @@ def test_lille_is_belgian_first_and_offers_the_french_one(gazetteer):
     assert point.key == "BE-13019"
     assert [a.value for a in point.alternatives][:1] == ["FR-59350"]
     assert point.alternatives[0].label == "Lille (Nord, France)"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # What a Dutch-speaking family types for Walloon and Brussels communes.
+        ("Luik", "BE-62063"),
+        ("Brussel", "BE-21004"),
+        ("Bergen", "BE-53053"),
+        ("Namen", "BE-92094"),
+        ("Doornik", "BE-57081"),
+    ],
+)
+def test_dutch_names_of_belgian_communes_resolve(gazetteer, text, key):
+    point = resolve_near(text)
+    assert point is not None and point.key == key

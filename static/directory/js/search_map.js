@@ -83,7 +83,9 @@
       var text = near.value.trim();
       if (text.length < 2) return;
       timer = setTimeout(function () {
-        fetch("/api/v1/suggest/?q=" + encodeURIComponent(text))
+        // The labels (a country, a province) in the page's language.
+        var lang = encodeURIComponent(document.documentElement.lang);
+        fetch("/api/v1/suggest/?lang=" + lang + "&q=" + encodeURIComponent(text))
           .then(function (response) {
             return response.ok ? response.json() : [];
           })
