@@ -23,7 +23,8 @@ def visitor_language() -> str:
 def in_source_language(pages: QuerySet) -> QuerySet:
     """The French pages: one per place or activity, whatever was translated (a translation is a
     page of its own, which lists, counts and exports must not take for another place)."""
-    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+    # A subquery rather than a join: the full-text search plans stay as they were.
+    return pages.filter(locale__in=Locale.objects.filter(language_code=settings.LANGUAGE_CODE))
 
 
 def keep_in_step(model: type[Page], names: set[str]) -> None:
