@@ -83,6 +83,8 @@ class LanguageChoiceMiddleware:
         urlconf = getattr(request, "urlconf", None) or get_urlconf()
         from_path = translation.get_language_from_path(request.path_info)
         public = from_path is not None or is_public_page_path(request.path_info, urlconf)
+        # The context processor reads it: resolving twice per page costs about a millisecond.
+        request.is_public_page = public
         if not public:
             return self.get_response(request)
         cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
@@ -156,7 +158,10 @@ def languages(request: HttpRequest) -> dict:
     """Context processor: `alternates` (the current page in each language, for the hreflang
     links and the switch) and `x_default` (the address without a prefix, which picks the
     language itself)."""
-    if not is_public_page_path(_unprefixed(request.path_info)):
+    public = getattr(request, "is_public_page", None)
+    if public is None:
+        public = is_public_page_path(_unprefixed(request.path_info))
+    if not public:
         return {}
     return {
         "alternates": SimpleLazyObject(lambda: alternate_urls(request)),
