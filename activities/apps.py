@@ -8,7 +8,10 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
+        from activities.models import ActivityPage
         from activities.search.index import SESSIONS
+        from core.pages import keep_in_step
         from core.search.index import register
 
         register(SESSIONS)
+        keep_in_step(ActivityPage, {"slug", "weekdays"})

@@ -98,6 +98,9 @@ def _closure_for(day: date, closures: list[ClosurePeriod]) -> ClosurePeriod | No
 def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStats:
     # The stored live version, whatever the caller holds (a draft, a stale instance).
     activity = ActivityPage.objects.get(pk=activity.pk)
+    if activity.source_page is not activity:
+        # A translation shows its French activity's sessions and has none of its own.
+        return SyncStats()
     place = activity.get_parent().specific
     tz = place.time_zone
     today = today or timezone.localdate(timezone=tz)

@@ -11,7 +11,7 @@ from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
 from directory.models import PlacePage
-from directory.structured_data import place_location_json_ld
+from directory.structured_data import place_location_json_ld, web_page_json_ld
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -63,6 +63,7 @@ def event_json_ld(
         "name": activity.title,
         "url": activity.get_full_url(request),
         "description": strip_tags(activity.description).strip(),
+        "mainEntityOfPage": web_page_json_ld(activity, request),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "eventSchedule": _schedule(activity, place),

@@ -12,8 +12,9 @@ UPCOMING_ON_PAGE = 12
 
 
 def upcoming_for_activity(activity, limit: int = UPCOMING_ON_PAGE) -> list:
+    # A translation's sessions are its French activity's.
     return list(
-        activity.occurrences.filter(end__gte=timezone.now())
+        activity.source_page.occurrences.filter(end__gte=timezone.now())
         .select_related("activity", "place", "place__commune", "closure")
         .annotate(confirmed_count=confirmed_count())
         .order_by("start")[:limit]

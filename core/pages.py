@@ -1,17 +1,118 @@
-"""Page shapes several apps share."""
+"""Page shapes several apps share, and how a page is served in a language it has no translation
+in (docs/languages-content.md)."""
 
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
-class IntroPage(Page):
-    """A title and an introduction, for a page the site has once (home, the directory root)."""
+def visitor_language() -> str:
+    """The language the visitor reads, one of the site's content languages."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    return language if language in codes else settings.LANGUAGE_CODE
+
+
+def in_source_language(pages: QuerySet) -> QuerySet:
+    """The French pages: one per place or activity, whatever was translated (a translation is a
+    page of its own, which lists, counts and exports must not take for another place)."""
+    # A subquery rather than a join: the full-text search plans stay as they were.
+    return pages.filter(locale__in=Locale.objects.filter(language_code=settings.LANGUAGE_CODE))
+
+
+def keep_in_step(model: type[Page], names: set[str]) -> None:
+    """wagtail-localize offers every text field to translators; these stay the French page's
+    in every translation: the slug (one address per page in every language, which the language
+    switch relies on), an address, a phone number, a code such as an activity's weekdays."""
+    from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+
+    model.translatable_fields = [
+        SynchronizedField(field.field_name, overridable=False)
+        if field.field_name in names
+        else field
+        for field in get_translatable_fields(model)
+    ]
+
+
+class TranslatedTreeMixin:
+    """French is the canonical tree: every place and activity exists there, and is translated
+    only when someone translates it. So that 10,000 places do not become 30,000 pages, a
+    translated page whose child has no translation routes to the French page's child (its
+    translation when one exists under another slug), and a French page's URL, asked while the
+    visitor reads Dutch or English, is the same path under that language's prefix. The page is
+    then served with the interface in the visitor's language and a notice that its text is
+    French (`page_language` in the context)."""
+
+    @property
+    def tree_language(self) -> str:
+        """The language of the tree the page is in, read from the site's cached root paths
+        rather than asked of the database."""
+        roots = self._get_relevant_site_root_paths()
+        return roots[0].language_code if roots else self.locale.language_code
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components or self.tree_language == settings.LANGUAGE_CODE:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            child = source and source.get_children().filter(slug=path_components[0]).first()
+            if child is None:
+                raise
+            translated = child.get_translation_or_none(self.locale)
+            target = translated if translated is not None and translated.live else child
+            target._cached_parent_obj = self
+            return target.specific.route(request, path_components[1:])
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None or parts[2] is None:
+            return parts
+        site_id, root_url, path = parts
+        language = visitor_language()
+        roots = self._get_relevant_site_root_paths(request)
+        in_source_tree = roots and roots[0].language_code == settings.LANGUAGE_CODE
+        if in_source_tree and language != settings.LANGUAGE_CODE:
+            path = f"/{language}{path}"
+        return site_id, root_url, path
+
+    @property
+    def source_page(self):
+        """The French page this one translates (itself when it is French): what it has beyond
+        its text (sessions, registrations, organisers) belongs to that one."""
+        if self.tree_language == settings.LANGUAGE_CODE:
+            return self
+        source = self.get_translation_or_none(Locale.get_default())
+        return source.specific if source is not None else self
+
+    @property
+    def page_language(self) -> str:
+        """The language the page's text is written in: an alias shows its original's."""
+        page = self.alias_of.specific if self.alias_of_id else self
+        return page.tree_language
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_language"] = self.page_language
+        return context
+
+
+class IntroPage(TranslatedTreeMixin, Page):
+    """A title and an introduction, for a page the site has once per language (home, the
+    directory root)."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    # Added once; its translations are made by translating it, which this count does not stop.
     max_count = 1
 
     class Meta:

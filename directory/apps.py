@@ -7,8 +7,11 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
+        from core.pages import keep_in_step
         from core.search.index import register
         from directory import signals  # noqa: F401
+        from directory.models import PlacePage
         from directory.search.index import PLACES
 
         register(PLACES)
+        keep_in_step(PlacePage, {"slug", "street_address", "postcode", "phone"})

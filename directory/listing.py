@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from core.pages import in_source_language
 from core.pagination import LinkedPage, LinkedPaginator
 from directory.models.places import PlacePage
 
@@ -11,8 +12,7 @@ PLACES_PER_PAGE = 20
 def public_places() -> QuerySet[PlacePage]:
     """Live places, with what a list card shows fetched in a fixed number of queries."""
     return (
-        PlacePage.objects.live()
-        .public()
+        in_source_language(PlacePage.objects.live().public())
         .select_related("commune")
         .prefetch_related("programmes", "objectives")
         .order_by("title", "pk")

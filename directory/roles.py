@@ -17,6 +17,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     PagePermissionTester,
 )
@@ -25,6 +26,8 @@ from directory.models import PlaceOrganisers
 
 ORGANISER_GROUP_PREFIX = "Organisateurs"
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# Asking for a translation of their pages (which ones: TranslateOwnPagesMiddleware).
+ORGANISER_PERMISSIONS = [("wagtail_localize", "submit_translation")]
 TRUSTED_ORGANISER_PAGE_PERMISSIONS = ["publish_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 
@@ -104,10 +107,14 @@ def organiser_groups_for(places: list[Page]) -> list[Group]:
         groups_by_place[place.pk].pk: place for place in places if place.pk in groups_by_place
     }
 
-    access_admin = admin_access()
+    everywhere = [admin_access(), *permissions_named(ORGANISER_PERMISSIONS)]
     GroupPermissions = Group.permissions.through
     GroupPermissions.objects.bulk_create(
-        [GroupPermissions(group=g, permission=access_admin) for g in groups.values()],
+        [
+            GroupPermissions(group=g, permission=permission)
+            for g in groups.values()
+            for permission in everywhere
+        ],
         ignore_conflicts=True,
     )
     organiser_permissions = page_permissions(ORGANISER_PAGE_PERMISSIONS)
@@ -157,21 +164,38 @@ def set_place_trusted(place: Page, trusted: bool) -> None:
         ).delete()
 
 
+def governing_path(page: Page) -> str:
+    """Where the permissions on `page` are read: a translation (a page in the Dutch or English
+    tree) is governed by the French page it translates, so that a place's organisers, and ONE
+    staff, hold on its translations the rights they hold on it."""
+    if page.locale_id == Locale.get_default().pk:
+        return page.path
+    source = page.get_translation_or_none(Locale.get_default())
+    return source.path if source is not None else page.path
+
+
 class PlacePermissionTester(PagePermissionTester):
     """A place's own page is published only with a publish permission granted *above* it (ONE
     staff's, on the whole tree). The one a trusted place's organisers hold on the place itself
-    lets them publish the pages under it, their activities, and nothing else."""
+    lets them publish the pages under it, their activities, and nothing else. On a translation,
+    the rights are those held on its French page."""
 
     def __init__(self, user, page):
         super().__init__(user, page)
         if self.user.is_active and not self.user.is_superuser:
-            self.subpage_permissions = set(self.permissions)
+            path = governing_path(page)
+            held = self.permission_policy.get_cached_permissions_for_user(user)
+            self.subpage_permissions = {
+                perm.permission.codename.rsplit("_", maxsplit=1)[0]
+                for perm in held
+                if path.startswith(perm.page.path)
+            }
             self.permissions = {
                 perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                for perm in self.permission_policy.get_cached_permissions_for_user(user)
-                if self.page.path.startswith(perm.page.path)
+                for perm in held
+                if path.startswith(perm.page.path)
                 and not (
-                    perm.page.path == self.page.path
+                    perm.page.path == path
                     and perm.permission.codename in TRUSTED_ORGANISER_PAGE_PERMISSIONS
                 )
             }

@@ -1,15 +1,18 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.models import Locale
+from wagtail.signals import page_published, page_unpublished
 
 from directory.freshness import mark_verified
 from directory.models import PlacePage
 from directory.roles import organiser_groups_for, rename_organiser_group
+from directory.search.index import place_translations_changed
 
 
 @receiver(post_save, sender=PlacePage)
 def give_new_place_its_organisers(sender, instance: PlacePage, created: bool, raw: bool, **kwargs):
-    if created and not raw:
+    # A translation is organised by its French place's group (PlacePermissionTester).
+    if created and not raw and instance.locale_id == Locale.get_default().pk:
         organiser_groups_for([instance])
 
 
@@ -22,3 +25,16 @@ def keep_organiser_group_name(sender, instance: PlacePage, **kwargs):
 @receiver(page_published, sender=PlacePage)
 def publishing_verifies_the_place(sender, instance: PlacePage, **kwargs):
     instance.verified_at = mark_verified(instance.pk)
+
+
+@receiver(page_published, sender=PlacePage)
+@receiver(page_unpublished, sender=PlacePage)
+@receiver(post_delete, sender=PlacePage)
+def translation_changed(sender, instance: PlacePage, **kwargs):
+    """The place's document holds its translations' words: it follows them."""
+    if instance.locale_id == Locale.get_default().pk:
+        return
+    source = instance.get_translation_or_none(Locale.get_default())
+    if source is not None:
+        # Its document is rewritten once the transaction commits (core.search.signals).
+        place_translations_changed.send(sender=PlacePage, place_ids=[source.pk])

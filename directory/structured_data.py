@@ -45,11 +45,22 @@ def place_location_json_ld(place: PlacePage, request) -> dict:
     return data
 
 
+def web_page_json_ld(page, request) -> dict:
+    """The page that describes the place or the event, in the language of its text: a French
+    page served under /nl/ (not yet translated) says `fr`."""
+    return {
+        "@type": "WebPage",
+        "@id": page.get_full_url(request),
+        "inLanguage": page.page_language,
+    }
+
+
 def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) -> dict:
     data = {
         "@context": "https://schema.org",
         **place_location_json_ld(place, request),
         "description": strip_tags(place.description),
+        "mainEntityOfPage": web_page_json_ld(place, request),
     }
     if place.phone:
         data["telephone"] = place.phone

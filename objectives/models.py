@@ -18,13 +18,32 @@ class AccessMode(models.TextChoices):
     APPOINTMENT = "appointment", _("Sur rendez-vous")
 
 
-class BilingualNameMixin(models.Model):
-    """A name in each of the site's languages; `name` is the one every page, e-mail and API
-    answer shows: the active language's, French when a name is missing."""
+CONTENT_LANGUAGES = ("fr", "nl", "en")
+
+
+def in_language(term, field: str) -> str:
+    """`field` in the visitor's language (`name_nl`, `explanation_en`…), French when that one
+    is empty."""
+    language = (get_language() or "fr").split("-")[0]
+    if language not in CONTENT_LANGUAGES:
+        language = "fr"
+    return getattr(term, f"{field}_{language}") or getattr(term, f"{field}_fr")
+
+
+class TranslatedNameMixin(models.Model):
+    """One row per term, its names and its explanation for families in each of the site's
+    languages (docs/languages-content.md: why not one row per language)."""
 
     name_fr = models.CharField(_("nom (français)"), max_length=150)
     name_nl = models.CharField(_("nom (néerlandais)"), max_length=150, blank=True)
     name_en = models.CharField(_("nom (anglais)"), max_length=150)
+    explanation_fr = models.TextField(
+        _("explication pour les familles (français)"),
+        blank=True,
+        help_text=_("Deux ou trois phrases simples, pour un parent qui découvre le lieu."),
+    )
+    explanation_nl = models.TextField(_("explication pour les familles (néerlandais)"), blank=True)
+    explanation_en = models.TextField(_("explication pour les familles (anglais)"), blank=True)
 
     class Meta:
         abstract = True
@@ -34,19 +53,21 @@ class BilingualNameMixin(models.Model):
 
     @property
     def name(self) -> str:
-        language = (get_language() or "fr")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_fr
+        return in_language(self, "name")
 
+    @property
+    def explanation(self) -> str:
+        return in_language(self, "explanation")
+
+
+NAME_FIELDS = ("name_fr", "name_nl", "name_en")
+EXPLANATION_FIELDS = ("explanation_fr", "explanation_nl", "explanation_en")
 
 # A term's names, as the pages tagged with it are searched by.
-TERM_NAMES = [
-    index.SearchField("name_fr"),
-    index.SearchField("name_nl"),
-    index.SearchField("name_en"),
-]
+TERM_NAMES = [index.SearchField(name) for name in NAME_FIELDS]
 
 
-class TaxonomyTerm(RevisionMixin, BilingualNameMixin, index.Indexed):
+class TaxonomyTerm(RevisionMixin, TranslatedNameMixin, index.Indexed):
     """A term of the closed taxonomy: a programme, or one of a programme's objectives."""
 
     slug = models.SlugField(unique=True, max_length=80)
@@ -74,13 +95,12 @@ class Programme(TaxonomyTerm):
     panels = [
         FieldPanel(name)
         for name in (
-            "name_fr",
-            "name_nl",
-            "name_en",
+            *NAME_FIELDS,
             "slug",
             "country",
             "access_mode",
             "description",
+            *EXPLANATION_FIELDS,
         )
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("country")]
@@ -104,7 +124,7 @@ class Objective(TaxonomyTerm):
 
     panels = [
         FieldPanel(name)
-        for name in ("programme", "name_fr", "name_nl", "name_en", "slug", "description", "icon")
+        for name in ("programme", *NAME_FIELDS, "slug", "description", *EXPLANATION_FIELDS, "icon")
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("programme")]
 

@@ -1,13 +1,22 @@
+"""The taxonomy's pages in each of the site's languages, each with the others as alternates
+(`/programmes/<slug>/`, `/nl/programmes/<slug>/`, `/en/programmes/<slug>/`)."""
+
 from django.contrib.sitemaps import Sitemap
 
 from objectives.models import Objective, Programme
 
 
-class ProgrammeSitemap(Sitemap):
+class TermSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ProgrammeSitemap(TermSitemap):
     def items(self):
         return Programme.objects.order_by("pk")
 
 
-class ObjectiveSitemap(Sitemap):
+class ObjectiveSitemap(TermSitemap):
     def items(self):
         return Objective.objects.order_by("pk")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from core.pages import in_source_language
 from directory.models import PlacePage
 from gazetteer.models import Commune
 from objectives.models import Objective, Programme
@@ -40,7 +41,7 @@ class Table:
 
 def live_places(programme: Programme):
     # No default ordering: in a GROUP BY query it would become a grouping column.
-    return PlacePage.objects.live().filter(programmes=programme).order_by()
+    return in_source_language(PlacePage.objects.live().filter(programmes=programme)).order_by()
 
 
 def territory_regions(programme: Programme) -> list[str]:

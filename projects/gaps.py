@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from core.geo import bounding_box, distance_km
 from core.location import public_location
+from core.pages import in_source_language
 from directory.models import PlacePage
 from objectives.models import Objective, Programme
 from projects.coverage import UNSET_AREA, Table, live_places, territory_communes
@@ -139,7 +140,7 @@ def coverage_reach(objective: Objective, max_km: float) -> Reach:
     live place pursuing the objective: those with the most people first (families unserved;
     the population is the total one, no package giving children under six), then the
     farthest, then by name; and how many people the places reach."""
-    places = PlacePage.objects.live().filter(objectives=objective).order_by()
+    places = in_source_language(PlacePage.objects.live().filter(objectives=objective)).order_by()
     index = _PointIndex(_place_points(places))
     gaps = []
     communes = territory_communes(objective.programme).values(

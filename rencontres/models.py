@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,12 @@ class HomePage(IntroPage):
 
         context = super().get_context(request, *args, **kwargs)
         context["programmes"] = Programme.objects.annotate(
-            place_count=models.Count("places", filter=models.Q(places__live=True))
+            place_count=models.Count(
+                "places",
+                filter=models.Q(
+                    places__live=True, places__locale__language_code=settings.LANGUAGE_CODE
+                ),
+            )
         )
-        context["directory"] = PlaceIndexPage.objects.live().first()
+        context["directory"] = PlaceIndexPage.objects.live().filter(locale=self.locale).first()
         return context

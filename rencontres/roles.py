@@ -68,6 +68,8 @@ STAFF_MODEL_PERMISSIONS = (
             "view_headcount",
         )
     ]
+    # Translating any page into Dutch or English (docs/languages-content.md).
+    + [("wagtail_localize", "submit_translation")]
 )
 STAFF_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 

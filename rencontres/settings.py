@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "organisers",
     "projects",
     "opendata",
+    # Content translation (docs/languages-content.md); its locales admin replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # wagtail-localize's page translation, for the pages the user may edit.
+    "directory.translation_rights.TranslateOwnPagesMiddleware",
     # A view that cannot reach the database answers a 503 page, not a 500.
     "rencontres.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 page.
@@ -158,6 +163,10 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Pages have a locale; French is the source every place and activity is written in, Dutch and
+# English translations exist where someone made them (docs/languages-content.md).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -275,7 +284,6 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Rencontres"
 WAGTAILADMIN_BASE_URL = ENV.base_url
-WAGTAIL_I18N_ENABLED = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -15,9 +14,14 @@ from opendata.views import dump_file
 from rencontres.api import api
 from rencontres.health import healthz
 from rencontres.languages import choose_language
+from rencontres.sitemaps import TranslatedPageSitemap
 from rencontres.web import favicon, robots_txt
 
-SITEMAPS = {"pages": PageSitemap, "programmes": ProgrammeSitemap, "objectives": ObjectiveSitemap}
+SITEMAPS = {
+    "pages": TranslatedPageSitemap,
+    "programmes": ProgrammeSitemap,
+    "objectives": ObjectiveSitemap,
+}
 
 # Localized error pages; a database outage answers 503 even when raised outside a view.
 handler500 = "rencontres.errors.server_error"

@@ -43,7 +43,7 @@ def objective(slug: str) -> Objective:
 
 
 def directory_root() -> PlaceIndexPage:
-    return PlaceIndexPage.objects.get()
+    return PlaceIndexPage.objects.get(locale__language_code="fr")
 
 
 class PlacePageFactory(wagtail_factories.PageFactory):

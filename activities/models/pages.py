@@ -25,6 +25,7 @@ from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
 from core.ages import AgeRange
 from core.fees import Fee
+from core.pages import TranslatedTreeMixin
 from core.text import single_line_errors
 from core.weekdays import Weekday
 from directory.models import Language, PlacePage
@@ -37,7 +38,7 @@ def parse_weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))
 
 
-class ActivityPage(AgeRange, Fee, Page):
+class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
     """A workshop or a recurring group session, under its place."""
 
     description = RichTextField(
@@ -251,8 +252,14 @@ class ActivityPage(AgeRange, Fee, Page):
 
     # -- what families see -----------------------------------------------------------------
 
+    def permissions_for_user(self, user):
+        from directory.roles import PlacePermissionTester
+
+        # Its place's rules, and on a translation the rights held on the French activity.
+        return PlacePermissionTester(user, self)
+
     def upcoming_occurrences(self):
-        return self.occurrences.filter(end__gte=timezone.now()).order_by("start")
+        return self.source_page.occurrences.filter(end__gte=timezone.now()).order_by("start")
 
     def get_context(self, request, *args, **kwargs):
         from activities.views import activity_page_context

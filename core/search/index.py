@@ -75,6 +75,9 @@ class SearchIndex:
     facets: tuple[str, ...] = ()
     stored: tuple[Stored, ...] = ()
     follows: tuple[Follows, ...] = ()
+    # What the documents read beyond the public rows' fields, annotated on them (a place's
+    # translations' text): never asked by searches.
+    documents: Callable[[QuerySet], QuerySet] | None = None
 
     def criterion(self, name: str) -> Criterion:
         return next(c for c in self.criteria if c.name == name)
@@ -117,7 +120,8 @@ class SearchIndex:
             *(path for criterion in self.criteria for path in criterion.paths()),
         ]
         joined, prefetched = related_lookups(self.model, paths)
-        return self.public().select_related(*joined).prefetch_related(*prefetched).order_by("pk")
+        rows = self.public().select_related(*joined).prefetch_related(*prefetched).order_by("pk")
+        return self.documents(rows) if self.documents is not None else rows
 
     def document(self, obj) -> dict[str, Any]:
         """Only what the criteria, the order and the stored fields need: what a family sees

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model
 
 
@@ -40,7 +41,11 @@ def related_lookups(model: type[Model], paths: Iterable[str]) -> tuple[list[str]
         for part in path.split("__"):
             if part == "pk":
                 break
-            field = current._meta.get_field(part)
+            try:
+                field = current._meta.get_field(part)
+            except FieldDoesNotExist:
+                # An annotation of the index's documents (`SearchIndex.documents`).
+                break
             if not field.is_relation:
                 break
             walked.append(part)

@@ -10,7 +10,8 @@ from typing import Any
 
 import django_filters
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db import models
+from django.db.models import Aggregate, QuerySet
 from django.utils.html import strip_tags
 from elasticsearch import dsl
 from wagtail.search.backends import get_search_backend
@@ -37,6 +38,18 @@ FRENCH = dsl.analyzer(
 )
 
 WORD = re.compile(r"\w+")
+
+
+class JoinedText(Aggregate):
+    """Texts of a group joined by spaces, as one value (SQLite's GROUP_CONCAT, PostgreSQL's
+    STRING_AGG)."""
+
+    function = "GROUP_CONCAT"
+    template = "%(function)s(%(expressions)s, ' ')"
+    output_field = models.TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
 
 
 @dataclass(frozen=True)
@@ -77,8 +90,12 @@ def family_words(text: str) -> list[str]:
     return [w for w in WORD.findall(text.lower()) if w not in ELIDED]
 
 
-def text_matches(text: str, pages: QuerySet) -> set[int]:
-    """Ids of `pages` that Wagtail's search finds for every word of `text`, in any of its forms.
+def text_matches(
+    text: str, pages: QuerySet, found: Callable[[QuerySet], QuerySet] | None = None
+) -> set[int]:
+    """Ids of `pages` that Wagtail's search finds for every word of `text`, in any of its forms
+    (through `found`, when the pages searched are not the rows indexed: a place's translations
+    stand for the place).
 
     Only the words go to the search backend: quotes and operators in a family's text would be
     read as full-text query syntax by SQLite's FTS5 or PostgreSQL, and fail. Only ids are
@@ -91,16 +108,21 @@ def text_matches(text: str, pages: QuerySet) -> set[int]:
         return set()
     query = And([Or([PlainText(form) for form in word_forms(word)]) for word in words])
     results = database_search_backend().search(query, pages, order_by_relevance=False)
-    return set(results.get_queryset().values_list("pk", flat=True))
+    matched = results.get_queryset()
+    if found is not None:
+        matched = found(matched)
+    return set(matched.values_list("pk", flat=True))
 
 
 @dataclass(frozen=True, eq=False)
 class Text(Criterion):
     """`q`: found in the cluster's `fields`, or by Wagtail's search in `pages`, whose ids the
-    indexed objects hold at `match` ("activity_id" for sessions)."""
+    indexed objects hold at `match` ("activity_id" for sessions), or that `found` turns into
+    those ids (a translation's page into its source's)."""
 
     fields: tuple[TextField, ...]
     pages: Callable[[], QuerySet]
+    found: Callable[[QuerySet], QuerySet] | None = None
     match: str = "pk"
     name: str = "q"
     description: str = "Texte libre"
@@ -116,7 +138,7 @@ class Text(Criterion):
         return (data.get(self.name) or "").strip() or None
 
     def exact(self, value: str) -> Exact:
-        wanted = text_matches(value, self.pages())
+        wanted = text_matches(value, self.pages(), self.found)
         return Exact((self.match,), lambda row: 0 if row[0] in wanted else None)
 
     def clauses(self, value: str) -> list[dsl.Q]:

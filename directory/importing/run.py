@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.models import Locale
 
 from directory.extensions import PLACE_ORGANISERS_IMPORTED
 from directory.importing.apply import changed_fields, create, keeps_point, update
@@ -26,7 +27,7 @@ def import_places(
 ) -> ImportReport:
     """Validate and plan every row and, unless `dry_run`, write each valid one in its own
     transaction. `progress` is called after each row with its report."""
-    parent = PlaceIndexPage.objects.first()
+    parent = PlaceIndexPage.objects.filter(locale=Locale.get_default()).first()
     if parent is None:
         raise ImportFileError(_("Aucun annuaire des lieux : lancez d'abord `manage.py migrate`."))
     vocabulary = Vocabulary(locale_id=parent.locale_id)

@@ -21,7 +21,7 @@ from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
 from core.maps import map_config, map_point
-from core.pages import IntroPage
+from core.pages import IntroPage, TranslatedTreeMixin, visitor_language
 from core.text import single_line_errors
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels, render_place_sections
@@ -57,7 +57,7 @@ class PlaceIndexPage(IntroPage):
         return response
 
 
-class PlacePage(AgeRange, Fee, Page):
+class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -257,15 +257,21 @@ class PlacePage(AgeRange, Fee, Page):
         context = super().get_context(request, *args, **kwargs)
         opening_hours = list(self.opening_hours.all())
         context["opening_hours"] = opening_hours
-        context["directory"] = self.get_parent()
+        directory = self.get_parent()
+        # Served in another language than its own (a French place under /nl/): the way back
+        # leads to the directory in the visitor's language.
+        if self.tree_language != visitor_language():
+            directory = directory.localized
+        context["directory"] = directory
         context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
         context["place_map"] = map_config(
             points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
         )
         context["photos"] = self.photos.select_related("image")
-        context["sections"] = render_place_sections(self, request)
-        context["verified_on"] = verified_on(self)
-        context["freshness_flagged"] = is_flagged(self)
+        # Sessions and projects belong to the French place a translation translates.
+        context["sections"] = render_place_sections(self.source_page, request)
+        context["verified_on"] = verified_on(self.source_page)
+        context["freshness_flagged"] = is_flagged(self.source_page)
         return context
 
 

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
+from core.pages import in_source_language
 from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
@@ -21,7 +22,18 @@ from objectives.models import Objective, Programme
 
 
 def public_places() -> QuerySet[PlacePage]:
+    """One row per place: its French page. Translations are searched through it."""
+    return in_source_language(PlacePage.objects.live().public())
+
+
+def public_place_texts() -> QuerySet[PlacePage]:
+    """The pages whose words find a place: its French page and its translations."""
     return PlacePage.objects.live().public()
+
+
+def places_translated_by(pages: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
+    """The French places the found pages are, or translate."""
+    return public_places().filter(translation_key__in=pages.values("translation_key"))
 
 
 PLACE_TEXT = Text(
@@ -29,10 +41,13 @@ PLACE_TEXT = Text(
         TextField("name", ("title",), boost=3),
         TextField("commune", ("commune__name_fr", "commune__name_nl"), boost=2),
         TextField("description", ("description",), html=True),
-        TextField("objective_names", ("objectives__name_fr",)),
-        TextField("programme_names", ("programmes__name_fr",)),
+        TextField("objective_names", ("objectives__name_fr", "objectives__name_nl")),
+        TextField("programme_names", ("programmes__name_fr", "programmes__name_nl")),
+        # Annotated on the documents' rows (directory.search.index.with_translations).
+        TextField("translations", ("translated_text",), html=True),
     ),
-    pages=public_places,
+    pages=public_place_texts,
+    found=places_translated_by,
 )
 
 

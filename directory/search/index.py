@@ -5,13 +5,56 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import django.dispatch
+from django.conf import settings
+from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Concat
+
 from core.geo import rounded_km
+from core.pages import visitor_language
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
 from core.search.query import SearchQuery
 from core.search.results import in_order
+from core.search.text import JoinedText
 from directory.models import PlacePage
 from directory.search.criteria import place_criteria, public_places
+
+# Sent with `place_ids` (the French places) after one of their translations changed.
+place_translations_changed = django.dispatch.Signal()
+
+
+def translations_of(language: str | None = None) -> QuerySet[PlacePage]:
+    """The live translations of the place at OuterRef: in `language`, or in any language but
+    the place's own."""
+    pages = PlacePage.objects.live().filter(
+        translation_key=OuterRef("translation_key"), alias_of__isnull=True
+    )
+    if language is None:
+        return pages.exclude(locale_id=OuterRef("locale_id"))
+    return pages.filter(locale__language_code=language)
+
+
+def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
+    """Each place with the titles and descriptions of its translations as one text, for its
+    document: a family finds the place by words of any of them, in one query per batch."""
+    texts = (
+        translations_of()
+        .order_by()
+        .values("translation_key")
+        .annotate(
+            text=JoinedText(Concat("title", Value(" "), "description", output_field=TextField()))
+        )
+        .values("text")
+    )
+    return places.annotate(translated_text=Subquery(texts))
+
+
+def with_title_in(places: QuerySet[PlacePage], language: str) -> QuerySet[PlacePage]:
+    if language == settings.LANGUAGE_CODE:
+        return places
+    title = translations_of(language).values("title")[:1]
+    return places.annotate(translated_title=Subquery(title, output_field=CharField()))
 
 
 @dataclass(frozen=True)
@@ -34,7 +77,8 @@ class PlaceSummary:
         location = place.public_location
         return cls(
             id=place.pk,
-            name=place.title,
+            # Its title in the visitor's language where it is translated (`with_title_in`).
+            name=getattr(place, "translated_title", None) or place.title,
             url=place.url,
             commune=place.commune.name_fr,
             postcode=place.public_postcode,
@@ -54,10 +98,13 @@ class PlaceHit(PlaceSummary):
 
 
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
-    """The page of places, in three queries whatever its size."""
+    """The page of places, in three queries whatever its size. Their URLs are in the
+    visitor's language: the translation where there is one, else the French page's text with
+    the interface in that language (core.pages.TranslatedTreeMixin)."""
     places = PlacePage.objects.select_related("commune").prefetch_related(
         "programmes", "objectives"
     )
+    places = with_title_in(places, visitor_language())
     near = query.get("near")
     hits = []
     for place in in_order(places, ids):
@@ -88,5 +135,9 @@ PLACES = SearchIndex(
     order_by=(Sort("title"),),
     nearest_first=True,
     facets=("objectives", "programmes"),
-    follows=(Follows(PlacePage),),
+    follows=(
+        Follows(PlacePage),
+        Follows(signal=place_translations_changed, ids="place_ids"),
+    ),
+    documents=with_translations,
 )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.pages import in_source_language
 from directory.models import ClosurePeriod, PlacePage
 from objectives.models import AccessMode
 from opendata.hsds.taxonomy import objective_term, programme_term
@@ -22,8 +23,7 @@ DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 def places_for_records() -> QuerySet[PlacePage]:
     """Live, public places with everything their records read, in a fixed number of queries."""
     return (
-        PlacePage.objects.live()
-        .public()
+        in_source_language(PlacePage.objects.live().public())
         .select_related("commune")
         .prefetch_related(
             "programmes",

@@ -19,7 +19,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, router, transaction
 from django.db.models import F
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
 
@@ -30,7 +30,7 @@ from rencontres.demo.generator import DEMO_SLUG_PREFIX, DemoPlace, demo_index
 
 
 def directory_root() -> PlaceIndexPage | None:
-    return PlaceIndexPage.objects.order_by("path").first()
+    return PlaceIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
 
 
 def demo_pages(parent: Page):

@@ -52,9 +52,11 @@ def counts() -> dict[str, int]:
     revisions = objects("wagtailcore.Revision")
     users = get_user_model()._default_manager
     return {
-        "pages": objects("wagtailcore.Page").count(),
-        "home_pages": objects("HomePage").count(),
-        "place_index_pages": objects("PlaceIndexPage").count(),
+        # The French tree: the migrations add the home and directory pages' Dutch and English
+        # translations beside it (counted apart, below).
+        "pages": objects("wagtailcore.Page").filter(locale__language_code="fr").count(),
+        "home_pages": objects("HomePage").filter(locale__language_code="fr").count(),
+        "place_index_pages": objects("PlaceIndexPage").filter(locale__language_code="fr").count(),
         "places": objects("PlacePage").count(),
         "places_live": objects("PlacePage").filter(live=True).count(),
         "places_discreet": objects("PlacePage").filter(is_discreet=True).count(),
@@ -238,6 +240,17 @@ def serve_pages(spec: dict) -> tuple[list[dict], list[dict]]:
     return pages, admin
 
 
+def translated_roots() -> list[str]:
+    """The home and directory pages' translations the migrations add, as `Model:language`."""
+    return sorted(
+        f"{name}:{language}"
+        for name in ("HomePage", "PlaceIndexPage")
+        for language in model_named(name)
+        ._default_manager.exclude(locale__language_code="fr")
+        .values_list("locale__language_code", flat=True)
+    )
+
+
 def applied_migrations() -> set[tuple[str, str]]:
     from django.db import connection
     from django.db.migrations.recorder import MigrationRecorder
@@ -267,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "newly_applied_migrations": newly_applied,
         "counts": counts(),
+        "translated_roots": translated_roots(),
         "fingerprints": fingerprints(),
         "group_permissions": group_permissions(),
         "content_types": content_type_problems(),

@@ -79,6 +79,16 @@ def test_counts_are_those_of_the_previous_main(migrated):
         assert report["counts"][name] > 0, name
 
 
+def test_home_and_directory_are_translated(migrated):
+    _expected, report = migrated
+    assert report["translated_roots"] == [
+        "HomePage:en",
+        "HomePage:nl",
+        "PlaceIndexPage:en",
+        "PlaceIndexPage:nl",
+    ]
+
+
 def test_moved_rows_keep_their_values(migrated):
     expected, report = migrated
     changed = [

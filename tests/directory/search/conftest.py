@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from wagtail.models import Locale
 
 from core.search import breaker
 from core.search.indexing import rebuild
@@ -78,6 +79,14 @@ def _place(title, commune, lat, lon, programmes, objectives, days, languages, ag
     for day in days:
         OpeningHoursFactory(place=place, weekday=day)
     return place
+
+
+def translate(place: PlacePage, language: str, title: str, description: str) -> PlacePage:
+    """The place's translation, published: a page in the other language's tree."""
+    translation = place.copy_for_translation(Locale.objects.get(language_code=language))
+    translation.title, translation.description = title, description
+    translation.save_revision().publish()
+    return translation
 
 
 LIEUX = "lieux-rencontre-enfants-parents"
@@ -202,6 +211,7 @@ def _build_world():
         (0, 36),
     )
     hidden.unpublish()
+    translate(places["nid"], "nl", "Het Nest", "<p>Een speelhoek met knuffels voor peuters.</p>")
     # Dates modified, for `modified_after`; the others were never published through a revision
     # and have none.
     for key, moment in (("nid", MODIFIED_NID), ("bulle", MODIFIED_BULLE), ("petits_pas", OLD)):

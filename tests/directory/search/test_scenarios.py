@@ -104,6 +104,10 @@ def test_without_near_sorted_by_name(client, engine):
         ({"q": "crèches"}, ["Espace Parenthèse"]),
         ({"q": "l'atelier"}, ["Espace Parenthèse"]),
         ({"q": "crèche d'ateliers"}, ["Espace Parenthèse"]),
+        # Words of a place's Dutch translation find the place (one result: its French page).
+        ({"q": "knuffels"}, ["Le Nid"]),
+        ({"q": "Het Nest"}, ["Le Nid"]),
+        ({"q": "nest", "near": "4000", "day": "mon"}, ["Le Nid"]),
     ],
 )
 def test_filters(client, engine, params, expected):
@@ -203,3 +207,20 @@ def test_free_only(client, engine, params, expected):
 def test_free_only_counts_facets_of_free_places(client, engine):
     facets = search(client, engine, near="4000", free="true")["facets"]
     assert facets["objectives"]["passerelles"] == 1  # Le Nid, not La Maison des Petits Pas
+
+
+def test_a_translated_place_is_one_result_in_the_visitors_language(client, engine):
+    """Dutch words find the place once; a Dutch visitor gets its Dutch title and the Dutch
+    page's address, a French one the French page."""
+    from django.utils import translation
+
+    from core.search.query import SearchQuery
+    from core.search.service import search as run
+    from directory.search.index import PLACES
+
+    with translation.override("nl"):
+        result = run(PLACES, SearchQuery.of(q="knuffels"))
+    assert result.engine == engine
+    assert [(hit.name, hit.url) for hit in result.hits] == [("Het Nest", "/nl/lieux/le-nid/")]
+    body = search(client, engine, q="knuffels")
+    assert [(r["name"], r["url"]) for r in body["results"]] == [("Le Nid", "/lieux/le-nid/")]
