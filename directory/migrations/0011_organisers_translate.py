@@ -30,7 +30,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0009_organiser_groups"),
+        ("directory", "0010_place_verified_at"),
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
