@@ -25,10 +25,32 @@ LANG_PARAMETER = {
 }
 
 
+# What a route that takes no other parameter answers to an unknown `lang`.
+LANG_REFUSED = {
+    "description": "Bad Request",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {
+                    "errors": {
+                        "type": "object",
+                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                    }
+                },
+                "required": ["errors"],
+            },
+            "example": {"errors": {"lang": ["Langue inconnue : choisissez fr, nl ou en."]}},
+        }
+    },
+}
+
+
 def with_lang_parameter(schema: dict) -> dict:
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             operation.setdefault("parameters", []).append(LANG_PARAMETER)
+            operation.setdefault("responses", {}).setdefault("400", LANG_REFUSED)
     return schema
 
 
