@@ -274,6 +274,10 @@ LOGGING = {
         "rencontres": {"level": "INFO"},
         "directory": {"level": "INFO"},
         "activities": {"level": "INFO"},
+        # A cluster failure is logged once by core.search (its error, never the family's query);
+        # the clients' own warning adds a traceback per failed request.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
     },
 }
 
