@@ -143,7 +143,7 @@ def test_a_rebuild_forgets_what_was_noted_before_it(on_cluster, db):
 
 
 def test_a_hung_cluster_costs_one_editor_one_search_timeout(
-    commune_liege, db, hung_cluster, django_capture_on_commit_callbacks
+    world, db, commune_liege, hung_cluster, django_capture_on_commit_callbacks
 ):
     place = PlacePageFactory(title="La Tanière", commune=commune_liege)
     started = time.monotonic()
