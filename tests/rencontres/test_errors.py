@@ -160,7 +160,8 @@ def test_healthz_asks_a_hung_cluster_once_per_breaker_period(client, hung_cluste
     assert time.monotonic() - started >= SEARCH_TIMEOUT_SECONDS
     started = time.monotonic()
     answers = [client.get("/healthz") for _ in range(5)]
-    assert time.monotonic() - started < SEARCH_TIMEOUT_SECONDS
+    # Each would have waited as long again (the bound leaves room for a busy machine).
+    assert time.monotonic() - started < 2 * SEARCH_TIMEOUT_SECONDS
     for response in [first, *answers]:
         assert response.status_code == 200
         assert json.loads(response.content)["cluster"] == "unavailable"

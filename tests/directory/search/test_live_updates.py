@@ -151,13 +151,13 @@ def test_a_hung_cluster_costs_one_editor_one_search_timeout(
         place.save_revision().publish()
     first = time.monotonic() - started
     started = time.monotonic()
-    for _ in range(3):
+    for _ in range(5):
         with django_capture_on_commit_callbacks(execute=True):
             place.save_revision().publish()
     others = time.monotonic() - started
     # The first waits a search's timeout (not indexing's 60 s); without the breaker each of the
     # others would have waited as long again.
     assert SEARCH_TIMEOUT_SECONDS <= first < 20
-    assert others < 3 * SEARCH_TIMEOUT_SECONDS
+    assert others < 5 * SEARCH_TIMEOUT_SECONDS
     assert len(hung_cluster.connections) == 1
     assert noted_places() == {place.pk}
