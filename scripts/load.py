@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import re
 import signal
 import ssl
@@ -132,6 +131,8 @@ def client(
             problem = f"{type(error).__name__}: {error}"
             connection.close()
             connection = target.connection()
+            # A refused connection fails at once: do not spin on it.
+            stop.wait(0.05)
         elapsed = time.monotonic() - started
         failure = f"GET {path} → {problem} after {elapsed:.1f} s" if problem else None
         tally.add(status, elapsed, engine, failure)
@@ -175,7 +176,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, help="stop after this long (else on a signal)")
     parser.add_argument("--label", default="load")
     parser.add_argument("--outage", action="store_true", help="the localized 503 is allowed")
-    parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("paths", nargs="+")
     options = parser.parse_args(argv)
 
@@ -220,19 +220,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"          … and {len(tally.failures) - FAILURES_SHOWN} more")
     for problem in broken:
         print(f"          {problem}")
-    if options.json:
-        with open(options.json, "w", encoding="utf-8") as out:
-            json.dump(
-                {
-                    "label": options.label,
-                    "seconds": round(seconds, 1),
-                    "requests": sum(tally.statuses.values()),
-                    "statuses": dict(tally.statuses),
-                    "engines": dict(tally.engines),
-                    "failures": len(tally.failures),
-                },
-                out,
-            )
     return 1 if broken else 0
 
 
