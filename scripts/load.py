@@ -131,11 +131,12 @@ def client(
             problem = f"{type(error).__name__}: {error}"
             connection.close()
             connection = target.connection()
-            # A refused connection fails at once: do not spin on it.
-            stop.wait(0.05)
         elapsed = time.monotonic() - started
         failure = f"GET {path} → {problem} after {elapsed:.1f} s" if problem else None
         tally.add(status, elapsed, engine, failure)
+        if not status.isdigit():
+            # A refused connection fails at once: do not spin on it.
+            stop.wait(0.05)
     connection.close()
 
 
