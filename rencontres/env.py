@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     )
 
     media_root: Path = BASE_DIR / "media"
+    # Files every worker of one host shares: the search breaker's state without a cache server.
+    state_dir: Path = BASE_DIR / "var" / "state"
     static_root: Path = BASE_DIR / "static_collected"
 
     @field_validator("base_url")

@@ -2,7 +2,9 @@
 
 200 while the database answers, whatever the search cluster does (the database engine answers
 the searches then) or the shared cache (pages are served without it); 503 when the database does
-not. The body says which part is down:
+not. The body says which part is down. The cluster is not pinged while the search breaker is
+open (core.search.breaker): a hung cluster would cost every check its timeout; a failed ping
+opens the breaker, an answer closes it, as a search's would.
 
     {"status": "ok", "database": "ok", "cluster": "ok" | "unavailable" | "not configured",
      "cache": "ok" | "unavailable" | "local memory"}
@@ -16,6 +18,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 from core.cache import cache_status
+from core.search import breaker
 from core.search.transport import get_transport
 from rencontres.errors import DATABASE_ERRORS, RETRY_AFTER_SECONDS
 
@@ -34,7 +37,13 @@ def cluster_status() -> str:
     transport = get_transport()
     if transport is None:
         return "not configured"
-    return "ok" if transport.ping() else "unavailable"
+    if breaker.is_open():
+        return "unavailable"
+    if not transport.ping():
+        breaker.failed()
+        return "unavailable"
+    breaker.succeeded()
+    return "ok"
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Django settings: one module, every value read from the environment through `rencontres.env`."""
 
 from datetime import timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "organisers",
     "projects",
     "opendata",
+    "core",
     # Content translation (docs/languages-content.md); its locales admin replaces wagtail.locales.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -116,21 +118,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def caches_for(url: str | None) -> dict:
+def caches_for(url: str | None, state_dir: Path = ENV.state_dir) -> dict:
     """Rate limits and hot look-ups live in the cache: one Redis-protocol server shared by every
     worker and host when RENCONTRES_CACHE_URL is set; otherwise each process's memory, which only
     holds with a single process (the development server, the tests). The Redis backend is
-    Django's, answering as an empty cache while its server is unreachable (core.cache)."""
+    Django's, answering as an empty cache while its server is unreachable (core.cache).
+
+    The search cluster's circuit breaker (core.search.breaker) must be common to every worker
+    even without a Redis server: then it keeps its few keys in files under `state_dir`, which
+    every worker of the host reads (one small file read per search, no server, no query)."""
     if not url:
-        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    return {
-        "default": {
-            "BACKEND": "core.cache.SoftRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": "rencontres",
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "search-breaker": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(state_dir / "search-breaker"),
+            },
         }
+    redis = {
+        "BACKEND": "core.cache.SoftRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "rencontres",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
+    return {"default": redis, "search-breaker": redis}
 
 
 CACHES = caches_for(ENV.cache_url)
@@ -278,6 +289,10 @@ LOGGING = {
         "rencontres": {"level": "INFO"},
         "directory": {"level": "INFO"},
         "activities": {"level": "INFO"},
+        # A cluster failure is logged once by core.search (its error, never the family's query);
+        # the clients' own warning adds a traceback per failed request.
+        "opensearch": {"level": "ERROR"},
+        "elastic_transport": {"level": "ERROR"},
     },
 }
 

@@ -1,3 +1,6 @@
+import socket
+import threading
+
 import pytest
 
 
@@ -110,3 +113,49 @@ def _french_between_tests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+# ---------------------------------------------------------------------------------------------
+# A hung search cluster: it accepts connections and never answers (a stopped one is a closed
+# port).
+class HungServer:
+    """Accepts TCP connections, reads what it is sent, never answers."""
+
+    def __init__(self):
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(16)
+        self.port = self.socket.getsockname()[1]
+        self.connections: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while True:
+            try:
+                connection, _address = self.socket.accept()
+            except OSError:
+                return
+            self.connections.append(connection)
+
+    def close(self):
+        self.socket.close()
+        for connection in self.connections:
+            connection.close()
+
+
+@pytest.fixture
+def hung_cluster(settings):
+    """The search cluster settings point at a HungServer (it is closed after the test)."""
+    from core.search.transport import ClusterSettings
+    from tests.directory.search.conftest import use_cluster
+
+    server = HungServer()
+    use_cluster(
+        settings,
+        ClusterSettings(
+            url=f"http://127.0.0.1:{server.port}", flavour="opensearch2", index_prefix="hung"
+        ),
+    )
+    yield server
+    server.close()

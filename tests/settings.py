@@ -1,8 +1,15 @@
 """The production settings module, with the one value tests may not take from the environment."""
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("RENCONTRES_SECRET_KEY", "tests-only-secret-key")
+# The files the search breaker keeps without a cache server: this run's own, removed at exit.
+if "RENCONTRES_STATE_DIR" not in os.environ:
+    os.environ["RENCONTRES_STATE_DIR"] = tempfile.mkdtemp(prefix="rencontres-tests-state-")
+    atexit.register(shutil.rmtree, os.environ["RENCONTRES_STATE_DIR"], ignore_errors=True)
 
 from rencontres.settings import *  # noqa: E402, F403
 

@@ -1,5 +1,6 @@
-"""A circuit breaker in front of the search cluster, its state in Django's cache so that every
-worker (and host, with a shared cache) sees it.
+"""A circuit breaker in front of the search cluster, its state in Django's cache alias
+"search-breaker" so that every worker sees it: the shared Redis cache when there is one (every
+host then), else files every worker of the host reads (`rencontres.settings.caches_for`).
 
 - closed (the usual state): every search asks the cluster;
 - open, for `BREAKER_SECONDS` after a failure: nobody asks, the database answers;
@@ -17,7 +18,7 @@ import logging
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from core.search.transport import SEARCH_TIMEOUT_SECONDS
 
@@ -30,33 +31,46 @@ PROBE_KEY = "search-cluster:breaker-probe"
 FAILED_MEMORY_SECONDS = 24 * 3600
 
 
+def _store():
+    return caches["search-breaker"]
+
+
 def breaker_seconds() -> int:
     return int(settings.SEARCH_CLUSTER.get("breaker_seconds", 30))
 
 
 def may_ask() -> bool:
     """True when this search may ask the cluster."""
-    if cache.get(OPEN_KEY) is not None:
+    store = _store()
+    if store.get(OPEN_KEY) is not None:
         return False
-    if cache.get(FAILED_KEY) is None:
+    if store.get(FAILED_KEY) is None:
         return True
-    # Half-open: one probe at a time, for as long as a search may take.
-    return cache.add(PROBE_KEY, 1, timeout=int(SEARCH_TIMEOUT_SECONDS) + 1)
+    # Half-open: one probe at a time, for as long as a search may take (the file store's `add`
+    # is not atomic across processes: two workers may rarely probe together).
+    return store.add(PROBE_KEY, 1, timeout=int(SEARCH_TIMEOUT_SECONDS) + 1)
+
+
+def is_open() -> bool:
+    """True while nobody may ask the cluster (for /healthz: no network call)."""
+    return _store().get(OPEN_KEY) is not None
 
 
 def succeeded() -> None:
-    if cache.get(FAILED_KEY) is not None:
-        cache.delete_many([FAILED_KEY, PROBE_KEY])
+    store = _store()
+    if store.get(FAILED_KEY) is not None:
+        store.delete_many([FAILED_KEY, PROBE_KEY])
         logger.info("Search cluster answering again")
 
 
 def failed() -> None:
     seconds = breaker_seconds()
-    cache.set(OPEN_KEY, time.time(), timeout=seconds)
-    cache.set(FAILED_KEY, time.time(), timeout=FAILED_MEMORY_SECONDS)
-    cache.delete(PROBE_KEY)
+    store = _store()
+    store.set(OPEN_KEY, time.time(), timeout=seconds)
+    store.set(FAILED_KEY, time.time(), timeout=FAILED_MEMORY_SECONDS)
+    store.delete(PROBE_KEY)
     logger.warning("Search cluster not asked for %d s", seconds)
 
 
 def reset() -> None:
-    cache.delete_many([OPEN_KEY, FAILED_KEY, PROBE_KEY])
+    _store().delete_many([OPEN_KEY, FAILED_KEY, PROBE_KEY])

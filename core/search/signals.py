@@ -1,8 +1,10 @@
 """One handler for every index: documents updated after the pages they follow are published,
 unpublished, moved or deleted (or after an app's own signal).
 
-The update runs after the transaction commits, and a cluster outage never stops an editor: it
-is logged, and the next rebuild catches up.
+The update runs after the transaction commits, through the search breaker
+(`core.search.breaker`): while the cluster is down or the breaker open, an editor neither fails
+nor waits; the documents are noted in the database (`core.search.pending`) and sent with the next
+update that reaches the cluster, or by `manage.py catch_up_search_index`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.search import breaker, pending
 from core.search.indexing import reindex
 from core.search.transport import ClusterUnavailable, get_transport
 
@@ -30,12 +33,27 @@ def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
     transport = get_transport()
     if transport is None:
         return
+    if not breaker.may_ask():
+        pending.note(index, key, ids)
+        logger.info("%s %s %s noted for the search cluster (breaker open)", index.unit, key, ids)
+        return
     try:
         reindex(transport, index, key, ids)
+        caught_up = pending.catch_up(transport)
     except ClusterUnavailable as error:
+        breaker.failed()
+        pending.note(index, key, ids)
         logger.warning(
-            "%s %s %s not updated in the search cluster: %s", index.unit, key, ids, error
+            "%s %s %s not updated in the search cluster, noted for later: %s",
+            index.unit,
+            key,
+            ids,
+            error,
         )
+        return
+    breaker.succeeded()
+    if caught_up:
+        logger.info("Search cluster caught up with %d noted documents", caught_up)
 
 
 def changed(index: SearchIndex, key: str, ids: list[int]) -> None:

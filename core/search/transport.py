@@ -104,8 +104,10 @@ class Transport:
             return []
         return sorted(self._call(self.admin.indices.get_alias, name=alias).keys())
 
-    def indices_matching(self, pattern: str) -> list[str]:
-        return sorted(self._call(self.admin.indices.get, index=pattern).keys())
+    def indices_matching(self, pattern: str, quick: bool = False) -> list[str]:
+        """`quick`: with a search's timeout, not an indexing one."""
+        client = self.client if quick else self.admin
+        return sorted(self._call(client.indices.get, index=pattern).keys())
 
     def point_alias(self, alias: str, new_index: str) -> None:
         """Move `alias` to `new_index` in one atomic step: searches never see no index."""

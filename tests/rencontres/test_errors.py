@@ -3,11 +3,15 @@ is unreachable, wherever the error is raised; /healthz says which part is down; 
 the site's own pages."""
 
 import json
+import time
 
 import pytest
 from django.db import InterfaceError, OperationalError
 from django.test import Client
 from wagtail.models import Site
+
+from core.search import breaker
+from core.search.transport import SEARCH_TIMEOUT_SECONDS
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +150,34 @@ def test_healthz_stays_200_while_the_cluster_is_down(client, settings):
         "cluster": "unavailable",
         "cache": "local memory",
     }
+
+
+def test_healthz_asks_a_hung_cluster_once_per_breaker_period(client, hung_cluster):
+    """The first check waits for the hung cluster and opens the breaker; the next ones report it
+    down at once, without a connection, and stay 200."""
+    started = time.monotonic()
+    first = client.get("/healthz")
+    assert time.monotonic() - started >= SEARCH_TIMEOUT_SECONDS
+    started = time.monotonic()
+    answers = [client.get("/healthz") for _ in range(5)]
+    # Each would have waited as long again (the bound leaves room for a busy machine).
+    assert time.monotonic() - started < 2 * SEARCH_TIMEOUT_SECONDS
+    for response in [first, *answers]:
+        assert response.status_code == 200
+        assert json.loads(response.content)["cluster"] == "unavailable"
+    assert len(hung_cluster.connections) == 1
+
+
+def test_healthz_is_503_while_the_database_is_down_and_the_breaker_open(
+    client, database_down, hung_cluster
+):
+    breaker.failed()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {
+        "status": "unavailable",
+        "database": "unavailable",
+        "cluster": "unavailable",
+        "cache": "local memory",
+    }
+    assert hung_cluster.connections == []

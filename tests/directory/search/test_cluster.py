@@ -8,7 +8,7 @@ import threading
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from core.search import breaker
 from core.search.indexing import rebuild
@@ -193,7 +193,7 @@ def test_node_gone_then_back(client, settings, cluster_config, indexed_world, db
     # The breaker keeps the cluster out of the way for its period; once it is over, the next
     # search probes the cluster and finds it back.
     assert ask() == "database"
-    cache.delete(breaker.OPEN_KEY)
+    caches["search-breaker"].delete(breaker.OPEN_KEY)
     assert ask() == "cluster"
     relay.close()
 
