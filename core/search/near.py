@@ -19,7 +19,7 @@ from django.db.models import Q
 from elasticsearch import dsl
 
 from core.geo import bounding_box, distance_km
-from core.location import location_columns, public_location_of, uses_commune_point
+from core.location import location_columns, public_point_of, uses_commune_point
 from core.search.criteria import Criterion, Exact, Param
 from core.search.fields import PlaceNameFilter
 from core.search.paths import values_at
@@ -100,7 +100,7 @@ class Near(Criterion):
 
     def exact(self, value: Circle) -> Exact:
         def measure(row: tuple) -> float | None:
-            distance = value.distance_to(public_location_of(row).point)
+            distance = value.distance_to(public_point_of(row))
             return distance if distance <= value.radius_km else None
 
         return Exact(location_columns(self.prefix), measure)
