@@ -15,7 +15,7 @@ from typing import Any
 
 import django_filters
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from elasticsearch import dsl
 
 from core.geo import bounding_box, distance_km
@@ -48,6 +48,9 @@ class Near(Criterion):
     """
 
     resolve: Callable[[str], Any]
+    # The communes (a queryset of the model at `commune`), for the commune points' side of the
+    # bounding box.
+    communes: Callable[[], QuerySet]
     name: str = "near"
     field: str = "location"
     default_radius_km: float = 10
@@ -80,6 +83,10 @@ class Near(Criterion):
         return Circle(point.latitude, point.longitude, radius_km, place=point)
 
     def where(self, value: Circle) -> Q:
+        """Own points in the box, or the commune's point for the others: written as the
+        commune's id among the communes in the box, so that each side of the OR is one
+        indexed column of the place (a join to the commune's coordinates would make the
+        database read every place)."""
         box = bounding_box(value.latitude, value.longitude, value.radius_km)
         latitudes = (box.min_latitude, box.max_latitude)
         longitudes = (box.min_longitude, box.max_longitude)
@@ -90,12 +97,8 @@ class Near(Criterion):
                 f"{self.prefix}longitude__range": longitudes,
             }
         )
-        at_commune = commune_point & Q(
-            **{
-                f"{self.prefix}commune__latitude__range": latitudes,
-                f"{self.prefix}commune__longitude__range": longitudes,
-            }
-        )
+        communes = self.communes().filter(latitude__range=latitudes, longitude__range=longitudes)
+        at_commune = commune_point & Q(**{f"{self.prefix}commune__in": communes.values("pk")})
         return own | at_commune
 
     def exact(self, value: Circle) -> Exact:

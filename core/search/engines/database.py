@@ -63,15 +63,25 @@ def _candidates(index: SearchIndex, given: list) -> list[tuple]:
     return found
 
 
+def _pairs(index: SearchIndex, path: str, ids: list[int]) -> QuerySet:
+    """(id, value at `path`) of the rows `ids`. A path through a many-to-many field is read
+    from its table alone: the model's own tables (a page's two) are not needed."""
+    head, _, rest = path.partition("__")
+    field = index.model._meta.get_field(head)
+    if field.many_to_many and rest and not field.auto_created:
+        own = f"{field.m2m_field_name()}_id"
+        target = f"{field.m2m_reverse_field_name()}__{rest}"
+        through = field.remote_field.through._default_manager
+        return through.filter(**{f"{own}__in": ids}).values_list(own, target)
+    return index.model._default_manager.filter(pk__in=ids).values_list("pk", path)
+
+
 def _values(index: SearchIndex, criterion: Criterion, ids: list[int]) -> dict[int, set]:
     """Each candidate's values of a facet, read by id (a fresh queryset: no filter's join
     narrows them)."""
     values: dict[int, set] = defaultdict(set)
-    manager = index.model._default_manager
     for start in range(0, len(ids), IDS_PER_QUERY):
-        chunk = ids[start : start + IDS_PER_QUERY]
-        pairs = manager.filter(pk__in=chunk).values_list("pk", criterion.paths()[0])
-        for pk, value in pairs:
+        for pk, value in _pairs(index, criterion.paths()[0], ids[start : start + IDS_PER_QUERY]):
             if value is not None:
                 values[pk].add(value)
     return values
