@@ -24,7 +24,6 @@ import json
 import os
 import shlex
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,10 +56,10 @@ def manage(env: dict, *args: str) -> None:
 
 
 def seed(env: dict, places: int, marker: Path) -> None:
-    """The demo database, once: later runs reuse it (the marker says it is complete)."""
+    """The demo database, once: later runs reuse it (the marker says it is complete), migrated."""
+    manage(env, "migrate", "-v0")
     if marker.exists():
         return
-    manage(env, "migrate", "-v0")
     manage(env, "load_gazetteer", "-v0")
     started = time.perf_counter()
     manage(env, "seed_demo", "--count", str(places), "-v0")
@@ -71,8 +70,8 @@ def seed(env: dict, places: int, marker: Path) -> None:
 def lib_sh(script: str, **env: str) -> str:
     """Runs `script` after sourcing scripts/lib.sh; returns its standard output."""
     command = f"source scripts/lib.sh; find_pg_bin; {script}"
-    return subprocess.run(
-        ["bash", "-c", command],
+    return subprocess.run(  # noqa: S603 (our own script)
+        ["/bin/bash", "-c", command],
         cwd=ROOT,
         env={**os.environ, **env},
         check=True,
@@ -178,7 +177,7 @@ def measure(port: int, options) -> dict[str, dict]:
     paths = {"floor": [FLOOR], "near": [near], "place": place_urls}
     latencies: dict[str, list[float]] = {name: [] for name in paths}
     elapsed = dict.fromkeys(paths, 0.0)
-    for name, urls in paths.items():  # warm-up: every worker's first request
+    for urls in paths.values():  # warm-up: every worker's first request
         asyncio.run(load(port, urls, min(1.0, options.seconds), options.concurrency))
     for _round in range(options.rounds):
         for name, urls in paths.items():
@@ -243,8 +242,10 @@ def main() -> None:
     }
     for name in ("RENCONTRES_SEARCH_URL", "RENCONTRES_CACHE_URL", "RENCONTRES_DATABASE_URL"):
         base_env.pop(name, None)
-    print(f"gunicorn -c gunicorn.conf.py --workers {options.workers}; "
-          f"{options.concurrency} connections; {options.rounds} x {options.seconds:g} s per path")
+    print(
+        f"gunicorn -c gunicorn.conf.py --workers {options.workers}; "
+        f"{options.concurrency} connections; {options.rounds} x {options.seconds:g} s per path"
+    )
     print("command: " + shlex.join([sys.argv[0], *sys.argv[1:]]), flush=True)
     # DEBUG off serves the collected, hashed files (pages name them through the manifest).
     manage(base_env, "collectstatic", "--noinput", "-v0")

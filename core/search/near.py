@@ -132,9 +132,9 @@ class Near(Criterion):
         return {self.field: dsl.GeoPoint()}
 
     def document(self, obj) -> dict[str, Any]:
-        place = values_at(obj, self.prefix.removesuffix("__"))[0] if self.prefix else obj
-        latitude, longitude = place.public_location.point
+        row = tuple(next(iter(values_at(obj, c)), None) for c in location_columns(self.prefix))
+        latitude, longitude = public_point_of(row)
         return {self.field: {"lat": latitude, "lon": longitude}}
 
     def paths(self) -> list[str]:
-        return [self._at("commune__latitude")]
+        return list(location_columns(self.prefix))
