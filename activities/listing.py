@@ -44,16 +44,26 @@ def upcoming_for_objective(objective) -> list[Occurrence]:
 
 
 def next_sessions_by_place(place_ids: list[int]) -> dict[int, Occurrence]:
-    """Each place's next session that takes place, in two queries whatever the number of
-    places (for the places API's `next_activity`)."""
+    """Each place's next session that takes place, in a fixed number of queries whatever the
+    number of places (for the places API's `next_activity`); one for places without any."""
     from django.db.models import OuterRef, Subquery
 
     from directory.models import PlacePage
 
+    now = timezone.now()
+    # Most places have no session ahead: find those that do with one indexed look-up, and ask
+    # the correlated query below only about them.
+    place_ids = set(
+        Occurrence.objects.filter(place_id__in=place_ids, is_cancelled=False, end__gte=now)
+        .values_list("place_id", flat=True)
+        .distinct()
+    )
+    if not place_ids:
+        return {}
     # Not upcoming(): its registration count would be a grouped join inside every subquery.
     first = (
         public_occurrences()
-        .filter(place_id=OuterRef("pk"), is_cancelled=False, end__gte=timezone.now())
+        .filter(place_id=OuterRef("pk"), is_cancelled=False, end__gte=now)
         .order_by("start", "pk")
         .values("pk")[:1]
     )

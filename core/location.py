@@ -55,7 +55,7 @@ def uses_commune_point(prefix: str = "") -> Q:
 
 
 def location_columns(prefix: str = "") -> tuple[str, ...]:
-    """The columns `public_location_of` reads, from a query's rows ("place__" from a session)."""
+    """The columns `public_point_of` reads, from a query's rows ("place__" from a session)."""
     return (
         f"{prefix}is_discreet",
         f"{prefix}latitude",
@@ -65,12 +65,10 @@ def location_columns(prefix: str = "") -> tuple[str, ...]:
     )
 
 
-def public_location_of(row: tuple) -> PublicLocation:
+def public_point_of(row: tuple) -> tuple[float, float]:
+    """`public_location`'s point from a query's row (`location_columns`), without building the
+    location: the database engine asks it of every candidate of a search."""
     discreet, latitude, longitude, commune_latitude, commune_longitude = row
-    return public_location(
-        discreet=discreet,
-        latitude=latitude,
-        longitude=longitude,
-        commune_latitude=commune_latitude,
-        commune_longitude=commune_longitude,
-    )
+    if discreet or latitude is None or longitude is None:
+        return float(commune_latitude), float(commune_longitude)
+    return float(latitude), float(longitude)

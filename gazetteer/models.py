@@ -64,6 +64,8 @@ class Commune(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["country", "code"], name="unique_commune_code"),
         ]
+        # The family search's bounding box asks for the communes in it (core.search.near).
+        indexes = [models.Index(fields=["latitude", "longitude"], name="commune_point")]
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 

@@ -309,7 +309,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Unset cluster URL: Wagtail's database search. Set: the matching cluster backend, and the
 # database backend kept up to date beside it, because family search falls back to the database
 # engine (and its text search) when the cluster does not answer.
-DATABASE_SEARCH_BACKEND = {"BACKEND": "core.search.database_backend"}
+# On PostgreSQL, the text search configuration that folds accents (rencontres migration 0003);
+# SQLite's backend reads no configuration.
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "core.search.database_backend",
+    "SEARCH_CONFIG": "rencontres_search",
+}
 WAGTAILSEARCH_BACKENDS = (
     {
         "default": {

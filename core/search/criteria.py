@@ -73,6 +73,11 @@ class Criterion:
     def exact(self, value) -> Exact | None:
         return None
 
+    def holds(self, found: set, value) -> bool:
+        """Whether an object whose values at `paths()[0]` are `found` meets `where(value)`: the
+        database engine's facets check a ticked facet in Python."""
+        raise NotImplementedError
+
     def clauses(self, value) -> list[dsl.Q]:
         raise NotImplementedError
 
@@ -136,6 +141,9 @@ class Terms(Criterion):
         if self.many:
             return Q(**{f"{self._at(self.path)}__in": value})
         return Q(**{self._at(self.path): value})
+
+    def holds(self, found: set, value) -> bool:
+        return not found.isdisjoint(value) if self.many else value in found
 
     def clauses(self, value) -> list[dsl.Q]:
         if self.many:

@@ -17,12 +17,20 @@ from django.db import connection
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks the backend up by)
-    backend = vendor.SearchBackend(params)
-    # modelsearch decides on its first call whether SQLite has FTS5; without it, keep its plain
-    # fallback backend.
-    if connection.vendor == "sqlite" and vendor.USE_SQLITE_FTS:
+    # Wagtail builds a backend each time one is asked for (every text search): build one, not
+    # modelsearch's and then ours.
+    if connection.vendor == "sqlite" and _sqlite_has_fts():
         return _planned_sqlite_backend()(params)
-    return backend
+    return vendor.SearchBackend(params)
+
+
+@cache
+def _sqlite_has_fts() -> bool:
+    """modelsearch's own check (FTS5 compiled in, its table migrated), once per process as
+    modelsearch does; without it, its plain fallback backend."""
+    from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+    return fts5_available() and fts_table_exists()
 
 
 @cache

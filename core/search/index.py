@@ -8,7 +8,7 @@ documents, signal handlers, rebuilds) is derived from that declaration by this p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from django.dispatch import Signal
 from elasticsearch import dsl
 
 from core.search.criteria import Criterion
-from core.search.paths import json_value, related_lookups, values_at
+from core.search.paths import json_value, rows_at, values_at
 from core.search.signals import follow
 
 EVENTS = ("publish", "unpublish", "move", "delete")
@@ -77,7 +77,7 @@ class SearchIndex:
     follows: tuple[Follows, ...] = ()
     # What the documents read beyond the public rows' fields, annotated on them (a place's
     # translations' text): never asked by searches.
-    documents: Callable[[QuerySet], QuerySet] | None = None
+    annotate: Callable[[QuerySet], QuerySet] | None = None
 
     def criterion(self, name: str) -> Criterion:
         return next(c for c in self.criteria if c.name == name)
@@ -112,16 +112,26 @@ class SearchIndex:
         index.mapping(self.mapping())
         return index.to_dict()
 
-    def to_index(self) -> QuerySet:
-        """The public rows, with what their documents read fetched in a fixed query count."""
-        paths = [
-            *(sort.path for sort in self.order_by),
-            *(stored.path for stored in self.stored),
-            *(path for criterion in self.criteria for path in criterion.paths()),
-        ]
-        joined, prefetched = related_lookups(self.model, paths)
-        rows = self.public().select_related(*joined).prefetch_related(*prefetched).order_by("pk")
-        return self.documents(rows) if self.documents is not None else rows
+    def document_paths(self) -> list[str]:
+        """The paths the documents read."""
+        return sorted(
+            {
+                *self.keys(),
+                *(sort.path for sort in self.order_by),
+                *(stored.path for stored in self.stored),
+                *(path for criterion in self.criteria for path in criterion.paths()),
+            }
+        )
+
+    def public_ids(self, **lookups) -> list:
+        """The ids of the public rows (those `lookups` pick, or all), in order."""
+        return list(self.public().filter(**lookups).order_by("pk").values_list("pk", flat=True))
+
+    def documents(self, ids: list) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of the rows `ids` (public ones: `public_ids`), read in a fixed number
+        of queries (values, not model instances: `core.search.paths.rows_at`)."""
+        for row in rows_at(self.model, self.document_paths(), ids, self.annotate):
+            yield str(row.pk), self.document(row)
 
     def document(self, obj) -> dict[str, Any]:
         """Only what the criteria, the order and the stored fields need: what a family sees

@@ -8,7 +8,7 @@ nothing published during a rebuild is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -19,15 +19,7 @@ if TYPE_CHECKING:
     from core.search.index import SearchIndex
     from core.search.transport import Transport
 
-BATCH_SIZE = 500
-
-
-def _operations(index: SearchIndex, name: str, objects: Iterable) -> list[dict]:
-    operations = []
-    for obj in objects:
-        operations.append({"index": {"_index": name, "_id": str(obj.pk)}})
-        operations.append(index.document(obj))
-    return operations
+BATCH_SIZE = 1000
 
 
 def reindex(transport: Transport, index: SearchIndex, key: str, ids: list[int]) -> None:
@@ -37,16 +29,20 @@ def reindex(transport: Transport, index: SearchIndex, key: str, ids: list[int]) 
     family = transport.indices_matching(f"{transport.config.alias(index.name)}-*", quick=True)
     if not family:
         return
-    objects = list(index.to_index().filter(**{f"{key}__in": ids}))
+    kept = index.public_ids(**{f"{key}__in": ids})
+    documents = list(index.documents(kept))
     stale = {
         "bool": {
             "filter": [{"terms": {key: ids}}],
-            "must_not": [{"ids": {"values": [str(obj.pk) for obj in objects]}}],
+            "must_not": [{"ids": {"values": [pk for pk, _document in documents]}}],
         }
     }
     for name in family:
         transport.delete_by_query(name, stale)
-        transport.bulk(_operations(index, name, objects), refresh=True)
+        operations = []
+        for pk, document in documents:
+            operations += [{"index": {"_index": name, "_id": pk}}, document]
+        transport.bulk(operations, refresh=True)
 
 
 @dataclass(frozen=True)
@@ -58,8 +54,9 @@ class RebuildProgress:
 def rebuild(
     transport: Transport, index: SearchIndex, shards: int = 1, replicas: int = 0
 ) -> Iterator[RebuildProgress]:
-    """Fill a new `<alias>-<timestamp>` index from the database in bulk batches, then move the
-    alias to it in one step and drop the older indices; yields progress."""
+    """Fill a new `<alias>-<timestamp>` index from the database with the client's streaming
+    bulk helper, periodic refreshes off (nobody searches it yet), then move the alias to it in
+    one step and drop the older indices; yields progress."""
     # Here, not above: the pending notes' module imports this one.
     from core.search import pending
 
@@ -67,21 +64,17 @@ def rebuild(
     alias = transport.config.alias(index.name)
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
     transport.create_index(new_index, index.index_body(shards=shards, replicas=replicas))
-    rows = index.to_index()
-    total = rows.count()
+    transport.set_refresh_interval(new_index, "-1")
+    ids = index.public_ids()
+    total = len(ids)
     yield RebuildProgress(0, total)
     done = 0
-    batch: list = []
-    for row in rows.iterator(chunk_size=BATCH_SIZE):
-        batch.append(row)
-        if len(batch) == BATCH_SIZE:
-            transport.bulk(_operations(index, new_index, batch))
-            done += len(batch)
-            batch = []
-            yield RebuildProgress(done, total)
-    if batch:
-        transport.bulk(_operations(index, new_index, batch))
-        done += len(batch)
+    for start in range(0, total, BATCH_SIZE):
+        # Each batch's documents come from a fixed number of queries (SearchIndex.documents).
+        batch = index.documents(ids[start : start + BATCH_SIZE])
+        done += transport.stream(new_index, batch, chunk_size=BATCH_SIZE)
+        yield RebuildProgress(done, total)
+    transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)
     transport.point_alias(alias, new_index)

@@ -15,11 +15,11 @@ from typing import Any
 
 import django_filters
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from elasticsearch import dsl
 
 from core.geo import bounding_box, distance_km
-from core.location import location_columns, public_location_of, uses_commune_point
+from core.location import location_columns, public_point_of, uses_commune_point
 from core.search.criteria import Criterion, Exact, Param
 from core.search.fields import PlaceNameFilter
 from core.search.paths import values_at
@@ -48,6 +48,9 @@ class Near(Criterion):
     """
 
     resolve: Callable[[str], Any]
+    # The communes (a queryset of the model at `commune`), for the commune points' side of the
+    # bounding box.
+    communes: Callable[[], QuerySet]
     name: str = "near"
     field: str = "location"
     default_radius_km: float = 10
@@ -80,6 +83,10 @@ class Near(Criterion):
         return Circle(point.latitude, point.longitude, radius_km, place=point)
 
     def where(self, value: Circle) -> Q:
+        """Own points in the box, or the commune's point for the others: written as the
+        commune's id among the communes in the box, so that each side of the OR is one
+        indexed column of the place (a join to the commune's coordinates would make the
+        database read every place)."""
         box = bounding_box(value.latitude, value.longitude, value.radius_km)
         latitudes = (box.min_latitude, box.max_latitude)
         longitudes = (box.min_longitude, box.max_longitude)
@@ -90,17 +97,13 @@ class Near(Criterion):
                 f"{self.prefix}longitude__range": longitudes,
             }
         )
-        at_commune = commune_point & Q(
-            **{
-                f"{self.prefix}commune__latitude__range": latitudes,
-                f"{self.prefix}commune__longitude__range": longitudes,
-            }
-        )
+        communes = self.communes().filter(latitude__range=latitudes, longitude__range=longitudes)
+        at_commune = commune_point & Q(**{f"{self.prefix}commune__in": communes.values("pk")})
         return own | at_commune
 
     def exact(self, value: Circle) -> Exact:
         def measure(row: tuple) -> float | None:
-            distance = value.distance_to(public_location_of(row).point)
+            distance = value.distance_to(public_point_of(row))
             return distance if distance <= value.radius_km else None
 
         return Exact(location_columns(self.prefix), measure)
@@ -129,9 +132,9 @@ class Near(Criterion):
         return {self.field: dsl.GeoPoint()}
 
     def document(self, obj) -> dict[str, Any]:
-        place = values_at(obj, self.prefix.removesuffix("__"))[0] if self.prefix else obj
-        latitude, longitude = place.public_location.point
+        row = tuple(next(iter(values_at(obj, c)), None) for c in location_columns(self.prefix))
+        latitude, longitude = public_point_of(row)
         return {self.field: {"lat": latitude, "lon": longitude}}
 
     def paths(self) -> list[str]:
-        return [self._at("commune__latitude")]
+        return list(location_columns(self.prefix))

@@ -4,18 +4,31 @@ for the documents' prefetching."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model
+from django.db.models import Model, QuerySet
+
+
+class Row:
+    """An object's values at some paths, read in bulk (`rows_at`): what `values_at` reads on it
+    when documents are built without loading model instances."""
+
+    __slots__ = ("pk", "values")
+
+    def __init__(self, pk: Any, values: dict[str, list]):
+        self.pk = pk
+        self.values = values
 
 
 def values_at(obj: Any, path: str) -> list:
     """Every value reached from `obj` along `path`; a many-valued step fans out, read from the
     prefetched rows, never from new queries."""
+    if isinstance(obj, Row):
+        return obj.values.get(path, [])
     items = [obj]
     for part in path.split("__"):
         reached = []
@@ -31,29 +44,49 @@ def values_at(obj: Any, path: str) -> list:
     return [item for item in items if item is not None]
 
 
-def related_lookups(model: type[Model], paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """What `select_related` and `prefetch_related` need so that reading `paths` on every object
-    of a queryset costs a fixed number of queries."""
-    joined: set[str] = set()
-    prefetched: set[str] = set()
-    for path in paths:
-        current, walked, many = model, [], False
-        for part in path.split("__"):
-            if part == "pk":
-                break
-            try:
-                field = current._meta.get_field(part)
-            except FieldDoesNotExist:
-                # An annotation of the index's documents (`SearchIndex.documents`).
-                break
-            if not field.is_relation:
-                break
-            walked.append(part)
-            many = many or field.many_to_many or field.one_to_many
-            (prefetched if many else joined).add("__".join(walked))
-            current = field.related_model
-    # A prefetch through a joined relation ("place__programmes") is enough for both.
-    return sorted(joined), sorted(prefetched)
+def many_valued(model: type[Model], path: str) -> bool:
+    """Whether `path` crosses a many-to-many or reverse relation (it may reach several values)."""
+    current = model
+    for part in path.split("__"):
+        if part == "pk":
+            return False
+        try:
+            field = current._meta.get_field(part)
+        except FieldDoesNotExist:
+            # An annotation of the index's documents (`SearchIndex.annotate`): one value.
+            return False
+        if not field.is_relation:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        current = field.related_model
+    return False
+
+
+def rows_at(
+    model: type[Model],
+    paths: Iterable[str],
+    ids: list,
+    annotate: Callable[[QuerySet], QuerySet] | None = None,
+) -> list[Row]:
+    """The objects `ids` of `model` as `Row`s holding their values at `paths`, in a fixed number
+    of queries whatever the number of ids: one for every single-valued path, one per
+    many-valued path (each its own join, so that two relations never multiply each other)."""
+    singles = sorted({"pk", *(p for p in paths if not many_valued(model, p))})
+    many = sorted({p for p in paths if many_valued(model, p)})
+    chosen = model._default_manager.filter(pk__in=ids).order_by()
+    if annotate is not None:
+        chosen = annotate(chosen)
+    rows: dict[Any, Row] = {}
+    at_pk = singles.index("pk")
+    for values in chosen.values_list(*singles):
+        row = {p: [] if v is None else [v] for p, v in zip(singles, values, strict=True)}
+        rows[values[at_pk]] = Row(values[at_pk], row)
+    for path in many:
+        for pk, value in chosen.values_list("pk", path):
+            if value is not None and pk in rows:
+                rows[pk].values.setdefault(path, []).append(value)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def json_value(value: Any) -> Any:

@@ -7,6 +7,7 @@ types and a few keyword names differ, and that is all this module hides.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -140,6 +141,36 @@ class Transport:
                 refresh=True,
                 conflicts="proceed",
             )
+
+    def set_refresh_interval(self, name: str, interval: str | None) -> None:
+        """ "-1" turns periodic refreshes off (a rebuild: nobody searches the new index yet);
+        None restores the node's default."""
+        settings = {"index": {"refresh_interval": interval}}
+        if self.opensearch:
+            self._call(self.admin.indices.put_settings, index=name, body=settings)
+        else:
+            self._call(self.admin.indices.put_settings, index=name, settings=settings)
+
+    def stream(self, name: str, documents: Iterable[tuple[str, dict]], chunk_size: int) -> int:
+        """Index `(id, document)` pairs into `name` with the client's streaming bulk helper
+        (requests of `chunk_size` documents, sent while the next ones are built); how many."""
+        if self.opensearch:
+            from opensearchpy.helpers import BulkIndexError, streaming_bulk
+        else:
+            from elasticsearch.helpers import BulkIndexError, streaming_bulk
+        actions = (
+            {"_op_type": "index", "_index": name, "_id": key, "_source": document}
+            for key, document in documents
+        )
+        done = 0
+        try:
+            for ok, _item in streaming_bulk(
+                self.admin, actions, chunk_size=chunk_size, max_chunk_bytes=20 * 1024 * 1024
+            ):
+                done += ok
+        except (*self._errors, BulkIndexError) as error:
+            raise ClusterUnavailable(f"{type(error).__name__}: {error}") from error
+        return done
 
     def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
         if not operations:

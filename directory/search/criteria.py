@@ -18,6 +18,7 @@ from core.search.near import Near
 from core.search.text import Text, TextField
 from directory.models import Language, PlacePage
 from gazetteer.addresses import resolve_for_search
+from gazetteer.models import Commune
 from objectives.models import Objective, Programme
 
 
@@ -54,7 +55,7 @@ PLACE_TEXT = Text(
 def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
     """In the order the map page keeps them when switching views."""
     return (
-        Near(resolve=resolve_for_search).under(venue),
+        Near(resolve=resolve_for_search, communes=Commune.objects.all).under(venue),
         PLACE_TEXT,
         Terms(
             "objective",

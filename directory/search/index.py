@@ -139,5 +139,5 @@ PLACES = SearchIndex(
         Follows(PlacePage),
         Follows(signal=place_translations_changed, ids="place_ids"),
     ),
-    documents=with_translations,
+    annotate=with_translations,
 )

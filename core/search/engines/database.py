@@ -3,11 +3,16 @@
 Each criterion's SQL filter runs in the database (a bounding box on indexed coordinates for
 `near`); what SQL cannot say (exact distances, Wagtail's text matches) is then checked in
 Python on the few candidates' columns, and they are sorted there.
+
+Facets are disjunctive (a facet's counts ignore that facet's own selection), so the candidates
+are read once without the ticked facets: their exact pass (distance, text) is shared by the
+results and every facet's counts, and each facet's values are read once, by candidate id; the
+ticked facets are then checked in Python on those values.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from core.search.results import Matches
@@ -15,38 +20,33 @@ from core.search.results import Matches
 if TYPE_CHECKING:
     from django.db.models import QuerySet
 
+    from core.search.criteria import Criterion
     from core.search.index import SearchIndex
     from core.search.query import SearchQuery
 
-
-def _given(index: SearchIndex, query: SearchQuery, skip=None) -> list:
-    return [
-        (c, query.get(c.name))
-        for c in index.criteria
-        if c is not skip and query.get(c.name) is not None
-    ]
+# Ids per `pk IN (…)` query: far below SQLite's bound-parameter limit.
+IDS_PER_QUERY = 5000
 
 
-def filtered(index: SearchIndex, query: SearchQuery, skip=None) -> QuerySet:
+def _given(index: SearchIndex, query: SearchQuery) -> list:
+    return [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
+
+
+def _candidates(index: SearchIndex, given: list) -> list[tuple]:
+    """Sort keys ending with the id, in order, of the rows every criterion of `given` accepts:
+    SQL filters, then the exact checks on the rows' columns."""
     rows = index.public()
     # One filter() per criterion: two criteria on one many-valued relation may be met by
     # different related rows, as in the cluster's documents.
-    for criterion, value in _given(index, query, skip):
+    for criterion, value in given:
         condition = criterion.where(value)
         if condition is not None:
             rows = rows.filter(condition)
-    return rows.distinct().order_by()
-
-
-def _matching(index: SearchIndex, query: SearchQuery, skip=None) -> tuple[QuerySet, list[int]]:
-    """The rows SQL keeps and, in order, the ids every criterion (but `skip`) accepts."""
-    given = _given(index, query, skip)
     exacts = [(c, e) for c, v in given if (e := c.exact(v)) is not None]
     sort_paths = [sort.path for sort in index.order_by]
     columns = ["pk", *sort_paths, *(column for _c, e in exacts for column in e.columns)]
-    rows = filtered(index, query, skip)
     found = []
-    for row in rows.values_list(*columns):
+    for row in rows.distinct().order_by().values_list(*columns):
         position = 1 + len(sort_paths)
         ranks = []
         for criterion, exact in exacts:
@@ -60,33 +60,61 @@ def _matching(index: SearchIndex, query: SearchQuery, skip=None) -> tuple[QueryS
         else:
             found.append((*ranks, *row[1 : 1 + len(sort_paths)], row[0]))
     found.sort()
-    return rows, [key[-1] for key in found]
+    return found
 
 
-def _facets(index: SearchIndex, query: SearchQuery, rows: QuerySet, ids: list[int]) -> dict:
-    """Counts per value of each facet. Disjunctive: a facet's counts ignore that facet's own
-    selection (ticking « passerelles » still shows how many places each other objective adds),
-    the other criteria apply. Counted in Python over the exact matches: right for rows in the
-    bounding box's corners but outside the radius; a fresh queryset, so that a filter's join
-    does not narrow the counts."""
-    facets = {}
-    for criterion in index.facet_criteria():
-        facet_rows, facet_ids = rows, ids
-        if query.get(criterion.name) is not None:
-            facet_rows, facet_ids = _matching(index, query, skip=criterion)
-        matched = set(facet_ids)
-        pairs = index.model._default_manager.filter(pk__in=facet_rows.values("pk")).values_list(
-            "pk", criterion.paths()[0]
-        )
-        counts = Counter(value for pk, value in pairs if pk in matched and value is not None)
-        facets[criterion.field] = dict(sorted(counts.items()))
-    return facets
+def _pairs(index: SearchIndex, path: str, ids: list[int]) -> QuerySet:
+    """(id, value at `path`) of the rows `ids`. A path through a many-to-many field is read
+    from its table alone: the model's own tables (a page's two) are not needed."""
+    head, _, rest = path.partition("__")
+    field = index.model._meta.get_field(head)
+    if field.many_to_many and rest and not field.auto_created:
+        own = f"{field.m2m_field_name()}_id"
+        target = f"{field.m2m_reverse_field_name()}__{rest}"
+        through = field.remote_field.through._default_manager
+        return through.filter(**{f"{own}__in": ids}).values_list(own, target)
+    return index.model._default_manager.filter(pk__in=ids).values_list("pk", path)
+
+
+def _values(index: SearchIndex, criterion: Criterion, ids: list[int]) -> dict[int, set]:
+    """Each candidate's values of a facet, read by id (a fresh queryset: no filter's join
+    narrows them)."""
+    values: dict[int, set] = defaultdict(set)
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        for pk, value in _pairs(index, criterion.paths()[0], ids[start : start + IDS_PER_QUERY]):
+            if value is not None:
+                values[pk].add(value)
+    return values
 
 
 def matches(index: SearchIndex, query: SearchQuery) -> Matches:
-    rows, ids = _matching(index, query)
+    given = _given(index, query)
+    facets = index.facet_criteria()
+    ticked = [(c, v) for c, v in given if any(c is f for f in facets)]
+    candidates = _candidates(index, [(c, v) for c, v in given if (c, v) not in ticked])
+    ids = [key[-1] for key in candidates]
+    values = {criterion.field: _values(index, criterion, ids) for criterion in facets}
+    # Per ticked facet, the candidates it keeps.
+    kept = {
+        criterion.field: {pk for pk in ids if criterion.holds(values[criterion.field][pk], value)}
+        for criterion, value in ticked
+    }
+    matched = [pk for pk in ids if all(pk in k for k in kept.values())]
+    counts = {}
+    for criterion in facets:
+        others = [k for field, k in kept.items() if field != criterion.field]
+        counts[criterion.field] = dict(
+            sorted(
+                Counter(
+                    value
+                    for pk in ids
+                    if all(pk in k for k in others)
+                    for value in values[criterion.field][pk]
+                ).items()
+            )
+        )
     return Matches(
-        count=len(ids),
-        ids=ids[query.offset : query.offset + query.page_size],
-        facets=_facets(index, query, rows, ids),
+        count=len(matched),
+        ids=matched[query.offset : query.offset + query.page_size],
+        facets=counts,
     )

@@ -8,7 +8,7 @@ from activities.models import Occurrence
 from activities.search.index import SESSIONS
 from core.search.index import registered
 from core.search.openapi import parameters
-from core.search.paths import related_lookups, values_at
+from core.search.paths import many_valued, values_at
 from core.search.query import MAX_PAGE_SIZE, filterset_for
 from directory.models import PlacePage
 from directory.search.index import PLACES
@@ -54,14 +54,22 @@ def test_sessions_add_their_dates_to_the_place_parameters():
     )
 
 
-def test_documents_read_what_they_need_in_a_fixed_number_of_queries():
-    joined, prefetched = related_lookups(
-        Occurrence, ["place__commune__name_fr", "activity__objectives__slug", "date"]
-    )
-    assert joined == ["activity", "place", "place__commune"]
-    assert prefetched == ["activity__objectives"]
-    joined, prefetched = related_lookups(PlacePage, ["opening_hours__weekday", "title"])
-    assert (joined, prefetched) == ([], ["opening_hours"])
+def test_documents_read_what_they_need_in_a_fixed_number_of_queries(
+    place, django_assert_num_queries
+):
+    assert many_valued(Occurrence, "activity__objectives__slug")
+    assert not many_valued(Occurrence, "place__commune__name_fr")
+    assert many_valued(PlacePage, "opening_hours__weekday")
+    paths = PLACES.document_paths()
+    many = [path for path in paths if many_valued(PlacePage, path)]
+    # One query for the single-valued paths, one per many-valued path, whatever the ids.
+    with django_assert_num_queries(1 + len(many)):
+        documents = dict(PLACES.documents([place.pk]))
+    assert documents[str(place.pk)]["objectives"] == ["passerelles"]
+    assert documents[str(place.pk)]["location"] == {
+        "lat": place.public_location.latitude,
+        "lon": place.public_location.longitude,
+    }
 
 
 def test_values_at_fans_out_over_many_valued_steps(place):

@@ -1,0 +1,89 @@
+"""Indexing benchmark (not a test): documents per second of a full rebuild into a cluster.
+
+Builds (once, reused afterwards) a SQLite database of demo places in the temporary directory,
+then rebuilds every registered index into the cluster at `--cluster-url` (behind an alias of its
+own prefix) `--rounds` times, and prints documents/s per index with the load average.
+
+    .venv/bin/python benchmarks/indexing.py --places 10000 --cluster-url http://127.0.0.1:9241
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def prepare(database: Path, places: int) -> None:
+    if database.exists():
+        return
+    env = {
+        **os.environ,
+        "RENCONTRES_DEBUG": "1",
+        "RENCONTRES_DATABASE_URL": f"sqlite:///{database}",
+    }
+    env.pop("RENCONTRES_SEARCH_URL", None)
+    steps = (["migrate", "-v0"], ["load_gazetteer", "-v0"], ["seed_demo", "--count", str(places)])
+    for args in steps:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", type=int, default=10000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--cluster-url", required=True)
+    parser.add_argument("--flavour", default="opensearch3")
+    parser.add_argument("--database", type=Path, help="a SQLite file, built if missing")
+    options = parser.parse_args()
+    database = options.database or (
+        Path(tempfile.gettempdir()) / f"rencontres-index-bench-{options.places}.sqlite3"
+    )
+    prepare(database, options.places)
+    os.environ.update(
+        RENCONTRES_DEBUG="1",
+        RENCONTRES_DATABASE_URL=f"sqlite:///{database}",
+        RENCONTRES_SEARCH_URL=options.cluster_url,
+        RENCONTRES_SEARCH_FLAVOUR=options.flavour,
+        RENCONTRES_SEARCH_INDEX_PREFIX=f"bench-indexing-{options.places}",
+        DJANGO_SETTINGS_MODULE="rencontres.settings",
+    )
+    import django
+
+    django.setup()
+    from core.search.index import registered
+    from core.search.indexing import rebuild
+    from core.search.transport import get_transport
+
+    transport = get_transport()
+    load_before = os.getloadavg()
+    rows = []
+    for index in registered():
+        for _round in range(options.rounds):
+            started = time.perf_counter()
+            done = 0
+            for progress in rebuild(transport, index):
+                done = progress.done
+            rows.append((index.name, done, time.perf_counter() - started))
+    load_after = os.getloadavg()
+    for index in registered():
+        for name in transport.indices_behind(transport.config.alias(index.name)):
+            transport.delete_index(name)
+    print(
+        f"{options.places} demo places; load average before {load_before[0]:.2f}, "
+        f"after {load_after[0]:.2f}"
+    )
+    print(f"{'index':<14} {'documents':>10} {'seconds':>8} {'docs/s':>8}")
+    for name, done, seconds in rows:
+        print(f"{name:<14} {done:>10} {seconds:>8.1f} {done / seconds:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""The places API's `next_activity`: the correlated look-up only for places with sessions."""
+
+from activities.listing import next_sessions_by_place
+from directory.models import PlacePage
+
+
+def test_places_without_sessions_cost_one_query(activity_world, db, django_assert_num_queries):
+    with_sessions = activity_world["matinee"].occurrences.first().place_id
+    without = list(
+        PlacePage.objects.exclude(occurrences__isnull=False).values_list("pk", flat=True)
+    )
+    assert without
+    with django_assert_num_queries(1):
+        assert next_sessions_by_place(without) == {}
+    # The look-up, Wagtail's view restrictions, the correlated query, the sessions.
+    with django_assert_num_queries(4):
+        found = next_sessions_by_place([with_sessions, *without])
+    assert list(found) == [with_sessions]
+    assert found[with_sessions] == activity_world["matinee"].occurrences.order_by("start").first()
