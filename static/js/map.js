@@ -57,9 +57,28 @@
     var areas = L.featureGroup();
     map.addLayer(pins).addLayer(areas);
 
+    // A cell of the server's grid (directory/search/map_points.py): how many places it holds.
+    function cellLayer(point) {
+      var size = point.count < 10 ? "small" : point.count < 100 ? "medium" : "large";
+      var label = document.createElement("div");
+      label.appendChild(text(String(point.count)));
+      var layer = L.marker([point.lat, point.lon], {
+        icon: L.divIcon({
+          html: label,
+          className: "marker-cluster marker-cluster-" + size,
+          iconSize: L.point(40, 40),
+        }),
+        title: point.name,
+        keyboard: false,
+      });
+      areas.addLayer(layer);
+      return layer;
+    }
+
     function layerFor(point) {
       var latlng = [point.lat, point.lon];
       var layer;
+      if (point.count) return cellLayer(point);
       if (point.approximate) {
         layer = L.circle(latlng, { radius: config.area_radius_m });
         areas.addLayer(layer);
@@ -159,9 +178,18 @@
   };
 
   if (!window.L) return;
-  whenDocumentReady(function () {
+  // Maps are drawn once the page is usable: after its load, when the browser is idle, so that
+  // the list and the form never wait for the tiles.
+  function createAll() {
     document.querySelectorAll("[data-map]").forEach(function (element) {
       if (!element.rencontresMap) create(element);
     });
+  }
+  var idle = window.requestIdleCallback || function (callback) {
+    setTimeout(callback, 1);
+  };
+  if (document.readyState === "complete") idle(createAll, { timeout: 500 });
+  else window.addEventListener("load", function () {
+    idle(createAll, { timeout: 500 });
   });
 })();

@@ -26,10 +26,13 @@ def make_places(commune, count):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        # The map page: search (matches, 2 facets, hits with 2 relations) and the form's choices.
-        ("/lieux/", 18),
-        # One more: the ticked objective's facet counts the places found without it.
-        ("/lieux/?near=50.64,5.57&objective=passerelles", 19),
+        # The map page: search (matches, 2 facets, hits with 2 relations), the form's choices,
+        # the cards' opening hours, closures and next sessions (2), and the map's every match
+        # (directory.search.map_points: the matches' ids, then their points).
+        ("/lieux/", 23),
+        # More: the ticked objective's facet counts the places found without it, and the map
+        # searches with that objective too.
+        ("/lieux/?near=50.64,5.57&objective=passerelles", 26),
         ("/programmes/lieux-rencontre-enfants-parents/", 12),
         ("/objectifs/passerelles/", 12),
         ("/", 12),

@@ -90,3 +90,9 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
         ids=ids[query.offset : query.offset + query.page_size],
         facets=_facets(index, query, rows, ids),
     )
+
+
+def matching_ids(index: SearchIndex, query: SearchQuery) -> list[int]:
+    """The ids of the query's page, without the facets."""
+    _rows, ids = _matching(index, query)
+    return ids[query.offset : query.offset + query.page_size]
