@@ -4,7 +4,7 @@ The site runs as in production (DEBUG off, gunicorn, WhiteNoise's compressed sta
 SQLite database holding the gazetteer and the demo places; Lighthouse (npm, pinned in
 package.json) drives Debian's Chromium with its default mobile emulation (a mid-range phone,
 simulated slow 4G, 4× CPU slowdown) and prints the performance score of the home page, the map
-page with a search, the map page with and without a search, and a place page, each the median of `--runs` runs.
+page without and with a search, and a place page, each the median of `--runs` runs.
 
     .venv/bin/python benchmarks/lighthouse.py [--database /tmp/rencontres-lighthouse.sqlite3]
         [--runs 3] [--port 8765] [--near 4000]
@@ -121,7 +121,11 @@ def lighthouse(url: str, output: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", type=Path, default=Path("/tmp/rencontres-lighthouse.sqlite3"))
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "rencontres-lighthouse.sqlite3",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--near", default="4000", help="what the map page's search is near")
@@ -154,7 +158,8 @@ def main() -> None:
     )
     try:
         wait_until_up(base + "/", server)
-        print(f"Lighthouse mobile performance, median of {args.runs} run(s); load {os.getloadavg()}")
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"Lighthouse mobile performance, median of {args.runs} run(s); load {load}")
         print(f"{'page':<18} {'score':>5} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6}")
         for name, path in pages.items():
             runs = [lighthouse(base + path, work / f"report-{i}.json") for i in range(args.runs)]
