@@ -39,7 +39,7 @@ def test_a_card_says_kind_access_ages_and_opening(client, commune):
         html = client.get("/lieux/").content.decode()
         kind = programme().name
     start = html.index("Le Jardin des Bambins")
-    card = html[start : html.index('class="place-card"', start)]
+    card = html[start : html.index("</ol>", start)]
     assert kind in card
     assert "Sans rendez-vous, gratuit et anonyme" in card
     assert "Enfants de 0 à 3 ans" in card
