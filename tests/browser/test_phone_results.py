@@ -115,7 +115,7 @@ def test_an_empty_result_offers_the_nearest_and_a_wider_radius(
     live_server, browser_places, chromium
 ):
     result = chromium.run(empty_result, live_server.url)
-    assert result["count"].strip() == "0 lieu trouvé"
+    assert result["count"].strip() == "0 lieux trouvés"
     assert result["nearest"] == ["Espace de rencontre du Confluent"]
     assert "radius_km=100" in result["widened_url"] or "radius_km=200" in result["widened_url"]
     assert result["widened_list"] == ["Espace de rencontre du Confluent"]
