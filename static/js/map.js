@@ -52,9 +52,11 @@
     }).addTo(map);
     // Pins cluster; areas never do: a count would hide that the point is only a commune.
     var pins = config.cluster && L.markerClusterGroup
-      ? L.markerClusterGroup({ showCoverageOnHover: false })
+      // In chunks: hundreds of pins never make one long task on a slow phone.
+      ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true })
       : L.featureGroup();
     var areas = L.featureGroup();
+    var newPins = [];
     map.addLayer(pins).addLayer(areas);
 
     // A cell of the server's grid (directory/search/map_points.py): how many places it holds.
@@ -89,7 +91,7 @@
           // A pin without a link has nothing to do: leave it out of the Tab order.
           keyboard: Boolean(point.url),
         });
-        pins.addLayer(layer);
+        newPins.push(layer);
       }
       if (point.url) layer.bindPopup(link(point));
       return layer;
@@ -116,12 +118,18 @@
       show: function (points) {
         pins.clearLayers();
         areas.clearLayers();
+        newPins = [];
         points.forEach(layerFor);
-        var bounds = L.latLngBounds([]);
-        [pins, areas].forEach(function (group) {
-          var groupBounds = group.getBounds();
-          if (groupBounds.isValid()) bounds.extend(groupBounds);
+        if (pins.addLayers) pins.addLayers(newPins);
+        else newPins.forEach(function (pin) {
+          pins.addLayer(pin);
         });
+        // From the pins themselves: chunked loading may still be adding them to the group.
+        var bounds = L.latLngBounds(newPins.map(function (pin) {
+          return pin.getLatLng();
+        }));
+        var areaBounds = areas.getBounds();
+        if (areaBounds.isValid()) bounds.extend(areaBounds);
         fit(bounds);
       },
       // Draws the points the page holds now in the element named by points_from.
