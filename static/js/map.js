@@ -10,6 +10,7 @@
 
   var READY = "rencontres:map-ready";
   var PICK = "rencontres:map-pick";
+  var CHUNKED_FROM = 100;
 
   function readJSON(id) {
     var element = id && document.getElementById(id);
@@ -52,8 +53,7 @@
     }).addTo(map);
     // Pins cluster; areas never do: a count would hide that the point is only a commune.
     var pins = config.cluster && L.markerClusterGroup
-      // In chunks: hundreds of pins never make one long task on a slow phone.
-      ? L.markerClusterGroup({ showCoverageOnHover: false, chunkedLoading: true })
+      ? L.markerClusterGroup({ showCoverageOnHover: false })
       : L.featureGroup();
     var areas = L.featureGroup();
     var newPins = [];
@@ -120,6 +120,8 @@
         areas.clearLayers();
         newPins = [];
         points.forEach(layerFor);
+        // Many pins go in chunks, so that they never make one long task on a slow phone.
+        if (pins.options) pins.options.chunkedLoading = newPins.length > CHUNKED_FROM;
         if (pins.addLayers) pins.addLayers(newPins);
         else newPins.forEach(function (pin) {
           pins.addLayer(pin);
