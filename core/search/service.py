@@ -36,6 +36,23 @@ def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
     return SearchResult(found.count, index.hits(found.ids, query), found.facets, "database")
 
 
+def matching_ids(index: SearchIndex, query: SearchQuery, limit: int) -> list[int]:
+    """The ids of every match in the search's order, up to `limit`: for what shows all of them
+    at once (the map page's map), whatever page the list is at."""
+    everything = replace(query, page=1, page_size=limit)
+    transport = get_transport()
+    if transport is not None and breaker.may_ask():
+        try:
+            found = cluster.matches(index, everything, transport)
+        except ClusterUnavailable as error:
+            logger.warning("Search cluster unavailable, answering from the database: %s", error)
+            breaker.failed()
+        else:
+            breaker.succeeded()
+            return found.ids
+    return database.matching_ids(index, everything)
+
+
 # The radii a search can be widened to, in one tap: the map page's choices up to `near`'s limit.
 WIDER_RADII_KM = (2, 5, 10, 20, 50, 100, 200)
 

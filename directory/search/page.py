@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from core.maps import map_config
@@ -21,9 +22,11 @@ from core.search.paging import search_page
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.cards import card_facts
 from directory.extensions import MAP_PAGE_VIEWS
 from directory.models import Language
 from directory.search.index import PLACES
+from directory.search.map_points import map_feature, map_features
 from objectives.models import Programme
 
 RADIUS_CHOICES = [2, 5, 10, 20, 50, 100, 200]
@@ -38,19 +41,6 @@ class MapView:
     label: str
     index: SearchIndex
     context: Callable[[HttpRequest], dict]
-
-
-def map_feature(place) -> dict:
-    """A marker, for a place hit or the place of a session hit."""
-    return {
-        "id": place.id,
-        "name": place.name,
-        "url": place.url,
-        "commune": place.commune,
-        "lat": place.latitude,
-        "lon": place.longitude,
-        "approximate": place.approximate,
-    }
 
 
 def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
@@ -122,10 +112,17 @@ def places_context(request: HttpRequest) -> dict:
     hits = search.result.hits if search.result else []
     if near["beyond"]:
         hits = near["beyond"].hits
+    facts = card_facts([hit.page for hit in hits])
+    if near["beyond"] or not search.result:
+        features = [map_feature(hit) for hit in hits]
+    else:
+        features = map_features(search.query, search.result.count)
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),
-        "map_features": [map_feature(hit) for hit in hits],
+        "place_cards": [{"hit": hit, "facts": facts[hit.id]} for hit in hits],
+        # Every match, not only this page's (directory.search.map_points).
+        "map_features": features,
         **near,
     }
 
@@ -135,6 +132,32 @@ PLACES_VIEW = MapView("places", _("Lieux"), PLACES, places_context)
 
 def map_views() -> list[MapView]:
     return [PLACES_VIEW, *(hook() for hook in hooks.get_hooks(MAP_PAGE_VIEWS))]
+
+
+# The form's parameters that are not a place or words: each value counts as one filter.
+FILTER_PARAMS = ("programme", "objective", "age_months", "day", "language", "accessible", "free")
+
+
+def searched(params: QueryDict) -> bool:
+    """Whether the family asked for something: then, on a phone, the form folds to its summary
+    and the results come first."""
+    return any(value for name, value in params.items() if name not in ("view", "page"))
+
+
+def search_summary(params: QueryDict) -> str:
+    """The search in one line, for the folded form: "Près de 4000 · 10 km · « jeux » · 2
+    filtres"."""
+    parts = []
+    if params.get("near"):
+        parts.append(_("Près de %(near)s") % {"near": params["near"]})
+        radius = params.get("radius_km") or PLACES.criterion("near").default_radius_km
+        parts.append(_("%(radius)s km") % {"radius": radius})
+    if params.get("q"):
+        parts.append(_("« %(words)s »") % {"words": params["q"]})
+    filters = sum(1 for name in FILTER_PARAMS for value in params.getlist(name) if value)
+    if filters:
+        parts.append(ngettext("%(n)d filtre", "%(n)d filtres", filters) % {"n": filters})
+    return " · ".join(str(part) for part in parts) or str(_("Toute la carte"))
 
 
 def map_page_context(request: HttpRequest) -> dict:
@@ -147,6 +170,8 @@ def map_page_context(request: HttpRequest) -> dict:
     kept = [(name, value) for name in shared for value in request.GET.getlist(name)]
     context = {
         "params": request.GET,
+        "searched": searched(request.GET),
+        "search_summary": search_summary(request.GET),
         # The points are the results' own (map_features, in the part a search replaces).
         "results_map": map_config(
             points_from="map-features", cluster=True, scroll_wheel_zoom=False

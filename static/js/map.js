@@ -13,6 +13,7 @@
 
   var READY = "rencontres:map-ready";
   var PICK = "rencontres:map-pick";
+  var CHUNKED_FROM = 100;
 
   function readJSON(id) {
     var element = id && document.getElementById(id);
@@ -97,11 +98,31 @@
       ? L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon })
       : L.featureGroup();
     var areas = L.featureGroup();
+    var newPins = [];
     map.addLayer(pins).addLayer(areas);
+
+    // A cell of the server's grid (directory/search/map_points.py): how many places it holds.
+    function cellLayer(point) {
+      var size = point.count < 10 ? "small" : point.count < 100 ? "medium" : "large";
+      var label = document.createElement("div");
+      label.appendChild(text(String(point.count)));
+      var layer = L.marker([point.lat, point.lon], {
+        icon: L.divIcon({
+          html: label,
+          className: "marker-cluster marker-cluster-" + size,
+          iconSize: L.point(40, 40),
+        }),
+        title: point.name,
+        keyboard: false,
+      });
+      areas.addLayer(layer);
+      return layer;
+    }
 
     function layerFor(point) {
       var latlng = [point.lat, point.lon];
       var layer;
+      if (point.count) return cellLayer(point);
       if (point.approximate) {
         layer = L.circle(latlng, { radius: config.area_radius_m });
         areas.addLayer(layer);
@@ -112,7 +133,7 @@
           // A pin without a link has nothing to do: leave it out of the Tab order.
           keyboard: Boolean(point.url),
         });
-        pins.addLayer(layer);
+        newPins.push(layer);
       }
       if (point.url) layer.bindPopup(link(point));
       return layer;
@@ -139,12 +160,20 @@
       show: function (points) {
         pins.clearLayers();
         areas.clearLayers();
+        newPins = [];
         points.forEach(layerFor);
-        var bounds = L.latLngBounds([]);
-        [pins, areas].forEach(function (group) {
-          var groupBounds = group.getBounds();
-          if (groupBounds.isValid()) bounds.extend(groupBounds);
+        // Many pins go in chunks, so that they never make one long task on a slow phone.
+        if (pins.options) pins.options.chunkedLoading = newPins.length > CHUNKED_FROM;
+        if (pins.addLayers) pins.addLayers(newPins);
+        else newPins.forEach(function (pin) {
+          pins.addLayer(pin);
         });
+        // From the pins themselves: chunked loading may still be adding them to the group.
+        var bounds = L.latLngBounds(newPins.map(function (pin) {
+          return pin.getLatLng();
+        }));
+        var areaBounds = areas.getBounds();
+        if (areaBounds.isValid()) bounds.extend(areaBounds);
         fit(bounds);
       },
       // Draws the points the page holds now in the element named by points_from.
@@ -201,9 +230,18 @@
   };
 
   if (!window.L) return;
-  whenDocumentReady(function () {
+  // Maps are drawn once the page is usable: after its load, when the browser is idle, so that
+  // the list and the form never wait for the tiles.
+  function createAll() {
     document.querySelectorAll("[data-map]").forEach(function (element) {
       if (!element.rencontresMap) create(element);
     });
+  }
+  var idle = window.requestIdleCallback || function (callback) {
+    setTimeout(callback, 1);
+  };
+  if (document.readyState === "complete") idle(createAll, { timeout: 500 });
+  else window.addEventListener("load", function () {
+    idle(createAll, { timeout: 500 });
   });
 })();

@@ -118,3 +118,9 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
         ids=matched[query.offset : query.offset + query.page_size],
         facets=counts,
     )
+
+
+def matching_ids(index: SearchIndex, query: SearchQuery) -> list[int]:
+    """The ids of the query's page, without the facets."""
+    ids = [key[-1] for key in _candidates(index, _given(index, query))]
+    return ids[query.offset : query.offset + query.page_size]

@@ -4,6 +4,10 @@
 // commune and postcode suggestions, and "around me".
 (function () {
   "use strict";
+  // The form sits in a <details> folded after a search; wide screens have room for it open.
+  var panel = document.querySelector("[data-search-panel]");
+  var wide = window.matchMedia("(min-width: 60rem)");
+  if (panel && wide.matches) panel.open = true;
   if (!window.RencontresMap) return;
 
   RencontresMap.ready("#results-map", enhance);
@@ -38,6 +42,11 @@
           if (errors) form.prepend(document.importNode(errors, true));
           document.querySelector("[data-result-count]").textContent =
             next.querySelector("[data-result-count]").textContent;
+          var summary = document.querySelector("[data-search-summary]");
+          var nextSummary = next.querySelector("[data-search-summary]");
+          if (summary && nextSummary) summary.textContent = nextSummary.textContent;
+          // On a phone the form folds to its summary, so that the results come first.
+          if (!errors && !wide.matches) panel.open = false;
           document.querySelector("[data-result-body]").replaceWith(
             document.importNode(next.querySelector("[data-result-body]"), true)
           );

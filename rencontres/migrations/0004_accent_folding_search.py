@@ -34,6 +34,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rencontres", "0002_create_site")]
+    dependencies = [("rencontres", "0003_locales_and_translated_roots")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

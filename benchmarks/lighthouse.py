@@ -1,0 +1,183 @@
+"""Phone pages benchmark (not a test): Lighthouse's mobile performance score of the public pages.
+
+The site runs as in production (DEBUG off, gunicorn, WhiteNoise's compressed static files) on a
+SQLite database holding the gazetteer and the demo places; Lighthouse (npm, pinned in
+package.json) drives Debian's Chromium with its default mobile emulation (a mid-range phone,
+simulated slow 4G, 4× CPU slowdown) and prints the performance score of the home page, the map
+page without and with a search, and a place page, each the median of `--runs` runs.
+
+    .venv/bin/python benchmarks/lighthouse.py [--database /tmp/rencontres-lighthouse.sqlite3]
+        [--runs 3] [--port 8765] [--near 4000]
+
+The database is migrated, loaded with the gazetteer and seeded with the demo when it has no
+place yet (a few minutes the first time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def environment(database: Path, static_root: Path, port: int) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RENCONTRES_")}
+    env.update(
+        RENCONTRES_DEBUG="0",
+        RENCONTRES_SECRET_KEY=secrets.token_urlsafe(50),
+        RENCONTRES_ALLOWED_HOSTS="127.0.0.1",
+        RENCONTRES_BASE_URL=f"http://127.0.0.1:{port}",
+        RENCONTRES_DATABASE_URL=f"sqlite:///{database}",
+        RENCONTRES_STATIC_ROOT=str(static_root),
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    command = [str(ROOT / ".venv" / "bin" / "python"), "manage.py", *args]
+    return subprocess.run(
+        command, cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def prepare(env: dict[str, str]) -> None:
+    manage(env, "migrate", "--noinput", "-v0")
+    count = manage(
+        env,
+        "shell",
+        "-c",
+        "from directory.models import PlacePage; print(PlacePage.objects.live().count())",
+    )
+    if int(count.strip().splitlines()[-1]) == 0:
+        print("Loading the gazetteer and seeding the demo (first run only)…", flush=True)
+        manage(env, "load_gazetteer")
+        manage(env, "seed_demo")
+    manage(env, "collectstatic", "--noinput", "-v0")
+
+
+def first_place_path(env: dict[str, str]) -> str:
+    out = manage(
+        env,
+        "shell",
+        "-c",
+        "from directory.models import PlacePage; "
+        "print(PlacePage.objects.live().order_by('pk').first().url)",
+    )
+    return out.strip().splitlines()[-1]
+
+
+def wait_until_up(url: str, server: subprocess.Popen) -> None:
+    for _ in range(100):
+        if server.poll() is not None:
+            sys.exit("gunicorn stopped before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=30):  # noqa: S310 (a local http URL)
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    sys.exit(f"{url} did not answer")
+
+
+def lighthouse(url: str, output: Path) -> dict:
+    """One Lighthouse run: the performance score (0–100) and the metrics it comes from."""
+    subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={output}",
+            "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        check=True,
+    )
+    report = json.loads(output.read_text())
+    audits = report["audits"]
+    return {
+        "score": round(report["categories"]["performance"]["score"] * 100),
+        "fcp_ms": audits["first-contentful-paint"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "rencontres-lighthouse.sqlite3",
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--near", default="4000", help="what the map page's search is near")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        sys.exit("Lighthouse is missing: npm ci")
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        sys.exit(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+
+    work = Path(tempfile.mkdtemp(prefix="rencontres-lighthouse-"))
+    env = environment(args.database.resolve(), work / "static", args.port)
+    prepare(env)
+    base = f"http://127.0.0.1:{args.port}"
+    pages = {
+        "home": "/",
+        "map page": "/lieux/",
+        "map page, search": f"/lieux/?near={args.near}&radius_km=10",
+        "place page": first_place_path(env),
+    }
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "rencontres.wsgi",
+            f"--bind=127.0.0.1:{args.port}",
+            "--workers=2",
+            "--timeout=120",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_until_up(base + "/", server)
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+        print(f"Lighthouse mobile performance, median of {args.runs} run(s); load {load}")
+        print(f"{'page':<18} {'score':>5} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} {'CLS':>6}")
+        for name, path in pages.items():
+            runs = [lighthouse(base + path, work / f"report-{i}.json") for i in range(args.runs)]
+            median = sorted(runs, key=lambda run: run["score"])[len(runs) // 2]
+            print(
+                f"{name:<18} {statistics.median(r['score'] for r in runs):>5.0f} "
+                f"{median['fcp_ms']:>7.0f} {median['lcp_ms']:>7.0f} {median['tbt_ms']:>7.0f} "
+                f"{median['cls']:>6.3f}   {path}",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""What the map page's map shows: every match of the search, not only the list's page. Up to
+`POINTS_LIMIT` matches each is a point (the browser clusters them); beyond, the matches are
+counted in the cells of a grid over their extent, so that the page stays light with thousands.
+
+Every point is the place's public one (`core.location`): a discreet place is drawn at its
+commune's point, and a cell's point is the mean of its places' public points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from django.utils.translation import ngettext
+
+from core.location import location_columns, public_point_of
+from core.search.query import SearchQuery
+from core.search.service import matching_ids
+from directory.models import PlacePage
+from directory.search.index import PLACES, PlaceSummary
+
+POINTS_LIMIT = 500
+# Cells per side of the grid over the matches' extent.
+GRID_CELLS = 24
+# The most matches the map counts (the cluster engine's default result window).
+MATCHES_LIMIT = 10_000
+
+
+def map_feature(place) -> dict:
+    """A marker, for a place hit, a place summary, or the place of a session hit."""
+    return {
+        "id": place.id,
+        "name": place.name,
+        "url": place.url,
+        "commune": place.commune,
+        "lat": place.latitude,
+        "lon": place.longitude,
+        "approximate": place.approximate,
+    }
+
+
+def _features(ids: list[int]) -> list[dict]:
+    places = PlacePage.objects.filter(pk__in=ids).select_related("commune").order_by()
+    return [map_feature(PlaceSummary.of(place)) for place in places]
+
+
+def grid_cells(points: list[tuple[float, float]], cells: int = GRID_CELLS) -> list[dict]:
+    """The points counted by cell of a square grid over their extent: each cell that holds any
+    as its count and the mean of its points."""
+    if not points:
+        return []
+    south = min(lat for lat, _lon in points)
+    west = min(lon for _lat, lon in points)
+    span = max(
+        max(lat for lat, _lon in points) - south, max(lon for _lat, lon in points) - west, 1e-6
+    )
+    size = span / cells
+    grouped: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+    for lat, lon in points:
+        key = (
+            min(math.floor((lat - south) / size), cells - 1),
+            min(math.floor((lon - west) / size), cells - 1),
+        )
+        grouped[key].append((lat, lon))
+    return [
+        {
+            "lat": round(sum(lat for lat, _lon in members) / len(members), 5),
+            "lon": round(sum(lon for _lat, lon in members) / len(members), 5),
+            "count": len(members),
+            "name": ngettext("%(count)d lieu", "%(count)d lieux", len(members))
+            % {"count": len(members)},
+        }
+        for _key, members in sorted(grouped.items())
+    ]
+
+
+def map_features(query: SearchQuery, count: int) -> list[dict]:
+    """The map's features for a search that found `count` places: points, or grid cells."""
+    if not count:
+        return []
+    ids = matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT))
+    if len(ids) <= POINTS_LIMIT:
+        return _features(ids)
+    rows = PlacePage.objects.filter(pk__in=ids).values_list(*location_columns())
+    return grid_cells([public_point_of(row) for row in rows.iterator()])

@@ -1,0 +1,26 @@
+"""How a family gets into a place, in the words a result card uses: the one rule from the access
+mode (`AccessMode`, the place's own, which organisers set from their programme's) and whether
+coming is free."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+
+from objectives.models import AccessMode
+
+
+def how_to_get_in(access_mode: str, free: bool) -> str:
+    """ "Sans rendez-vous, gratuit et anonyme" for a walk-in place (without "gratuit" when it is
+    not), "Sur décision d'un juge ou accord des parents" for a supervised place, "Sur
+    rendez-vous" for a consultation; an unknown mode says nothing rather than something wrong."""
+    if access_mode == AccessMode.DROP_IN:
+        if free:
+            return gettext("Sans rendez-vous, gratuit et anonyme")
+        return gettext("Sans rendez-vous et anonyme")
+    if access_mode == AccessMode.REFERRAL:
+        return gettext("Sur décision d'un juge ou accord des parents")
+    if access_mode == AccessMode.APPOINTMENT:
+        if free:
+            return gettext("Sur rendez-vous, gratuit")
+        return gettext("Sur rendez-vous")
+    return ""
