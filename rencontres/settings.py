@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "gazetteer",
     "directory",
     "activities",
+    "alerts",
     "projects",
     "opendata",
     "wagtail.contrib.forms",
@@ -323,6 +324,9 @@ ACTIVITIES = {
     # Registration form submissions per client address: at most this many per this many seconds.
     "registration_rate": (ENV.registration_rate_limit, 600),
 }
+
+# Search alerts: an address not confirmed within this many hours is deleted (its link expires).
+ALERTS = {"confirm_hours": 48}
 
 GEOCODER = {
     "name": ENV.geocoder,

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("opendata.urls")),
     # Feeds and registrations under page URLs: before Wagtail's catch-all.
     path("", include("activities.urls")),
+    path("", include("alerts.urls")),
 ]
 
 if settings.DEBUG:

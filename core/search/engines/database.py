@@ -29,6 +29,8 @@ def _given(index: SearchIndex, query: SearchQuery, skip=None) -> list:
 
 def filtered(index: SearchIndex, query: SearchQuery, skip=None) -> QuerySet:
     rows = index.public()
+    if query.among is not None:
+        rows = rows.filter(pk__in=query.among)
     # One filter() per criterion: two criteria on one many-valued relation may be met by
     # different related rows, as in the cluster's documents.
     for criterion, value in _given(index, query, skip):
