@@ -36,13 +36,19 @@ def kept_params(index: SearchIndex) -> list[str]:
     return [name for name in index.param_names() if name not in NOT_KEPT]
 
 
-def normalized(index: SearchIndex, data: QueryDict) -> str:
+def canonical(index: SearchIndex, data: QueryDict) -> str:
     """The query string an alert keeps: the index's parameters but the page and the dates,
-    each value once, sorted; raises InvalidSearch when the FilterSet refuses them."""
+    each value once, sorted (for parameters already validated, as the map page's)."""
     pairs = []
     for name in sorted(kept_params(index)):
         pairs.extend((name, value) for value in sorted(set(data.getlist(name))) if value != "")
-    query = urlencode(pairs)
+    return urlencode(pairs)
+
+
+def normalized(index: SearchIndex, data: QueryDict) -> str:
+    """`canonical`, for parameters from elsewhere: raises InvalidSearch when the FilterSet
+    refuses them."""
+    query = canonical(index, data)
     validated(index, query)
     return query
 
