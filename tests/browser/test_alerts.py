@@ -70,8 +70,8 @@ def family_sets_an_alert(browser, base_url: str) -> dict:
         page.keyboard.press("Tab")
         focused = page.evaluate("document.activeElement.textContent.trim()")
         found["next_focus"] = focused
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         found["pending"] = page.locator("main").inner_text()
         found["violations"]["pending"] = violations_of(page)
         found["js_errors"] = list(page.js_errors)
@@ -82,8 +82,8 @@ def family_follows_link(browser, link: str, button: str) -> dict:
     with offline_page(browser, link, PHONE) as page:
         page.goto(link)
         found = {"violations": violations_of(page), "before": page.locator("main").inner_text()}
-        page.get_by_role("button", name=button).click()
-        page.wait_for_load_state("load")
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
         found["after"] = page.locator("main").inner_text()
         found["violations_after"] = violations_of(page)
         found["scroll_width"] = page.evaluate("document.documentElement.scrollWidth")
