@@ -7,6 +7,9 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 - ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor;
 - ``register_map_page_view``: ``fn() -> directory.search.page.MapView`` adds a view to the map
   page (`?view=<slug>`), beside the places' own;
+- ``map_page_sections``: ``fn(request, view, search) -> str`` returns a rendered section shown
+  under the map page's results (``view`` the chosen ``MapView``, ``search`` its ``SearchPage``;
+  "" when it has nothing to show);
 - ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
   the places API's `next_activity`;
 - ``places_api_upcoming_sessions``: ``fn(place) -> list[{id, title, url, start, end, status,
@@ -24,6 +27,7 @@ from wagtail.admin.panels import PanelGroup
 PLACE_PAGE_SECTIONS = "place_page_sections"
 PLACE_EDITOR_PANELS = "place_editor_panels"
 MAP_PAGE_VIEWS = "register_map_page_view"
+MAP_PAGE_SECTIONS = "map_page_sections"
 PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
 PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
@@ -31,6 +35,11 @@ PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
 
 def render_place_sections(place, request) -> list[str]:
     sections = (section(place, request) for section in hooks.get_hooks(PLACE_PAGE_SECTIONS))
+    return [html for html in sections if html]
+
+
+def render_map_page_sections(request, view, search) -> list[str]:
+    sections = (section(request, view, search) for section in hooks.get_hooks(MAP_PAGE_SECTIONS))
     return [html for html in sections if html]
 
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "directory",
     "activities",
     "organisers",
+    "alerts",
     "projects",
     "opendata",
     "core",
@@ -364,6 +365,8 @@ FRESHNESS = {"months": ENV.place_freshness_months}
 
 # Organisers: how long an invitation's link works.
 ORGANISERS = {"invitation_days": ENV.organiser_invitation_days}
+# Search alerts: an address not confirmed within this many hours is deleted (its link expires).
+ALERTS = {"confirm_hours": 48}
 
 GEOCODER = {
     "name": ENV.geocoder,

@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("", include("opendata.urls")),
     # Feeds and registrations under page URLs: before Wagtail's catch-all.
     path("", include("activities.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

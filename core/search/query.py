@@ -45,6 +45,9 @@ class SearchQuery:
     values: tuple[tuple[str, Any], ...] = field(default=())
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
+    # Only these documents, when given: which of a few known ids (new places, new sessions)
+    # match a search, answered by either engine. Never from a query string.
+    among: tuple[int, ...] | None = None
 
     @classmethod
     def of(cls, page: int = 1, page_size: int = DEFAULT_PAGE_SIZE, **values) -> SearchQuery:

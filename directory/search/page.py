@@ -23,7 +23,7 @@ from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.cards import card_facts
-from directory.extensions import MAP_PAGE_VIEWS
+from directory.extensions import MAP_PAGE_VIEWS, render_map_page_sections
 from directory.models import Language
 from directory.search.index import PLACES
 from directory.search.map_points import map_feature, map_features
@@ -181,4 +181,6 @@ def map_page_context(request: HttpRequest) -> dict:
     for view in views:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
-    return {**context, **chosen.context(request)}
+    context.update(chosen.context(request))
+    context["sections"] = render_map_page_sections(request, chosen, context["search"])
+    return context

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from activities.models import Occurrence
 from gazetteer.models import PostalCode
@@ -204,3 +205,50 @@ def test_the_schedule_preview_refuses_a_bad_place_with_400(client, world, django
         admin_client.post(f"/admin/activities/schedule-preview/?place={world[0].pk}").status_code
         == 200
     )
+
+
+# The alerts' endpoints: (form data, the field the 400 names).
+GOOD_ALERT = {"email": "famille@example.org", "view": "places", "query": "near=4000"}
+BAD_ALERTS = [
+    ({**GOOD_ALERT, "email": ""}, "email"),
+    ({**GOOD_ALERT, "email": "pas-une-adresse"}, "email"),
+    ({**GOOD_ALERT, "email": "a@b.c\r\nBcc: x@y.z"}, "email"),
+    ({**GOOD_ALERT, "email": "a" * 300 + "@example.org"}, "email"),
+    ({**GOOD_ALERT, "email": "fa\x00mille@example.org"}, "email"),
+    ({**GOOD_ALERT, "view": "nope"}, "view"),
+    ({**GOOD_ALERT, "view": ""}, "view"),
+    ({**GOOD_ALERT, "view": "\x00"}, "view"),
+    ({**GOOD_ALERT, "query": "near=nulle-part-du-tout"}, "query"),
+    ({**GOOD_ALERT, "query": "radius_km=500"}, "query"),
+    ({**GOOD_ALERT, "query": "objective=nope"}, "query"),
+    ({**GOOD_ALERT, "query": "near=li%00ege"}, "query"),
+    ({**GOOD_ALERT, "query": "q=" + "a" * 201}, "query"),
+    ({**GOOD_ALERT, "query": "near=" + "x" * 1200}, "query"),
+    ({**GOOD_ALERT, "query": "\x00"}, "query"),
+]
+
+
+@pytest.mark.parametrize(("data", "name"), BAD_ALERTS)
+def test_the_alert_form_refuses_bad_input_with_400_naming_the_field(client, world, data, name):
+    cache.clear()  # the rate limit counts every attempt
+    response = client.post("/alertes/", data)
+    assert response.status_code == 400, response.content[:300]
+    assert set(response.context["form"].errors) == {name}
+    assert f'data-field="{name}"'.encode() in response.content
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "statuses"),
+    [
+        ("get", "/alertes/", {405}),
+        ("get", "/alertes/confirmer/garbage/", {404}),
+        ("post", "/alertes/confirmer/%00/", {404}),
+        ("get", "/alertes/confirmer/" + "a" * 5000 + "/", {404}),
+        ("get", "/alertes/desabonner/garbage/", {200}),
+        ("post", "/alertes/desabonner/%00/", {200}),
+        ("post", "/alertes/desabonner/" + "a" * 5000 + "/", {200}),
+        ("put", "/alertes/desabonner/garbage/", {405}),
+    ],
+)
+def test_the_alert_links_never_answer_500(client, world, method, path, statuses):
+    assert getattr(client, method)(path).status_code in statuses

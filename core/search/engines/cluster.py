@@ -23,6 +23,8 @@ def build_search(index: SearchIndex, query: SearchQuery) -> dsl.Search:
     # A facet's own selection filters the hits after the aggregations (post_filter), so that
     # each facet counts as if it were not ticked: disjunctive facets, as the database engine.
     filters = [clause for c, value in given if c not in facets for clause in c.clauses(value)]
+    if query.among is not None:
+        filters.append(dsl.Q("ids", values=[str(pk) for pk in query.among]))
     selected = {c: c.clauses(value) for c, value in given if c in facets}
     search = (
         dsl.Search().query(dsl.Q("bool", filter=filters)).extra(track_total_hits=True).source(False)

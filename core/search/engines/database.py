@@ -32,10 +32,12 @@ def _given(index: SearchIndex, query: SearchQuery) -> list:
     return [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
 
 
-def _candidates(index: SearchIndex, given: list) -> list[tuple]:
+def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) -> list[tuple]:
     """Sort keys ending with the id, in order, of the rows every criterion of `given` accepts:
     SQL filters, then the exact checks on the rows' columns."""
     rows = index.public()
+    if among is not None:
+        rows = rows.filter(pk__in=among)
     # One filter() per criterion: two criteria on one many-valued relation may be met by
     # different related rows, as in the cluster's documents.
     for criterion, value in given:
@@ -91,7 +93,7 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
     given = _given(index, query)
     facets = index.facet_criteria()
     ticked = [(c, v) for c, v in given if any(c is f for f in facets)]
-    candidates = _candidates(index, [(c, v) for c, v in given if (c, v) not in ticked])
+    candidates = _candidates(index, [(c, v) for c, v in given if (c, v) not in ticked], query.among)
     ids = [key[-1] for key in candidates]
     values = {criterion.field: _values(index, criterion, ids) for criterion in facets}
     # Per ticked facet, the candidates it keeps.
@@ -122,5 +124,5 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
 
 def matching_ids(index: SearchIndex, query: SearchQuery) -> list[int]:
     """The ids of the query's page, without the facets."""
-    ids = [key[-1] for key in _candidates(index, _given(index, query))]
+    ids = [key[-1] for key in _candidates(index, _given(index, query), query.among)]
     return ids[query.offset : query.offset + query.page_size]

@@ -1,0 +1,107 @@
+"""The alert's pages: the "Prévenez-moi" form's answer, the confirmation and the unsubscribe
+links. The form is plain HTML (no script needed), with a honeypot field, CSRF and the
+registrations' rate limit per client address."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from activities.registration_views import rate_limited
+from alerts.models import Alert
+from alerts.queries import InvalidSearch, normalized, view_indexes
+from alerts.subscriptions import alert_for_confirmation, confirm, subscribe, unsubscribe
+
+
+class AlertForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("Votre courriel"), max_length=254)
+    view = forms.CharField(max_length=20)
+    query = forms.CharField(max_length=1000, required=False)
+    # A field people never see (hidden by CSS, out of the tab order): bots fill it in.
+    website = forms.CharField(
+        label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
+    )
+
+    def clean_view(self):
+        view = self.cleaned_data["view"]
+        if view not in view_indexes():
+            raise forms.ValidationError(_("Cette recherche n'existe pas."))
+        return view
+
+    def clean(self):
+        data = super().clean()
+        if "view" in data and "query" in data:
+            index = view_indexes()[data["view"]]
+            try:
+                data["query"] = normalized(index, QueryDict(data["query"]))
+            except InvalidSearch as error:
+                names = ", ".join(sorted(error.errors))
+                self.add_error(
+                    "query", _("Paramètres de recherche invalides : %(names)s.") % {"names": names}
+                )
+        return data
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+@require_POST
+def subscribe_view(request: HttpRequest) -> HttpResponse:
+    form = AlertForm(request.POST)
+    status = 400
+    if rate_limited(request):
+        form.add_error(
+            None, _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes.")
+        )
+        status = 429
+    elif form.is_valid():
+        data = form.cleaned_data
+        if not data["website"]:
+            subscribe(
+                data["email"],
+                data["view"],
+                data["query"],
+                translation.get_language() or "fr",
+                _base_url(request),
+            )
+        # A bot is answered as a family is, and nothing is kept.
+        return redirect("alerts:pending")
+    return TemplateResponse(request, "alerts/subscribe.html", {"form": form}, status=status)
+
+
+def pending(request: HttpRequest) -> HttpResponse:
+    return TemplateResponse(request, "alerts/pending.html", {})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_view(request: HttpRequest, token: str) -> HttpResponse:
+    """The link shows a button: mail scanners that open links do not confirm for the family."""
+    alert = alert_for_confirmation(token)
+    if alert is None:
+        return TemplateResponse(request, "alerts/link_expired.html", {}, status=404)
+    if request.method == "POST":
+        confirm(alert)
+        return TemplateResponse(request, "alerts/confirmed.html", {"alert": alert})
+    return TemplateResponse(request, "alerts/confirm.html", {"alert": alert})
+
+
+# RFC 8058: mail clients POST `List-Unsubscribe=One-Click` to the link, with no CSRF token;
+# the link's unguessable key is what proves the right to end the alert.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe_view(request: HttpRequest, key: str) -> HttpResponse:
+    if request.method == "POST":
+        unsubscribe(key)
+        return TemplateResponse(request, "alerts/unsubscribed.html", {})
+    exists = Alert.objects.filter(key=key).exists()
+    if not exists:
+        return TemplateResponse(request, "alerts/unsubscribed.html", {})
+    return TemplateResponse(request, "alerts/unsubscribe.html", {})

@@ -1,0 +1,50 @@
+from datetime import date, time
+
+import pytest
+import time_machine
+from django.core.cache import cache
+
+from gazetteer.models import PostalCode
+from tests.activities.conftest import MONDAY_1_MARCH_2027
+from tests.factories import ActivityPageFactory, objective, publish
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(MONDAY_1_MARCH_2027, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def liege(commune):
+    PostalCode.objects.create(
+        country="BE",
+        code="4000",
+        locality="Liège",
+        normalized_locality="liege",
+        commune=commune,
+        latitude=commune.latitude,
+        longitude=commune.longitude,
+    )
+    return commune
+
+
+@pytest.fixture
+def workshop(clock, liege, place):
+    """An activity published before any alert is set: never "new"."""
+    activity = ActivityPageFactory(
+        parent=place,
+        title="Matinée passerelle",
+        start_date=date(2027, 3, 1),
+        start_time=time(9, 30),
+        weekdays="0",
+    )
+    activity.objectives.set([objective("passerelles")])
+    return publish(activity)
