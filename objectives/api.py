@@ -17,6 +17,10 @@ class ProgrammeOut(Schema):
     name_fr: str
     name_nl: str
     name_en: str
+    explanation: str = Field(
+        description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
+        "demandée (vide si personne ne l'a encore écrit)."
+    )
     country: str
     access_mode: str
     description: str
@@ -30,6 +34,10 @@ class ObjectiveOut(Schema):
     name_fr: str
     name_nl: str
     name_en: str
+    explanation: str = Field(
+        description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
+        "demandée (vide si personne ne l'a encore écrit)."
+    )
     description: str
     url: str
 
@@ -46,6 +54,8 @@ class ObjectiveOut(Schema):
                 "name_fr": "Lieux de rencontre enfants-parents",
                 "name_nl": "Ontmoetingsplaatsen voor ouders en kinderen",
                 "name_en": "Parent-child meeting places",
+                "explanation": "Un lieu où vous venez jouer avec votre tout-petit, sans "
+                "rendez-vous et sans donner votre nom.",
                 "country": "BE",
                 "access_mode": "drop_in",
                 "description": "Accueil libre, gratuit et anonyme des tout-petits avec un parent.",
@@ -62,6 +72,7 @@ def list_programmes(request):
             "name_fr": p.name_fr,
             "name_nl": p.name_nl,
             "name_en": p.name_en,
+            "explanation": p.explanation,
             "country": p.country,
             "access_mode": p.access_mode,
             "description": p.description,
@@ -84,6 +95,8 @@ def list_programmes(request):
                 "name_fr": "Socialisation douce « passerelles »",
                 "name_nl": "Zachte overgang naar de groep („passerelles”)",
                 "name_en": "Gentle socialisation (bridges)",
+                "explanation": "Votre enfant découvre les autres enfants en douceur, avec vous "
+                "à côté, avant la crèche ou l'école.",
                 "description": "Préparer en douceur l'entrée à la crèche ou à l'école.",
                 "url": "/objectifs/passerelles/",
             }
@@ -99,6 +112,7 @@ def list_objectives(request):
             "name_fr": o.name_fr,
             "name_nl": o.name_nl,
             "name_en": o.name_en,
+            "explanation": o.explanation,
             "description": o.description,
             "url": o.get_absolute_url(),
         }

@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils import translation
 
+from objectives.family_texts import TERMS
+
 pytestmark = pytest.mark.django_db
 
 COOKIE = settings.LANGUAGE_COOKIE_NAME
@@ -203,3 +205,11 @@ def test_the_api_schema_declares_lang(client):
     schema = client.get("/api/v1/schema/").json()
     parameters = schema["paths"]["/api/v1/objectives/"]["get"]["parameters"]
     assert {"name": "lang", "in": "query"}.items() <= parameters[-1].items()
+
+
+@pytest.mark.parametrize(("lang", "column"), [("fr", 0), ("nl", 1), ("en", 2)])
+def test_the_api_explains_each_term_for_families_in_the_language_asked(client, lang, column):
+    for route in ("objectives", "programmes"):
+        terms = {t["slug"]: t for t in client.get(f"/api/v1/{route}/?lang={lang}").json()}
+        for slug, term in terms.items():
+            assert term["explanation"] == TERMS[slug][column]
