@@ -1,6 +1,7 @@
 from django.urls import path
 
 from organisers.freshness_views import confirm_listing
+from organisers.report_views import report_problem, report_thanks
 from organisers.views import accept_invitation
 
 urlpatterns = [
@@ -14,4 +15,6 @@ urlpatterns = [
         confirm_listing,
         name="organisers_confirm_listing",
     ),
+    path("signaler/<int:page_id>/", report_problem, name="report_problem"),
+    path("signaler/<int:page_id>/merci/", report_thanks, name="report_problem_thanks"),
 ]
