@@ -6,6 +6,9 @@ Each trusted proxy appends the address it received the request from to `X-Forwar
 proxies the client is the N-th address from the right. Anything further left was written by the
 client itself and is never believed. `settings.TRUSTED_PROXY_COUNT` (RENCONTRES_TRUSTED_PROXIES)
 is N; with 0, the header is ignored.
+
+Every public form a robot might hammer (registrations, problem reports) counts its attempts per
+client address here (`rate_limited`), each under its own scope.
 """
 
 from __future__ import annotations
