@@ -1,5 +1,5 @@
-"""Organiser A can never reach place B's registrations, head-counts, invitations or reports: every URL
-and every POST answers 403 (or 404), and nothing of B's changes.
+"""Organiser A can never reach place B's registrations, head-counts, invitations or reports:
+every URL and every POST answers 403 (or 404), and nothing of B's changes.
 
 The admin turns a 403 into a redirect to its home with "you do not have permission" for a
 browser, and lets it through as a 403 for a script (`X-Requested-With`): the requests are sent
