@@ -100,13 +100,16 @@ def test_unpublished_and_other_pages_are_404(client, commune, place_b):
 
 def test_a_discreet_place_reveals_nothing_more(client, commune):
     place = publish(make_discreet_place(commune))
-    for response in (
-        client.get(report_url(place)),
-        client.post(report_url(place), {**GOOD, "email": "bad"}),
-        client.post(report_url(place), GOOD, follow=True),
-    ):
-        assert response.status_code in (200, 400)
-        assert secrets_in(response.content.decode()) == []
+    activity = publish(ActivityPageFactory(parent=place, title="Atelier discret"))
+    for page in (place, activity):
+        for response in (
+            client.get(report_url(page)),
+            client.post(report_url(page), {**GOOD, "email": "bad"}),
+            client.post(report_url(page), GOOD, follow=True),
+        ):
+            assert response.status_code in (200, 400)
+            assert secrets_in(response.content.decode()) == []
+    assert ProblemReport.objects.filter(place=place).count() == 2
 
 
 def test_closing_a_report_mails_the_reporter_then_forgets_the_address(
