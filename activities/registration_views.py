@@ -3,11 +3,8 @@ link they receive by e-mail. A honeypot field and a per-address rate limit keep 
 
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -27,7 +24,7 @@ from activities.registrations import (
     token_for,
 )
 from activities.routing import public_page_at
-from core.clients import client_address
+from core.clients import rate_limited
 
 
 class TelInput(forms.TextInput):
@@ -92,27 +89,7 @@ class RegistrationForm(forms.Form):
         return cleaned_data
 
 
-def _client_key(request: HttpRequest) -> str:
-    # A hash, not the address: the cache holds no personal data. The address is the client's
-    # as the trusted proxies saw it, so that families behind one proxy keep a limit each.
-    address = client_address(request)
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
-    return f"registration-attempts:{digest}"
-
-
-def rate_limited(request: HttpRequest) -> bool:
-    """Counts this attempt; True when the address made too many in the current window."""
-    limit, window = settings.ACTIVITIES["registration_rate"]
-    key = _client_key(request)
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        # The entry expired between add() and incr(): this attempt starts a new window.
-        cache.add(key, 1, timeout=window)
-        return False
-    return attempts > limit
+RATE_SCOPE = "registration"
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -147,7 +124,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
     )
     status = 200
     if request.method == "POST":
-        if rate_limited(request):
+        if rate_limited(request, RATE_SCOPE, settings.ACTIVITIES["registration_rate"]):
             form.add_error(
                 None,
                 _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),

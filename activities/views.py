@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from activities.extensions import render_activity_sections
 from activities.listing import confirmed_count
 from activities.models import Occurrence
 from directory.structured_data import json_ld_script_text
@@ -50,6 +51,8 @@ def activity_page_context(activity, request) -> dict:
     return {
         "preview": preview,
         "place": place,
+        # A preview shows the page as it will read, without other apps' forms.
+        "sections": [] if preview else render_activity_sections(activity, request),
         "schedule_text": activity.schedule(place.time_zone).describe(),
         "upcoming": upcoming,
         "json_ld_text": json_ld_script_text(

@@ -6,13 +6,18 @@ Each trusted proxy appends the address it received the request from to `X-Forwar
 proxies the client is the N-th address from the right. Anything further left was written by the
 client itself and is never believed. `settings.TRUSTED_PROXY_COUNT` (RENCONTRES_TRUSTED_PROXIES)
 is N; with 0, the header is ignored.
+
+Every public form a robot might hammer (registrations, problem reports) counts its attempts per
+client address here (`rate_limited`), each under its own scope.
 """
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpRequest
 
 
@@ -44,3 +49,28 @@ def client_address(request: HttpRequest) -> str:
     if len(forwarded) < proxies:
         return peer
     return _address(forwarded[-proxies]) or peer
+
+
+def attempts_key(request: HttpRequest, scope: str) -> str:
+    """The cache key counting this client's attempts at `scope` (a form). A hash, not the
+    address: the cache holds no personal data."""
+    address = client_address(request)
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    return f"{scope}-attempts:{digest}"
+
+
+def rate_limited(request: HttpRequest, scope: str, rate: tuple[int, int]) -> bool:
+    """Counts this attempt at `scope`; True when the client made more than `rate` = (limit,
+    seconds) in the current window. Each form has its own scope, so a family who registers is
+    not held back for having reported a problem."""
+    limit, window = rate
+    key = attempts_key(request, scope)
+    if cache.add(key, 1, timeout=window):
+        return False
+    try:
+        attempts = cache.incr(key)
+    except ValueError:
+        # The entry expired between add() and incr(): this attempt starts a new window.
+        cache.add(key, 1, timeout=window)
+        return False
+    return attempts > limit

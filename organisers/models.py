@@ -121,3 +121,65 @@ class FreshnessReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place_id} {self.sent_at:%Y-%m-%d}"
+
+
+class ReportKind(models.TextChoices):
+    CONTACT = "contact", _("Le téléphone ou le courriel est faux")
+    HOURS = "hours", _("Les heures sont fausses")
+    CLOSED = "closed", _("Le lieu a fermé")
+    OTHER = "other", _("Autre chose")
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", _("Nouveau")
+    HANDLED = "handled", _("Traité")
+    REJECTED = "rejected", _("Rejeté")
+
+
+class ProblemReport(models.Model):
+    """A family says something is wrong on a place's or an activity's page. The address they may
+    leave serves once, to tell them it was handled: it is deleted when the report is closed."""
+
+    place = models.ForeignKey(
+        PlacePage,
+        on_delete=models.CASCADE,
+        related_name="problem_reports",
+        verbose_name=_("lieu"),
+    )
+    # The page the family was reading: the place's or one of its activities'.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    kind = models.CharField(_("ce qui ne va pas"), max_length=10, choices=ReportKind.choices)
+    message = models.TextField(_("précisions"), max_length=1000, blank=True)
+    email = models.EmailField(_("courriel de la personne"), blank=True)
+    # The language the family wrote in: the answer is written in it.
+    language = models.CharField(_("langue"), max_length=10)
+    status = models.CharField(
+        _("état"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.NEW
+    )
+    note = models.TextField(_("note"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("reçu le"), default=timezone.now)
+    closed_at = models.DateTimeField(_("clos le"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("clos par"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("signalement")
+        verbose_name_plural = _("signalements")
+        indexes = [models.Index(fields=["place", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.place_id} {self.kind} {self.status}"

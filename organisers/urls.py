@@ -1,3 +1,5 @@
+"""Links e-mailed to organisers: they lead into the admin, in its own language."""
+
 from django.urls import path
 
 from organisers.freshness_views import confirm_listing

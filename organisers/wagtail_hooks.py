@@ -1,5 +1,6 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -7,19 +8,23 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from activities.extensions import ACTIVITY_PAGE_SECTIONS
 from core.admin import register_restricted_menu_item
-from directory.extensions import PLACE_ORGANISERS_IMPORTED
+from directory.extensions import PLACE_ORGANISERS_IMPORTED, PLACE_PAGE_SECTIONS
 from directory.models import PlacePage
 from organisers import (
     admin_views,
     freshness_views,
     home,  # noqa: F401 (registers the dashboard panels)
+    report_admin,
+    report_views,
 )
 from organisers.access import can_invite_for, is_invitation_manager
 from organisers.freshness import stale_attention_items
 from organisers.home import ATTENTION_ITEMS
 from organisers.invitations import invite_imported
 from organisers.models import Invitation
+from organisers.reports import can_see_reports, open_count
 
 
 class InvitationPermissionPolicy(ModelPermissionPolicy):
@@ -79,6 +84,8 @@ def organisers_admin_urls():
         path(
             "organisateurs/fiches-a-verifier/", freshness_views.stale_list, name="organisers_stale"
         ),
+        path("signalements/", report_admin.report_list, name="organisers_reports"),
+        path("signalements/<int:pk>/", report_admin.report_detail, name="organisers_report"),
         path("frequentation/", admin_views.head_counts, name="organisers_head_counts"),
         path(
             "frequentation/seances/<int:occurrence_id>/",
@@ -105,4 +112,25 @@ hooks.register(ATTENTION_ITEMS, stale_attention_items)
 
 register_restricted_menu_item(
     _("Fiches à vérifier"), "organisers_stale", is_invitation_manager, "time", order=226
+)
+
+
+# Last on the page: after the sessions and projects a family came for.
+hooks.register(PLACE_PAGE_SECTIONS, report_views.section, order=90)
+hooks.register(ACTIVITY_PAGE_SECTIONS, report_views.section, order=90)
+
+
+@hooks.register(ATTENTION_ITEMS)
+def open_reports(user, place_ids):
+    count = open_count(place_ids)
+    if not count:
+        return []
+    label = ngettext(
+        "%(count)s signalement à traiter", "%(count)s signalements à traiter", count
+    ) % {"count": count}
+    return [{"label": label, "url": reverse("organisers_reports")}]
+
+
+register_restricted_menu_item(
+    _("Signalements"), "organisers_reports", can_see_reports, "warning", order=227
 )

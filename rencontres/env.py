@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     registration_rate_limit: int = Field(default=10, ge=1)
     place_freshness_months: int = Field(default=6, ge=1, le=36)
     organiser_invitation_days: int = Field(default=14, ge=1, le=90)
+    problem_report_rate_limit: int = Field(default=5, ge=1)
+    problem_report_retention_days: int = Field(default=90, ge=0, le=3650)
     login_failure_limit: int = Field(default=10, ge=1, le=1000)
     login_cooloff_minutes: int = Field(default=30, ge=1)
 

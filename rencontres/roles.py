@@ -66,6 +66,9 @@ STAFF_MODEL_PERMISSIONS = (
             "add_headcount",
             "change_headcount",
             "view_headcount",
+            # Every place's problem reports (organisers see their own places' only).
+            "view_problemreport",
+            "change_problemreport",
         )
     ]
     # Translating any page into Dutch or English (docs/languages-content.md).

@@ -363,8 +363,13 @@ ACTIVITIES = {
 # long, and the public page says so.
 FRESHNESS = {"months": ENV.place_freshness_months}
 
-# Organisers: how long an invitation's link works.
-ORGANISERS = {"invitation_days": ENV.organiser_invitation_days}
+# Organisers: how long an invitation's link works; problem reports per client address (at most
+# this many per this many seconds), and how long a closed report is kept.
+ORGANISERS = {
+    "invitation_days": ENV.organiser_invitation_days,
+    "report_rate": (ENV.problem_report_rate_limit, 600),
+    "report_retention_days": ENV.problem_report_retention_days,
+}
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
 ALERTS = {"confirm_hours": 48}
 

@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     # Feeds and registrations under page URLs: before Wagtail's catch-all.
     path("", include("activities.urls")),
     path("", include("alerts.urls")),
+    path("", include("organisers.report_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -238,7 +238,8 @@ def test_every_worker_counts_in_the_shared_cache(
     from django.core.cache import caches
     from django.core.cache.backends.redis import RedisCache
 
-    from activities.registration_views import _client_key
+    from activities.registration_views import RATE_SCOPE
+    from core.clients import attempts_key
     from rencontres.settings import caches_for
 
     settings.CACHES = caches_for(redis_url)
@@ -250,7 +251,7 @@ def test_every_worker_counts_in_the_shared_cache(
     config = caches_for(redis_url)["default"]
     other_worker = RedisCache(config["LOCATION"], {**config, "OPTIONS": config["OPTIONS"]})
     request = type("Request", (), {"META": {"REMOTE_ADDR": "192.0.2.50"}})()
-    assert other_worker.get(_client_key(request)) == 2
+    assert other_worker.get(attempts_key(request, RATE_SCOPE)) == 2
     caches["default"].clear()
 
 

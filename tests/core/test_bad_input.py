@@ -168,6 +168,11 @@ HTML_CASES = [
     (lambda w: w[2].registration_url, "x=%00", {200}),
     (lambda w: w[0].url, "page=" + "9" * 30, {200}),
     (lambda w: w[1].url, "x=%00", {200}),
+    ("/signaler/abc/", "", {404}),
+    ("/signaler/" + "9" * 30 + "/", "", {404}),
+    ("/signaler/%00/", "", {404}),
+    (lambda w: f"/signaler/{w[0].pk}/", "kind=%00", {200}),
+    (lambda w: f"/signaler/{w[1].pk}/merci/", "x=%00", {200}),
 ]
 
 
@@ -191,6 +196,32 @@ def test_html_pages_never_answer_500(client, world, path, query, statuses):
 def test_the_registration_form_refuses_bad_input_with_400(client, world, data):
     response = client.post(world[2].registration_url, data)
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({}, "kind"),
+        ({"kind": "nope"}, "kind"),
+        ({"kind": "%00"}, "kind"),
+        ({"kind": "hours", "message": "x" * 1001}, "message"),
+        ({"kind": "hours", "message": "li\x00ege"}, "message"),
+        ({"kind": "hours", "email": "pas-une-adresse"}, "email"),
+        ({"kind": "hours", "email": "a@b.c\r\nBcc: x@y.z"}, "email"),
+        ({"kind": "hours", "email": "a" * 300 + "@b.c"}, "email"),
+        ({"kind": "hours", "website": "x" * 201}, "website"),
+    ],
+)
+@pytest.mark.parametrize("page", [0, 1], ids=["place", "activity"])
+def test_the_report_form_refuses_bad_input_with_400_naming_the_field(
+    client, world, data, field, page
+):
+    from django.core.cache import cache
+
+    cache.clear()  # each case is one attempt of its own, not the rate limit's sixth
+    response = client.post(f"/signaler/{world[page].pk}/", data)
+    assert response.status_code == 400
+    assert f'id="id_{field}-error"' in response.content.decode()
 
 
 def test_the_schedule_preview_refuses_a_bad_place_with_400(client, world, django_user_model):
