@@ -16,7 +16,7 @@ from core.fees import FeeKind
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.models import ClosurePeriod, PlacePage
 from directory.opening import OpeningStatus, opening_status
-from objectives.access import how_to_get_in
+from objectives.access import how_to_get_in, says_free
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class NextSession:
 class CardFacts:
     kind: str
     access: str
-    free: bool
+    # The access sentence already says coming is free: no fee line.
+    access_says_free: bool
     ages: str
     opening: OpeningStatus | None
     next_session: NextSession | None
@@ -52,7 +53,7 @@ def place_facts(place: PlacePage, next_session: NextSession | None = None) -> Ca
     return CardFacts(
         kind=", ".join(programme.name for programme in place.programmes.all()),
         access=how_to_get_in(place.access_mode, free=free),
-        free=free,
+        access_says_free=says_free(place.access_mode, free),
         ages=place.ages_text,
         opening=opening_status(place.opening_hours.all(), place.closures.all(), now),
         next_session=next_session,

@@ -9,6 +9,14 @@ from django.utils.translation import gettext
 from objectives.models import AccessMode
 
 
+# The access modes whose sentence says when coming is free (a card then needs no fee line).
+SAYS_WHEN_FREE = {AccessMode.DROP_IN, AccessMode.APPOINTMENT}
+
+
+def says_free(access_mode: str, free: bool) -> bool:
+    return free and access_mode in SAYS_WHEN_FREE
+
+
 def how_to_get_in(access_mode: str, free: bool) -> str:
     """ "Sans rendez-vous, gratuit et anonyme" for a walk-in place (without "gratuit" when it is
     not), "Sur décision d'un juge ou accord des parents" for a supervised place, "Sur
