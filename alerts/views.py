@@ -5,6 +5,7 @@ registrations' rate limit per client address."""
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,10 +15,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from activities.registration_views import rate_limited
 from alerts.models import Alert
 from alerts.queries import InvalidSearch, normalized, view_indexes
 from alerts.subscriptions import alert_for_confirmation, confirm, subscribe, unsubscribe
+from core.clients import rate_limited
+
+# Its own counter: a family who registers is not held back for having set an alert.
+RATE_SCOPE = "alert"
 
 
 class AlertForm(forms.Form):
@@ -57,7 +61,7 @@ def _base_url(request: HttpRequest) -> str:
 def subscribe_view(request: HttpRequest) -> HttpResponse:
     form = AlertForm(request.POST)
     status = 400
-    if rate_limited(request):
+    if rate_limited(request, RATE_SCOPE, settings.ALERTS["subscribe_rate"]):
         form.add_error(
             None, _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes.")
         )

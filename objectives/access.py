@@ -8,7 +8,6 @@ from django.utils.translation import gettext
 
 from objectives.models import AccessMode
 
-
 # The access modes whose sentence says when coming is free (a card then needs no fee line).
 SAYS_WHEN_FREE = {AccessMode.DROP_IN, AccessMode.APPOINTMENT}
 

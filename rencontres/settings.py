@@ -371,7 +371,11 @@ ORGANISERS = {
     "report_retention_days": ENV.problem_report_retention_days,
 }
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
-ALERTS = {"confirm_hours": 48}
+ALERTS = {
+    "confirm_hours": 48,
+    # Subscriptions per client address: as many as registrations, in their own count.
+    "subscribe_rate": (ENV.registration_rate_limit, 600),
+}
 
 GEOCODER = {
     "name": ENV.geocoder,

@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
-from django.utils import translation
 
 from alerts.models import Alert
 from alerts.subscriptions import purge_unconfirmed
@@ -25,10 +24,13 @@ def alert_form(client, **params):
 def subscribe(django_capture_on_commit_callbacks):
     """Posts the form as a family does; the confirmation leaves once the row is committed."""
 
-    def post(client, email="famille@example.org", view="places", query="near=4000", **extra):
+    def post(
+        client, email="famille@example.org", view="places", query="near=4000", prefix="", **extra
+    ):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(
-                "/alertes/", {"email": email, "view": view, "query": query, "website": "", **extra}
+                f"{prefix}/alertes/",
+                {"email": email, "view": view, "query": query, "website": "", **extra},
             )
 
     return post
@@ -78,8 +80,7 @@ def test_setting_an_alert_keeps_the_address_unconfirmed_and_mails_a_link(subscri
 
 
 def test_the_alert_keeps_the_language_of_the_page(subscribe, client, liege):
-    with translation.override("nl"):
-        subscribe(client)
+    subscribe(client, prefix="/nl")
     assert Alert.objects.get().language == "nl"
 
 
@@ -155,7 +156,7 @@ def test_the_form_needs_its_csrf_token(subscribe, liege):
 
 
 def test_too_many_attempts_from_one_address_are_refused(subscribe, client, liege, settings):
-    settings.ACTIVITIES = {**settings.ACTIVITIES, "registration_rate": (2, 600)}
+    settings.ALERTS = {**settings.ALERTS, "subscribe_rate": (2, 600)}
     for n in range(2):
         assert subscribe(client, email=f"f{n}@example.org").status_code == 302
     assert subscribe(client, email="f9@example.org").status_code == 429

@@ -26,7 +26,8 @@ OWN_WORDS = {
 }
 # A few words of each page's own interface, in each language.
 PAGE_WORDS = {
-    "map search": {"fr": "Dans un rayon de", "nl": "Binnen een straal van", "en": "Within"},
+    # After a search a phone shows the results first (the form folds): their count.
+    "map search": {"fr": "trouvé", "nl": "gevonden", "en": "found"},
     "place": {"fr": "Âge des enfants", "nl": "Leeftijd van de kinderen", "en": "Children's ages"},
     "activity": {"fr": "Pour qui", "nl": "Voor wie", "en": "Who it is for"},
     "open data": {"fr": "Fichiers du jour", "nl": "Bestanden van vandaag", "en": "Today's files"},

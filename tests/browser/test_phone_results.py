@@ -78,7 +78,8 @@ def map_of_every_match(browser, base_url: str) -> dict:
             "count": page.locator("[data-result-count]").inner_text(),
             "icons": page.eval_on_selector_all(
                 "#results-map .leaflet-marker-icon",
-                "icons => icons.map(i => i.getAttribute('title') || i.textContent.trim())",
+                "icons => icons.map(i => i.getAttribute('title') || "
+                "(i.querySelector('[aria-hidden]') || i).textContent.trim())",
             ),
             "violations": Axe().run(page).response["violations"],
         }
