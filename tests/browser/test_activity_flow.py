@@ -16,9 +16,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import DESKTOP, PHONE, offline_page
+from tests.browser.family import family_follows_link, violations_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,7 +27,6 @@ pytestmark = [
 
 MONDAY_MORNING = datetime(2027, 3, 1, 8, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 PASSWORD = "mot-de-passe-de-test-42"
-AXE = Axe()
 
 
 @pytest.fixture
@@ -65,13 +64,6 @@ def setting(clock, transactional_db, django_user_model):
     staff = django_user_model.objects.create_user("one", password=PASSWORD)
     staff.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
     return {"place_id": place.pk, "staff": staff}
-
-
-def violations_of(page) -> list[dict]:
-    return [
-        {"id": v["id"], "nodes": [n["html"][:160] for n in v["nodes"]]}
-        for v in AXE.run(page).response["violations"]
-    ]
 
 
 def organiser_creates_and_submits(browser, base_url: str, place_id: int) -> dict:
@@ -149,17 +141,6 @@ def family_finds_and_registers(browser, base_url: str, viewport: dict) -> dict:
     return found
 
 
-def family_cancels(browser, link: str) -> dict:
-    with offline_page(browser, link, PHONE) as page:
-        page.goto(link)
-        found = {"violations": violations_of(page), "before": page.locator("main").inner_text()}
-        page.get_by_role("button", name="Annuler mon inscription").click()
-        page.wait_for_load_state("load")
-        found["after"] = page.locator("main").inner_text()
-        found["violations_after"] = violations_of(page)
-        return found
-
-
 def test_organiser_publishes_and_a_family_registers_then_cancels(live_server, setting, chromium):
     from django.core import mail
     from wagtail.models import WorkflowState
@@ -193,7 +174,7 @@ def test_organiser_publishes_and_a_family_registers_then_cancels(live_server, se
     link = re.search(r"http://\S+/inscriptions/\S+/", message.body).group(0)
     assert link.startswith(live_server.url)
 
-    cancelled = chromium.run(family_cancels, link)
+    cancelled = chromium.run(family_follows_link, link, "Annuler mon inscription", PHONE)
     assert "Votre inscription est confirmée" in cancelled["before"]
     assert "Votre inscription est annulée" in cancelled["after"]
     assert cancelled["violations"] == [] and cancelled["violations_after"] == []

@@ -1,20 +1,23 @@
-"""A family on a phone, in the demo data: finds this week's sessions near 1000, registers, and
-when the organiser cancels the session, the e-mail says so and carries a METHOD:CANCEL calendar
-attachment. axe-core finds nothing on the pages the family visits (the printable programme
-included), and nothing is wider than the phone."""
+"""A family in the demo data, on a 360 px phone and on a desktop: finds this week's sessions near
+1000, registers, and from the same search sets an alert by keyboard ("Prévenez-moi") that it
+confirms from the e-mail's link. The organiser cancels the session: the family's e-mail says so
+and carries a METHOD:CANCEL calendar attachment. A new session is published near 1000: the
+weekly digest lists it (and nothing older), and its one-click unsubscribe link deletes the
+address. axe-core finds nothing on any page the family visits (the printable programme
+included), and no page is wider than the screen."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import DESKTOP, PHONE, offline_page
+from tests.browser.conftest import DESKTOP, VIEWPORTS, offline_page
+from tests.browser.family import drawn_width, family_follows_link, violations_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,8 +25,10 @@ pytestmark = [
 ]
 
 THURSDAY = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+# The Monday after: the weekly digest's run.
+DIGEST_MONDAY = datetime(2026, 11, 30, 7, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 PASSWORD = "mot-de-passe-de-test-42"
-AXE = Axe()
+EMAIL = "awa@example.org"
 # Brussels and its neighbours, and a commune elsewhere, as the gazetteer loads them.
 COMMUNES = [
     ("21004", "Bruxelles", "50.846700", "4.352500"),
@@ -65,16 +70,14 @@ def demo(transactional_db):
         yield
 
 
-def violations_of(page) -> list[dict]:
-    return [
-        {"id": v["id"], "nodes": [n["html"][:160] for n in v["nodes"]]}
-        for v in AXE.run(page).response["violations"]
-    ]
-
-
-def family_registers(browser, base_url: str) -> dict:
+def family_registers_and_sets_an_alert(browser, base_url: str, viewport: dict) -> dict:
     found: dict = {"violations": {}, "widths": {}}
-    with offline_page(browser, base_url, PHONE) as page:
+
+    def looked_at(name: str) -> None:
+        found["violations"][name] = violations_of(page)
+        found["widths"][name] = drawn_width(page)
+
+    with offline_page(browser, base_url, viewport) as page:
         page.goto(base_url + "/lieux/?view=activities")
         page.get_by_label("Près de").fill("1000")
         page.get_by_label("Cette semaine").check()
@@ -84,34 +87,44 @@ def family_registers(browser, base_url: str) -> dict:
             "() => document.querySelector('[data-result-count]').textContent.includes('séance')"
         )
         page.wait_for_load_state("networkidle")
+        search = page.url
         found["count"] = page.locator("[data-result-count]").inner_text().strip()
-        found["violations"]["activities view"] = violations_of(page)
-        found["widths"]["activities view"] = page.evaluate("document.documentElement.scrollWidth")
+        looked_at("activities view")
         programme = page.locator(".programme-links a").get_attribute("href")
 
         # A session with places left, then its activity's page and the session's form.
         card = page.locator("[data-result-list] > li", has_text="places libres").first
         card.locator("h3 a").click()
         page.wait_for_load_state("load")
-        found["violations"]["activity page"] = violations_of(page)
+        looked_at("activity page")
         page.locator(".session-list a.button", has_text="S'inscrire").first.click()
         page.wait_for_load_state("load")
-        found["violations"]["registration form"] = violations_of(page)
+        looked_at("registration form")
         page.get_by_label("Votre nom").fill("Awa Diallo")
-        page.get_by_label("Votre courriel").fill("awa@example.org")
+        page.get_by_label("Votre courriel").fill(EMAIL)
         page.get_by_label("Nombre d'enfants").fill("1")
         page.get_by_label("Âge des enfants").fill("3 ans")
         page.get_by_label(re.compile("J'accepte")).check()
         page.get_by_role("button", name="Envoyer mon inscription").click()
         page.wait_for_load_state("load")
         found["confirmation"] = page.locator("main").inner_text()
-        found["violations"]["confirmation"] = violations_of(page)
-        found["widths"]["confirmation"] = page.evaluate("document.documentElement.scrollWidth")
+        looked_at("confirmation")
 
         page.goto(base_url + programme)
         found["programme"] = page.locator("main").inner_text()
-        found["violations"]["programme"] = violations_of(page)
-        found["widths"]["programme"] = page.evaluate("document.documentElement.scrollWidth")
+        looked_at("programme")
+
+        # Back to the same search; the alert is set by keyboard alone.
+        page.goto(search)
+        page.wait_for_load_state("networkidle")
+        page.get_by_label("Votre courriel").focus()
+        page.keyboard.type(EMAIL)
+        page.keyboard.press("Tab")
+        found["next_focus"] = page.evaluate("document.activeElement.textContent.trim()")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        found["pending"] = page.locator("main").inner_text()
+        looked_at("alert pending")
         found["js_errors"] = list(page.js_errors)
     return found
 
@@ -131,30 +144,52 @@ def organiser_cancels(browser, base_url: str, activity_id: int, occurrence_id: i
         return page.locator(".messages").all_inner_texts()
 
 
-def test_a_family_is_told_of_a_cancellation(live_server, demo, chromium, django_user_model):
+def no_wider_than(viewport: dict, *widths: int) -> bool:
+    return all(width <= viewport["width"] for width in widths)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_a_family_is_told_of_a_cancellation_and_alerted_of_a_new_session(
+    live_server, demo, chromium, django_user_model, viewport
+):
     from django.contrib.auth.models import Group
     from django.core import mail
     from icalendar import Calendar
 
     from activities.models import Registration
+    from alerts.digests import send_digests
+    from alerts.models import Alert
     from directory.roles import organiser_group_name
+    from tests.factories import ActivityPageFactory, publish
 
-    with time_machine.travel(THURSDAY, tick=True):
-        found = chromium.run(family_registers, live_server.url)
+    with time_machine.travel(THURSDAY, tick=True) as clock:
+        found = chromium.run(family_registers_and_sets_an_alert, live_server.url, viewport)
         assert re.match(r"\d+ séances? trouvées?", found["count"]), found["count"]
         assert "Votre inscription est confirmée" in found["confirmation"] or (
             "liste d'attente" in found["confirmation"]
         )
         assert "Où" in found["confirmation"] and "Annuler mon inscription" in found["confirmation"]
         assert "Programme des activités" in found["programme"]
+        assert found["next_focus"] == "Prévenez-moi"
+        assert "Vérifiez vos courriels" in found["pending"]
         for name, violations in found["violations"].items():
             assert violations == [], (name, violations)
-        assert all(width <= PHONE["width"] for width in found["widths"].values()), found["widths"]
+        assert no_wider_than(viewport, *found["widths"].values()), found["widths"]
         assert found["js_errors"] == []
 
-        registration = Registration.objects.select_related("occurrence__place").get(
-            email="awa@example.org"
-        )
+        # The alert follows the search without its dates: "this week" means nothing later on.
+        alert = Alert.objects.get()
+        assert (alert.email, alert.view) == (EMAIL, "activities")
+        assert alert.query == "near=1000&radius_km=10"
+        (asked,) = [m for m in mail.outbox if "/alertes/confirmer/" in m.body]
+        link = re.search(r"http://\S+/alertes/confirmer/\S+/", asked.body).group(0)
+        confirmed = chromium.run(family_follows_link, link, "Activer l'alerte", viewport)
+        assert "Alerte activée" in confirmed["after"]
+        assert confirmed["violations"] == [] and confirmed["violations_after"] == []
+        assert no_wider_than(viewport, confirmed["width_before"], confirmed["width_after"])
+        assert confirmed["js_errors"] == []
+
+        registration = Registration.objects.select_related("occurrence__place").get(email=EMAIL)
         occurrence = registration.occurrence
         organiser = django_user_model.objects.create_user("organisatrice", password=PASSWORD)
         organiser.groups.add(Group.objects.get(name=organiser_group_name(occurrence.place)))
@@ -164,12 +199,37 @@ def test_a_family_is_told_of_a_cancellation(live_server, demo, chromium, django_
         )
         assert any("annulée" in text for text in messages), messages
 
-    told = [m for m in mail.outbox if m.to == ["awa@example.org"]]
-    assert len(told) == 1
-    assert told[0].subject.startswith("Séance annulée")
-    assert "Animatrice malade" in told[0].body
-    (attachment,) = told[0].attachments
-    calendar = Calendar.from_ical(attachment[1])
-    assert calendar["METHOD"] == "CANCEL"
-    (event,) = calendar.walk("VEVENT")
-    assert event["STATUS"] == "CANCELLED"
+        (told,) = [m for m in mail.outbox if m.to == [EMAIL]]
+        assert told.subject.startswith("Séance annulée")
+        assert "Animatrice malade" in told.body
+        (attachment,) = told.attachments
+        calendar = Calendar.from_ical(attachment[1])
+        assert calendar["METHOD"] == "CANCEL"
+        (event,) = calendar.walk("VEVENT")
+        assert event["STATUS"] == "CANCELLED"
+
+        # A new activity at the same place, near 1000, published after the alert was confirmed.
+        publish(
+            ActivityPageFactory(
+                parent=occurrence.place, title="Atelier comptines", start_date=date(2026, 12, 1)
+            )
+        )
+        mail.outbox.clear()
+        clock.move_to(DIGEST_MONDAY)
+        assert send_digests(base_url=live_server.url) == (1, 1)
+
+    (digest,) = mail.outbox
+    assert digest.to == [EMAIL]
+    assert "Atelier comptines" in digest.body
+    assert occurrence.activity.title not in digest.body
+    unsubscribe = re.search(r"http://\S+/alertes/desabonner/\S+/", digest.body).group(0)
+    assert digest.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    ended = chromium.run(
+        family_follows_link, unsubscribe, "Arrêter l'alerte et effacer mon adresse", viewport
+    )
+    assert "Alerte arrêtée" in ended["after"]
+    assert ended["violations"] == [] and ended["violations_after"] == []
+    assert no_wider_than(viewport, ended["width_before"], ended["width_after"])
+    assert not Alert.objects.exists()
