@@ -7,11 +7,13 @@ address itself (`manage.py purge_alerts`). Unsubscribing deletes the row: the ad
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -109,9 +111,21 @@ def confirm(alert: Alert) -> None:
         logger.info("Alert %s confirmed", alert.pk)
 
 
+# What `new_key` makes (secrets.token_urlsafe): anything else names no alert, and is never sent
+# to the database (PostgreSQL refuses a NUL in text).
+KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def keyed(key: str) -> QuerySet[Alert]:
+    """The alert an unsubscribe link names, if any."""
+    if not KEY.fullmatch(key):
+        return Alert.objects.none()
+    return Alert.objects.filter(key=key)
+
+
 def unsubscribe(key: str) -> bool:
     """Deletes the alert, address and all; False when there was none (already gone)."""
-    deleted, _ = Alert.objects.filter(key=key).delete()
+    deleted, _ = keyed(key).delete()
     if deleted:
         logger.info("An alert was deleted by its unsubscribe link")
     return bool(deleted)

@@ -15,9 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alerts.models import Alert
 from alerts.queries import InvalidSearch, normalized, view_indexes
-from alerts.subscriptions import alert_for_confirmation, confirm, subscribe, unsubscribe
+from alerts.subscriptions import alert_for_confirmation, confirm, keyed, subscribe, unsubscribe
 from core.clients import rate_limited
 
 # Its own counter: a family who registers is not held back for having set an alert.
@@ -105,7 +104,7 @@ def unsubscribe_view(request: HttpRequest, key: str) -> HttpResponse:
     if request.method == "POST":
         unsubscribe(key)
         return TemplateResponse(request, "alerts/unsubscribed.html", {})
-    exists = Alert.objects.filter(key=key).exists()
+    exists = keyed(key).exists()
     if not exists:
         return TemplateResponse(request, "alerts/unsubscribed.html", {})
     return TemplateResponse(request, "alerts/unsubscribe.html", {})
