@@ -5,8 +5,9 @@ failing cluster is left alone for a while (`core.search.breaker`)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.search import breaker
 from core.search.engines import cluster, database
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
+def _answer(index: SearchIndex, query: SearchQuery, from_database: Callable) -> tuple[Any, str]:
+    """The cluster's matches when it is configured and answering, else `from_database`'s; the
+    one place where a failing cluster is noted and left alone (`core.search.breaker`)."""
     transport = get_transport()
     if transport is not None and breaker.may_ask():
         try:
@@ -31,26 +34,21 @@ def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
             breaker.failed()
         else:
             breaker.succeeded()
-            return SearchResult(found.count, index.hits(found.ids, query), found.facets, "cluster")
-    found = database.matches(index, query)
-    return SearchResult(found.count, index.hits(found.ids, query), found.facets, "database")
+            return found, "cluster"
+    return from_database(index, query), "database"
+
+
+def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
+    found, engine = _answer(index, query, database.matches)
+    return SearchResult(found.count, index.hits(found.ids, query), found.facets, engine)
 
 
 def matching_ids(index: SearchIndex, query: SearchQuery, limit: int) -> list[int]:
     """The ids of every match in the search's order, up to `limit`: for what shows all of them
     at once (the map page's map), whatever page the list is at."""
     everything = replace(query, page=1, page_size=limit)
-    transport = get_transport()
-    if transport is not None and breaker.may_ask():
-        try:
-            found = cluster.matches(index, everything, transport)
-        except ClusterUnavailable as error:
-            logger.warning("Search cluster unavailable, answering from the database: %s", error)
-            breaker.failed()
-        else:
-            breaker.succeeded()
-            return found.ids
-    return database.matching_ids(index, everything)
+    found, engine = _answer(index, everything, database.matching_ids)
+    return found.ids if engine == "cluster" else found
 
 
 # The radii a search can be widened to, in one tap: the map page's choices up to `near`'s limit.
