@@ -3,6 +3,7 @@ quietly answer another question than the family asked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -12,12 +13,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT_LENGTH = 200
+# A JSON number whose value is whole, as the OpenAPI description's "integer" is: "2.0" is one.
+WHOLE_NUMBER = re.compile(r"(-?[0-9]{1,9})(?:\.0+)?", re.ASCII)
+
+
+class StrictIntegerField(forms.IntegerField):
+    """Whole numbers as JSON writes them: Django's own field also reads "+0.0", "12." and
+    "١٢", which the OpenAPI description calls strings."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        number = WHOLE_NUMBER.fullmatch(text)
+        if number is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(number[1])
 
 
 class IntegerFilter(django_filters.NumberFilter):
     """Whole numbers only: "2.5" months or pages is an error, not a rounding."""
 
-    field_class = forms.IntegerField
+    field_class = StrictIntegerField
 
 
 class StrictBooleanField(forms.NullBooleanField):

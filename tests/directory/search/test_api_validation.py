@@ -19,6 +19,9 @@ URLS = ["/api/v1/places/", "/api/v1/places.geojson"]
         ({"objective": "inconnu"}, "objective"),
         ({"day": "lundi"}, "day"),
         ({"age_months": "2.5"}, "age_months"),
+        ({"age_months": "+0.0"}, "age_months"),
+        ({"age_months": "12."}, "age_months"),
+        ({"age_months": "1_2"}, "age_months"),
         ({"modified_after": "hier"}, "modified_after"),
         ({"modified_after": "2026-13-01"}, "modified_after"),
         ({"modified_after": "9999-12-31T23:59:59-23:59"}, "modified_after"),
@@ -29,6 +32,11 @@ def test_bad_parameters_answer_400_naming_them(client, params, parameter):
         response = client.get(url, params)
         assert response.status_code == 400, (url, response.content)
         assert list(response.json()["errors"]) == [parameter]
+
+
+def test_a_whole_number_may_be_written_as_json_writes_it(client):
+    for url in URLS:
+        assert client.get(url, {"age_months": "12.0"}).status_code == 200
 
 
 def test_free_says_why(client):
