@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.decorators import decorate_view
 
 from core.openapi import BAD_REQUEST_EXAMPLE, merged
+from core.search.kept_answers import kept
 from core.search.openapi import parameters
 from core.search.query import filterset_for
 from core.search.service import search
@@ -81,7 +83,8 @@ def search_route(
     and the result, and gives the body; bad parameters never reach it (400). `params` picks
     the parameters searched (the request's, by default); `media_type` documents an answer
     that is not plain JSON; `example` is `core.openapi.examples`' answer for the OpenAPI
-    description (a 400's example is added)."""
+    description (a 400's example is added). Answers are kept until the content changes
+    (`core.search.kept_answers`)."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):
@@ -94,13 +97,17 @@ def search_route(
         # for query-string parameters.
         for name in ("__name__", "__qualname__", "__module__", "__doc__"):
             setattr(endpoint, name, getattr(render, name))
-        return router.get(
-            path,
-            response={200: response, 400: ErrorOut},
-            openapi_extra=merged(
-                parameters(index, media_type, paging=page_size is None), examples_of_400(), example
-            ),
-            summary=summary,
-        )(endpoint)
+        return decorate_view(kept)(
+            router.get(
+                path,
+                response={200: response, 400: ErrorOut},
+                openapi_extra=merged(
+                    parameters(index, media_type, paging=page_size is None),
+                    examples_of_400(),
+                    example,
+                ),
+                summary=summary,
+            )(endpoint)
+        )
 
     return decorate

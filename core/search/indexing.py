@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from core.search.kept_answers import content_changed
+
 if TYPE_CHECKING:
     from core.search.index import SearchIndex
     from core.search.transport import Transport
@@ -78,6 +80,7 @@ def rebuild(
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)
     transport.point_alias(alias, new_index)
+    content_changed()
     for old in previous:
         transport.delete_index(old)
     # Leftovers of an interrupted rebuild would otherwise receive page updates forever.

@@ -19,6 +19,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.search import breaker, pending
 from core.search.indexing import reindex
+from core.search.kept_answers import content_changed
 from core.search.transport import ClusterUnavailable, get_transport
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ PAGE_SIGNALS = {"publish": page_published, "unpublish": page_unpublished, "delet
 
 
 def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
+    content_changed()
     transport = get_transport()
     if transport is None:
         return
