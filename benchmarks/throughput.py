@@ -6,7 +6,12 @@ a database of demo places (reused by later runs), starts gunicorn with gunicorn.
 off, `--workers` workers), then measures, in turns of `--seconds` each repeated `--rounds`
 times so that a busy neighbour weighs on every path alike:
   - floor: `/api/v1/programmes/` (the cheapest API route: one small query);
-  - near: `/api/v1/places/?near=4000&radius_km=20&objective=…` (near search with a facet ticked);
+  - near: `/api/v1/places/?near=4000&radius_km=20&objective=…` (near search with a facet ticked),
+    asked again and again: answered from the kept answers (`core.search.kept_answers`) but for
+    the first time after a change;
+  - near-new: the same search at an address never asked before (its radius one metre wider
+    each time): every answer computed, as for a family whose search nobody made in the last
+    minute;
   - place: a place page (rotating over the places that search finds);
 at `--concurrency` connections, and prints each path's requests/s, p50/p95 latency and its ratio
 to the floor (targets: near ≥ 25 %, place ≥ 40 %), with the load average.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import shlex
@@ -35,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "/api/v1/programmes/"
 NEAR = "/api/v1/places/?near=4000&radius_km=20&objective={objective}"
-TARGETS = {"near": 0.25, "place": 0.40}
+TARGETS = {"near": 0.25, "near-new": 0.25, "place": 0.40}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -148,18 +154,17 @@ async def fetch(port: int, path: str) -> float:
     return time.perf_counter() - started
 
 
-async def load(port: int, paths: list[str], seconds: float, concurrency: int) -> list[float]:
-    """Latencies of the requests completed in `seconds` by `concurrency` loops."""
+async def load(port: int, next_path, seconds: float, concurrency: int) -> list[float]:
+    """Latencies of the requests completed in `seconds` by `concurrency` loops, each asking
+    `next_path()`."""
     deadline = time.perf_counter() + seconds
     latencies: list[float] = []
 
-    async def loop(offset: int) -> None:
-        turn = offset
+    async def loop() -> None:
         while time.perf_counter() < deadline:
-            latencies.append(await fetch(port, paths[turn % len(paths)]))
-            turn += concurrency
+            latencies.append(await fetch(port, next_path()))
 
-    await asyncio.gather(*(loop(offset) for offset in range(concurrency)))
+    await asyncio.gather(*(loop() for _ in range(concurrency)))
     return latencies
 
 
@@ -174,15 +179,27 @@ def measure(port: int, options) -> dict[str, dict]:
     ]
     if not place_urls:
         raise RuntimeError(f"{near} found no place to visit")
-    paths = {"floor": [FLOOR], "near": [near], "place": place_urls}
+    widths = itertools.count(1)
+
+    def fresh() -> str:
+        return near.replace("radius_km=20", f"radius_km={20 + next(widths) / 1000:.3f}")
+
+    paths = {
+        "floor": itertools.cycle([FLOOR]).__next__,
+        "near": itertools.cycle([near]).__next__,
+        "near-new": fresh,
+        "place": itertools.cycle(place_urls).__next__,
+    }
     latencies: dict[str, list[float]] = {name: [] for name in paths}
     elapsed = dict.fromkeys(paths, 0.0)
-    for urls in paths.values():  # warm-up: every worker's first request
-        asyncio.run(load(port, urls, min(1.0, options.seconds), options.concurrency))
+    for next_path in paths.values():  # warm-up: every worker's first request
+        asyncio.run(load(port, next_path, min(1.0, options.seconds), options.concurrency))
     for _round in range(options.rounds):
-        for name, urls in paths.items():
+        for name, next_path in paths.items():
             started = time.perf_counter()
-            latencies[name] += asyncio.run(load(port, urls, options.seconds, options.concurrency))
+            latencies[name] += asyncio.run(
+                load(port, next_path, options.seconds, options.concurrency)
+            )
             elapsed[name] += time.perf_counter() - started
     return {
         name: {
