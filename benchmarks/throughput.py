@@ -7,12 +7,15 @@ off, `--workers` workers), then measures, in turns of `--seconds` each repeated 
 times so that a busy neighbour weighs on every path alike:
   - floor: `/api/v1/programmes/` (the cheapest API route: one small query);
   - near: `/api/v1/places/?near=4000&radius_km=20&objective=…` (near search with a facet ticked),
-    asked again and again: answered from the kept answers (`core.search.kept_answers`) but for
+    asked again and again: answered from the kept answers (`core.kept`) but for
     the first time after a change;
   - near-new: the same search at an address never asked before (its radius one metre wider
     each time): every answer computed, as for a family whose search nobody made in the last
     minute;
-  - place: a place page (rotating over the places that search finds);
+  - place: a place page (rotating over the places that search finds), kept after its first
+    visit as for the search;
+  - place-new: the same pages at addresses never asked before (a query string the page
+    ignores, `?visit=N`): every page built;
 at `--concurrency` connections, and prints each path's requests/s, p50/p95 latency and its ratio
 to the floor (targets: near ≥ 25 %, place ≥ 40 %), with the load average.
 
@@ -41,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = "/api/v1/programmes/"
 NEAR = "/api/v1/places/?near=4000&radius_km=20&objective={objective}"
-TARGETS = {"near": 0.25, "near-new": 0.25, "place": 0.40}
+TARGETS = {"near": 0.25, "near-new": 0.25, "place": 0.40, "place-new": 0.40}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -180,6 +183,7 @@ def measure(port: int, options) -> dict[str, dict]:
     if not place_urls:
         raise RuntimeError(f"{near} found no place to visit")
     widths = itertools.count(1)
+    visits = itertools.count(1)
 
     def fresh() -> str:
         return near.replace("radius_km=20", f"radius_km={20 + next(widths) / 1000:.3f}")
@@ -189,6 +193,7 @@ def measure(port: int, options) -> dict[str, dict]:
         "near": itertools.cycle([near]).__next__,
         "near-new": fresh,
         "place": itertools.cycle(place_urls).__next__,
+        "place-new": lambda: f"{place_urls[0]}?visit={next(visits)}",
     }
     latencies: dict[str, list[float]] = {name: [] for name in paths}
     elapsed = dict.fromkeys(paths, 0.0)
@@ -219,14 +224,14 @@ def report(database: str, places: int, figures: dict, load_before, load_after) -
         f"{load_before[1]:.2f} {load_before[2]:.2f}, after {load_after[0]:.2f} "
         f"{load_after[1]:.2f} {load_after[2]:.2f}"
     )
-    print(f"{'path':<8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'/floor':>8} {'target':>8}")
+    print(f"{'path':<10} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'/floor':>8} {'target':>8}")
     met = True
     for name, row in figures.items():
         ratio = row["rps"] / floor
         target = TARGETS.get(name)
         met = met and (target is None or ratio >= target)
         print(
-            f"{name:<8} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} "
+            f"{name:<10} {row['rps']:>8.1f} {row['p50']:>8.1f} {row['p95']:>8.1f} "
             f"{ratio:>7.0%} {'' if target is None else f'≥ {target:.0%}':>8}"
         )
     print(f"(near found {figures['near']['count']} places)", flush=True)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
@@ -41,6 +42,10 @@ def section(page, request) -> str:
     return render_to_string("organisers/report_section.html", context, request)
 
 
+# No CSRF token: the form is on every place's page, which is then the same for every visitor
+# and kept (core.kept). A forged report could only say what anyone may say here; the rate limit
+# and the honeypot stand.
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def report_problem(request: HttpRequest, page_id: int) -> HttpResponse:
     page, place = reported_page(page_id)

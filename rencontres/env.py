@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
     search_index_prefix: str = "rencontres"
     search_breaker_seconds: int = Field(default=30, ge=1, le=3600)
-    search_answers_seconds: int = Field(default=60, ge=0, le=3600)
+    kept_responses_seconds: int = Field(default=60, ge=0, le=3600)
 
     geocoder: str = "nominatim"
     geocoder_url: str | None = None

@@ -36,6 +36,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 DEFAULT = settings.LANGUAGE_CODE
@@ -178,6 +179,9 @@ def _unprefixed(path: str) -> str:
     return path[len(language) + 1 :] or "/"
 
 
+# No CSRF token: the switch is on every page, which is then the same for every visitor and may
+# be kept (core.kept); a forged choice could only change a visitor's language.
+@csrf_exempt
 @require_POST
 def choose_language(request: HttpRequest) -> HttpResponse:
     """The language switch's form: remember the language chosen and go to the page in it (the

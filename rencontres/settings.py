@@ -340,9 +340,9 @@ SEARCH_CLUSTER = {
     # After a cluster failure, searches leave it alone this long (core.search.breaker).
     "breaker_seconds": ENV.search_breaker_seconds,
 }
-# Search API answers are kept this long at most, and dropped as soon as a page they may have
-# found changes (core.search.kept_answers); 0 keeps none.
-SEARCH_ANSWERS_SECONDS = ENV.search_answers_seconds
+# Public responses (search API answers, place pages) are kept this long at most, and dropped
+# as soon as a page changes (core.kept); 0 keeps none.
+KEPT_RESPONSES_SECONDS = ENV.kept_responses_seconds
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.
 LEAFLET_CONFIG = {

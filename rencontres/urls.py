@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
+from core.kept import kept
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
 from opendata.data_inclusion import data_inclusion_api
 from opendata.hsds.api import hsds_api
@@ -64,6 +67,8 @@ urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
     path("", include("alerts.urls")),
     path("", include("organisers.report_urls")),
+    # Pages the same for every visitor are kept until a page changes (core.kept).
+    re_path(serve_pattern, kept(wagtail_views.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

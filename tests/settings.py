@@ -19,9 +19,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
-# A test writes rows without the signals a page's publication sends (factories): answers are
-# kept only where a test turns keeping on (tests/core/search/test_kept_answers.py).
-SEARCH_ANSWERS_SECONDS = 0
+# A test writes rows without the signals a page's publication sends (factories): responses are
+# kept only where a test turns keeping on (tests/core/test_kept.py).
+KEPT_RESPONSES_SECONDS = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Tests never reach outside: an address form without a point asks a closed local port, which

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.decorators import decorate_view
 
+from core.kept import kept
 from core.openapi import BAD_REQUEST_EXAMPLE, merged
-from core.search.kept_answers import kept
 from core.search.openapi import parameters
 from core.search.query import filterset_for
 from core.search.service import search
@@ -84,7 +84,7 @@ def search_route(
     the parameters searched (the request's, by default); `media_type` documents an answer
     that is not plain JSON; `example` is `core.openapi.examples`' answer for the OpenAPI
     description (a 400's example is added). Answers are kept until the content changes
-    (`core.search.kept_answers`)."""
+    (`core.kept`)."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from core.search.kept_answers import content_changed
+from core.kept import content_changed
 
 if TYPE_CHECKING:
     from core.search.index import SearchIndex

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.kept import content_changed
 from core.search import breaker, pending
 from core.search.indexing import reindex
-from core.search.kept_answers import content_changed
 from core.search.transport import ClusterUnavailable, get_transport
 
 if TYPE_CHECKING:

@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from django.db.models import DecimalField, F, FloatField
+from django.db.models.functions import Cast
+
 from core.search.results import Matches
 
 if TYPE_CHECKING:
@@ -30,6 +33,16 @@ IDS_PER_QUERY = 5000
 
 def _given(index: SearchIndex, query: SearchQuery) -> list:
     return [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
+
+
+def _column(model, path: str):
+    """A decimal column is read as a float: Django would build a Decimal of each value (a search
+    reads thousands of coordinates), which the exact checks then turn into floats."""
+    field = None
+    for name in path.split("__"):
+        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
+        model = field.related_model or model
+    return Cast(path, FloatField()) if isinstance(field, DecimalField) else F(path)
 
 
 def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) -> list[tuple]:
@@ -48,7 +61,8 @@ def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) 
     sort_paths = [sort.path for sort in index.order_by]
     columns = ["pk", *sort_paths, *(column for _c, e in exacts for column in e.columns)]
     found = []
-    for row in rows.distinct().order_by().values_list(*columns):
+    read = [_column(index.model, column) for column in columns]
+    for row in rows.distinct().order_by().values_list(*read):
         position = 1 + len(sort_paths)
         ranks = []
         for criterion, exact in exacts:
