@@ -30,16 +30,8 @@ LANG_REFUSED = {
     "description": "Bad Request",
     "content": {
         "application/json": {
-            "schema": {
-                "type": "object",
-                "properties": {
-                    "errors": {
-                        "type": "object",
-                        "additionalProperties": {"type": "array", "items": {"type": "string"}},
-                    }
-                },
-                "required": ["errors"],
-            },
+            # The search routes' error body (core.search.api.ErrorOut), which the schema holds.
+            "schema": {"$ref": "#/components/schemas/ErrorOut"},
             "example": {"errors": {"lang": ["Langue inconnue : choisissez fr, nl ou en."]}},
         }
     },
