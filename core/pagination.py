@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 
 
 def page_url(params: QueryDict, number: int) -> str:
@@ -40,3 +40,9 @@ class LinkedPaginator(Paginator):
 
     def _get_page(self, *args, **kwargs) -> LinkedPage:
         return LinkedPage(*args, **kwargs)
+
+
+def linked_page(rows, per_page: int, request: HttpRequest) -> LinkedPage:
+    """The page of `rows` the request's `page` parameter asks (the last for one past it, the
+    first for anything else), linked to its neighbours."""
+    return LinkedPaginator(rows, per_page, request.GET).get_page(request.GET.get("page"))

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 
 from core.pages import in_source_language
-from core.pagination import LinkedPage, LinkedPaginator
+from core.pagination import LinkedPage, linked_page
 from directory.models.places import PlacePage
 
 PLACES_PER_PAGE = 20
@@ -20,4 +20,4 @@ def public_places() -> QuerySet[PlacePage]:
 
 
 def paginate(queryset: QuerySet, request) -> LinkedPage:
-    return LinkedPaginator(queryset, PLACES_PER_PAGE, request.GET).get_page(request.GET.get("page"))
+    return linked_page(queryset, PLACES_PER_PAGE, request)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from activities.models import Occurrence
-from core.pagination import LinkedPaginator
+from core.pagination import linked_page
 from directory.models import PlacePage
 from directory.roles import organiser_group
 from organisers.access import (
@@ -149,8 +149,7 @@ def head_counts(request):
         .select_related("activity", "place")
         .order_by("-start", "-pk")
     )
-    paginator = LinkedPaginator(sessions, SESSIONS_PER_PAGE, request.GET)
-    page = paginator.get_page(request.GET.get("page"))
+    page = linked_page(sessions, SESSIONS_PER_PAGE, request)
     context = {
         "page_title": _("Séances à compter"),
         "header_icon": "group",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from core.pagination import LinkedPaginator
+from core.pagination import linked_page
 from directory.freshness import freshness_months, mark_verified
 from directory.models import PlacePage
 from organisers.access import can_invite_for, is_invitation_manager
@@ -55,8 +55,7 @@ def confirm_place(request, place_id: int):
 def stale_list(request):
     if not is_invitation_manager(request.user):
         raise PermissionDenied
-    paginator = LinkedPaginator(stale_places(), PLACES_PER_PAGE, request.GET)
-    page = paginator.get_page(request.GET.get("page"))
+    page = linked_page(stale_places(), PLACES_PER_PAGE, request)
     rows = [(place, age_in_months(place.verified_at)) for place in page]
     context = {
         "page_title": _("Fiches à vérifier"),

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.pagination import LinkedPaginator
+from core.pagination import linked_page
 from organisers.forms import CloseReportForm
 from organisers.models import ProblemReport, ReportStatus
 from organisers.reports import can_handle, can_see_reports, close, visible_reports
@@ -31,8 +31,7 @@ def report_list(request):
         .select_related("place", "page")
         .order_by("-created_at", "-pk")
     )
-    paginator = LinkedPaginator(reports, REPORTS_PER_PAGE, request.GET)
-    page = paginator.get_page(request.GET.get("page"))
+    page = linked_page(reports, REPORTS_PER_PAGE, request)
     context = {
         "page_title": _("Signalements"),
         "header_icon": "warning",
