@@ -4,10 +4,11 @@
         --clients 12 --label "cluster stopped" [--outage] [--seconds N] PATH...
 
 Each client (a thread with its own keep-alive connection) requests the PATHs in turn, from a
-different starting point, until --seconds have passed or the process is sent SIGTERM or SIGINT
-(the smoke step stops it once it has done what the phase is about). It then prints one line per
-phase: requests, statuses, the engines the API answered with, latencies, failures, and exits 1
-if the phase broke its rule:
+different starting point (a `{n}` in a PATH becomes a number never used before in the run: an
+address no kept response answers, core.kept), until --seconds have passed or the process is
+sent SIGTERM or SIGINT (the smoke step stops it once it has done what the phase is about). It
+then prints one line per phase: requests, statuses, the engines the API answered with,
+latencies, failures, and exits 1 if the phase broke its rule:
 
 - by default every answer must be a 200;
 - with --outage (the database is stopped during the phase), an answer may also be the
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import re
 import signal
 import ssl
@@ -39,6 +41,8 @@ OUTAGE_MARKERS = (b"Service momentan", b'"detail"')
 ENGINE = re.compile(rb'"engine":\s*"([a-z]+)"')
 REQUEST_TIMEOUT_SECONDS = 30
 FAILURES_SHOWN = 5
+# The numbers `{n}` takes: `next` on a count is atomic in CPython, so no two clients share one.
+FRESH = itertools.count(1)
 
 
 @dataclass
@@ -107,7 +111,7 @@ def client(
     connection = target.connection()
     turn = number
     while not stop.is_set():
-        path = paths[turn % len(paths)]
+        path = paths[turn % len(paths)].replace("{n}", str(next(FRESH)))
         turn += 1
         started = time.monotonic()
         engine = None
