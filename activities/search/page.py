@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import Occurrence
 from activities.search.index import SESSIONS
 from core.search.paging import SearchPage, search_page
-from core.search.results import SearchResult
-from directory.search.page import MapView, form_choices, map_feature
+from core.search.service import matching_ids
+from directory.search.map_points import MATCHES_LIMIT, place_features
+from directory.search.page import MapView, form_choices
 
 WHEN_CHOICES = [
     ("week", _("Cette semaine")),
@@ -88,12 +90,15 @@ def programme_url(params: QueryDict) -> str:
     return reverse("programme") + (f"?{query.urlencode()}" if query else "")
 
 
-def map_features(result: SearchResult | None) -> list[dict]:
-    """One marker per place with sessions on the page."""
-    features: dict[int, dict] = {}
-    for hit in result.hits if result else []:
-        features.setdefault(hit.place.id, map_feature(hit.place))
-    return list(features.values())
+def map_features(search: ActivitiesPage) -> list[dict]:
+    """One marker per place holding any of the matching sessions, not only the list's page's
+    (points, or grid cells beyond `directory.search.map_points.POINTS_LIMIT` places)."""
+    if not search.result or not search.result.count:
+        return []
+    limit = min(search.result.count, MATCHES_LIMIT)
+    ids = matching_ids(SESSIONS, search.query, limit=limit)
+    places = Occurrence.objects.filter(pk__in=ids).values_list("place_id", flat=True)
+    return place_features(list(places.distinct().order_by()))
 
 
 def activities_context(request: HttpRequest) -> dict:
@@ -102,7 +107,7 @@ def activities_context(request: HttpRequest) -> dict:
         "search": search,
         "when_choices": WHEN_CHOICES,
         "choices": form_choices(request.GET, None),
-        "map_features": map_features(search.result),
+        "map_features": map_features(search),
         "programme_url": programme_url(request.GET),
     }
 

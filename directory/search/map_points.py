@@ -74,12 +74,16 @@ def grid_cells(points: list[tuple[float, float]], cells: int = GRID_CELLS) -> li
     ]
 
 
+def place_features(place_ids: list[int]) -> list[dict]:
+    """The places' points, or grid cells beyond `POINTS_LIMIT` places."""
+    if len(place_ids) <= POINTS_LIMIT:
+        return _features(place_ids)
+    rows = PlacePage.objects.filter(pk__in=place_ids).values_list(*location_columns())
+    return grid_cells([public_point_of(row) for row in rows.iterator()])
+
+
 def map_features(query: SearchQuery, count: int) -> list[dict]:
     """The map's features for a search that found `count` places: points, or grid cells."""
     if not count:
         return []
-    ids = matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT))
-    if len(ids) <= POINTS_LIMIT:
-        return _features(ids)
-    rows = PlacePage.objects.filter(pk__in=ids).values_list(*location_columns())
-    return grid_cells([public_point_of(row) for row in rows.iterator()])
+    return place_features(matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT)))

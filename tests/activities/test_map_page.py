@@ -147,3 +147,12 @@ def test_activities_api_query_count_does_not_grow(client, sessions, place):
         more = client.get("/api/v1/activities/", params).json()["count"]
     assert more > count
     assert len(many) == len(few)
+
+
+def test_the_map_shows_the_places_of_every_match_not_only_the_page(client, sessions):
+    response, _soup, items = results(client, when="month", page_size="1")
+    assert len(items) == 1
+    names = sorted(feature["name"] for feature in response.context["map_features"])
+    assert names == ["Ailleurs", "La Maison des Petits Pas"]
+    _response, _soup, second = results(client, when="month", page_size="1", page="2")
+    assert second != items
