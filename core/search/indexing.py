@@ -9,6 +9,7 @@ nothing published during a rebuild is lost.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -71,11 +72,21 @@ def rebuild(
     total = len(ids)
     yield RebuildProgress(0, total)
     done = 0
-    for start in range(0, total, BATCH_SIZE):
-        # Each batch's documents come from a fixed number of queries (SearchIndex.documents).
-        batch = index.documents(ids[start : start + BATCH_SIZE])
-        done += transport.stream(new_index, batch, chunk_size=BATCH_SIZE)
-        yield RebuildProgress(done, total)
+    # A batch is sent by a second thread while this one builds the next: the cluster indexes
+    # while Python reads and shapes rows (each thread waits on the other's socket or GIL).
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        sending: Future[int] | None = None
+        for start in range(0, total, BATCH_SIZE):
+            # Each batch's documents come from a fixed number of queries (SearchIndex.documents),
+            # read here: the database connection is this thread's.
+            batch = list(index.documents(ids[start : start + BATCH_SIZE]))
+            if sending is not None:
+                done += sending.result()
+                yield RebuildProgress(done, total)
+            sending = sender.submit(transport.stream, new_index, batch, chunk_size=BATCH_SIZE)
+        if sending is not None:
+            done += sending.result()
+            yield RebuildProgress(done, total)
     transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)

@@ -12,7 +12,6 @@ import django_filters
 from django.conf import settings
 from django.db import models
 from django.db.models import Aggregate, QuerySet
-from django.utils.html import strip_tags
 from elasticsearch import dsl
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
@@ -38,6 +37,8 @@ FRENCH = dsl.analyzer(
 )
 
 WORD = re.compile(r"\w+")
+# Rich text's tags (Wagtail's editor writes `<` in text as `&lt;`, so every `<` opens one).
+TAG = re.compile(r"<[^>]*>")
 
 
 class JoinedText(Aggregate):
@@ -64,7 +65,8 @@ class TextField:
 
     def text(self, obj) -> str:
         text = " ".join(str(v) for source in self.sources for v in values_at(obj, source) if v)
-        return strip_tags(text) if self.html else text
+        # Not Django's strip_tags: its HTML parser costs a fifth of a rebuild.
+        return TAG.sub(" ", text) if self.html else text
 
 
 def database_search_backend():
