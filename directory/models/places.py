@@ -163,8 +163,10 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         RegisteredPlacePanels(),
     ]
 
-    # No street address or coordinates here: a cluster backend would store them in its index, and
-    # a discreet place's position must never reach any index. Geographic search has its own path.
+    # Only what Wagtail's own search needs (the admin's search, the database engine's text
+    # search, which filters on the page's own fields alone): the family's criteria live in the
+    # family index (directory.search.index). No street address or coordinates: a cluster backend
+    # would store them, and a discreet place's position must never reach any index.
     search_fields = [
         *Page.search_fields,
         index.SearchField("description"),
@@ -174,16 +176,6 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         ),
         index.RelatedFields("objectives", TERM_NAMES),
         index.RelatedFields("programmes", TERM_NAMES),
-        index.FilterField("country"),
-        index.FilterField("commune"),
-        index.FilterField("is_discreet"),
-        index.FilterField("age_min_months"),
-        index.FilterField("age_max_months"),
-        index.FilterField("access_mode"),
-        index.FilterField("programmes"),
-        index.FilterField("objectives"),
-        index.FilterField("languages"),
-        index.FilterField("accessibility"),
     ]
 
     base_form_class = PlacePageForm
