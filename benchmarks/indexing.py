@@ -4,6 +4,10 @@ Builds (once, reused afterwards) a SQLite database of demo places in the tempora
 then rebuilds every registered index into the cluster at `--cluster-url` (behind an alias of its
 own prefix) `--rounds` times, and prints documents/s per index with the load average.
 
+With `--seed`, it first times `seed_demo --count <places>` with the cluster configured, into a
+copy of a database that holds the gazetteer and nothing else (target: 30 s for 10,000 places),
+and prints the command's own split (writing, indexing).
+
     .venv/bin/python benchmarks/indexing.py --places 10000 --cluster-url http://127.0.0.1:9241
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +40,47 @@ def prepare(database: Path, places: int) -> None:
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def seeding(places: int, cluster_url: str, flavour: str) -> None:
+    """Times seed_demo with the cluster configured, on a copy of a gazetteer-only database."""
+    empty = Path(tempfile.gettempdir()) / "rencontres-seed-bench-empty.sqlite3"
+    env = {**os.environ, "RENCONTRES_DEBUG": "1"}
+    env.pop("RENCONTRES_SEARCH_URL", None)
+    if not empty.exists():
+        for args in (["migrate", "-v0"], ["load_gazetteer", "-v0"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *args],
+                cwd=ROOT,
+                env={**env, "RENCONTRES_DATABASE_URL": f"sqlite:///{empty}"},
+                check=True,
+            )
+    with tempfile.TemporaryDirectory() as work:
+        database = Path(work) / "seeded.sqlite3"
+        shutil.copyfile(empty, database)
+        env.update(
+            RENCONTRES_DATABASE_URL=f"sqlite:///{database}",
+            RENCONTRES_SEARCH_URL=cluster_url,
+            RENCONTRES_SEARCH_FLAVOUR=flavour,
+            RENCONTRES_SEARCH_INDEX_PREFIX=f"bench-seed-{places}",
+        )
+        load_before = os.getloadavg()
+        started = time.perf_counter()
+        finished = subprocess.run(
+            [sys.executable, "manage.py", "seed_demo", "--count", str(places), "-v1"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        seconds = time.perf_counter() - started
+    summary = [line for line in finished.stdout.splitlines() if line.startswith("Created")]
+    print(
+        f"seed_demo --count {places} with the cluster: {seconds:.1f} s (target ≤ 30 s at 10,000); "
+        f"load average before {load_before[0]:.2f}"
+    )
+    print("  " + (summary[-1] if summary else finished.stdout.strip()[-300:]), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=10000)
@@ -42,7 +88,10 @@ def main() -> None:
     parser.add_argument("--cluster-url", required=True)
     parser.add_argument("--flavour", default="opensearch3")
     parser.add_argument("--database", type=Path, help="a SQLite file, built if missing")
+    parser.add_argument("--seed", action="store_true", help="also time seed_demo")
     options = parser.parse_args()
+    if options.seed:
+        seeding(options.places, options.cluster_url, options.flavour)
     database = options.database or (
         Path(tempfile.gettempdir()) / f"rencontres-index-bench-{options.places}.sqlite3"
     )
