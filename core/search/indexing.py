@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -74,19 +75,20 @@ def rebuild(
     done = 0
     # A batch is sent by a second thread while this one builds the next: the cluster indexes
     # while Python reads and shapes rows (each thread waits on the other's socket or GIL).
+    # Each batch's documents come from a fixed number of queries (SearchIndex.documents), read
+    # in this thread: the database connection is this thread's.
+    batches = (
+        list(index.documents(ids[start : start + BATCH_SIZE]))
+        for start in range(0, total, BATCH_SIZE)
+    )
     with ThreadPoolExecutor(max_workers=1) as sender:
         sending: Future[int] | None = None
-        for start in range(0, total, BATCH_SIZE):
-            # Each batch's documents come from a fixed number of queries (SearchIndex.documents),
-            # read here: the database connection is this thread's.
-            batch = list(index.documents(ids[start : start + BATCH_SIZE]))
+        for batch in chain(batches, [None]):
             if sending is not None:
                 done += sending.result()
                 yield RebuildProgress(done, total)
-            sending = sender.submit(transport.stream, new_index, batch, chunk_size=BATCH_SIZE)
-        if sending is not None:
-            done += sending.result()
-            yield RebuildProgress(done, total)
+            if batch is not None:
+                sending = sender.submit(transport.stream, new_index, batch, chunk_size=BATCH_SIZE)
     transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
 
 
 class Row:
@@ -44,23 +44,29 @@ def values_at(obj: Any, path: str) -> list:
     return [item for item in items if item is not None]
 
 
-def many_valued(model: type[Model], path: str) -> bool:
-    """Whether `path` crosses a many-to-many or reverse relation (it may reach several values)."""
+def fields_along(model: type[Model], path: str) -> list[Field]:
+    """The fields `path` crosses from `model`, in order, ending at `pk`, at a column, or before
+    an annotation of the index's documents (`SearchIndex.annotate`), which is no field."""
+    fields: list[Field] = []
     current = model
     for part in path.split("__"):
         if part == "pk":
-            return False
+            fields.append(current._meta.pk)
+            break
         try:
             field = current._meta.get_field(part)
         except FieldDoesNotExist:
-            # An annotation of the index's documents (`SearchIndex.annotate`): one value.
-            return False
+            break
+        fields.append(field)
         if not field.is_relation:
-            return False
-        if field.many_to_many or field.one_to_many:
-            return True
+            break
         current = field.related_model
-    return False
+    return fields
+
+
+def many_valued(model: type[Model], path: str) -> bool:
+    """Whether `path` crosses a many-to-many or reverse relation (it may reach several values)."""
+    return any(field.many_to_many or field.one_to_many for field in fields_along(model, path))
 
 
 def rows_at(

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from django.db.models import DecimalField, F, FloatField
 from django.db.models.functions import Cast
 
+from core.search.paths import fields_along
 from core.search.results import Matches
 
 if TYPE_CHECKING:
@@ -38,11 +39,9 @@ def _given(index: SearchIndex, query: SearchQuery) -> list:
 def _column(model, path: str):
     """A decimal column is read as a float: Django would build a Decimal of each value (a search
     reads thousands of coordinates), which the exact checks then turn into floats."""
-    field = None
-    for name in path.split("__"):
-        field = model._meta.pk if name == "pk" else model._meta.get_field(name)
-        model = field.related_model or model
-    return Cast(path, FloatField()) if isinstance(field, DecimalField) else F(path)
+    fields = fields_along(model, path)
+    decimal = bool(fields) and isinstance(fields[-1], DecimalField)
+    return Cast(path, FloatField()) if decimal else F(path)
 
 
 def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) -> list[tuple]:
