@@ -1,8 +1,9 @@
 """Indexing benchmark (not a test): documents per second of a full rebuild into a cluster.
 
-Builds (once, reused afterwards) a SQLite database of demo places in the temporary directory,
-then rebuilds every registered index into the cluster at `--cluster-url` (behind an alias of its
-own prefix) `--rounds` times, and prints documents/s per index with the load average.
+Builds (once, reused afterwards, shared with benchmarks/search.py: `demo_database`) a SQLite
+database of demo places in the temporary directory, then rebuilds every registered index into
+the cluster at `--cluster-url` (behind an alias of its own prefix) `--rounds` times, and prints
+documents/s per index with the load average.
 
 With `--seed`, it first times `seed_demo --count <places>` with the cluster configured, into a
 copy of a database that holds the gazetteer and nothing else (target: 30 s for 10,000 places),
@@ -25,19 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def prepare(database: Path, places: int) -> None:
-    if database.exists():
-        return
-    env = {
-        **os.environ,
-        "RENCONTRES_DEBUG": "1",
-        "RENCONTRES_DATABASE_URL": f"sqlite:///{database}",
-    }
-    env.pop("RENCONTRES_SEARCH_URL", None)
-    steps = (["migrate", "-v0"], ["load_gazetteer", "-v0"], ["seed_demo", "--count", str(places)])
-    for args in steps:
-        subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+from benchmarks.demo_database import demo_database  # noqa: E402
 
 
 def seeding(places: int, cluster_url: str, flavour: str) -> None:
@@ -92,10 +81,7 @@ def main() -> None:
     options = parser.parse_args()
     if options.seed:
         seeding(options.places, options.cluster_url, options.flavour)
-    database = options.database or (
-        Path(tempfile.gettempdir()) / f"rencontres-index-bench-{options.places}.sqlite3"
-    )
-    prepare(database, options.places)
+    database = demo_database(options.places, options.database)
     os.environ.update(
         RENCONTRES_DEBUG="1",
         RENCONTRES_DATABASE_URL=f"sqlite:///{database}",

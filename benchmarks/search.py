@@ -1,11 +1,13 @@
 """Search benchmark (not a test): p50/p95 of a fixed mix of family searches, per engine and size.
 
-For each size it builds a database of demo places (SQLite by default), indexes them in the
-search cluster, then runs the same searches
+For each size it takes the SQLite database of demo places shared with benchmarks/indexing.py
+(`demo_database`: built once, kept in the temporary directory), indexes its places in the search
+cluster (once per size and cluster, `--reindex` to rebuild), then runs the same searches
   - through the API in-process (Django's test client: URL routing, FilterSet validation,
     gazetteer, engine, JSON), once on the database engine and once on the cluster engine, and
   - straight against the cluster (the request body the cluster engine sends, via the transport),
-and prints p50 and p95 in milliseconds and the ratio API time / raw cluster time.
+and prints p50 and p95 in milliseconds and the ratio API time / raw cluster time. Kept
+responses (core.kept) are off: every call searches.
 
     .venv/bin/python benchmarks/search.py --sizes 10000,100000 --cluster-url http://127.0.0.1:9201
 
@@ -24,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.demo_database import demo_database  # noqa: E402
 
 QUERIES = [
     {"near": "4000"},
@@ -51,25 +55,23 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def run_manage(env: dict, *args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+def index_places(reindex: bool) -> None:
+    """The places in the cluster, under the benchmark's alias: rebuilt when asked or missing."""
+    from core.search.indexing import rebuild
+    from core.search.transport import get_transport
+    from directory.search.index import PLACES
 
-
-def prepare(size: int, env: dict, fresh: bool) -> None:
-    database = Path(env["RENCONTRES_DATABASE_URL"].removeprefix("sqlite:///"))
-    if fresh and database.exists():
-        database.unlink()
-    run_manage(env, "migrate", "-v0")
-    run_manage(env, "load_gazetteer")
+    transport = get_transport()
+    if transport.indices_behind(transport.config.alias(PLACES.name)) and not reindex:
+        return
     started = time.perf_counter()
-    run_manage(env, "seed_demo", "--count", str(size))
-    print(f"seed_demo --count {size}: {time.perf_counter() - started:.1f} s", flush=True)
-    started = time.perf_counter()
-    run_manage(env, "rebuild_search_index")
-    print(f"rebuild_search_index ({size}): {time.perf_counter() - started:.1f} s", flush=True)
+    for progress in rebuild(transport, PLACES):
+        done = progress.done
+    seconds = time.perf_counter() - started
+    print(f"indexed {done} places in {seconds:.1f} s", file=sys.stderr, flush=True)
 
 
-def measure(rounds: int) -> dict[str, list[float]]:
+def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[float]]:
     """Runs inside the configured Django process; returns milliseconds per path."""
     import django
     from django.conf import settings
@@ -77,6 +79,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
     from django.test.utils import override_settings
 
     django.setup()
+    index_places(reindex)
     from django.http import QueryDict
 
     from core.search.engines.cluster import build_search
@@ -102,13 +105,18 @@ def measure(rounds: int) -> dict[str, list[float]]:
         call()
         timings[path].append((time.perf_counter() - started) * 1000)
 
-    for engine in ("database", "cluster"):
+    alias = transport.config.alias(PLACES.name)
+    for body in bodies:  # warm-up
+        transport.search(alias, body)
+    # Each API call is followed by the same search straight against the cluster, so that the
+    # ratio compares calls made under the same load (the machine is shared).
+    for engine in engines:
         config = {**cluster_config, "url": cluster_config["url"] if engine == "cluster" else None}
         with override_settings(SEARCH_CLUSTER=config):
             for params in QUERIES:  # warm-up
                 client.get("/api/v1/places/", params)
             for _round in range(rounds):
-                for params in QUERIES:
+                for params, body in zip(QUERIES, bodies, strict=True):
 
                     def call(params=params, engine=engine):
                         response = client.get("/api/v1/places/", params)
@@ -116,13 +124,7 @@ def measure(rounds: int) -> dict[str, list[float]]:
                         assert response.json()["engine"] == engine
 
                     timed(engine, call)
-    for body in bodies:
-        transport.search(transport.config.alias(PLACES.name), body)
-    for _round in range(rounds):
-        for body in bodies:
-            timed(
-                "raw", lambda body=body: transport.search(transport.config.alias(PLACES.name), body)
-            )
+                    timed("raw", lambda body=body: transport.search(alias, body))
     return timings
 
 
@@ -132,14 +134,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--cluster-url", default=os.environ.get("RENCONTRES_SEARCH_URL"))
     parser.add_argument("--flavour", default="opensearch3")
-    parser.add_argument("--reuse", action="store_true", help="keep an existing database")
+    parser.add_argument(
+        "--engines", default="database,cluster", help="through the API: database, cluster or both"
+    )
+    parser.add_argument("--reindex", action="store_true", help="rebuild the cluster's index")
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.measure_only:
         import json
 
-        print("TIMINGS " + json.dumps(measure(args.rounds)), flush=True)
+        timings = measure(args.rounds, args.reindex, args.engines.split(","))
+        print("TIMINGS " + json.dumps(timings), flush=True)
         return
 
     started_cluster = False
@@ -154,6 +160,7 @@ def main() -> None:
         ).stdout.strip()
         started_cluster = True
     rows = []
+    loads = []
     try:
         for size in [int(s) for s in args.sizes.split(",")]:
             env = {
@@ -161,16 +168,20 @@ def main() -> None:
                 "RENCONTRES_DEBUG": "0",
                 "RENCONTRES_SECRET_KEY": "benchmark-only",
                 "RENCONTRES_ALLOWED_HOSTS": "testserver",
-                "RENCONTRES_DATABASE_URL": f"sqlite:///{ROOT / 'var' / f'bench-{size}.sqlite3'}",
+                "RENCONTRES_KEPT_RESPONSES_SECONDS": "0",
+                "RENCONTRES_DATABASE_URL": f"sqlite:///{demo_database(size)}",
                 "RENCONTRES_SEARCH_URL": url,
                 "RENCONTRES_SEARCH_FLAVOUR": args.flavour,
                 "RENCONTRES_SEARCH_INDEX_PREFIX": f"bench-{size}",
                 "DJANGO_SETTINGS_MODULE": "rencontres.settings",
             }
-            (ROOT / "var").mkdir(exist_ok=True)
-            prepare(size, env, fresh=not args.reuse)
+            reindex = ["--reindex"] if args.reindex else []
+            load_before = os.getloadavg()[0]
             output = subprocess.run(
-                [sys.executable, __file__, "--measure-only", "--rounds", str(args.rounds)],
+                [
+                    *(sys.executable, __file__, "--measure-only", "--rounds", str(args.rounds)),
+                    *("--engines", args.engines, *reindex),
+                ],
                 cwd=ROOT,
                 env=env,
                 check=True,
@@ -182,11 +193,12 @@ def main() -> None:
             timings = json.loads(output.split("TIMINGS ", 1)[1])
             raw_p50 = statistics.median(timings["raw"])
             raw_p95 = percentile(timings["raw"], 0.95)
-            for engine in ("database", "cluster"):
+            for engine in args.engines.split(","):
                 p50 = statistics.median(timings[engine])
                 p95 = percentile(timings[engine], 0.95)
                 rows.append((engine, size, p50, p95, p50 / raw_p50, p95 / raw_p95))
             rows.append(("raw cluster", size, raw_p50, raw_p95, 1.0, 1.0))
+            loads.append((size, load_before, os.getloadavg()[0]))
     finally:
         if started_cluster:
             subprocess.run([str(ROOT / "scripts/search-cluster"), "stop"], check=False)
@@ -196,6 +208,8 @@ def main() -> None:
     print(f"{'engine':<12} {'places':>8} {'p50 ms':>8} {'p95 ms':>8} {'p50/raw':>8} {'p95/raw':>8}")
     for engine, size, p50, p95, r50, r95 in rows:
         print(f"{engine:<12} {size:>8} {p50:>8.1f} {p95:>8.1f} {r50:>8.2f} {r95:>8.2f}")
+    for size, before, after in loads:
+        print(f"{size} places: load average before {before:.2f}, after {after:.2f}")
 
 
 if __name__ == "__main__":
