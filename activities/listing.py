@@ -53,17 +53,28 @@ def next_sessions_by_place(place_ids: list[int]) -> dict[int, Occurrence]:
     now = timezone.now()
     # Most places have no session ahead: find those that do with one indexed look-up, and ask
     # the correlated query below only about them.
-    place_ids = set(
-        Occurrence.objects.filter(place_id__in=place_ids, is_cancelled=False, end__gte=now)
-        .values_list("place_id", flat=True)
-        .distinct()
-    )
-    if not place_ids:
+    ahead = Occurrence.objects.filter(place_id__in=place_ids, is_cancelled=False, end__gte=now)
+    pairs_ahead = set(ahead.order_by().values_list("place_id", "activity_id").distinct())
+    if not pairs_ahead:
         return {}
+    place_ids = {place_id for place_id, _activity_id in pairs_ahead}
+    # Among the live, public activities of those few sessions only: "among every public
+    # activity" made the correlated query below cost ~90 ms per call at 100,000 places.
+    public_activities = (
+        ActivityPage.objects.live()
+        .public()
+        .filter(pk__in={activity_id for _place_id, activity_id in pairs_ahead})
+        .values("pk")
+    )
     # Not upcoming(): its registration count would be a grouped join inside every subquery.
     first = (
-        public_occurrences()
-        .filter(place_id=OuterRef("pk"), is_cancelled=False, end__gte=now)
+        Occurrence.objects.filter(
+            place_id=OuterRef("pk"),
+            activity_id__in=public_activities,
+            place__live=True,
+            is_cancelled=False,
+            end__gte=now,
+        )
         .order_by("start", "pk")
         .values("pk")[:1]
     )
