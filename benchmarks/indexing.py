@@ -78,6 +78,7 @@ def main() -> None:
     parser.add_argument("--flavour", default="opensearch3")
     parser.add_argument("--database", type=Path, help="a SQLite file, built if missing")
     parser.add_argument("--seed", action="store_true", help="also time seed_demo")
+    parser.add_argument("--index", action="append", help="only this index (repeatable)")
     options = parser.parse_args()
     if options.seed:
         seeding(options.places, options.cluster_url, options.flavour)
@@ -98,9 +99,10 @@ def main() -> None:
     from core.search.transport import get_transport
 
     transport = get_transport()
+    indices = [i for i in registered() if not options.index or i.name in options.index]
     load_before = os.getloadavg()
     rows = []
-    for index in registered():
+    for index in indices:
         for _round in range(options.rounds):
             started = time.perf_counter()
             done = 0
@@ -108,7 +110,7 @@ def main() -> None:
                 done = progress.done
             rows.append((index.name, done, time.perf_counter() - started))
     load_after = os.getloadavg()
-    for index in registered():
+    for index in indices:
         for name in transport.indices_behind(transport.config.alias(index.name)):
             transport.delete_index(name)
     print(
