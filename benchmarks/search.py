@@ -185,7 +185,7 @@ def main() -> None:
                 cwd=ROOT,
                 env=env,
                 check=True,
-                capture_output=True,
+                stdout=subprocess.PIPE,
                 text=True,
             ).stdout
             import json
