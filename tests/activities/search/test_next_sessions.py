@@ -1,5 +1,7 @@
 """The places API's `next_activity`: the correlated look-up only for places with sessions."""
 
+from wagtail.models import PageViewRestriction
+
 from activities.listing import next_sessions_by_place
 from directory.models import PlacePage
 
@@ -17,3 +19,12 @@ def test_places_without_sessions_cost_one_query(activity_world, db, django_asser
         found = next_sessions_by_place([with_sessions, *without])
     assert list(found) == [with_sessions]
     assert found[with_sessions] == activity_world["matinee"].occurrences.order_by("start").first()
+
+
+def test_a_private_activity_is_never_the_next_session(activity_world, db):
+    matinee = activity_world["matinee"]
+    place_id = matinee.occurrences.first().place_id
+    assert next_sessions_by_place([place_id])[place_id].activity_id == matinee.pk
+    PageViewRestriction.objects.create(page=matinee, restriction_type="password", password="x")
+    found = next_sessions_by_place([place_id])
+    assert all(occurrence.activity_id != matinee.pk for occurrence in found.values())
