@@ -195,6 +195,8 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
             )
         ]
         permissions = [("import_places", _("Importer des lieux"))]
+        # The family search's box (core.search.near): both coordinates read in the index.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="place_point")]
 
     def clean(self) -> None:
         super().clean()

@@ -55,7 +55,11 @@ PLACE_TEXT = Text(
 def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
     """In the order the map page keeps them when switching views."""
     return (
-        Near(resolve=resolve_for_search, communes=Commune.objects.all).under(venue),
+        Near(
+            resolve=resolve_for_search,
+            communes=Commune.objects.all,
+            places=PlacePage.objects.all,
+        ).under(venue),
         PLACE_TEXT,
         Terms(
             "objective",

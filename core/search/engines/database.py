@@ -6,30 +6,28 @@ Python on the few candidates' columns, and they are sorted there.
 
 Facets are disjunctive (a facet's counts ignore that facet's own selection), so the candidates
 are read once without the ticked facets: their exact pass (distance, text) is shared by the
-results and every facet's counts, and each facet's values are read once, by candidate id; the
-ticked facets are then checked in Python on those values.
+results and every facet's counts. Each facet's values come in the same pass, joined into one
+column per facet by a subquery on the candidate's row (reading them afterwards by id would bind
+one parameter per candidate, thousands of them); the ticked facets are then checked in Python
+on those values.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from django.db.models import DecimalField, F, FloatField
+from django.db.models import DecimalField, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
 from core.search.paths import fields_along
 from core.search.results import Matches
+from core.search.text import JoinedText
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
     from core.search.criteria import Criterion
     from core.search.index import SearchIndex
     from core.search.query import SearchQuery
-
-# Ids per `pk IN (…)` query: far below SQLite's bound-parameter limit.
-IDS_PER_QUERY = 5000
 
 
 def _given(index: SearchIndex, query: SearchQuery) -> list:
@@ -44,9 +42,15 @@ def _column(model, path: str):
     return Cast(path, FloatField()) if decimal else F(path)
 
 
-def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) -> list[tuple]:
-    """Sort keys ending with the id, in order, of the rows every criterion of `given` accepts:
-    SQL filters, then the exact checks on the rows' columns."""
+def _candidates(
+    index: SearchIndex,
+    given: list,
+    among: tuple[int, ...] | None,
+    facets: list[Criterion] = (),
+) -> tuple[list[tuple], dict[int, list[set]]]:
+    """Sort keys ending with the id, in order, of the rows every criterion of `given` accepts
+    (SQL filters, then the exact checks on the rows' columns), and each one's values of each of
+    `facets`, by id."""
     rows = index.public()
     if among is not None:
         rows = rows.filter(pk__in=among)
@@ -60,7 +64,9 @@ def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) 
     sort_paths = [sort.path for sort in index.order_by]
     columns = ["pk", *sort_paths, *(column for _c, e in exacts for column in e.columns)]
     found = []
+    values = {}
     read = [_column(index.model, column) for column in columns]
+    read += [_joined(index, criterion.paths()[0]) for criterion in facets]
     for row in rows.distinct().order_by().values_list(*read):
         position = 1 + len(sort_paths)
         ranks = []
@@ -74,41 +80,41 @@ def _candidates(index: SearchIndex, given: list, among: tuple[int, ...] | None) 
                 ranks.append(measure)
         else:
             found.append((*ranks, *row[1 : 1 + len(sort_paths)], row[0]))
+            values[row[0]] = [
+                set(joined.split()) if joined else set() for joined in row[len(columns) :]
+            ]
     found.sort()
-    return found
+    return found, values
 
 
-def _pairs(index: SearchIndex, path: str, ids: list[int]) -> QuerySet:
-    """(id, value at `path`) of the rows `ids`. A path through a many-to-many field is read
-    from its table alone: the model's own tables (a page's two) are not needed."""
+def _joined(index: SearchIndex, path: str) -> Subquery:
+    """The values at `path` of the row at OuterRef("pk"), joined by spaces (facets are slugs
+    and codes, which hold none). A path through a many-to-many field is read from its table
+    alone: the model's own tables (a page's two) are not needed."""
     head, _, rest = path.partition("__")
     field = index.model._meta.get_field(head)
     if field.many_to_many and rest and not field.auto_created:
         own = f"{field.m2m_field_name()}_id"
         target = f"{field.m2m_reverse_field_name()}__{rest}"
-        through = field.remote_field.through._default_manager
-        return through.filter(**{f"{own}__in": ids}).values_list(own, target)
-    return index.model._default_manager.filter(pk__in=ids).values_list("pk", path)
-
-
-def _values(index: SearchIndex, criterion: Criterion, ids: list[int]) -> dict[int, set]:
-    """Each candidate's values of a facet, read by id (a fresh queryset: no filter's join
-    narrows them)."""
-    values: dict[int, set] = defaultdict(set)
-    for start in range(0, len(ids), IDS_PER_QUERY):
-        for pk, value in _pairs(index, criterion.paths()[0], ids[start : start + IDS_PER_QUERY]):
-            if value is not None:
-                values[pk].add(value)
-    return values
+        rows = field.remote_field.through._default_manager.filter(**{own: OuterRef("pk")})
+    else:
+        own, target = "pk", path
+        rows = index.model._default_manager.filter(pk=OuterRef("pk"))
+    joined = rows.order_by().values(own).annotate(joined=JoinedText(target)).values("joined")
+    return Subquery(joined)
 
 
 def matches(index: SearchIndex, query: SearchQuery) -> Matches:
     given = _given(index, query)
     facets = index.facet_criteria()
     ticked = [(c, v) for c, v in given if any(c is f for f in facets)]
-    candidates = _candidates(index, [(c, v) for c, v in given if (c, v) not in ticked], query.among)
+    untouched = [(c, v) for c, v in given if (c, v) not in ticked]
+    candidates, read = _candidates(index, untouched, query.among, facets)
     ids = [key[-1] for key in candidates]
-    values = {criterion.field: _values(index, criterion, ids) for criterion in facets}
+    values = {
+        criterion.field: {pk: read[pk][number] for pk in ids}
+        for number, criterion in enumerate(facets)
+    }
     # Per ticked facet, the candidates it keeps.
     kept = {
         criterion.field: {pk for pk in ids if criterion.holds(values[criterion.field][pk], value)}
@@ -137,5 +143,6 @@ def matches(index: SearchIndex, query: SearchQuery) -> Matches:
 
 def matching_ids(index: SearchIndex, query: SearchQuery) -> list[int]:
     """The ids of the query's page, without the facets."""
-    ids = [key[-1] for key in _candidates(index, _given(index, query), query.among)]
+    candidates, _values = _candidates(index, _given(index, query), query.among)
+    ids = [key[-1] for key in candidates]
     return ids[query.offset : query.offset + query.page_size]
