@@ -43,6 +43,10 @@ class PlaceRow:
     url_path: str
     locale_id: int
 
+    @classmethod
+    def of(cls, page: Page) -> PlaceRow:
+        return cls(page.pk, page.path, page.depth, page.url_path, page.locale_id)
+
 
 def places_without_activities(parent: Page) -> list[tuple[PlaceRow, str]]:
     from rencontres.demo.writer import demo_pages

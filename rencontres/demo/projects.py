@@ -28,9 +28,14 @@ THEMES = [
 ]
 
 
-def seed_projects(places, seed: int, today: date) -> int:
-    """Projects for the demo consultations among `places` (a PlacePage queryset); returns how
-    many were created."""
+def seed_projects(places, seed: int, today: date) -> list[int]:
+    """Projects for the demo consultations among `places` (a PlacePage queryset); returns the
+    new projects' ids.
+
+    Written in bulk: `create()` would index each project in every search backend on its own
+    (Wagtail's post-save signal), one request to the cluster per project. The caller indexes
+    them in batches (`writer.index_pages`).
+    """
     rows = list(places.prefetch_related("programmes").only("pk", "slug", "title", "commune_id"))
     consultations, meeting = [], {}
     for place in rows:
@@ -44,32 +49,38 @@ def seed_projects(places, seed: int, today: date) -> int:
             consultation__in=[c.pk for c in consultations]
         ).values_list("consultation_id", flat=True)
     )
-    created = 0
+    drawn = []
+    for consultation in consultations:
+        partners = [p for p in meeting.get(consultation.commune_id, []) if p.pk != consultation.pk]
+        if consultation.pk in carrying or not partners:
+            continue
+        rng = random.Random(f"{seed}:{demo_index(consultation.slug)}:project")
+        if rng.random() >= PROJECT_CHANCE:
+            continue
+        name, summary = rng.choice(THEMES)
+        project = HealthParentingProject(
+            name=f"{name} – {consultation.title}"[:200],
+            status=ProjectStatus.ACTIVE,
+            start_date=date(today.year, 1, 1),
+            public_summary=summary,
+            activity_year=today.year,
+        )
+        links = [
+            ProjectPlace(place=place, relation=rng.choice(list(PlaceRelation)))
+            for place in rng.sample(partners, min(2, len(partners)))
+        ]
+        drawn.append((project, consultation, links))
     with transaction.atomic():
-        for consultation in consultations:
-            partners = [
-                p for p in meeting.get(consultation.commune_id, []) if p.pk != consultation.pk
-            ]
-            if consultation.pk in carrying or not partners:
-                continue
-            rng = random.Random(f"{seed}:{demo_index(consultation.slug)}:project")
-            if rng.random() >= PROJECT_CHANCE:
-                continue
-            name, summary = rng.choice(THEMES)
-            project = HealthParentingProject.objects.create(
-                name=f"{name} – {consultation.title}"[:200],
-                status=ProjectStatus.ACTIVE,
-                start_date=date(today.year, 1, 1),
-                public_summary=summary,
-                activity_year=today.year,
-            )
-            ProjectConsultation.objects.create(project=project, consultation=consultation)
-            for place in rng.sample(partners, min(2, len(partners))):
-                ProjectPlace.objects.create(
-                    project=project, place=place, relation=rng.choice(list(PlaceRelation))
-                )
-            created += 1
-    return created
+        HealthParentingProject.objects.bulk_create([project for project, *_ in drawn])
+        ProjectConsultation.objects.bulk_create(
+            ProjectConsultation(project=project, consultation=consultation)
+            for project, consultation, _links in drawn
+        )
+        for project, _consultation, links in drawn:
+            for link in links:
+                link.project = project
+        ProjectPlace.objects.bulk_create(link for *_, links in drawn for link in links)
+    return [project.pk for project, *_ in drawn]
 
 
 def demo_places_queryset(parent):

@@ -12,6 +12,7 @@ index is updated at the end, for the new places only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, router, transaction
 from django.db.models import F
 from modelcluster.fields import ParentalManyToManyField
+from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
@@ -198,23 +200,41 @@ def index_pages(
     model, page_ids: Iterable[int], chunk_size: int = 1000, prepare=None
 ) -> Iterator[int]:
     """Add the given pages (places or activities) to every configured search backend; yields
-    how many were done. `prepare(pages)` may fetch in bulk what the index reads of each."""
+    how many were done. `prepare(pages)` may fetch in bulk what the index reads of each.
+
+    A cluster backend's batch is sent by a second thread while this one fills the database
+    backend and reads the next batch: the cluster indexes while Python works. Its documents
+    are made from what the batch already holds (no query: tests/directory/test_wagtail_index.py).
+    """
     backends = list(get_search_backends())
+    clusters = [b for b in backends if isinstance(b, ElasticsearchBaseSearchBackend)]
+    databases = [b for b in backends if b not in clusters]
     prefetch = parental_related_search_fields(model)
     ids = sorted(page_ids)
-    for chunk in chunked(ids, chunk_size):
-        # Wagtail's indexer leaves ParentalManyToManyFields to one query per page: prefetch them.
-        pages = list(
-            model.get_indexed_objects()
-            .prefetch_related(*prefetch)
-            .filter(pk__in=chunk)
-            .order_by("pk")
-        )
-        if prepare is not None:
-            prepare(pages)
-        for backend in backends:
-            backend.add_bulk(model, pages)
-        yield len(chunk)
+    with ThreadPoolExecutor(max_workers=1) as sender:
+        sending: Future | None = None
+        for chunk in chunked(ids, chunk_size):
+            # Wagtail's indexer leaves ParentalManyToManyFields to one query per page: prefetch.
+            pages = list(
+                model.get_indexed_objects()
+                .prefetch_related(*prefetch)
+                .filter(pk__in=chunk)
+                .order_by("pk")
+            )
+            if prepare is not None:
+                prepare(pages)
+            if sending is not None:
+                sending.result()
+            sending = sender.submit(_add_to, clusters, model, pages)
+            _add_to(databases, model, pages)
+            yield len(chunk)
+        if sending is not None:
+            sending.result()
+
+
+def _add_to(backends, model, pages) -> None:
+    for backend in backends:
+        backend.add_bulk(model, pages)
 
 
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:

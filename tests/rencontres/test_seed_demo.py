@@ -261,3 +261,39 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
         )
     finally:
         delete_indices(config)
+
+
+def test_wagtail_cluster_backend_receives_places_and_activities(communes, settings):
+    """The cluster backend's batches go through a second thread (writer.index_pages): both of
+    Wagtail's backends find a demo place and an activity afterwards."""
+    from activities.models import ActivityPage
+    from tests.directory.search.conftest import throwaway_cluster_settings
+
+    config = throwaway_cluster_settings()
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"core.search.wagtail_backends.{config.flavour.capitalize()}",
+            "URLS": [config.url],
+            "INDEX_PREFIX": f"{config.index_prefix}-wagtail-",
+        },
+        "database": {"BACKEND": "core.search.database_backend"},
+    }
+    from wagtail.search.backends import get_search_backend
+
+    cluster = get_search_backend("default")
+    index = cluster.get_index_for_model(PlacePage)
+    index.put()  # as `manage.py update_index` leaves it
+    for model in (PlacePage, ActivityPage):
+        index.add_model(model)
+    try:
+        seed_demo(40)
+        place = demo_places().order_by("pk").first()
+        activity = ActivityPage.objects.order_by("pk").first()
+        index.refresh()
+        for name in ("default", "database"):
+            backend = get_search_backend(name)
+            for page in (place, activity):
+                found = backend.search(page.title, type(page).objects.live())
+                assert page.pk in {result.pk for result in found}, (name, page)
+    finally:
+        index.delete()

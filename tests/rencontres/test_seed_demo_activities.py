@@ -9,11 +9,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence, Registration
 from directory.models import ClosurePeriod
-from projects.models import ProjectConsultation, ProjectPlace
+from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
 from tests.rencontres.test_seed_demo import communes  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,9 @@ def test_projects_link_consultations_and_places(communes):  # noqa: F811
     places = ProjectPlace.objects.filter(project=link.project)
     assert places.exists()
     assert all(p.place.commune_id == link.consultation.commune_id for p in places)
+    # Written in bulk, without Wagtail's save signal: indexed by the command itself.
+    found = get_search_backend().search(link.project.name.split()[0], HealthParentingProject)
+    assert link.project.pk in {project.pk for project in found}
 
 
 def test_idempotent_and_deterministic(communes):  # noqa: F811

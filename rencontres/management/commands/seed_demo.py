@@ -20,8 +20,10 @@ from tqdm import tqdm
 from activities.models import ActivityPage
 from directory.models import PlacePage
 from gazetteer.models import Commune
+from projects.models import HealthParentingProject
 from rencontres.demo.activity_writer import (
     ActivityWriter,
+    PlaceRow,
     attach_places,
     places_without_activities,
 )
@@ -115,41 +117,63 @@ class Command(BaseCommand):
         )
 
         writer = PlaceWriter(parent)
-        started = time.perf_counter()
+        activity_writer = ActivityWriter(seed, timezone.localdate())
+        clock = Clock()
         created: list[int] = []
-        with self.progress(len(missing), "Lieux") as bar:
+        activities: list[int] = []
+        with self.progress(len(missing), "Lieux et activités") as bar:
             for indexes in chunked(missing, batch_size):
-                pages = writer.write([generator.generate(index) for index in indexes])
+                # Each place is drawn once: its activities are written from the same draw.
+                places = [generator.generate(index) for index in indexes]
+                pages = writer.write(places)
+                activities += activity_writer.write(
+                    [(PlaceRow.of(page), place) for page, place in zip(pages, places, strict=True)]
+                )
                 created += [page.pk for page in pages]
                 bar.update(len(pages))
-        activities = self.write_activities(parent, generator, seed, batch_size)
+        clock.lap("places and activities")
+        activities += self.write_activities(
+            parent, generator, activity_writer, set(created), batch_size
+        )
         projects = seed_projects(demo_places_queryset(parent), seed, timezone.localdate())
-        written = time.perf_counter()
+        clock.lap("projects")
+        written = clock.elapsed()
 
-        if (created or activities) and not no_index:
-            with self.progress(len(created) + len(activities), "Index de recherche") as bar:
+        indexed = not no_index and bool(created or activities or projects)
+        if indexed:
+            total = len(created) + len(activities) + len(projects)
+            with self.progress(total, "Index de recherche") as bar:
                 for done in index_pages(PlacePage, created):
                     bar.update(done)
+                clock.lap("Wagtail places")
                 for done in index_pages(ActivityPage, activities, prepare=attach_places):
                     bar.update(done)
+                clock.lap("Wagtail activities")
+                for done in index_pages(HealthParentingProject, projects):
+                    bar.update(done)
+                clock.lap("Wagtail projects")
             self.refresh_search_cluster()
-        finished = time.perf_counter()
+            clock.lap("cluster")
+        finished = clock.elapsed()
 
-        indexed = not no_index and (created or activities)
         self.say(
             self.style.SUCCESS(
                 f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
-                f"{projects} project(s) in {written - started:.1f} s"
+                f"{len(projects)} project(s) in {written:.1f} s"
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
-                + f"; {count} demo place(s) requested, {total_demo(parent)} present."
+                + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )
         )
 
-    def write_activities(self, parent, generator, seed: int, batch_size: int) -> list[int]:
-        """Activities, sessions, closures and full sessions for the demo places that have no
-        activity yet (a place drawn without any is drawn again, and again gets none)."""
-        writer = ActivityWriter(seed, timezone.localdate())
-        pending = places_without_activities(parent)
+    def write_activities(
+        self, parent, generator, writer: ActivityWriter, drawn: set[int], batch_size: int
+    ) -> list[int]:
+        """Activities, sessions, closures and full sessions for the older demo places that have
+        no activity yet (a run stopped between the two; a place drawn without any is drawn
+        again, and again gets none). Places written by this run (`drawn`) already had theirs."""
+        pending = [
+            (row, slug) for row, slug in places_without_activities(parent) if row.pk not in drawn
+        ]
         created: list[int] = []
         with self.progress(len(pending), "Activités") as bar:
             for chunk in chunked(pending, batch_size):
@@ -193,6 +217,25 @@ class Command(BaseCommand):
     def say(self, message: str) -> None:
         if self.verbosity > 0:
             self.stdout.write(message)
+
+
+class Clock:
+    """The seconds each step of a run took, for the summary (benchmarks read it)."""
+
+    def __init__(self):
+        self.started = self.last = time.perf_counter()
+        self.laps: list[tuple[str, float]] = []
+
+    def lap(self, label: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((label, now - self.last))
+        self.last = now
+
+    def elapsed(self) -> float:
+        return self.last - self.started
+
+    def __str__(self) -> str:
+        return ", ".join(f"{label} {seconds:.1f} s" for label, seconds in self.laps)
 
 
 def total_demo(parent) -> int:

@@ -35,3 +35,29 @@ def test_sqlite_family_search_selects_fts_rowids_in_a_subquery(commune):
     # The FTS table is read alone, in a subquery of row ids, never joined to the index entries.
     assert 'IN (SELECT U0."rowid" AS "index_entry_id" FROM "wagtailsearch_indexentry_fts" U0' in sql
     assert "JOIN" not in sql.split("wagtailsearch_indexentry")[1]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the one-pass indexer is SQLite's")
+def test_sqlite_index_entries_match_modelsearch_indexer_read_once(commune):
+    from modelsearch.backends.database.sqlite.sqlite import IndexEntry, ObjectIndexer
+
+    from tests.factories import ActivityPageFactory, objective
+
+    place = PlacePageFactory(
+        title="La Crèche du Parc",
+        description="<p>Jeux <b>libres</b> et contes</p>",
+        commune=commune,
+        objectives=[objective("promotion-sante-bientraitance")],
+    )
+    activity = ActivityPageFactory(parent=place, title="Matinée passerelle")
+    backend = get_search_backend("default")
+    entries = {}
+    for saved in (place, activity):
+        page = type(saved).objects.get(pk=saved.pk)
+        backend.add_bulk(type(page), [page])
+        vendor = ObjectIndexer(page, backend)
+        entry = IndexEntry.objects.get(object_id=str(page.pk))
+        entries[page.pk] = (entry.title, entry.body, entry.autocomplete)
+        assert entries[page.pk] == (vendor.title, vendor.body, vendor.autocomplete)
+    assert "libres" in entries[place.pk][1]
+    assert "Liège" in entries[activity.pk][1]
