@@ -61,11 +61,12 @@ def place_facts(place: PlacePage, next_session: NextSession | None = None) -> Ca
 
 
 def card_facts(places: list[PlacePage]) -> dict[int, CardFacts]:
-    """Each place's facts by id, in four queries whatever the number of places (opening hours,
-    closures still to come, and the next sessions' two)."""
+    """Each place's facts by id, in five queries whatever the number of places (programmes,
+    opening hours, closures still to come, and the next sessions' two)."""
     today = timezone.localdate()
     prefetch_related_objects(
         places,
+        "programmes",
         "opening_hours",
         Prefetch("closures", queryset=ClosurePeriod.objects.filter(end_date__gte=today)),
     )

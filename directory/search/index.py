@@ -3,6 +3,7 @@ counts per objective and programme; documents follow place pages."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import django.dispatch
@@ -97,14 +98,27 @@ class PlaceHit(PlaceSummary):
     page: PlacePage
 
 
+def slugs_by_place(relation: str, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Each place's slugs of `relation` (programmes, objectives), read from the relation's table
+    alone: the hits need the slugs, not the taxonomy's rows."""
+    field = PlacePage._meta.get_field(relation)
+    own = f"{field.m2m_field_name()}_id"
+    target = f"{field.m2m_reverse_field_name()}__slug"
+    slugs: dict[int, list[str]] = defaultdict(list)
+    for pk, slug in field.remote_field.through.objects.filter(**{f"{own}__in": ids}).values_list(
+        own, target
+    ):
+        slugs[pk].append(slug)
+    return {pk: tuple(sorted(values)) for pk, values in slugs.items()}
+
+
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
     """The page of places, in three queries whatever its size. Their URLs are in the
     visitor's language: the translation where there is one, else the French page's text with
     the interface in that language (core.pages.TranslatedTreeMixin)."""
-    places = PlacePage.objects.select_related("commune").prefetch_related(
-        "programmes", "objectives"
-    )
-    places = with_title_in(places, visitor_language())
+    places = with_title_in(PlacePage.objects.select_related("commune"), visitor_language())
+    programmes = slugs_by_place("programmes", ids)
+    objectives = slugs_by_place("objectives", ids)
     near = query.get("near")
     hits = []
     for place in in_order(places, ids):
@@ -112,8 +126,8 @@ def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
         hits.append(
             PlaceHit(
                 **vars(summary),
-                programmes=tuple(sorted(p.slug for p in place.programmes.all())),
-                objectives=tuple(sorted(o.slug for o in place.objectives.all())),
+                programmes=programmes.get(place.pk, ()),
+                objectives=objectives.get(place.pk, ()),
                 distance_km=distance(near, summary),
                 page=place,
             )
