@@ -84,11 +84,13 @@ def _pairs(index: SearchIndex, path: str, ids: list[int]) -> QuerySet:
     head, _, rest = path.partition("__")
     field = index.model._meta.get_field(head)
     if field.many_to_many and rest and not field.auto_created:
-        own = f"{field.m2m_field_name()}_id"
-        target = f"{field.m2m_reverse_field_name()}__{rest}"
-        through = field.remote_field.through._default_manager
-        return through.filter(**{f"{own}__in": ids}).values_list(own, target)
-    return index.model._default_manager.filter(pk__in=ids).values_list("pk", path)
+        rows = field.remote_field.through._default_manager.all()
+        key, value = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}__{rest}"
+    else:
+        rows, key, value = index.model._default_manager.all(), "pk", path
+    # Filtered on the key read as a plain column: Django prepares a thousand ids for a
+    # foreign key's IN list (a page's primary key is one) at twice the cost of an integer's.
+    return rows.alias(row_id=F(key)).filter(row_id__in=ids).values_list(key, value)
 
 
 def _values(index: SearchIndex, criterion: Criterion, ids: list[int]) -> dict[int, set]:
