@@ -9,15 +9,14 @@ nothing published during a rebuild is lost.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from core.kept import content_changed
+from core.overlap import sent_while_next_is_made
 
 if TYPE_CHECKING:
     from core.search.index import SearchIndex
@@ -73,22 +72,16 @@ def rebuild(
     total = len(ids)
     yield RebuildProgress(0, total)
     done = 0
-    # A batch is sent by a second thread while this one builds the next: the cluster indexes
-    # while Python reads and shapes rows (each thread waits on the other's socket or GIL).
-    # Each batch's documents come from a fixed number of queries (SearchIndex.documents), read
-    # in this thread: the database connection is this thread's.
+    # Each batch's documents come from a fixed number of queries (SearchIndex.documents).
     batches = (
         list(index.documents(ids[start : start + BATCH_SIZE]))
         for start in range(0, total, BATCH_SIZE)
     )
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        sending: Future[int] | None = None
-        for batch in chain(batches, [None]):
-            if sending is not None:
-                done += sending.result()
-                yield RebuildProgress(done, total)
-            if batch is not None:
-                sending = sender.submit(transport.stream, new_index, batch, chunk_size=BATCH_SIZE)
+    for sent in sent_while_next_is_made(
+        batches, lambda batch: transport.stream(new_index, batch, chunk_size=BATCH_SIZE)
+    ):
+        done += sent
+        yield RebuildProgress(done, total)
     transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)

@@ -12,7 +12,6 @@ index is updated at the end, for the new places only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +24,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 from wagtail.search.index import RelatedFields
 
+from core.overlap import sent_while_next_is_made
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
 from projects.models import HealthParentingProject
@@ -211,8 +211,8 @@ def index_pages(
     databases = [b for b in backends if b not in clusters]
     prefetch = parental_related_search_fields(model)
     ids = sorted(page_ids)
-    with ThreadPoolExecutor(max_workers=1) as sender:
-        sending: Future | None = None
+
+    def batches() -> Iterator[list]:
         for chunk in chunked(ids, chunk_size):
             # Wagtail's indexer leaves ParentalManyToManyFields to one query per page: prefetch.
             pages = list(
@@ -223,13 +223,14 @@ def index_pages(
             )
             if prepare is not None:
                 prepare(pages)
-            if sending is not None:
-                sending.result()
-            sending = sender.submit(_add_to, clusters, model, pages)
             _add_to(databases, model, pages)
-            yield len(chunk)
-        if sending is not None:
-            sending.result()
+            yield pages
+
+    def send(pages: list) -> int:
+        _add_to(clusters, model, pages)
+        return len(pages)
+
+    yield from sent_while_next_is_made(batches(), send)
 
 
 def _add_to(backends, model, pages) -> None:
