@@ -69,6 +69,18 @@ def many_valued(model: type[Model], path: str) -> bool:
     return any(field.many_to_many or field.one_to_many for field in fields_along(model, path))
 
 
+def keyed_rows(model: type[Model], path: str) -> tuple[QuerySet, str, str]:
+    """Where to read each object's values at `path`: (rows, the column holding the object's
+    key, the path to the value from those rows). A path through a many-to-many field is read
+    from its table alone: the model's own tables (a page's two) are not needed."""
+    head, _, rest = path.partition("__")
+    field = model._meta.get_field(head)
+    if field.many_to_many and rest and not field.auto_created:
+        rows = field.remote_field.through._default_manager.all()
+        return rows, f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}__{rest}"
+    return model._default_manager.all(), "pk", path
+
+
 def rows_at(
     model: type[Model],
     paths: Iterable[str],

@@ -14,6 +14,7 @@ from core.geo import rounded_km
 from core.pages import visitor_language
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
+from core.search.paths import keyed_rows
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from core.search.text import JoinedText
@@ -97,17 +98,14 @@ class PlaceHit(PlaceSummary):
     page: PlacePage
 
 
-def slugs_by_place(relation, ids: list[int]) -> dict[int, tuple[str, ...]]:
+def slugs_by_place(relation: str, ids: list[int]) -> dict[int, tuple[str, ...]]:
     """Each place's slugs along a many-to-many `relation` of PlacePage ("programmes"), sorted,
-    read from its join table in one query: no model instance per slug (a page of hits made
-    hundreds of them per search, through modelcluster's managers)."""
-    field = PlacePage._meta.get_field(relation)
-    through = field.remote_field.through
-    place, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    in one query: no model instance per slug (a page of hits made hundreds of them per search,
+    through modelcluster's managers)."""
+    rows, key, slug = keyed_rows(PlacePage, f"{relation}__slug")
     found: dict[int, list[str]] = {}
-    rows = through.objects.filter(**{f"{place}__in": ids}).values_list(place, f"{target}__slug")
-    for place_id, slug in rows:
-        found.setdefault(place_id, []).append(slug)
+    for place_id, value in rows.filter(**{f"{key}__in": ids}).values_list(key, slug):
+        found.setdefault(place_id, []).append(value)
     return {place_id: tuple(sorted(slugs)) for place_id, slugs in found.items()}
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from django.db.models import DecimalField, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
-from core.search.paths import fields_along
+from core.search.paths import fields_along, keyed_rows
 from core.search.results import Matches
 from core.search.text import JoinedText
 
@@ -89,18 +89,15 @@ def _candidates(
 
 def _joined(index: SearchIndex, path: str) -> Subquery:
     """The values at `path` of the row at OuterRef("pk"), joined by spaces (facets are slugs
-    and codes, which hold none). A path through a many-to-many field is read from its table
-    alone: the model's own tables (a page's two) are not needed."""
-    head, _, rest = path.partition("__")
-    field = index.model._meta.get_field(head)
-    if field.many_to_many and rest and not field.auto_created:
-        own = f"{field.m2m_field_name()}_id"
-        target = f"{field.m2m_reverse_field_name()}__{rest}"
-        rows = field.remote_field.through._default_manager.filter(**{own: OuterRef("pk")})
-    else:
-        own, target = "pk", path
-        rows = index.model._default_manager.filter(pk=OuterRef("pk"))
-    joined = rows.order_by().values(own).annotate(joined=JoinedText(target)).values("joined")
+    and codes, which hold none)."""
+    rows, key, value = keyed_rows(index.model, path)
+    joined = (
+        rows.filter(**{key: OuterRef("pk")})
+        .order_by()
+        .values(key)
+        .annotate(joined=JoinedText(value))
+        .values("joined")
+    )
     return Subquery(joined)
 
 
