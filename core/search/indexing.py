@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from core.heap import application_set_aside
 from core.kept import content_changed
 from core.overlap import sent_while_next_is_made
 
@@ -77,11 +78,12 @@ def rebuild(
         list(index.documents(ids[start : start + BATCH_SIZE]))
         for start in range(0, total, BATCH_SIZE)
     )
-    for sent in sent_while_next_is_made(
-        batches, lambda batch: transport.stream(new_index, batch, chunk_size=BATCH_SIZE)
-    ):
-        done += sent
-        yield RebuildProgress(done, total)
+    with application_set_aside():
+        for sent in sent_while_next_is_made(
+            batches, lambda batch: transport.stream(new_index, batch, chunk_size=BATCH_SIZE)
+        ):
+            done += sent
+            yield RebuildProgress(done, total)
     transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)

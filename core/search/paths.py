@@ -66,7 +66,18 @@ def fields_along(model: type[Model], path: str) -> list[Field]:
 
 def many_valued(model: type[Model], path: str) -> bool:
     """Whether `path` crosses a many-to-many or reverse relation (it may reach several values)."""
-    return any(field.many_to_many or field.one_to_many for field in fields_along(model, path))
+    return bool(many_valued_steps(model, path))
+
+
+def many_valued_steps(model: type[Model], path: str) -> list[str]:
+    """The paths to each many-to-many or reverse relation `path` crosses, in order."""
+    fields = fields_along(model, path)
+    parts = path.split("__")
+    return [
+        "__".join(parts[: position + 1])
+        for position, field in enumerate(fields)
+        if field.many_to_many or field.one_to_many
+    ]
 
 
 def keyed_rows(model: type[Model], path: str) -> tuple[QuerySet, str, str]:
@@ -89,9 +100,15 @@ def rows_at(
 ) -> list[Row]:
     """The objects `ids` of `model` as `Row`s holding their values at `paths`, in a fixed number
     of queries whatever the number of ids: one for every single-valued path, one per
-    many-valued path (each its own join, so that two relations never multiply each other)."""
+    many-valued relation (each its own join, so that two relations never multiply each other;
+    the paths crossing the same single relation share it: "objectives__slug",
+    "objectives__name_fr")."""
     singles = sorted({"pk", *(p for p in paths if not many_valued(model, p))})
-    many = sorted({p for p in paths if many_valued(model, p)})
+    by_relation: dict[str, list[str]] = {}
+    for path in sorted(set(paths) - set(singles)):
+        steps = many_valued_steps(model, path)
+        # A path crossing a second relation would multiply its neighbours' rows: on its own.
+        by_relation.setdefault(steps[0] if len(steps) == 1 else path, []).append(path)
     chosen = model._default_manager.filter(pk__in=ids).order_by()
     if annotate is not None:
         chosen = annotate(chosen)
@@ -100,10 +117,13 @@ def rows_at(
     for values in chosen.values_list(*singles):
         row = {p: [] if v is None else [v] for p, v in zip(singles, values, strict=True)}
         rows[values[at_pk]] = Row(values[at_pk], row)
-    for path in many:
-        for pk, value in chosen.values_list("pk", path):
-            if value is not None and pk in rows:
-                rows[pk].values.setdefault(path, []).append(value)
+    for together in by_relation.values():
+        for pk, *values in chosen.values_list("pk", *together):
+            if pk not in rows:
+                continue
+            for path, value in zip(together, values, strict=True):
+                if value is not None:
+                    rows[pk].values.setdefault(path, []).append(value)
     return [rows[pk] for pk in ids if pk in rows]
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from django.conf import settings
 
+from core.overlap import IN_FLIGHT
+
 SEARCH_TIMEOUT_SECONDS = 2.0
 INDEXING_TIMEOUT_SECONDS = 60.0
 
@@ -66,7 +68,11 @@ class Transport:
         if self.opensearch:
             import opensearchpy
 
-            return opensearchpy.OpenSearch(hosts=[self.config.url], timeout=timeout, max_retries=0)
+            # Its connection pool keeps one connection unless told otherwise; a rebuild has
+            # several bulk requests in flight (core.overlap), each needing its own.
+            return opensearchpy.OpenSearch(
+                hosts=[self.config.url], timeout=timeout, max_retries=0, pool_maxsize=IN_FLIGHT
+            )
         import elasticsearch
 
         return elasticsearch.Elasticsearch(self.config.url, request_timeout=timeout, max_retries=0)

@@ -13,6 +13,7 @@ import logging
 from modelsearch.backends import elasticsearch8, opensearch2, opensearch3
 from modelsearch.index import class_is_indexed
 
+from core.overlap import IN_FLIGHT
 from core.search import breaker
 from core.search.database_backend import SearchBackend as DatabaseSearchBackend
 
@@ -117,11 +118,24 @@ def _with_fallback(backend_class):
         (FallbackResults, backend_class.results_class),
         {},
     )
+    if backend_class.client_class.__module__.startswith("opensearchpy"):
+        attributes["__init__"] = _with_connections_for_each_send(backend_class.__init__)
     return type(
         f"Fallback{backend_class.__name__}",
         (backend_class,),
         {"results_class": results_class, **attributes},
     )
+
+
+def _with_connections_for_each_send(init):
+    """opensearch-py keeps one connection unless told otherwise, and the demo indexer has
+    several bulk requests in flight (core.overlap): one connection each."""
+
+    def __init__(self, params):
+        options = params.get("OPTIONS", {})
+        init(self, {**params, "OPTIONS": {"pool_maxsize": IN_FLIGHT, **options}})
+
+    return __init__
 
 
 # Named after the flavour (`RENCONTRES_SEARCH_FLAVOUR`), capitalised: the settings read

@@ -18,6 +18,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from activities.models import ActivityPage
+from core.heap import application_set_aside
 from directory.models import PlacePage
 from gazetteer.models import Commune
 from projects.models import HealthParentingProject
@@ -116,6 +117,10 @@ class Command(BaseCommand):
             f"(seed {seed})."
         )
 
+        with application_set_aside():
+            self.write_and_index(parent, generator, missing, seed, batch_size, no_index, count)
+
+    def write_and_index(self, parent, generator, missing, seed, batch_size, no_index, count):
         writer = PlaceWriter(parent)
         activity_writer = ActivityWriter(seed, timezone.localdate())
         clock = Clock()

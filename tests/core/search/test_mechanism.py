@@ -8,7 +8,7 @@ from activities.models import Occurrence
 from activities.search.index import SESSIONS
 from core.search.index import registered
 from core.search.openapi import parameters
-from core.search.paths import many_valued, values_at
+from core.search.paths import many_valued, many_valued_steps, rows_at, values_at
 from core.search.query import MAX_PAGE_SIZE, filterset_for
 from directory.models import PlacePage
 from directory.search.index import PLACES
@@ -61,15 +61,30 @@ def test_documents_read_what_they_need_in_a_fixed_number_of_queries(
     assert not many_valued(Occurrence, "place__commune__name_fr")
     assert many_valued(PlacePage, "opening_hours__weekday")
     paths = PLACES.document_paths()
-    many = [path for path in paths if many_valued(PlacePage, path)]
-    # One query for the single-valued paths, one per many-valued path, whatever the ids.
-    with django_assert_num_queries(1 + len(many)):
+    relations = {many_valued_steps(PlacePage, p)[0] for p in paths if many_valued(PlacePage, p)}
+    assert "objectives" in relations and "opening_hours" in relations
+    # One query for the single-valued paths, one per many-valued relation, whatever the ids.
+    with django_assert_num_queries(1 + len(relations)):
         documents = dict(PLACES.documents([place.pk]))
     assert documents[str(place.pk)]["objectives"] == ["passerelles"]
     assert documents[str(place.pk)]["location"] == {
         "lat": place.public_location.latitude,
         "lon": place.public_location.longitude,
     }
+
+
+def test_paths_sharing_a_relation_read_its_rows_together_one_value_per_row(place):
+    second = place.objectives.model.objects.exclude(pk__in=place.objectives.all()).first()
+    place.objectives.add(second)
+    place.save()
+    paths = ["objectives__slug", "objectives__name_nl", "opening_hours__weekday", "title"]
+    (row,) = rows_at(PlacePage, paths, [place.pk])
+    objectives = sorted(place.objectives.all(), key=lambda objective: objective.pk)
+    assert sorted(row.values["objectives__slug"]) == sorted(o.slug for o in objectives)
+    assert sorted(row.values["objectives__name_nl"]) == sorted(o.name_nl for o in objectives)
+    assert len(objectives) == 2
+    assert "opening_hours__weekday" not in row.values
+    assert row.values["title"] == [place.title]
 
 
 def test_values_at_fans_out_over_many_valued_steps(place):

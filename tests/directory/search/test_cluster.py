@@ -100,6 +100,20 @@ def test_rebuild_while_searching_loses_no_search(on_cluster, django_db_blocker):
     assert set(outcomes) == {("cluster", 8)}
 
 
+def test_a_rebuild_in_small_batches_sends_them_side_by_side_each_on_its_connection(
+    on_cluster, monkeypatch, caplog
+):
+    monkeypatch.setattr("core.search.indexing.BATCH_SIZE", 2)
+    with caplog.at_level(logging.WARNING, logger="urllib3"):
+        progress = [p.done for p in rebuild(on_cluster, PLACES)]
+    assert progress[-1] == 8
+    assert progress[1:-1] == [2, 4, 6, 8]
+    # opensearch-py keeps a single connection unless told: the other sends' were thrown away.
+    assert not [r for r in caplog.records if "pool is full" in r.getMessage()]
+    query = SearchQuery.of(page_size=100)
+    assert search(PLACES, query).count == 8
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
