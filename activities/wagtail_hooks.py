@@ -12,6 +12,7 @@ from activities.listing import next_sessions_by_place, upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
+from core.pages import with_urls_at_hand
 from directory.extensions import (
     MAP_PAGE_VIEWS,
     PLACE_PAGE_SECTIONS,
@@ -109,6 +110,8 @@ def activities_map_view():
 
 @hooks.register(PLACES_API_NEXT_ACTIVITY)
 def next_activities(place_ids: list[int]) -> dict[int, dict]:
+    sessions = next_sessions_by_place(place_ids)
+    with_urls_at_hand(occurrence.activity for occurrence in sessions.values())
     return {
         place_id: {
             "id": occurrence.pk,
@@ -116,7 +119,7 @@ def next_activities(place_ids: list[int]) -> dict[int, dict]:
             "url": occurrence.activity.url,
             "start": occurrence.local_start.isoformat(),
         }
-        for place_id, occurrence in next_sessions_by_place(place_ids).items()
+        for place_id, occurrence in sessions.items()
     }
 
 

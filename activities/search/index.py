@@ -19,6 +19,7 @@ from activities.choices import RegistrationStatus
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence
 from activities.occurrences import occurrences_changed
+from core.pages import with_urls_at_hand
 from core.search.criteria import Weekday, replacing
 from core.search.dates import Dates
 from core.search.index import Follows, SearchIndex, Sort, Stored
@@ -70,8 +71,10 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
         )
     )
     near = query.get("near")
+    ordered = in_order(occurrences, ids)
+    with_urls_at_hand([page for o in ordered for page in (o.activity, o.place)])
     found = []
-    for occurrence in in_order(occurrences, ids):
+    for occurrence in ordered:
         activity = occurrence.activity
         place = PlaceSummary.of(occurrence.place)
         remaining = None

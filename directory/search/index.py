@@ -11,7 +11,7 @@ from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField,
 from django.db.models.functions import Concat
 
 from core.geo import rounded_km
-from core.pages import visitor_language
+from core.pages import visitor_language, with_urls_at_hand
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
 from core.search.paths import keyed_rows
@@ -117,8 +117,10 @@ def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
     programmes = slugs_by_place("programmes", ids)
     objectives = slugs_by_place("objectives", ids)
     near = query.get("near")
+    ordered = in_order(places, ids)
+    with_urls_at_hand(ordered)
     hits = []
-    for place in in_order(places, ids):
+    for place in ordered:
         summary = PlaceSummary.of(place)
         hits.append(
             PlaceHit(

@@ -57,3 +57,30 @@ def test_place_page_query_count_is_bounded(client, place):
     # upcoming sessions (the sessions, and the view restrictions that keep private activities
     # out), one for Wagtail's look-up of the visitor's locale before it routes.
     assert queries_for(client, place.url) <= 19
+
+
+def test_a_places_answer_reads_the_site_root_paths_once_whatever_the_places(
+    client, commune, monkeypatch
+):
+    """Each read is a round trip to the shared cache (Redis in production)."""
+    from wagtail.models import Site
+
+    reads = []
+    read = Site.get_site_root_paths
+
+    def counted():
+        reads.append(1)
+        return read()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    url = "/api/v1/places/?page_size=50"
+    make_places(commune, 2)
+    client.get(url)
+    reads.clear()
+    assert len(client.get(url).json()["results"]) == 2
+    few = len(reads)
+    make_places(commune, 12)
+    reads.clear()
+    assert len(client.get(url).json()["results"]) == 14
+    assert len(reads) == few
+    assert few <= 2
