@@ -9,11 +9,12 @@ from core.heap import application_set_aside
 def test_objects_alive_on_entry_are_set_aside_until_the_outermost_exit():
     assert gc.get_freeze_count() == 0
     with application_set_aside():
-        aside = gc.get_freeze_count()
-        assert aside > 0
+        # Set-aside objects freed by reference counting leave it: the count only shrinks.
+        assert gc.get_freeze_count() > 1000
         with application_set_aside():
-            assert gc.get_freeze_count() == aside
-        assert gc.get_freeze_count() == aside
+            assert gc.get_freeze_count() > 1000
+        # The inner exit left them set aside (an unfreeze would have emptied it).
+        assert gc.get_freeze_count() > 1000
     assert gc.get_freeze_count() == 0
 
 
