@@ -94,7 +94,23 @@ class FallbackResults:
 class KeywordIndexing:
     """opensearch-py 3 takes only keyword arguments; Wagtail's OpenSearch index passes the
     index and the document positionally when one page is saved (a TypeError, logged and
-    swallowed by Wagtail: the page was never updated in the cluster until a rebuild)."""
+    swallowed by Wagtail: the page was never updated in the cluster until a rebuild), and
+    when it makes, refreshes or deletes its index or asks whether it exists."""
+
+    def exists(self):
+        return self.es.indices.exists(index=self.name)
+
+    def put(self):
+        self.es.indices.create(index=self.name, body=self.backend.settings)
+
+    def refresh(self):
+        self.es.indices.refresh(index=self.name)
+
+    def delete(self):
+        try:
+            self.es.indices.delete(index=self.name)
+        except self.backend.NotFoundError:
+            pass
 
     def add_item(self, item):
         if not class_is_indexed(item.__class__):
@@ -105,14 +121,46 @@ class KeywordIndexing:
         )
 
 
+class MadeBeforeFirstDocument:
+    """The index is made with Wagtail's analysers and each model's mapping before its first
+    document. Otherwise, on a cluster where `manage.py update_index` never ran (the deployment
+    runs `rebuild_search_index`, and `seed_demo` sends pages in bulk), the node makes it from
+    that document, guessing the mappings without analysers: the admin's choosers, which search
+    as one types, then find nothing. Asked once per index and model in each process."""
+
+    _ready: set[tuple[str, type]] = set()
+
+    def _make_ready(self, model) -> None:
+        if (self.name, model) in self._ready:
+            return
+        if not self.exists():
+            try:
+                self.put()
+            except CLUSTER_ERRORS as error:
+                # Another process made it in between: its mappings are added below all the same.
+                if not self.exists():
+                    raise error
+        self.add_model(model)
+        self._ready.add((self.name, model))
+
+    def add_item(self, item):
+        if class_is_indexed(item.__class__):
+            self._make_ready(item.__class__)
+        super().add_item(item)
+
+    def add_items(self, model, items):
+        if class_is_indexed(model):
+            self._make_ready(model)
+        super().add_items(model, items)
+
+
 def _with_fallback(backend_class):
-    attributes = {}
+    index_bases = (MadeBeforeFirstDocument, backend_class.index_class)
     if not backend_class.use_new_elasticsearch_api:
-        attributes["index_class"] = type(
-            f"Keyword{backend_class.index_class.__name__}",
-            (KeywordIndexing, backend_class.index_class),
-            {},
-        )
+        index_bases = (MadeBeforeFirstDocument, KeywordIndexing, backend_class.index_class)
+    attributes = {
+        "index_class": type(f"Ready{backend_class.index_class.__name__}", index_bases, {})
+    }
     results_class = type(
         f"Fallback{backend_class.results_class.__name__}",
         (FallbackResults, backend_class.results_class),
