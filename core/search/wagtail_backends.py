@@ -136,10 +136,10 @@ class MadeBeforeFirstDocument:
         if not self.exists():
             try:
                 self.put()
-            except CLUSTER_ERRORS as error:
+            except CLUSTER_ERRORS:
                 # Another process made it in between: its mappings are added below all the same.
                 if not self.exists():
-                    raise error
+                    raise
         self.add_model(model)
         self._ready.add((self.name, model))
 
