@@ -49,7 +49,10 @@ install_dependencies() {
         .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.13"
     fi
     say "Installing the locked dependencies (uv sync --locked)"
-    .venv/bin/uv sync --locked
+    # Compiled now, once: where Python may not write its bytecode cache (a read-only install,
+    # PYTHONDONTWRITEBYTECODE), every process would compile Wagtail and Django again at start
+    # (django.setup() 4.7 s instead of 1.9 s here).
+    .venv/bin/uv sync --locked --compile-bytecode
     command -v npm >/dev/null 2>&1 ||
         die "npm is needed for the gazetteer's data packages. On Debian 12: apt-get install npm"
     say "Installing the locked data packages (npm ci)"
