@@ -95,10 +95,7 @@ class KeywordIndexing:
     """opensearch-py 3 takes only keyword arguments; Wagtail's OpenSearch index passes the
     index and the document positionally when one page is saved (a TypeError, logged and
     swallowed by Wagtail: the page was never updated in the cluster until a rebuild), and
-    when it makes, refreshes or deletes its index or asks whether it exists."""
-
-    def exists(self):
-        return self.es.indices.exists(index=self.name)
+    when it makes, refreshes or deletes its index."""
 
     def put(self):
         self.es.indices.create(index=self.name, body=self.backend.settings)
@@ -129,6 +126,11 @@ class MadeBeforeFirstDocument:
     as one types, then find nothing. Asked once per index and model in each process."""
 
     _ready: set[tuple[str, type]] = set()
+
+    def exists(self):
+        # With keywords: Wagtail passes the name positionally, which elasticsearch-py 8 and
+        # opensearch-py 3 refuse.
+        return self.es.indices.exists(index=self.name)
 
     def _make_ready(self, model) -> None:
         if (self.name, model) in self._ready:

@@ -44,3 +44,24 @@ def test_the_first_document_makes_the_index_with_its_analysers(wagtail_cluster, 
     # The admin's choosers search as one types: edge n-grams of the title.
     found = wagtail_cluster.autocomplete("Hib", PlacePage.objects.all())
     assert [page.pk for page in found] == [place.pk]
+
+
+@pytest.mark.parametrize("flavour", ["Opensearch2", "Opensearch3", "Elasticsearch8"])
+def test_every_flavour_asks_for_its_index_in_words_its_client_takes(settings, flavour):
+    """Against a port where nothing listens, making the index ready fails as the cluster
+    being away (which Wagtail logs, and the breaker counts), never as a call its client refuses."""
+    from wagtail.search.backends import get_search_backend
+
+    from core.search.wagtail_backends import CLUSTER_ERRORS
+    from tests.core.search.test_wagtail_fallback import free_port
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"core.search.wagtail_backends.{flavour}",
+            "URLS": [f"http://127.0.0.1:{free_port()}"],
+            "INDEX_PREFIX": "away-wagtail-",
+        },
+    }
+    index = get_search_backend("default").get_index_for_model(PlacePage)
+    with pytest.raises(CLUSTER_ERRORS):
+        index.add_items(PlacePage, [])
