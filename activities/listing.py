@@ -3,11 +3,12 @@ fetched in a fixed number of queries."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence
+from directory.models import PlacePage
 
 ON_PLACE_PAGE = 12
 ON_OBJECTIVE_PAGE = 20
@@ -49,10 +50,6 @@ def upcoming_for_objective(objective) -> list[Occurrence]:
 def next_sessions_by_place(place_ids: list[int]) -> dict[int, Occurrence]:
     """Each place's next session that takes place, in a fixed number of queries whatever the
     number of places (for the places API's `next_activity`); one for places without any."""
-    from django.db.models import Subquery
-
-    from directory.models import PlacePage
-
     now = timezone.now()
     # Most places have no session ahead: find those that do with one indexed look-up, and ask
     # the correlated query below only about them.

@@ -267,15 +267,14 @@ def test_wagtail_cluster_backend_receives_places_and_activities(communes, settin
     """The cluster backend's batches go through a second thread (writer.index_pages): both of
     Wagtail's backends find a demo place and an activity afterwards."""
     from activities.models import ActivityPage
-    from tests.directory.search.conftest import throwaway_cluster_settings
+    from tests.directory.search.conftest import (
+        throwaway_cluster_settings,
+        wagtail_cluster_backend,
+    )
 
     config = throwaway_cluster_settings()
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": f"core.search.wagtail_backends.{config.flavour.capitalize()}",
-            "URLS": [config.url],
-            "INDEX_PREFIX": f"{config.index_prefix}-wagtail-",
-        },
+        "default": wagtail_cluster_backend(config),
         "database": {"BACKEND": "core.search.database_backend"},
     }
     from wagtail.search.backends import get_search_backend

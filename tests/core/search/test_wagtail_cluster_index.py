@@ -4,7 +4,11 @@ analysers and mappings by the first document, not guessed by the node from that 
 import pytest
 
 from directory.models import PlacePage
-from tests.directory.search.conftest import cluster_url, throwaway_cluster_settings
+from tests.directory.search.conftest import (
+    cluster_url,
+    throwaway_cluster_settings,
+    wagtail_cluster_backend,
+)
 from tests.factories import PlacePageFactory
 
 
@@ -12,14 +16,9 @@ from tests.factories import PlacePageFactory
 def wagtail_cluster(settings):
     cluster_url()
     config = throwaway_cluster_settings()
+    # Only the test's own calls send documents: each way in is tried alone.
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": f"core.search.wagtail_backends.{config.flavour.capitalize()}",
-            "URLS": [config.url],
-            "INDEX_PREFIX": f"{config.index_prefix}-wagtail-",
-            # Only the test's own calls send documents: each way in is tried alone.
-            "AUTO_UPDATE": False,
-        },
+        "default": wagtail_cluster_backend(config, AUTO_UPDATE=False)
     }
     from wagtail.search.backends import get_search_backend
 

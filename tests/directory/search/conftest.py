@@ -267,6 +267,17 @@ def throwaway_cluster_settings() -> ClusterSettings:
     )
 
 
+def wagtail_cluster_backend(config: ClusterSettings, **options) -> dict:
+    """A WAGTAILSEARCH_BACKENDS entry for Wagtail's backend on the test cluster, under the
+    config's index prefix (`options` add to it: "AUTO_UPDATE")."""
+    return {
+        "BACKEND": f"core.search.wagtail_backends.{config.flavour.capitalize()}",
+        "URLS": [config.url],
+        "INDEX_PREFIX": f"{config.index_prefix}-wagtail-",
+        **options,
+    }
+
+
 def delete_indices(config: ClusterSettings) -> None:
     transport = Transport(config)
     for index in transport.indices_matching(f"{config.index_prefix}-*"):
