@@ -17,6 +17,13 @@ MAX_TEXT_LENGTH = 200
 WHOLE_NUMBER = re.compile(r"(-?[0-9]{1,9})(?:\.0+)?", re.ASCII)
 
 
+def many_valued(field: forms.Field) -> bool:
+    """Whether a parameter may be given several times ("objective=a&objective=b"): its
+    widget reads every value, where another reads one and would quietly drop the rest."""
+    # Only choice widgets say; any other reads one value.
+    return getattr(field.widget, "allow_multiple_selected", False)
+
+
 class StrictIntegerField(forms.IntegerField):
     """Whole numbers as JSON writes them: Django's own field also reads "+0.0", "12." and
     "١٢", which the OpenAPI description calls strings."""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.search.fields import IsoDateTimeField, StrictBooleanField
+from core.search.fields import IsoDateTimeField, StrictBooleanField, many_valued
 from core.search.query import all_params
 
 NUMBER_FILTER_GUARD = 1e50
@@ -31,7 +31,7 @@ def _number(limit):
 
 
 def field_schema(field: forms.Field) -> dict:
-    if isinstance(field, forms.ModelMultipleChoiceField):
+    if many_valued(field):
         return {"type": "array", "items": {"type": "string"}}
     if isinstance(field, forms.ModelChoiceField):
         column = field.queryset.model._meta.get_field(field.to_field_name or "pk")

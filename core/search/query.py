@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
 
 from core.search.criteria import Param
-from core.search.fields import IntegerFilter
+from core.search.fields import IntegerFilter, many_valued
 
 if TYPE_CHECKING:
     from core.search.index import SearchIndex
@@ -69,6 +70,11 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, field in self.fields.items():
+            # Which of two values did the family mean? Asking beats keeping the last one.
+            given = self.data.getlist(name) if hasattr(self.data, "getlist") else ()
+            if not many_valued(field) and len(given) > 1:
+                self.add_error(name, _("Donnez ce paramètre une seule fois."))
         for criterion in self.index.criteria:
             for name, message in criterion.errors(cleaned_data).items():
                 self.add_error(name, message)
@@ -77,15 +83,19 @@ class SearchForm(forms.Form):
 
 class SearchFilterSet(django_filters.FilterSet):
     index: SearchIndex
+    # The parameters that may be given several times.
+    many_valued: frozenset[str] = frozenset()
 
     def __init__(self, data=None, *args, **kwargs):
         kwargs.setdefault("queryset", self.index.model._default_manager.none())
         if data is not None and hasattr(data, "lists"):
             # An empty value is no value ("objective=&objective=passerelles" is one slug), as
-            # an empty field of the map page's form is no criterion.
+            # an empty field of the map page's form is no criterion. A parameter given more
+            # than once keeps its values (SearchForm refuses it when it takes one).
             data = data.copy()
             for name, values in list(data.lists()):
-                data.setlist(name, [value for value in values if value != ""])
+                if len(values) == 1 or name in self.many_valued:
+                    data.setlist(name, [value for value in values if value != ""])
         super().__init__(data, *args, **kwargs)
 
     def to_query(self) -> SearchQuery:
@@ -130,4 +140,7 @@ def filterset_for(index: SearchIndex) -> type[SearchFilterSet]:
         filters[param.name] = copy.deepcopy(param.filter)
         filters[param.name].field_name = param.name
     filterset.base_filters = filters
+    filterset.many_valued = frozenset(
+        name for name, one in filters.items() if many_valued(copy.deepcopy(one).field)
+    )
     return filterset

@@ -49,6 +49,10 @@ BAD_SEARCHES = [
     ("free=peut-etre", "free"),
     ("q=" + "a" * 201, "q"),
     ("q=li%00ege", "q"),
+    # A parameter taking one value, given twice: even an empty second value leaves the doubt.
+    ("q=atelier&q=", "q"),
+    ("near=4000&near=4020", "near"),
+    ("free=true&free=false", "free"),
 ]
 BAD_PAGES = [
     ("page=0", "page"),
@@ -58,6 +62,7 @@ BAD_PAGES = [
     ("page=99", "page"),  # past the end
     ("page_size=0", "page_size"),
     ("page_size=101", "page_size"),
+    ("page=1&page=", "page"),
 ]
 BAD_DATES = [
     ("from=9999-12-31", "from"),
@@ -125,6 +130,12 @@ def test_the_api_answers_400_naming_the_parameter(client, world, path, query, na
 @pytest.mark.parametrize("path", SEARCH_APIS)
 def test_good_searches_still_answer(client, world, path):
     assert client.get(path, {"near": "4000", "objective": "passerelles"}).status_code == 200
+
+
+@pytest.mark.parametrize("path", SEARCH_APIS)
+def test_a_parameter_taking_several_values_may_be_given_several_times(client, world, path):
+    query = "near=4000&q=&objective=&objective=passerelles&objective=passerelles"
+    assert client.get(f"{path}?{query}").status_code == 200
 
 
 # (path or a function of the world giving it, query string, accepted statuses)
