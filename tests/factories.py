@@ -10,7 +10,8 @@ from faker import Faker
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
-from gazetteer.models import Commune
+from gazetteer.models import Commune, PostalCode
+from gazetteer.names import normalize
 from objectives.models import Objective, Programme
 
 Faker.seed(20261122)
@@ -31,6 +32,21 @@ class CommuneFactory(factory.django.DjangoModelFactory):
     latitude = Decimal("50.632500")
     longitude = Decimal("5.579700")
     search_names = factory.LazyAttribute(lambda o: o.name_fr.lower())
+
+
+class PostalCodeFactory(factory.django.DjangoModelFactory):
+    """A postcode at its commune's point (Liège's 4000 unless told)."""
+
+    class Meta:
+        model = PostalCode
+
+    country = factory.LazyAttribute(lambda o: o.commune.country)
+    code = "4000"
+    locality = "Liège"
+    normalized_locality = factory.LazyAttribute(lambda o: normalize(o.locality))
+    commune = factory.SubFactory(CommuneFactory)
+    latitude = factory.LazyAttribute(lambda o: o.commune.latitude)
+    longitude = factory.LazyAttribute(lambda o: o.commune.longitude)
 
 
 def programme(slug: str = "lieux-rencontre-enfants-parents") -> Programme:

@@ -10,23 +10,20 @@ from django.test.utils import CaptureQueriesContext
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
-from gazetteer.models import PostalCode
-from tests.factories import ActivityPageFactory, PlacePageFactory, objective, publish
+from tests.factories import (
+    ActivityPageFactory,
+    PlacePageFactory,
+    PostalCodeFactory,
+    objective,
+    publish,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sessions(clock, place, commune):
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=commune,
-        latitude=commune.latitude,
-        longitude=commune.longitude,
-    )
+    PostalCodeFactory(commune=commune)
     weekly = ActivityPageFactory(
         parent=place,
         title="Matinée passerelle",

@@ -10,24 +10,15 @@ from bs4 import BeautifulSoup
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
-from gazetteer.models import PostalCode
 from tests.discreet import secrets_in
-from tests.factories import ActivityPageFactory, publish
+from tests.factories import ActivityPageFactory, PostalCodeFactory, publish
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def sessions(clock, place, discreet_place, commune):
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=commune,
-        latitude=commune.latitude,
-        longitude=commune.longitude,
-    )
+    PostalCodeFactory(commune=commune)
     open_workshop = publish(
         ActivityPageFactory(
             parent=place,

@@ -4,9 +4,8 @@ import pytest
 import time_machine
 from django.core.cache import cache
 
-from gazetteer.models import PostalCode
 from tests.activities.conftest import MONDAY_1_MARCH_2027
-from tests.factories import ActivityPageFactory, objective, publish
+from tests.factories import ActivityPageFactory, PostalCodeFactory, objective, publish
 
 
 @pytest.fixture
@@ -24,15 +23,7 @@ def fresh_rate_limit():
 
 @pytest.fixture
 def liege(commune):
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=commune,
-        latitude=commune.latitude,
-        longitude=commune.longitude,
-    )
+    PostalCodeFactory(commune=commune)
     return commune
 
 

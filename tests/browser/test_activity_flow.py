@@ -19,6 +19,7 @@ import time_machine
 
 from tests.browser.conftest import DESKTOP, PHONE, offline_page
 from tests.browser.family import family_follows_link, violations_of
+from tests.factories import PostalCodeFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,20 +41,11 @@ def setting(clock, transactional_db, django_user_model):
     from django.contrib.auth.models import Group
 
     from directory.roles import organiser_group_name
-    from gazetteer.models import PostalCode
     from rencontres.roles import ONE_STAFF_GROUP
     from tests.factories import CommuneFactory, PlacePageFactory, objective
 
     liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik")
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=liege,
-        latitude=Decimal("50.632500"),
-        longitude=Decimal("5.579700"),
-    )
+    PostalCodeFactory(commune=liege, latitude=Decimal("50.632500"), longitude=Decimal("5.579700"))
     place = PlacePageFactory(
         title="La Maison des Petits Pas",
         commune=liege,

@@ -18,6 +18,7 @@ import time_machine
 
 from tests.browser.conftest import DESKTOP, VIEWPORTS, offline_page
 from tests.browser.family import drawn_width, family_follows_link, violations_of
+from tests.factories import PostalCodeFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,7 +43,6 @@ COMMUNES = [
 def demo(transactional_db):
     from django.core.management import call_command
 
-    from gazetteer.models import PostalCode
     from tests.factories import CommuneFactory
 
     with time_machine.travel(THURSDAY, tick=True):
@@ -57,15 +57,7 @@ def demo(transactional_db):
             )
             for code, name, lat, lon in COMMUNES
         ]
-        PostalCode.objects.create(
-            country="BE",
-            code="1000",
-            locality="Bruxelles",
-            normalized_locality="bruxelles",
-            commune=communes[0],
-            latitude=communes[0].latitude,
-            longitude=communes[0].longitude,
-        )
+        PostalCodeFactory(code="1000", locality="Bruxelles", commune=communes[0])
         call_command("seed_demo", count=40, seed=11, verbosity=0, no_index=True)
         yield
 

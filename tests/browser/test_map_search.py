@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import DESKTOP, PHONE, goto_and_settle, offline_page
+from tests.factories import PostalCodeFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,19 +21,11 @@ pytestmark = [
 def liege_places(browser_places):
     """Two places near Liège pursuing "passerelles" (one of them from `browser_places`), one
     near Liège that does not, and postcode 4000 in the gazetteer."""
-    from gazetteer.models import Commune, PostalCode
+    from gazetteer.models import Commune
     from tests.factories import PlacePageFactory, objective
 
     liege = Commune.objects.get(code="62063")
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=liege,
-        latitude=Decimal("50.632500"),
-        longitude=Decimal("5.579700"),
-    )
+    PostalCodeFactory(commune=liege, latitude=Decimal("50.632500"), longitude=Decimal("5.579700"))
     PlacePageFactory(
         title="Le Nid de Sainte-Marguerite",
         commune=liege,

@@ -10,9 +10,8 @@ import time_machine
 from django.core.cache import cache
 
 from activities.models import Occurrence
-from gazetteer.models import PostalCode
 from tests.activities.conftest import MONDAY_1_MARCH_2027
-from tests.factories import ActivityPageFactory, objective, publish
+from tests.factories import ActivityPageFactory, PostalCodeFactory, objective, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -93,15 +92,7 @@ def clock():
 
 @pytest.fixture
 def world(clock, place, commune):
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=commune,
-        latitude=commune.latitude,
-        longitude=commune.longitude,
-    )
+    PostalCodeFactory(commune=commune)
     activity = ActivityPageFactory(
         parent=place,
         title="Matinée passerelle",

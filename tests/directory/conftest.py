@@ -4,8 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from gazetteer.models import PostalCode
-from tests.factories import CommuneFactory
+from tests.factories import CommuneFactory, PostalCodeFactory
 
 
 @pytest.fixture
@@ -23,13 +22,5 @@ def small_gazetteer(db):
         ("4020", "Jupille-sur-Meuse", liege),
         ("5000", "Namur", namur),
     ):
-        PostalCode.objects.create(
-            country="BE",
-            code=code,
-            locality=locality,
-            normalized_locality=locality.lower().replace("è", "e").replace("-", " "),
-            commune=commune,
-            latitude=commune.latitude,
-            longitude=commune.longitude,
-        )
+        PostalCodeFactory(code=code, locality=locality, commune=commune)
     return {"liege": liege, "namur": namur}

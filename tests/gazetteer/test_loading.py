@@ -8,7 +8,7 @@ import pytest
 from gazetteer.loading import load_gazetteer
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.sources.records import CommuneRecord, CountryData, PostcodeRecord, SectionRecord
-from tests.factories import CommuneFactory, PlacePageFactory
+from tests.factories import CommuneFactory, PlacePageFactory, PostalCodeFactory
 
 
 def commune(code, name, lat, lon, population=1000, approximate=False, **extra):
@@ -123,11 +123,10 @@ def test_earlier_postcode_keyed_commune_is_rekeyed_and_keeps_its_places():
     # The earlier loader keyed a French commune by its lowest postcode.
     old = CommuneFactory(country="FR", code="59000", name_fr="Lille", search_names="lille")
     place = PlacePageFactory(commune=old)
-    PostalCode.objects.create(
+    PostalCodeFactory(
         country="FR",
         code="59000",
         locality="Lille",
-        normalized_locality="lille",
         commune=old,
         latitude=Decimal("50.6"),
         longitude=Decimal("3.0"),

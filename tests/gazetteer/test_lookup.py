@@ -6,9 +6,8 @@ from decimal import Decimal
 import pytest
 
 from gazetteer.lookup import resolve_near, suggest
-from gazetteer.models import PostalCode, Section
-from gazetteer.names import normalize
-from tests.factories import CommuneFactory
+from gazetteer.models import Section
+from tests.factories import CommuneFactory, PostalCodeFactory
 
 
 def make_commune(country, code, name, lat, lon, population, province, name_nl=""):
@@ -26,11 +25,9 @@ def make_commune(country, code, name, lat, lon, population, province, name_nl=""
 
 
 def make_postcode(commune, code, locality, lat, lon, section=None):
-    return PostalCode.objects.create(
-        country=commune.country,
+    return PostalCodeFactory(
         code=code,
         locality=locality,
-        normalized_locality=normalize(locality),
         commune=commune,
         section=section,
         latitude=Decimal(lat),

@@ -10,8 +10,8 @@ from django.core import mail
 from directory.importing import import_places, read_rows
 from directory.models import PlacePage
 from directory.roles import organiser_group
-from gazetteer.models import PostalCode
 from organisers.models import Invitation
+from tests.factories import PostalCodeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,7 @@ HEADER += ["latitude", "longitude", "organiser_emails"]
 
 @pytest.fixture
 def liege_postcode(commune):
-    PostalCode.objects.create(
-        country="BE",
-        code="4000",
-        locality="Liège",
-        normalized_locality="liege",
-        commune=commune,
-        latitude=commune.latitude,
-        longitude=commune.longitude,
-    )
+    PostalCodeFactory(commune=commune)
 
 
 def csv_file(emails: str) -> bytes:

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from gazetteer.models import PostalCode, Section
+from gazetteer.models import Section
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import DemoPlaceGenerator
-from tests.factories import CommuneFactory
+from tests.factories import CommuneFactory, PostalCodeFactory
 
 # Region → (commune code, name, population, latitude, longitude).
 FRANCE = {
@@ -56,11 +56,9 @@ def geography(db):
         longitude=Decimal("4.87166"),
         search_names="jambes",
     )
-    PostalCode.objects.create(
-        country="BE",
+    PostalCodeFactory(
         code="5100",
         locality="Jambes",
-        normalized_locality="jambes",
         commune=namur,
         section=jambes,
         latitude=jambes.latitude,

@@ -20,11 +20,12 @@ from core.search.transport import ClusterSettings, Transport
 from directory.models import AccessibilityFeature, Language, PlacePage
 from directory.search.index import PLACES
 from gazetteer.models import Commune, PostalCode
-from gazetteer.names import normalize, search_names_for
+from gazetteer.names import search_names_for
 from tests.factories import (
     CommuneFactory,
     OpeningHoursFactory,
     PlacePageFactory,
+    PostalCodeFactory,
     objective,
     programme,
 )
@@ -46,11 +47,10 @@ def _commune(code, name_fr, lat, lon, postcode, country="BE", name_nl=""):
         longitude=Decimal(lon),
         search_names=search_names_for(name_fr, name_nl),
     )
-    PostalCode.objects.create(
+    PostalCodeFactory(
         country=country,
         code=postcode,
         locality=name_fr,
-        normalized_locality=normalize(name_fr),
         commune=commune,
         latitude=Decimal(lat),
         longitude=Decimal(lon),

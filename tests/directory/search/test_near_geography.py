@@ -10,9 +10,8 @@ from decimal import Decimal
 import pytest
 
 from gazetteer.geocoding import reset_geocoder
-from gazetteer.models import GeocodedAddress, PostalCode
-from gazetteer.names import normalize
-from tests.factories import CommuneFactory, PlacePageFactory, programme
+from gazetteer.models import GeocodedAddress
+from tests.factories import CommuneFactory, PlacePageFactory, PostalCodeFactory, programme
 from tests.geocoders import BANFranceStandIn, NominatimStandIn
 
 PLACES = "/api/v1/places/"
@@ -29,11 +28,10 @@ def commune(country, code, name, lat, lon, population, province, postcode):
         longitude=Decimal(lon),
         search_names="",
     )
-    PostalCode.objects.create(
+    PostalCodeFactory(
         country=country,
         code=postcode,
         locality=name,
-        normalized_locality=normalize(name),
         commune=row,
         latitude=Decimal(lat),
         longitude=Decimal(lon),
