@@ -11,7 +11,9 @@ from objectives.models import Objective, Programme
 router = Router(tags=["taxonomy"])
 
 
-class ProgrammeOut(Schema):
+class TaxonOut(Schema):
+    """What a programme and an objective both say."""
+
     slug: str
     name: str = Field(description="Le nom dans la langue demandée (`lang` ou Accept-Language).")
     name_fr: str
@@ -21,25 +23,30 @@ class ProgrammeOut(Schema):
         description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
         "demandée (vide si personne ne l'a encore écrit)."
     )
+    description: str
+    url: str
+
+
+class ProgrammeOut(TaxonOut):
     country: str
     access_mode: str
-    description: str
-    url: str
 
 
-class ObjectiveOut(Schema):
-    slug: str
+class ObjectiveOut(TaxonOut):
     programme: str
-    name: str = Field(description="Le nom dans la langue demandée (`lang` ou Accept-Language).")
-    name_fr: str
-    name_nl: str
-    name_en: str
-    explanation: str = Field(
-        description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
-        "demandée (vide si personne ne l'a encore écrit)."
-    )
-    description: str
-    url: str
+
+
+def taxon_out(taxon: Programme | Objective) -> dict:
+    return {
+        "slug": taxon.slug,
+        "name": taxon.name,
+        "name_fr": taxon.name_fr,
+        "name_nl": taxon.name_nl,
+        "name_en": taxon.name_en,
+        "explanation": taxon.explanation,
+        "description": taxon.description,
+        "url": taxon.get_absolute_url(),
+    }
 
 
 @router.get(
@@ -66,18 +73,7 @@ class ObjectiveOut(Schema):
 )
 def list_programmes(request):
     return [
-        {
-            "slug": p.slug,
-            "name": p.name,
-            "name_fr": p.name_fr,
-            "name_nl": p.name_nl,
-            "name_en": p.name_en,
-            "explanation": p.explanation,
-            "country": p.country,
-            "access_mode": p.access_mode,
-            "description": p.description,
-            "url": p.get_absolute_url(),
-        }
+        {**taxon_out(p), "country": p.country, "access_mode": p.access_mode}
         for p in Programme.objects.all()
     ]
 
@@ -105,16 +101,6 @@ def list_programmes(request):
 )
 def list_objectives(request):
     return [
-        {
-            "slug": o.slug,
-            "programme": o.programme.slug,
-            "name": o.name,
-            "name_fr": o.name_fr,
-            "name_nl": o.name_nl,
-            "name_en": o.name_en,
-            "explanation": o.explanation,
-            "description": o.description,
-            "url": o.get_absolute_url(),
-        }
+        {**taxon_out(o), "programme": o.programme.slug}
         for o in Objective.objects.select_related("programme")
     ]
