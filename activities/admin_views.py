@@ -137,13 +137,7 @@ def add_family(request, page_id: int):
     form = PhonedFamilyForm(request.POST or None, sessions=sessions)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        family = Family(
-            name=data["name"].strip(),
-            email=data["email"] or "",
-            phone=data["phone"].strip(),
-            children_count=data["children_count"],
-            children_ages=data["children_ages"].strip(),
-        )
+        family = Family.from_form(data)
         try:
             registered = register(
                 data["occurrence"], family, request.build_absolute_uri("/"), by_organiser=True

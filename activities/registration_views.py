@@ -134,14 +134,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
             if form.cleaned_data["website"]:
                 # A bot: answered as if registered, and nothing is kept.
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
-            data = form.cleaned_data
-            family = Family(
-                name=data["name"].strip(),
-                email=data["email"] or "",
-                phone=data["phone"].strip(),
-                children_count=data["children_count"],
-                children_ages=data["children_ages"].strip(),
-            )
+            family = Family.from_form(form.cleaned_data)
             try:
                 registered = register(occurrence.pk, family, _base_url(request))
             except RegistrationClosed:

@@ -11,6 +11,7 @@ Nothing personal is logged: only the ids of registrations and sessions.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core import signing
@@ -40,6 +41,17 @@ class Family:
     children_ages: str
     # The language e-mails to the family are written in; the active one when None.
     language: str | None = None
+
+    @classmethod
+    def from_form(cls, data: Mapping) -> Family:
+        """From a registration form's cleaned data (the family's or the organiser's)."""
+        return cls(
+            name=data["name"].strip(),
+            email=data["email"] or "",
+            phone=data["phone"].strip(),
+            children_count=data["children_count"],
+            children_ages=data["children_ages"].strip(),
+        )
 
 
 def token_for(registration: Registration) -> str:

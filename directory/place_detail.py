@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from ninja import Schema
 from wagtail import hooks
@@ -121,12 +121,9 @@ class PlaceDetailOut(Schema):
     date_modified: str | None
 
 
-def public_place(place_id: int) -> PlacePage | None:
-    """The live, public place with its relations, in a fixed number of queries; None when the
-    public may not see it (or no such id can exist)."""
-    if not 0 < place_id <= MAX_PAGE_ID:
-        return None
-    today = timezone.localdate()
+def public_places_in_full() -> QuerySet[PlacePage]:
+    """Live, public places with every relation a place's full record reads (this API's
+    detail, the open-data records), in a fixed number of queries."""
     return (
         PlacePage.objects.live()
         .public()
@@ -137,11 +134,17 @@ def public_place(place_id: int) -> PlacePage | None:
             "languages",
             "accessibility",
             "opening_hours",
-            Prefetch("closures", ClosurePeriod.objects.filter(end_date__gte=today)),
+            Prefetch("closures", ClosurePeriod.objects.filter(end_date__gte=timezone.localdate())),
         )
-        .filter(pk=place_id)
-        .first()
     )
+
+
+def public_place(place_id: int) -> PlacePage | None:
+    """The live, public place with its relations; None when the public may not see it (or no
+    such id can exist)."""
+    if not 0 < place_id <= MAX_PAGE_ID:
+        return None
+    return public_places_in_full().filter(pk=place_id).first()
 
 
 def upcoming_sessions(place: PlacePage) -> list[dict]:

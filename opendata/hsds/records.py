@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core.pages import in_source_language
-from directory.models import ClosurePeriod, PlacePage
+from directory.models import PlacePage
+from directory.place_detail import public_places_in_full
 from objectives.models import AccessMode
 from opendata.hsds.taxonomy import objective_term, programme_term
 from opendata.ids import record_id
@@ -21,19 +21,8 @@ DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 def places_for_records() -> QuerySet[PlacePage]:
-    """Live, public places with everything their records read, in a fixed number of queries."""
-    return (
-        in_source_language(PlacePage.objects.live().public())
-        .select_related("commune")
-        .prefetch_related(
-            "programmes",
-            "objectives",
-            "languages",
-            "accessibility",
-            "opening_hours",
-            Prefetch("closures", ClosurePeriod.objects.filter(end_date__gte=timezone.localdate())),
-        )
-    )
+    """Live, public places with everything their records read, in their source language."""
+    return in_source_language(public_places_in_full())
 
 
 def _text(html: str) -> str:
