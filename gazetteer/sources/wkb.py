@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import struct
+from typing import Any
 
 _POINT, _POLYGON, _MULTIPOLYGON = 1, 3, 6
 _SRID_FLAG = 0x20000000
@@ -67,15 +68,24 @@ def point_of(hex_text: str) -> tuple[float, float] | None:
     return found[0] if found else None
 
 
-def outline_of(hex_text: str) -> tuple[tuple[float, float], float] | None:
-    """(point, radius in km of the circle of the same area): for a WKB point, radius 0; for a
-    (multi)polygon, the centre of its outer rings. None for empty or unreadable text."""
+def _geometry_of(hex_text: str) -> tuple[str, Any] | None:
+    """The geometry's kind and value; None for empty (`\\N` is PostgreSQL's dump of NULL) or
+    unreadable text."""
     if not hex_text or hex_text == "\\N":
         return None
     try:
-        kind, value = _Reader(bytes.fromhex(hex_text)).geometry()
+        return _Reader(bytes.fromhex(hex_text)).geometry()
     except (ValueError, struct.error):
         return None
+
+
+def outline_of(hex_text: str) -> tuple[tuple[float, float], float] | None:
+    """(point, radius in km of the circle of the same area): for a WKB point, radius 0; for a
+    (multi)polygon, the centre of its outer rings. None for empty or unreadable text."""
+    geometry = _geometry_of(hex_text)
+    if geometry is None:
+        return None
+    kind, value = geometry
     if kind == "point":
         longitude, latitude = value
         # An empty point is written with NaN coordinates.
@@ -102,12 +112,10 @@ def outline_of(hex_text: str) -> tuple[tuple[float, float], float] | None:
 def bounds_of(hex_text: str) -> tuple[float, float, float, float] | None:
     """(south, west, north, east) of a WKB (multi)polygon's outer rings; None for anything
     else. Cheap: no centroid is computed."""
-    if not hex_text or hex_text == "\\N":
+    geometry = _geometry_of(hex_text)
+    if geometry is None:
         return None
-    try:
-        kind, value = _Reader(bytes.fromhex(hex_text)).geometry()
-    except (ValueError, struct.error):
-        return None
+    kind, value = geometry
     if kind == "point":
         return None
     polygons = [value] if kind == "polygon" else value
