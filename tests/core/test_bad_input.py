@@ -138,6 +138,8 @@ HTML_CASES = [
     ("/lieux/", "near=nulle-part", {400}),
     ("/lieux/", "near=li%00ege", {400}),
     ("/lieux/", "q=li%00ege", {400}),
+    ("/lieux/", "q=atelier&q=jeux", {400}),
+    ("/lieux/", "objective=&objective=passerelles", {200}),
     ("/lieux/", "objective=nope", {400}),
     ("/lieux/", "day=funday", {400}),
     ("/lieux/", "view=nope", {200}),
