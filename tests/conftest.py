@@ -23,6 +23,42 @@ def place(db, commune):
 
 
 @pytest.fixture
+def place_a(commune):
+    from tests.factories import PlacePageFactory
+
+    return PlacePageFactory(title="Lieu A", commune=commune)
+
+
+@pytest.fixture
+def place_b(commune):
+    from tests.factories import PlacePageFactory
+
+    return PlacePageFactory(title="Lieu B", commune=commune)
+
+
+@pytest.fixture
+def organiser_a(django_user_model, place_a):
+    from django.contrib.auth.models import Group
+
+    from directory.roles import organiser_group_name
+
+    user = django_user_model.objects.create_user("orga-a", password="x")
+    user.groups.add(Group.objects.get(name=organiser_group_name(place_a)))
+    return user
+
+
+@pytest.fixture
+def staff_member(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from rencontres.roles import ONE_STAFF_GROUP
+
+    user = django_user_model.objects.create_user("one-staff", password="x")
+    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
+    return user
+
+
+@pytest.fixture
 def discreet_place(commune):
     from tests.discreet import make_discreet_place
 

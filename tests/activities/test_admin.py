@@ -4,13 +4,11 @@ preview; publishing goes through ONE's approval unless the place is trusted."""
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from activities.models import ActivityPage, Occurrence, TrustedPlace
 from directory.roles import organiser_group_name
-from rencontres.roles import ONE_STAFF_GROUP
 from tests.admin_forms import activity_form_data, place_form_data
 from tests.factories import ActivityPageFactory, PlacePageFactory, objective, publish
 
@@ -24,25 +22,6 @@ def place_a(commune):
         commune=commune,
         objectives=[objective("passerelles"), objective("integration-culturelle")],
     )
-
-
-@pytest.fixture
-def place_b(commune):
-    return PlacePageFactory(title="Lieu B", commune=commune)
-
-
-@pytest.fixture
-def organiser_a(django_user_model, place_a):
-    user = django_user_model.objects.create_user("orga-a", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place_a)))
-    return user
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 def add_url(place):

@@ -1,22 +1,12 @@
 """The admin upload of a place list: staff preview the dry run, then confirm the real run."""
 
-import pytest
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.models import PlacePage
-from rencontres.roles import ONE_STAFF_GROUP
 from tests.directory.test_import import ALL_ROWS, csv_bytes
 
 URL = reverse("directory_import_places")
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 def upload(content: bytes, name="lieux.csv"):

@@ -17,7 +17,6 @@ from openpyxl import load_workbook
 from directory.roles import organiser_group_name
 from projects.gaps import coverage_gaps
 from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
-from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
 
 DASHBOARD = reverse("projects_coverage")
@@ -74,13 +73,6 @@ def places(hand_map):
     delta = place_in(hand_map["D"], "passerelles", title="Lieu Delta (brouillon)")
     delta.unpublish()
     return {"alpha": alpha, "charlie": charlie, "delta": delta}
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 @pytest.fixture

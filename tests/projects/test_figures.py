@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,7 +16,6 @@ from openpyxl import load_workbook
 
 from directory.roles import organiser_group
 from organisers.models import HeadCount
-from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import (
     ActivityPageFactory,
     CommuneFactory,
@@ -37,13 +35,6 @@ INTEGRATION = "Intégration culturelle"
 def clock():
     with time_machine.travel(datetime(2027, 6, 15, 12, 0, tzinfo=BRUSSELS), tick=False):
         yield
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 def counted_session(activity, month, day, children, adults, first_visits):

@@ -8,12 +8,10 @@ import json
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from directory.roles import organiser_group_name
 from projects.models import (
     HealthParentingProject,
     ProjectConsultation,
@@ -21,7 +19,6 @@ from projects.models import (
     ProjectStatus,
     TMSReferent,
 )
-from rencontres.roles import ONE_STAFF_GROUP
 from tests.factories import PlacePageFactory, objective, programme
 
 TMS_NAME = "Brigitte Vandamme-TMS"
@@ -52,32 +49,8 @@ def consultation(commune):
 
 
 @pytest.fixture
-def place_a(commune):
-    return PlacePageFactory(title="Lieu A", commune=commune)
-
-
-@pytest.fixture
-def place_b(commune):
-    return PlacePageFactory(title="Lieu B", commune=commune)
-
-
-@pytest.fixture
 def place_c(commune):
     return PlacePageFactory(title="Lieu C", commune=commune)
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
-
-
-@pytest.fixture
-def organiser_a(django_user_model, place_a):
-    user = django_user_model.objects.create_user("orga-a", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place_a)))
-    return user
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Organisers edit only their own place, through ONE staff's approval; staff curate."""
 
-import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -8,31 +7,6 @@ from wagtail.models import WorkflowState
 from directory.roles import organiser_group_name
 from rencontres.roles import ONE_STAFF_GROUP
 from tests.admin_forms import place_form_data
-from tests.factories import PlacePageFactory
-
-
-@pytest.fixture
-def place_a(commune):
-    return PlacePageFactory(title="Lieu A", commune=commune)
-
-
-@pytest.fixture
-def place_b(commune):
-    return PlacePageFactory(title="Lieu B", commune=commune)
-
-
-@pytest.fixture
-def organiser_a(django_user_model, place_a):
-    user = django_user_model.objects.create_user("orga-a", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place_a)))
-    return user
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    user = django_user_model.objects.create_user("one-staff", password="x")
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 def edit_url(page):
