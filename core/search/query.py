@@ -70,10 +70,10 @@ class SearchForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name, field in self.fields.items():
+        for name, form_field in self.fields.items():
             # Which of two values did the family mean? Asking beats keeping the last one.
             given = self.data.getlist(name) if hasattr(self.data, "getlist") else ()
-            if not many_valued(field) and len(given) > 1:
+            if not many_valued(form_field) and len(given) > 1:
                 self.add_error(name, _("Donnez ce paramètre une seule fois."))
         for criterion in self.index.criteria:
             for name, message in criterion.errors(cleaned_data).items():
