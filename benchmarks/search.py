@@ -6,7 +6,9 @@ cluster (once per size and cluster, `--reindex` to rebuild), then runs the same 
   - through the API in-process (Django's test client: URL routing, FilterSet validation,
     gazetteer, engine, JSON), once on the database engine and once on the cluster engine, and
   - straight against the cluster (the request body the cluster engine sends, via the transport),
-and prints p50 and p95 in milliseconds and the ratio API time / raw cluster time. Kept
+and prints p50 and p95 in milliseconds and the ratio API time / raw cluster time, then where
+the cluster engine's API call spends its time (each step timed apart after each call:
+validation, the engine's search, the page's hits, their next activities, and the rest). Kept
 responses (core.kept) are off: every call searches.
 
     .venv/bin/python benchmarks/search.py --sizes 10000,100000 --cluster-url http://127.0.0.1:9201
@@ -49,6 +51,11 @@ QUERIES = [
 ]
 
 
+# The steps of the cluster engine's API call, timed apart (the rest: routing, middleware, the
+# answer's JSON): where its time over the raw search goes.
+PARTS = ("validate", "engine", "hits", "next activity")
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
@@ -81,17 +88,20 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
     django.setup()
     index_places(reindex)
     from django.http import QueryDict
+    from wagtail import hooks
 
-    from core.search.engines.cluster import build_search
+    from core.search.engines.cluster import build_search, matches
     from core.search.query import filterset_for
     from core.search.transport import get_transport
+    from directory.extensions import PLACES_API_NEXT_ACTIVITY
     from directory.search.index import PLACES
 
     client = Client()
-    timings: dict[str, list[float]] = {"database": [], "cluster": [], "raw": []}
+    timings: dict[str, list[float]] = {name: [] for name in ("database", "cluster", "raw", *PARTS)}
     cluster_config = dict(settings.SEARCH_CLUSTER)
     transport = get_transport()
     bodies = []
+    query_dicts = []
     for params in QUERIES:
         query_dict = QueryDict(mutable=True)
         for key, value in params.items():
@@ -99,11 +109,27 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
         filterset = filterset_for(PLACES)(query_dict)
         assert filterset.is_valid(), filterset.errors
         bodies.append(build_search(PLACES, filterset.to_query()).to_dict())
+        query_dicts.append(query_dict)
 
-    def timed(path: str, call) -> None:
+    def timed(path: str, call):
         started = time.perf_counter()
-        call()
+        answer = call()
         timings[path].append((time.perf_counter() - started) * 1000)
+        return answer
+
+    def in_parts(query_dict) -> None:
+        """What the cluster engine's API call does, step by step, outside the request."""
+
+        def validated():
+            filterset = filterset_for(PLACES)(query_dict)
+            assert filterset.is_valid(), filterset.errors
+            return filterset.to_query()
+
+        query = timed("validate", validated)
+        found = timed("engine", lambda: matches(PLACES, query, transport))
+        hits = timed("hits", lambda: PLACES.hits(found.ids, query))
+        ids = [hit.id for hit in hits]
+        timed("next activity", lambda: [f(ids) for f in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY)])
 
     alias = transport.config.alias(PLACES.name)
     for body in bodies:  # warm-up
@@ -116,7 +142,7 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
             for params in QUERIES:  # warm-up
                 client.get("/api/v1/places/", params)
             for _round in range(rounds):
-                for params, body in zip(QUERIES, bodies, strict=True):
+                for params, body, query_dict in zip(QUERIES, bodies, query_dicts, strict=True):
 
                     def call(params=params, engine=engine):
                         response = client.get("/api/v1/places/", params)
@@ -125,6 +151,8 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
 
                     timed(engine, call)
                     timed("raw", lambda body=body: transport.search(alias, body))
+                    if engine == "cluster":
+                        in_parts(query_dict)
     return timings
 
 
@@ -161,6 +189,7 @@ def main() -> None:
         started_cluster = True
     rows = []
     loads = []
+    splits = []
     try:
         for size in [int(s) for s in args.sizes.split(",")]:
             env = {
@@ -198,6 +227,10 @@ def main() -> None:
                 p95 = percentile(timings[engine], 0.95)
                 rows.append((engine, size, p50, p95, p50 / raw_p50, p95 / raw_p95))
             rows.append(("raw cluster", size, raw_p50, raw_p95, 1.0, 1.0))
+            if "cluster" in args.engines.split(","):
+                parts = {part: statistics.median(timings[part]) for part in PARTS}
+                rest = statistics.median(timings["cluster"]) - sum(parts.values())
+                splits.append((size, {**parts, "rest": rest}))
             loads.append((size, load_before, os.getloadavg()[0]))
     finally:
         if started_cluster:
@@ -208,6 +241,9 @@ def main() -> None:
     print(f"{'engine':<12} {'places':>8} {'p50 ms':>8} {'p95 ms':>8} {'p50/raw':>8} {'p95/raw':>8}")
     for engine, size, p50, p95, r50, r95 in rows:
         print(f"{engine:<12} {size:>8} {p50:>8.1f} {p95:>8.1f} {r50:>8.2f} {r95:>8.2f}")
+    for size, parts in splits:
+        split = ", ".join(f"{part} {ms:.1f}" for part, ms in parts.items())
+        print(f"cluster engine's API call at {size} places, p50 ms: {split}")
     for size, before, after in loads:
         print(f"{size} places: load average before {before:.2f}, after {after:.2f}")
 
