@@ -85,6 +85,7 @@ class SearchFilterSet(django_filters.FilterSet):
     index: SearchIndex
     # The parameters that may be given several times.
     many_valued: frozenset[str] = frozenset()
+    form_class: type[SearchForm]
 
     def __init__(self, data=None, *args, **kwargs):
         kwargs.setdefault("queryset", self.index.model._default_manager.none())
@@ -97,6 +98,11 @@ class SearchFilterSet(django_filters.FilterSet):
                 if len(values) == 1 or name in self.many_valued:
                     data.setlist(name, [value for value in values if value != ""])
         super().__init__(data, *args, **kwargs)
+
+    def get_form_class(self) -> type[SearchForm]:
+        # Made once per index (filterset_for): django-filter would make it, and a form field
+        # per filter, at every search.
+        return self.form_class
 
     def to_query(self) -> SearchQuery:
         """The validated parameters; call only when `is_valid()`."""
@@ -140,7 +146,11 @@ def filterset_for(index: SearchIndex) -> type[SearchFilterSet]:
         filters[param.name] = copy.deepcopy(param.filter)
         filters[param.name].field_name = param.name
     filterset.base_filters = filters
+    # From copies: a filter keeps the form field it makes, which the FilterSets' own copies of
+    # the filters would then copy at every search.
+    fields = {name: copy.deepcopy(one).field for name, one in filters.items()}
+    filterset.form_class = type(f"{title}SearchForm", (form,), fields)
     filterset.many_valued = frozenset(
-        name for name, one in filters.items() if many_valued(copy.deepcopy(one).field)
+        name for name, one in filterset.form_class.base_fields.items() if many_valued(one)
     )
     return filterset
