@@ -24,7 +24,7 @@ from activities.registrations import (
     token_for,
 )
 from activities.routing import public_page_at
-from core.clients import rate_limited
+from core.clients import held_back
 
 
 class TelInput(forms.TextInput):
@@ -124,11 +124,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
     )
     status = 200
     if request.method == "POST":
-        if rate_limited(request, RATE_SCOPE, settings.ACTIVITIES["registration_rate"]):
-            form.add_error(
-                None,
-                _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),
-            )
+        if held_back(request, form, RATE_SCOPE, settings.ACTIVITIES["registration_rate"]):
             status = 429
         elif form.is_valid():
             if form.cleaned_data["website"]:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alerts.queries import InvalidSearch, normalized, view_indexes
 from alerts.subscriptions import alert_for_confirmation, confirm, keyed, subscribe, unsubscribe
-from core.clients import rate_limited
+from core.clients import held_back
 
 # Its own counter: a family who registers is not held back for having set an alert.
 RATE_SCOPE = "alert"
@@ -64,10 +64,7 @@ def _base_url(request: HttpRequest) -> str:
 def subscribe_view(request: HttpRequest) -> HttpResponse:
     form = AlertForm(request.POST)
     status = 400
-    if rate_limited(request, RATE_SCOPE, settings.ALERTS["subscribe_rate"]):
-        form.add_error(
-            None, _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes.")
-        )
+    if held_back(request, form, RATE_SCOPE, settings.ALERTS["subscribe_rate"]):
         status = 429
     elif form.is_valid():
         data = form.cleaned_data

@@ -7,8 +7,8 @@ proxies the client is the N-th address from the right. Anything further left was
 client itself and is never believed. `settings.TRUSTED_PROXY_COUNT` (RENCONTRES_TRUSTED_PROXIES)
 is N; with 0, the header is ignored.
 
-Every public form a robot might hammer (registrations, problem reports) counts its attempts per
-client address here (`rate_limited`), each under its own scope.
+Every public form a robot might hammer (registrations, problem reports, alerts) counts its
+attempts per client address here (`rate_limited`, `held_back`), each under its own scope.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import ipaddress
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+TOO_MANY_ATTEMPTS = _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes.")
 
 
 def _address(value: str) -> str | None:
@@ -74,3 +77,12 @@ def rate_limited(request: HttpRequest, scope: str, rate: tuple[int, int]) -> boo
         cache.add(key, 1, timeout=window)
         return False
     return attempts > limit
+
+
+def held_back(request: HttpRequest, form, scope: str, rate: tuple[int, int]) -> bool:
+    """`rate_limited` for a form: when this attempt is one too many, the form says so (an error
+    of the whole form) and the view answers 429."""
+    if not rate_limited(request, scope, rate):
+        return False
+    form.add_error(None, TOO_MANY_ATTEMPTS)
+    return True

@@ -10,13 +10,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
 from activities.models import ActivityPage
-from core.clients import rate_limited
+from core.clients import held_back
 from directory.models import PlacePage
 from organisers.forms import ProblemReportForm
 from organisers.reports import submit
@@ -52,11 +51,7 @@ def report_problem(request: HttpRequest, page_id: int) -> HttpResponse:
     form = ProblemReportForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if rate_limited(request, RATE_SCOPE, settings.ORGANISERS["report_rate"]):
-            form.add_error(
-                None,
-                _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes."),
-            )
+        if held_back(request, form, RATE_SCOPE, settings.ORGANISERS["report_rate"]):
             status = 429
         elif form.is_valid():
             data = form.cleaned_data
