@@ -124,6 +124,17 @@ def publish(page):
     return page
 
 
+def passerelle_morning(place, *, objectives=("passerelles",), **fields):
+    """The suites' usual activity: "Matinée passerelle" at `place`, from Monday 1 March 2027 (the
+    activities' clock) at 09:30, with its objectives, published; `fields` say the rest."""
+    activity = ActivityPageFactory(
+        parent=place,
+        **{"title": "Matinée passerelle", "start_date": date(2027, 3, 1), **fields},
+    )
+    activity.objectives.set([objective(slug) for slug in objectives])
+    return publish(activity)
+
+
 def session_of(activity, start, *, minutes: int = 120, **fields):
     """A session of `activity` at `start` (aware), as the schedule would have stored it; past
     sessions are made this way (publishing only materialises the days to come)."""

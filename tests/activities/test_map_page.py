@@ -14,7 +14,7 @@ from tests.factories import (
     ActivityPageFactory,
     PlacePageFactory,
     PostalCodeFactory,
-    objective,
+    passerelle_morning,
     publish,
 )
 
@@ -24,17 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sessions(clock, place, commune):
     PostalCodeFactory(commune=commune)
-    weekly = ActivityPageFactory(
-        parent=place,
-        title="Matinée passerelle",
-        start_date=date(2027, 3, 1),
-        start_time=time(9, 30),
-        weekdays="0,3",
-        capacity=8,
-        registration_required=True,
-    )
-    weekly.objectives.set([objective("passerelles")])
-    publish(weekly)
+    weekly = passerelle_morning(place, weekdays="0,3", capacity=8, registration_required=True)
     other = PlacePageFactory(title="Ailleurs", commune=commune)
     monthly = publish(
         ActivityPageFactory(

@@ -11,7 +11,7 @@ from activities.models import ActivityAddedDate, ActivityExcludedDate, Occurrenc
 from activities.occurrences import cancel_occurrence, restore_occurrence
 from directory.models import ClosurePeriod
 from tests.activities.conftest import BRUSSELS
-from tests.factories import ActivityPageFactory, publish
+from tests.factories import ActivityPageFactory, passerelle_morning, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +21,7 @@ MONDAYS_IN_WINDOW = 27  # 1 March to 30 August 2027: the window is 183 days from
 @pytest.fixture
 def weekly(clock, place):
     """Every Monday at 09:30 from 1 March 2027, published."""
-    activity = ActivityPageFactory(
-        parent=place,
-        title="Matinée passerelle",
-        start_date=date(2027, 3, 1),
-        start_time=time(9, 30),
-        duration_minutes=90,
-        weekdays="0",
-    )
-    return publish(activity)
+    return passerelle_morning(place, objectives=(), duration_minutes=90, weekdays="0")
 
 
 def sessions(activity):

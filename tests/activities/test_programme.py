@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from tests.discreet import secrets_in
-from tests.factories import ActivityPageFactory, PostalCodeFactory, publish
+from tests.factories import ActivityPageFactory, PostalCodeFactory, passerelle_morning, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -19,17 +19,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sessions(clock, place, discreet_place, commune):
     PostalCodeFactory(commune=commune)
-    open_workshop = publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Matinée passerelle",
-            start_date=date(2027, 3, 1),
-            start_time=time(9, 30),
-            weekdays="0,3",
-            capacity=8,
-            registration_required=True,
-            what_to_bring="Des chaussettes",
-        )
+    open_workshop = passerelle_morning(
+        place,
+        objectives=(),
+        weekdays="0,3",
+        capacity=8,
+        registration_required=True,
+        what_to_bring="Des chaussettes",
     )
     publish(
         ActivityPageFactory(

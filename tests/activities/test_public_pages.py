@@ -2,7 +2,7 @@
 objective's upcoming sessions, in a fixed number of queries."""
 
 import json
-from datetime import date, time
+from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from tests.discreet import secrets_in
-from tests.factories import ActivityPageFactory, objective, publish
+from tests.factories import ActivityPageFactory, objective, passerelle_morning, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -24,18 +24,9 @@ def json_ld(client, url) -> dict:
 
 @pytest.fixture
 def weekly(clock, place):
-    activity = ActivityPageFactory(
-        parent=place,
-        title="Matinée passerelle",
-        start_date=date(2027, 3, 1),
-        start_time=time(9, 30),
-        duration_minutes=90,
-        weekdays="0",
-        capacity=10,
-        registration_required=True,
+    return passerelle_morning(
+        place, duration_minutes=90, weekdays="0", capacity=10, registration_required=True
     )
-    activity.objectives.set([objective("passerelles")])
-    return publish(activity)
 
 
 def test_activity_page_carries_an_event(client, weekly):

@@ -1,11 +1,9 @@
-from datetime import date, time
-
 import pytest
 import time_machine
 from django.core.cache import cache
 
 from tests.activities.conftest import MONDAY_1_MARCH_2027
-from tests.factories import ActivityPageFactory, PostalCodeFactory, objective, publish
+from tests.factories import PostalCodeFactory, passerelle_morning
 
 
 @pytest.fixture
@@ -30,12 +28,4 @@ def liege(commune):
 @pytest.fixture
 def workshop(clock, liege, place):
     """An activity published before any alert is set: never "new"."""
-    activity = ActivityPageFactory(
-        parent=place,
-        title="Matinée passerelle",
-        start_date=date(2027, 3, 1),
-        start_time=time(9, 30),
-        weekdays="0",
-    )
-    activity.objectives.set([objective("passerelles")])
-    return publish(activity)
+    return passerelle_morning(place, weekdays="0")

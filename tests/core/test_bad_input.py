@@ -2,7 +2,6 @@
 robots and attackers send. The JSON API answers 400 naming the parameter; HTML pages answer
 400 (or 404 for what names nothing)."""
 
-from datetime import date, time
 from urllib.parse import quote
 
 import pytest
@@ -11,7 +10,7 @@ from django.core.cache import cache
 
 from activities.models import Occurrence
 from tests.activities.conftest import MONDAY_1_MARCH_2027
-from tests.factories import ActivityPageFactory, PostalCodeFactory, objective, publish
+from tests.factories import PostalCodeFactory, passerelle_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -93,17 +92,7 @@ def clock():
 @pytest.fixture
 def world(clock, place, commune):
     PostalCodeFactory(commune=commune)
-    activity = ActivityPageFactory(
-        parent=place,
-        title="Matinée passerelle",
-        start_date=date(2027, 3, 1),
-        start_time=time(9, 30),
-        weekdays="0",
-        capacity=8,
-        registration_required=True,
-    )
-    activity.objectives.set([objective("passerelles")])
-    publish(activity)
+    activity = passerelle_morning(place, weekdays="0", capacity=8, registration_required=True)
     return place, activity, Occurrence.objects.filter(activity=activity).order_by("start").first()
 
 
