@@ -88,10 +88,10 @@ def belgian_references():
 
 
 def accuracy(sample_size: int) -> None:
+    from core.geo import distance_km
     from gazetteer.lookup import resolve_near
     from gazetteer.models import Commune, Section
     from gazetteer.names import normalize
-    from gazetteer.sources.records import distance_km
 
     rng = random.Random(20261126)  # noqa: S311 (a fixed sample, not a secret)
     geonames, outlines = french_references()

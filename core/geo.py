@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,19 +39,31 @@ def bounding_box(latitude: float, longitude: float, radius_km: float) -> Boundin
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance on the mean Earth sphere: the formula the cluster's `arc` distance
     uses too, so that both engines rank and cut at the radius alike (the ellipsoid would move
-    results by up to 0.5 %, which families never notice but parity checks would).
+    results by up to 0.5 %, which families never notice but parity checks would)."""
+    return distance_from(a)(b)
+
+
+def distance_from(centre: tuple[float, float]) -> Callable[[tuple[float, float]], float]:
+    """`distance_km` from a fixed centre, whose trigonometry is done once: the database engine
+    measures every candidate of a search from the same centre.
 
     geopy's `great_circle` formula (Vincenty's special case for the sphere), written with `math`
-    alone: geopy's objects cost ten times the arithmetic, and the database engine measures every
-    candidate of a search."""
-    lat1, lat2 = math.radians(a[0]), math.radians(b[0])
-    delta = math.radians(b[1]) - math.radians(a[1])
-    sin1, cos1, sin2, cos2 = math.sin(lat1), math.cos(lat1), math.sin(lat2), math.cos(lat2)
-    cos_delta = math.cos(delta)
-    return EARTH_RADIUS * math.atan2(
-        math.hypot(cos2 * math.sin(delta), cos1 * sin2 - sin1 * cos2 * cos_delta),
-        sin1 * sin2 + cos1 * cos2 * cos_delta,
-    )
+    alone: geopy's objects cost ten times the arithmetic."""
+    lat1 = math.radians(centre[0])
+    lon1 = math.radians(centre[1])
+    sin1, cos1 = math.sin(lat1), math.cos(lat1)
+
+    def to(point: tuple[float, float]) -> float:
+        lat2 = math.radians(point[0])
+        delta = math.radians(point[1]) - lon1
+        sin2, cos2 = math.sin(lat2), math.cos(lat2)
+        cos_delta = math.cos(delta)
+        return EARTH_RADIUS * math.atan2(
+            math.hypot(cos2 * math.sin(delta), cos1 * sin2 - sin1 * cos2 * cos_delta),
+            sin1 * sin2 + cos1 * cos2 * cos_delta,
+        )
+
+    return to
 
 
 def rounded_km(value: float) -> float:

@@ -18,7 +18,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q, QuerySet
 from elasticsearch import dsl
 
-from core.geo import bounding_box, distance_km
+from core.geo import bounding_box, distance_from, distance_km
 from core.location import location_columns, public_point_of, uses_commune_point
 from core.search.criteria import Criterion, Exact, Param
 from core.search.fields import PlaceNameFilter
@@ -104,8 +104,10 @@ class Near(Criterion):
         return Q(**{f"{self.prefix}pk__in": inside})
 
     def exact(self, value: Circle) -> Exact:
+        distance_to = distance_from((value.latitude, value.longitude))
+
         def measure(row: tuple) -> float | None:
-            distance = value.distance_to(public_point_of(row))
+            distance = distance_to(public_point_of(row))
             return distance if distance <= value.radius_km else None
 
         return Exact(location_columns(self.prefix), measure)

@@ -29,6 +29,7 @@ from datetime import date
 
 from django.utils.text import slugify
 
+from core.geo import distance_km
 from gazetteer.models import PointSource, SectionKind
 from gazetteer.names import normalize, search_names_for
 from gazetteer.sources.records import (
@@ -37,7 +38,6 @@ from gazetteer.sources.records import (
     PostcodeRecord,
     SectionRecord,
     decimal,
-    distance_km,
     mean_point,
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,16 +12,6 @@ SIX_PLACES = Decimal("0.000001")
 def decimal(value: float) -> Decimal:
     """A coordinate as the models store it: six decimals (about 10 cm)."""
     return Decimal(str(value)).quantize(SIX_PLACES)
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance between two (latitude, longitude) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def mean_point(points: list[tuple[float, float]]) -> tuple[float, float]:

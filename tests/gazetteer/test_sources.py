@@ -7,11 +7,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from core.geo import distance_km
 from gazetteer.loading import load_gazetteer
 from gazetteer.lookup import resolve_near
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.sources.france import read_france
-from gazetteer.sources.records import CountryData, distance_km
+from gazetteer.sources.records import CountryData
 
 DEPARTEMENTS = {"01", "13", "2A", "59", "69", "75", "93", "974", "976"}
 
