@@ -83,8 +83,6 @@ class SearchForm(forms.Form):
 
 class SearchFilterSet(django_filters.FilterSet):
     index: SearchIndex
-    # The parameters that may be given several times.
-    many_valued: frozenset[str] = frozenset()
     form_class: type[SearchForm]
 
     def __init__(self, data=None, *args, **kwargs):
@@ -94,8 +92,9 @@ class SearchFilterSet(django_filters.FilterSet):
             # an empty field of the map page's form is no criterion. A parameter given more
             # than once keeps its values (SearchForm refuses it when it takes one).
             data = data.copy()
+            fields = self.form_class.base_fields
             for name, values in list(data.lists()):
-                if len(values) == 1 or name in self.many_valued:
+                if len(values) == 1 or (name in fields and many_valued(fields[name])):
                     data.setlist(name, [value for value in values if value != ""])
         super().__init__(data, *args, **kwargs)
 
@@ -150,7 +149,4 @@ def filterset_for(index: SearchIndex) -> type[SearchFilterSet]:
     # the filters would then copy at every search.
     fields = {name: copy.deepcopy(one).field for name, one in filters.items()}
     filterset.form_class = type(f"{title}SearchForm", (form,), fields)
-    filterset.many_valued = frozenset(
-        name for name, one in filterset.form_class.base_fields.items() if many_valued(one)
-    )
     return filterset
