@@ -3,6 +3,7 @@
 from wagtail.models import PageViewRestriction
 
 from activities.listing import next_sessions_by_place
+from activities.models import Occurrence
 from directory.models import PlacePage
 
 
@@ -28,3 +29,22 @@ def test_a_private_activity_is_never_the_next_session(activity_world, db):
     PageViewRestriction.objects.create(page=matinee, restriction_type="password", password="x")
     found = next_sessions_by_place([place_id])
     assert all(occurrence.activity_id != matinee.pk for occurrence in found.values())
+
+
+def test_what_the_places_api_shows_of_next_sessions_costs_no_more_queries(
+    activity_world, db, django_assert_num_queries
+):
+    """Only the fields a next session shows are read: a field read beyond them would cost a
+    query per place."""
+    from activities.wagtail_hooks import next_activities
+
+    place_ids = list(PlacePage.objects.values_list("pk", flat=True))
+    with django_assert_num_queries(4):
+        shown = next_activities(place_ids)
+    assert len(shown) > 1
+    for place_id, item in shown.items():
+        session = Occurrence.objects.get(pk=item["id"])
+        assert session.place_id == place_id
+        assert item["title"] == session.activity.title
+        assert item["url"] == session.activity.url
+        assert item["start"] == session.local_start.isoformat()
