@@ -31,8 +31,8 @@ max_requests_jitter = 200
 # the client's address from X-Forwarded-For itself (RENCONTRES_TRUSTED_PROXIES).
 forwarded_allow_ips = "127.0.0.1,::1"
 
-# Logs to standard error, read by journald. The access log names the client as nginx saw it
-# (X-Forwarded-For), not nginx's own address.
-accesslog = "-"
+# Logs to standard error, read by journald. gunicorn's access log stays off: its lines would
+# hold the path and query string (tokens, where a family lives) and the client's address. The
+# site writes its own, by route (rencontres/access_log.py).
+accesslog = None
 errorlog = "-"
-access_log_format = '%({x-forwarded-for}i)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'

@@ -59,8 +59,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its time covers every other middleware.
+    "rencontres.access_log.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rencontres.middleware.HeadAsGetMiddleware",
     # Read-only CORS for /api/ (any origin, GET/HEAD/OPTIONS, no credentials).
     "rencontres.cors.ReadOnlyCorsMiddleware",
     # Before the frame options: it reads the X-Frame-Options the view or that middleware chose.
@@ -175,6 +178,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor chose is remembered for a year (rencontres/languages.py); Django's
+# default forgets it when the browser closes.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 # Pages have a locale; French is the source every place and activity is written in, Dutch and
 # English translations exist where someone made them (docs/languages-content.md).
 WAGTAIL_I18N_ENABLED = True
@@ -285,9 +291,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"route_not_path": {"()": "rencontres.access_log.RouteNotPath"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # Each request's line (rencontres.access_log): its route, never its path or address.
         "rencontres": {"level": "INFO"},
+        # Refusals (4xx) are in the access log already; errors name the route, not the path.
+        "django.request": {"level": "ERROR", "filters": ["route_not_path"]},
         "directory": {"level": "INFO"},
         "activities": {"level": "INFO"},
         # A cluster failure is logged once by core.search (its error, never the family's query);
