@@ -1,5 +1,5 @@
-"""Project-wide middleware: security headers on every response, and a 503 when the database is
-down."""
+"""Project-wide middleware: security headers on every response, a 503 when the database is
+down, and HEAD answered wherever GET is."""
 
 from __future__ import annotations
 
@@ -87,3 +87,25 @@ class DatabaseUnavailableMiddleware:
         if is_database_unavailable(exception):
             return database_unavailable(request, exception)
         return None
+
+
+class HeadAsGetMiddleware:
+    """HEAD is answered as GET without its body (RFC 9110 § 9.3.2): the API's routers and the
+    function views name GET only, and answered HEAD with a 405, although the API's CORS headers
+    offer it. Views see GET; the body is dropped here, its length kept."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        try:
+            response = self.get_response(request)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response

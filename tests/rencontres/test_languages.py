@@ -42,6 +42,8 @@ def test_a_prefix_serves_its_language_and_remembers_it(client, map_page, languag
     assert response.status_code == 200
     assert html_lang(response) == language
     assert response.cookies[COOKIE].value == language
+    # Kept for a year, not only until the browser closes (docs/languages.md).
+    assert response.cookies[COOKIE]["max-age"] == 365 * 24 * 60 * 60
 
 
 def test_a_first_visit_follows_accept_language_once(client, map_page):
