@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # wagtail-localize's page translation, for the pages the user may edit.
     "directory.translation_rights.TranslateOwnPagesMiddleware",
+    # Wagtail's site-wide reports, for ONE staff only.
+    "rencontres.staff_reports.StaffReportsMiddleware",
     # A view that cannot reach the database answers a 503 page, not a 500.
     "rencontres.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its 429 page.
