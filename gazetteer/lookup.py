@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from core.countries import Country
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
@@ -72,9 +73,28 @@ class NearPoint:
     alternatives: tuple[Suggestion, ...] = ()
 
 
+# Belgium's provinces and capital region, named in the visitor's language ("Antwerpen" in
+# Dutch); French départements and regions keep their names.
+BELGIAN_AREAS = {
+    "Anvers": pgettext_lazy("province", "Anvers"),
+    "Brabant flamand": pgettext_lazy("province", "Brabant flamand"),
+    "Brabant wallon": pgettext_lazy("province", "Brabant wallon"),
+    "Flandre occidentale": pgettext_lazy("province", "Flandre occidentale"),
+    "Flandre orientale": pgettext_lazy("province", "Flandre orientale"),
+    "Hainaut": pgettext_lazy("province", "Hainaut"),
+    "Liège": pgettext_lazy("province", "Liège"),
+    "Limbourg": pgettext_lazy("province", "Limbourg"),
+    "Luxembourg": pgettext_lazy("province", "Luxembourg"),
+    "Namur": pgettext_lazy("province", "Namur"),
+    "Région de Bruxelles-Capitale": pgettext_lazy("province", "Région de Bruxelles-Capitale"),
+}
+
+
 def area_label(province: str) -> str:
-    """ "Province de Namur" → "Namur"; a French département or a region stays as it is."""
-    return _PROVINCE_PREFIX.sub("", province or "")
+    """ "Province de Namur" → "Namur" ("Namen" in Dutch); a French département or a region
+    stays as it is."""
+    area = _PROVINCE_PREFIX.sub("", province or "")
+    return str(BELGIAN_AREAS.get(area, area))
 
 
 def commune_label(commune: Commune, name: str | None = None) -> str:
@@ -82,9 +102,9 @@ def commune_label(commune: Commune, name: str | None = None) -> str:
     country = str(Country(commune.country).label)
     area = area_label(commune.province)
     if not area:
-        return _("%(name)s (%(country)s)") % {"name": name or commune.name_fr, "country": country}
+        return _("%(name)s (%(country)s)") % {"name": name or commune.name, "country": country}
     return _("%(name)s (%(area)s, %(country)s)") % {
-        "name": name or commune.name_fr,
+        "name": name or commune.name,
         "area": area,
         "country": country,
     }
@@ -93,7 +113,7 @@ def commune_label(commune: Commune, name: str | None = None) -> str:
 def section_label(section: Section, commune: Commune) -> str:
     """ "Jambes, Namur (Namur, Belgique)"."""
     return _("%(section)s, %(commune)s") % {
-        "section": section.name_fr,
+        "section": section.name,
         "commune": commune_label(commune),
     }
 
@@ -168,7 +188,7 @@ def _section_point(section: Section, alternatives=()) -> NearPoint:
     return NearPoint(
         latitude=float(section.latitude),
         longitude=float(section.longitude),
-        label=f"{section.name_fr} ({section.commune.name_fr})",
+        label=f"{section.name} ({section.commune.name})",
         kind="section",
         commune_id=section.commune_id,
         key=section.key,
@@ -189,11 +209,11 @@ def _resolve_key(country: str, code: str, suffix: str | None) -> NearPoint | Non
     if suffix is not None:
         return None
     commune = Commune.objects.filter(country=country, code=code, retired=False).first()
-    return _commune_point(commune, commune.name_fr) if commune else None
+    return _commune_point(commune, commune.name) if commune else None
 
 
 def _postcode_point(row: PostalCode, alternatives=()) -> NearPoint:
-    name = row.commune.name_fr if row.commune_id else row.locality
+    name = row.commune.name if row.commune_id else row.locality
     if row.section_id:
         name = row.locality
     return NearPoint(
@@ -287,9 +307,11 @@ def _resolve_name(name: str) -> NearPoint | None:
     if chosen.section_id:
         return _section_point(sections[chosen.section_id], alternatives)
     commune = communes[chosen.commune_id]
-    label = commune.name_fr
-    if commune.name_nl and name == normalize(commune.name_nl) != normalize(commune.name_fr):
-        label = commune.name_nl
+    # The name the family typed ("Liège" on a Dutch page too), else the page's language's.
+    label = commune.name
+    for typed in (commune.name_fr, commune.name_nl):
+        if typed and name == normalize(typed):
+            label = typed
     return _commune_point(commune, label, alternatives)
 
 

@@ -25,6 +25,14 @@ class PointSource(models.TextChoices):
 APPROXIMATE_SOURCES = {PointSource.PARENT, PointSource.NEIGHBOURS}
 
 
+def name_in_reading_language(place) -> str:
+    """The name a reader of the page's language knows: "Luik" on a Dutch page, "Liège"
+    otherwise (a commune or a section has no English name of its own)."""
+    if place.name_nl and (get_language() or "")[:2] == "nl":
+        return place.name_nl
+    return place.name_fr
+
+
 class Commune(models.Model):
     """A municipality: a Belgian one by its NIS code, a French one by its INSEE code (the
     *Code officiel géographique*)."""
@@ -74,13 +82,7 @@ class Commune(models.Model):
             return f"{self.name_fr} / {self.name_nl}"
         return self.name_fr
 
-    @property
-    def name(self) -> str:
-        """The name a reader of the page's language knows: "Luik" on a Dutch page, "Liège"
-        otherwise (a commune has no English name of its own)."""
-        if self.name_nl and (get_language() or "")[:2] == "nl":
-            return self.name_nl
-        return self.name_fr
+    name = property(name_in_reading_language)
 
     @property
     def key(self) -> str:
@@ -130,6 +132,8 @@ class Section(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_fr} ({self.commune.name_fr})"
+
+    name = property(name_in_reading_language)
 
 
 class PlaceName(models.Model):

@@ -81,7 +81,7 @@ class PlaceSummary:
             # Its title in the visitor's language where it is translated (`with_title_in`).
             name=getattr(place, "translated_title", None) or place.title,
             url=place.url,
-            commune=place.commune.name_fr,
+            commune=place.commune.name,
             postcode=place.public_postcode,
             latitude=location.latitude,
             longitude=location.longitude,

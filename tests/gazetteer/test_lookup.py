@@ -214,3 +214,23 @@ def test_postcode_suggestions(places):
         "01400 Sulignat",
     ]
     assert suggest("") == [] and suggest("zzzz") == [] and suggest("lil", limit=0) == []
+
+
+def test_labels_name_places_in_the_visitors_language(places):
+    from django.utils import translation
+
+    make_commune("BE", "62063", "Liège", "50.63", "5.57", 195000, "Province de Liège", "Luik")
+    with translation.override("nl"):
+        assert resolve_near("5000").label == "5000 Namen"
+        assert resolve_near("BE-92094").label == "Namen"
+        assert resolve_near("Jambes").label == "Jambes (Namen)"
+        # The name the family typed, whatever the page's language.
+        assert resolve_near("Liège").label == "Liège"
+        assert resolve_near("Luik").label == "Luik"
+        [lille] = [s for s in suggest("lille") if s.value == "BE-13019"]
+        assert lille.label == "Lille (Antwerpen, België)"
+    with translation.override("en"):
+        assert resolve_near("5000").label == "5000 Namur"
+        assert resolve_near("Luik").label == "Luik"
+        [lille] = [s for s in suggest("lille") if s.value == "BE-13019"]
+        assert lille.label == "Lille (Antwerp, Belgium)"
