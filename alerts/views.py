@@ -32,6 +32,12 @@ class AlertForm(forms.Form):
         label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
     )
 
+    @property
+    def search_unreadable(self) -> bool:
+        """The view and the query are hidden fields, copied from the map page: the visitor
+        cannot correct them here, only search again."""
+        return "view" in self.errors or "query" in self.errors
+
     def clean_view(self):
         view = self.cleaned_data["view"]
         if view not in view_indexes():
