@@ -213,3 +213,9 @@ def test_a_bad_address_is_named_next_to_its_field(client, liege):
     assert page.select_one("#alert-email-error") is not None
     assert page.select_one("input[name=view]")["value"] == "places"
 
+
+@pytest.mark.parametrize("prefix", ["", "/nl", "/en"])
+def test_opening_the_form_address_leads_to_the_map_page(client, prefix):
+    response = client.get(f"{prefix}/alertes/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{prefix}/lieux/"

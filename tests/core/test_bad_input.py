@@ -266,7 +266,7 @@ def test_the_alert_form_refuses_bad_input_with_400_naming_the_field(client, worl
 @pytest.mark.parametrize(
     ("method", "path", "statuses"),
     [
-        ("get", "/alertes/", {405}),
+        ("get", "/alertes/", {302}),
         ("get", "/alertes/confirmer/garbage/", {404}),
         ("post", "/alertes/confirmer/%00/", {404}),
         ("get", "/alertes/confirmer/" + "a" * 5000 + "/", {404}),
