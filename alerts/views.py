@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from alerts.queries import InvalidSearch, normalized, view_indexes
 from alerts.subscriptions import alert_for_confirmation, confirm, keyed, subscribe, unsubscribe
@@ -31,6 +31,12 @@ class AlertForm(forms.Form):
     website = forms.CharField(
         label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
     )
+
+    @property
+    def search_unreadable(self) -> bool:
+        """The view and the query are hidden fields, copied from the map page: the visitor
+        cannot correct them here, only search again."""
+        return "view" in self.errors or "query" in self.errors
 
     def clean_view(self):
         view = self.cleaned_data["view"]
@@ -60,8 +66,12 @@ def _base_url(request: HttpRequest) -> str:
 # (core.kept). A forged subscription only sends a confirmation to the address given, as the
 # form itself would; nothing is sent before the link is followed.
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])
 def subscribe_view(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        # An alert follows a search and a GET carries none (a reload after a refused form, a
+        # typed address): the map page is where a search is made and its alert asked for.
+        return redirect("wagtail_serve", "lieux/")
     form = AlertForm(request.POST)
     status = 400
     if held_back(request, form, RATE_SCOPE, settings.ALERTS["subscribe_rate"]):

@@ -1,5 +1,6 @@
 """The public end of an invitation: the invited person chooses a password (Django's password
-validators) and lands, signed in, on their place in the admin."""
+validators) and lands, signed in, on their place in the admin; someone whose address has had an
+account since accepts with a button, then signs in."""
 
 from __future__ import annotations
 
@@ -26,8 +27,13 @@ def accept_invitation(request, token: str):
     place_url = reverse("wagtailadmin_pages:edit", args=[invitation.place_id])
     user = existing_user(invitation.email)
     if user is not None:
-        # An account made for this address since the invitation: the place is simply theirs.
-        accept(invitation, user)
+        # An account made for this address since the invitation: the place is theirs on a
+        # button, never on opening the link (mail scanners open links).
+        if request.method != "POST":
+            context = {"invitation": invitation}
+            return TemplateResponse(request, "organisers/accept_existing.html", context)
+        if not accept(invitation, user):
+            return TemplateResponse(request, "organisers/invitation_invalid.html", status=404)
         return redirect(f"{reverse('wagtailadmin_login')}?next={place_url}")
     account = new_account(invitation.email)
     form = SetPasswordForm(account, request.POST if request.method == "POST" else None)

@@ -172,3 +172,50 @@ def test_nothing_personal_is_logged(subscribe, client, liege, caplog):
     client.post(link(mail.outbox[0], "/alertes/desabonner/"))
     assert "famille@example.org" not in caplog.text
     assert "Alert" in caplog.text
+
+
+def error_summary(response):
+    return BeautifulSoup(response.content, "html.parser").select_one(".form-errors")
+
+
+@pytest.mark.parametrize(
+    ("data", "prefix", "map_page"),
+    [
+        ({}, "", "/lieux/"),
+        (
+            {"email": "famille@example.org", "view": "places", "query": "radius_km=abc&day=xyz"},
+            "",
+            "/lieux/",
+        ),
+        ({"email": "famille@example.org", "view": "nope"}, "/nl", "/nl/lieux/"),
+    ],
+)
+def test_a_search_that_cannot_be_read_is_told_in_plain_words(client, liege, data, prefix, map_page):
+    response = client.post(f"{prefix}/alertes/", data)
+    assert response.status_code == 400
+    summary = error_summary(response)
+    text = summary.get_text()
+    # The view and the query are hidden fields: their names and parameters mean nothing to a
+    # family, who can only search again.
+    for raw in ("view", "query", "radius_km", "day", "Champ requis"):
+        assert raw not in text
+    assert summary.select_one(f"a[href='{map_page}']") is not None
+    # Sending the same search again could only fail again: no form to send.
+    assert BeautifulSoup(response.content, "html.parser").select_one("main form") is None
+    assert not Alert.objects.exists()
+
+
+def test_a_bad_address_is_named_next_to_its_field(client, liege):
+    response = client.post("/alertes/", {"email": "pas-une-adresse", "view": "places"})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one(".form-errors a[href='#alert-email']") is not None
+    assert page.select_one("#alert-email-error") is not None
+    assert page.select_one("input[name=view]")["value"] == "places"
+
+
+@pytest.mark.parametrize("prefix", ["", "/nl", "/en"])
+def test_opening_the_form_address_leads_to_the_map_page(client, prefix):
+    response = client.get(f"{prefix}/alertes/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{prefix}/lieux/"

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
@@ -83,6 +84,7 @@ def test_a_link_expires(
     days = settings.ORGANISERS["invitation_days"]
     with time_machine.travel(timedelta(days=days, hours=1)):
         assert client.get(link).status_code == 404
+        assert client.post(link).status_code == 404
 
 
 def test_a_forged_or_altered_link_leads_nowhere(client, staff_member, place_a):
@@ -218,3 +220,42 @@ def test_the_place_page_costs_the_same_queries_for_one_organiser_or_many(
             place=place_a, email=f"i{n}@example.org", language="fr", expires_at="2999-01-01T00:00Z"
         )
     assert queries() == one
+
+
+@pytest.fixture
+def invited_since_then(place_a, django_user_model):
+    """An invitation whose address has had an account made for it since it was sent."""
+    from organisers.invitations import token_for
+
+    invitation = Invitation.objects.create(
+        place=place_a, email="later@example.org", language="fr", expires_at="2999-01-01T00:00Z"
+    )
+    user = django_user_model.objects.create_user("later", email="Later@example.org", password="x")
+    return reverse("organisers_accept", args=[token_for(invitation)]), user
+
+
+def organises(user, place) -> bool:
+    return user.groups.filter(pk=organiser_group(place).pk).exists()
+
+
+def test_an_existing_account_accepts_on_the_button_not_on_opening(
+    client, invited_since_then, place_a
+):
+    link, user = invited_since_then
+    # Mail scanners open links: what they see is a button, and nothing changes.
+    page = client.get(link)
+    assert page.status_code == 200
+    form = BeautifulSoup(page.content, "html.parser").select_one("main form[method=post]")
+    assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
+    assert form.select_one("button[type=submit]") is not None
+    assert not organises(user, place_a)
+    assert Invitation.objects.get().accepted_at is None
+
+    accepted = client.post(link)
+    assert accepted.status_code == 302
+    place_url = reverse("wagtailadmin_pages:edit", args=[place_a.pk])
+    assert accepted["Location"] == f"{reverse('wagtailadmin_login')}?next={place_url}"
+    assert organises(user, place_a)
+    assert Invitation.objects.get().accepted_at is not None
+    assert client.get(link).status_code == 404
+    assert client.post(link).status_code == 404
