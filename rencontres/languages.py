@@ -39,6 +39,8 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.search.fields import GIVEN_TWICE
+
 DEFAULT = settings.LANGUAGE_CODE
 API_PREFIX = "/api/v1/"
 CODES = [code for code, _ in settings.LANGUAGES]
@@ -106,7 +108,10 @@ class LanguageChoiceMiddleware:
         return response
 
     def api(self, request: HttpRequest) -> HttpResponse:
-        language = request.GET.get("lang")
+        asked = request.GET.getlist("lang")
+        if len(asked) > 1:
+            return JsonResponse({"errors": {"lang": [str(GIVEN_TWICE)]}}, status=400)
+        language = asked[0] if asked else None
         if language is not None and language not in CODES:
             return JsonResponse(
                 {"errors": {"lang": [_("Langue inconnue : choisissez fr, nl ou en.")]}},

@@ -17,6 +17,10 @@ MAX_TEXT_LENGTH = 200
 WHOLE_NUMBER = re.compile(r"(-?[0-9]{1,9})(?:\.0+)?", re.ASCII)
 
 
+# Which of two values did the family mean? Asking beats keeping the last one.
+GIVEN_TWICE = _("Donnez ce paramètre une seule fois.")
+
+
 def many_valued(field: forms.Field) -> bool:
     """Whether a parameter may be given several times ("objective=a&objective=b"): its
     widget reads every value, where another reads one and would quietly drop the rest."""

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.translation import gettext_lazy as _
 
 from core.search.criteria import Param
-from core.search.fields import IntegerFilter, many_valued
+from core.search.fields import GIVEN_TWICE, IntegerFilter, many_valued
 
 if TYPE_CHECKING:
     from core.search.index import SearchIndex
@@ -71,10 +70,9 @@ class SearchForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         for name, form_field in self.fields.items():
-            # Which of two values did the family mean? Asking beats keeping the last one.
             given = self.data.getlist(name) if hasattr(self.data, "getlist") else ()
             if not many_valued(form_field) and len(given) > 1:
-                self.add_error(name, _("Donnez ce paramètre une seule fois."))
+                self.add_error(name, GIVEN_TWICE)
         for criterion in self.index.criteria:
             for name, message in criterion.errors(cleaned_data).items():
                 self.add_error(name, message)

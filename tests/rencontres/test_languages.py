@@ -196,6 +196,12 @@ def test_the_api_refuses_an_unknown_language_naming_the_field(client):
     assert list(response.json()["errors"]) == ["lang"]
 
 
+def test_the_api_refuses_a_language_given_twice(client):
+    response = client.get("/api/v1/objectives/?lang=fr&lang=en")
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"lang": ["Donnez ce paramètre une seule fois."]}}
+
+
 def test_the_api_errors_speak_the_language_asked(client):
     french = client.get("/api/v1/places/999999/").json()
     dutch = client.get("/api/v1/places/999999/?lang=nl").json()
