@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT_LENGTH = 200
 # A JSON number whose value is whole, as the OpenAPI description's "integer" is: "2.0" is one.
-WHOLE_NUMBER = re.compile(r"(-?[0-9]{1,9})(?:\.0+)?", re.ASCII)
+WHOLE_NUMBER = re.compile(r"(-?[0-9]+)(?:\.0+)?", re.ASCII)
+# More digits than any count the search holds (and than every database's integers).
+MAX_DIGITS = 9
 
 
 # Which of two values did the family mean? Asking beats keeping the last one.
@@ -39,6 +41,8 @@ class StrictIntegerField(forms.IntegerField):
         number = WHOLE_NUMBER.fullmatch(text)
         if number is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if len(number[1].lstrip("-")) > MAX_DIGITS:
+            raise forms.ValidationError(_("Nombre trop grand."), code="max_value")
         return int(number[1])
 
 
@@ -105,7 +109,11 @@ class IsoDateTimeField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         if not 2000 <= moment.year <= 2099:
             # The years the OpenAPI description names (as for dates: core.search.dates).
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            raise forms.ValidationError(
+                _("Date hors limites : entre %(first)s et %(last)s.")
+                % {"first": "2000-01-01", "last": "2099-12-31"},
+                code="out_of_range",
+            )
         try:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)

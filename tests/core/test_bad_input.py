@@ -107,6 +107,23 @@ def test_the_api_answers_400_naming_the_parameter(client, world, path, query, na
     assert set(response.json()["errors"]) == {name}, response.json()
 
 
+@pytest.mark.parametrize(
+    ("query", "name", "message"),
+    [
+        # A valid ISO date out of the years searched: said so, not "expected ISO 8601".
+        ("modified_after=1970-01-01", "modified_after", "Date hors limites"),
+        # A whole number too large for the search: said so, not "enter a whole number".
+        ("age_months=99999999999999999999", "age_months", "Nombre trop grand."),
+        ("page=99999999999999999999999", "page", "Nombre trop grand."),
+    ],
+)
+def test_the_message_says_what_is_wrong(client, world, query, name, message):
+    response = client.get(f"/api/v1/places/?{query}")
+    assert response.status_code == 400
+    [said] = response.json()["errors"][name]
+    assert said.startswith(message), said
+
+
 @pytest.mark.parametrize("path", SEARCH_APIS)
 def test_good_searches_still_answer(client, world, path):
     assert client.get(path, {"near": "4000", "objective": "passerelles"}).status_code == 200
