@@ -120,6 +120,10 @@ def family_finds_and_registers(browser, base_url: str, viewport: dict) -> dict:
         page.locator(".session-list a.button").first.click()
         page.wait_for_load_state("load")
         found["violations"]["registration form"] = violations_of(page)
+        page.get_by_role("button", name="Envoyer mon inscription").click()
+        page.wait_for_load_state("load")
+        found["focused_after_errors"] = page.evaluate("document.activeElement.className")
+        found["violations"]["registration errors"] = violations_of(page)
         page.get_by_label("Votre nom").fill("Awa Diallo")
         page.get_by_label("Votre courriel").fill("awa@example.org")
         page.get_by_label("Nombre d'enfants").fill("1")
@@ -155,6 +159,8 @@ def test_organiser_publishes_and_a_family_registers_then_cancels(live_server, se
     assert "Matinée passerelle" in found["list"][0]
     assert "mercredi 3 mars, 10:00" in found["list"][0]
     assert found["activity_title"] == "Matinée passerelle"
+    # Sent empty first: the keyboard lands on the list of what to correct.
+    assert found["focused_after_errors"] == "form-errors"
     assert "Votre inscription est confirmée" in found["confirmation"]
     for name, violations in found["violations"].items():
         assert violations == [], (name, violations)
