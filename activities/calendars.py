@@ -19,12 +19,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 
 from activities.models import ActivityPage, Occurrence
-from core.text import single_line
+from core.text import plain_text, single_line
 from directory.models import PlacePage
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -74,7 +73,7 @@ def _finish(calendar: Calendar, first_day: date | None) -> bytes:
 
 
 def _describe(activity: ActivityPage, request) -> str:
-    text = strip_tags(activity.description).strip()
+    text = plain_text(activity.description)
     link = activity.get_full_url(request)
     return f"{text}\n\n{link}" if text else link
 

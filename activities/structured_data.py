@@ -4,12 +4,12 @@ alone, as everywhere else."""
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
+from core.text import plain_text
 from directory.models import PlacePage
 from directory.structured_data import place_location_json_ld, web_page_json_ld
 
@@ -62,7 +62,7 @@ def event_json_ld(
         "@type": "Event",
         "name": activity.title,
         "url": activity.get_full_url(request),
-        "description": strip_tags(activity.description).strip(),
+        "description": plain_text(activity.description),
         "mainEntityOfPage": web_page_json_ld(activity, request),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",

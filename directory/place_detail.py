@@ -190,7 +190,7 @@ def place_detail(place: PlacePage) -> dict:
         "ages": {"min_months": place.age_min_months, "max_months": place.age_max_months},
         "languages": [{"code": lang.code, "name": lang.name_fr} for lang in place.languages.all()],
         "accessibility": [
-            {"slug": a.slug, "name": a.name_fr, "step_free": a.step_free}
+            {"slug": a.slug, "name": a.name, "step_free": a.step_free}
             for a in place.accessibility.all()
         ],
         "fee": {

@@ -3,8 +3,7 @@ of where a place is comes from core.location: a discreet place is described by i
 
 import json
 
-from django.utils.html import strip_tags
-
+from core.text import plain_text
 from core.weekdays import WEEKDAY_SLUGS
 from directory.freshness import verified_on
 from directory.models.places import OpeningHours, PlacePage
@@ -59,7 +58,7 @@ def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) 
     data = {
         "@context": "https://schema.org",
         **place_location_json_ld(place, request),
-        "description": strip_tags(place.description),
+        "description": plain_text(place.description),
         "mainEntityOfPage": web_page_json_ld(place, request),
     }
     if place.phone:

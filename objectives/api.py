@@ -23,7 +23,10 @@ class TaxonOut(Schema):
         description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
         "demandée (vide si personne ne l'a encore écrit)."
     )
-    description: str
+    description: str = Field(
+        description="Ce qu'est le programme ou l'objectif, dans la langue demandée (en français "
+        "quand il n'est pas encore traduit)."
+    )
     url: str
 
 

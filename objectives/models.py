@@ -61,6 +61,7 @@ class TranslatedNameMixin(models.Model):
 
 
 NAME_FIELDS = ("name_fr", "name_nl", "name_en")
+DESCRIPTION_FIELDS = ("description_fr", "description_nl", "description_en")
 EXPLANATION_FIELDS = ("explanation_fr", "explanation_nl", "explanation_en")
 
 # A term's names, as the pages tagged with it are searched by.
@@ -71,7 +72,9 @@ class TaxonomyTerm(RevisionMixin, TranslatedNameMixin, index.Indexed):
     """A term of the closed taxonomy: a programme, or one of a programme's objectives."""
 
     slug = models.SlugField(unique=True, max_length=80)
-    description = models.TextField(_("description"))
+    description_fr = models.TextField(_("description (français)"))
+    description_nl = models.TextField(_("description (néerlandais)"), blank=True)
+    description_en = models.TextField(_("description (anglais)"), blank=True)
     colour = models.CharField(_("couleur"), max_length=7, default="#1d4e89")
     sort_order = models.PositiveSmallIntegerField(default=0)
 
@@ -80,12 +83,16 @@ class TaxonomyTerm(RevisionMixin, TranslatedNameMixin, index.Indexed):
         index.SearchField("name_nl"),
         index.SearchField("name_en"),
         index.AutocompleteField("name_fr"),
-        index.SearchField("description"),
+        *(index.SearchField(name) for name in DESCRIPTION_FIELDS),
         index.FilterField("slug"),
     ]
 
     class Meta:
         abstract = True
+
+    @property
+    def description(self) -> str:
+        return in_language(self, "description")
 
 
 class Programme(TaxonomyTerm):
@@ -99,7 +106,7 @@ class Programme(TaxonomyTerm):
             "slug",
             "country",
             "access_mode",
-            "description",
+            *DESCRIPTION_FIELDS,
             *EXPLANATION_FIELDS,
         )
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
@@ -124,7 +131,14 @@ class Objective(TaxonomyTerm):
 
     panels = [
         FieldPanel(name)
-        for name in ("programme", *NAME_FIELDS, "slug", "description", *EXPLANATION_FIELDS, "icon")
+        for name in (
+            "programme",
+            *NAME_FIELDS,
+            "slug",
+            *DESCRIPTION_FIELDS,
+            *EXPLANATION_FIELDS,
+            "icon",
+        )
     ] + [FieldPanel("colour"), FieldPanel("sort_order")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("programme")]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from django import forms
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -16,6 +15,7 @@ from core.countries import Country
 from core.fees import FeeKind
 from core.search.fields import IsoDateTimeField
 from core.search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from core.text import plain_text
 from directory.freshness import verified_on
 from directory.models import PlacePage
 from objectives.models import AccessMode
@@ -40,10 +40,6 @@ class PagingForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=10**9)
     size = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE_SIZE)
     modified_after = IsoDateTimeField(required=False)
-
-
-def _text(html: str) -> str:
-    return " ".join(strip_tags(html).split())
 
 
 def _some(record: dict) -> dict:
@@ -85,7 +81,7 @@ def structure(place: PlacePage) -> dict:
             "id": f"{SOURCE}--{place.pk}",
             "nom": place.title.rstrip(".")[:150],
             "date_maj": date_modified(place).isoformat(),
-            "description": _text(place.description),
+            "description": plain_text(place.description),
             "lien_source": place.full_url,
             "site_web": place.website,
             **_where(place),
@@ -105,7 +101,7 @@ def service(place: PlacePage) -> dict:
             "structure_id": f"{SOURCE}--{place.pk}",
             "id": f"{SOURCE}--{place.pk}--accueil",
             "nom": place.title.rstrip(".")[:150],
-            "description": _text(place.description) or str(access.label),
+            "description": plain_text(place.description) or str(access.label),
             "lien_source": place.full_url,
             "date_maj": date_modified(place).isoformat(),
             "type": "accompagnement",

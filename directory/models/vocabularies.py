@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from objectives.models import in_language
+
 # Each language's name in that language, where Django's own list (LANG_INFO) lacks it or writes
 # it otherwise than the usual spelling.
 AUTONYMS = {"ar": "العربية", "ln": "Lingála", "ps": "پښتو", "ti": "ትግርኛ", "so": "Soomaali"}
@@ -40,6 +42,9 @@ class Language(Vocabulary):
 
 
 class AccessibilityFeature(Vocabulary):
+    name_fr = models.CharField(_("nom (français)"), max_length=120)
+    name_nl = models.CharField(_("nom (néerlandais)"), max_length=120, blank=True)
+    name_en = models.CharField(_("nom (anglais)"), max_length=120, blank=True)
     slug = models.SlugField(unique=True, max_length=60)
     # The features that make a place usable in a wheelchair or with a pushchair: the API's
     # `accessible` filter keeps places that have at least one of these.
@@ -48,3 +53,7 @@ class AccessibilityFeature(Vocabulary):
     class Meta(Vocabulary.Meta):
         verbose_name = _("aménagement d'accessibilité")
         verbose_name_plural = _("aménagements d'accessibilité")
+
+    @property
+    def name(self) -> str:
+        return in_language(self, "name")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import QuerySet
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from core.pages import in_source_language
+from core.text import plain_text
 from directory.models import PlacePage
 from directory.place_detail import public_places_in_full
 from objectives.models import AccessMode
@@ -23,10 +23,6 @@ DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 def places_for_records() -> QuerySet[PlacePage]:
     """Live, public places with everything their records read, in their source language."""
     return in_source_language(public_places_in_full())
-
-
-def _text(html: str) -> str:
-    return " ".join(strip_tags(html).split())
 
 
 def _some(record: dict) -> dict:
@@ -43,7 +39,7 @@ def organization(place: PlacePage, services: bool = False) -> dict:
         {
             "id": record_id("organization", place.pk),
             "name": place.title,
-            "description": _text(place.description) or place.title,
+            "description": plain_text(place.description) or place.title,
             "email": place.public_email,
             "website": place.website,
             "uri": place.full_url,
@@ -233,7 +229,7 @@ def service(place: PlacePage, nested: bool = True) -> dict:
             "id": service_id,
             "organization_id": record_id("organization", place.pk),
             "name": place.title,
-            "description": _text(place.description),
+            "description": plain_text(place.description),
             "url": place.full_url,
             "email": place.public_email,
             "status": "active",

@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from activities.models import Occurrence
-from directory.models import PlacePage
+from directory.models import AccessibilityFeature, PlacePage
 from directory.roles import organiser_group_name
 from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
@@ -50,6 +50,19 @@ def test_untranslated_place_is_served_in_french_under_nl_with_a_notice(client, n
     assert re.search(r'<p class="translation-notice" role="note" lang="nl">', html)
     assert re.search(r'<main id="main" tabindex="-1" lang="fr">', html)
     assert json_ld(html)["mainEntityOfPage"]["inLanguage"] == "fr"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Step-free or ramp access"), ("nl", "Gelijkvloerse toegang")],
+)
+def test_accessibility_features_are_named_in_the_visitors_language(client, nid, language, expected):
+    nid.accessibility.set(AccessibilityFeature.objects.filter(slug="plain-pied"))
+    nid.save()
+    html = client.get(f"/{language}/lieux/le-nid/").content.decode()
+    assert expected in html and "plain-pied" not in html
+    record = client.get(f"/api/v1/places/{nid.pk}/?lang={language}").json()
+    assert record["accessibility"][0]["name"].startswith(expected)
 
 
 def test_french_visitors_read_the_french_page_without_notice(client, nid):

@@ -91,3 +91,30 @@ def test_names_follow_the_active_language(db):
         assert passerelles.name == "Gentle socialisation: bridges"
     with translation.override("fr"):
         assert passerelles.name == "Socialisation douce « passerelles »"
+
+
+@pytest.mark.parametrize(
+    ("language", "programme_text", "objective_text"),
+    [
+        ("nl", "erkend door het ONE", "maakt deel uit van het leven in de buurt"),
+        ("en", "Places recognised by ONE", "is part of neighbourhood life"),
+    ],
+)
+def test_descriptions_follow_the_page_language(
+    client, places, language, programme_text, objective_text
+):
+    home = client.get(f"/{language}/").content.decode()
+    programme_page = client.get(
+        f"/{language}/programmes/lieux-rencontre-enfants-parents/"
+    ).content.decode()
+    objective_page = client.get(f"/{language}/objectifs/dynamisation-de-quartier/")
+    assert programme_text in home and "Lieux reconnus par" not in home
+    assert programme_text in programme_page and "Lieux reconnus par" not in programme_page
+    assert objective_text in objective_page.content.decode()
+    assert "vie du quartier" not in objective_page.content.decode()
+
+
+def test_the_api_describes_terms_in_the_language_asked(client, db):
+    programmes = client.get("/api/v1/programmes/?lang=en").json()
+    described = {p["slug"]: p["description"] for p in programmes}
+    assert described["espaces-de-rencontre"].startswith("Neutral, secure places")

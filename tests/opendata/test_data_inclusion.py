@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from data_inclusion.schema.v1 import Service, Structure
 
+from directory.models import PlacePage
 from gazetteer.models import Commune
 from tests.factories import PlacePageFactory, programme
 
@@ -83,3 +84,12 @@ def test_paging_and_bad_input(client, world, french_discreet_place):
         assert response.status_code == 400
         assert list(response.json()["errors"]) == [name]
     assert get(client, "/services", modified_after="2099-01-01")["total"] == 0
+
+
+def test_a_description_keeps_its_paragraphs_apart(client, world, french_discreet_place):
+    PlacePage.objects.filter(pk=french_discreet_place.pk).update(
+        description="<p>Sans se croiser.</p><p>Langues parlées : français.</p>"
+    )
+    structures = get(client, "/structures")
+    nord = next(s for s in structures["items"] if s["nom"] == "Espace de rencontre du Nord")
+    assert nord["description"] == "Sans se croiser.\nLangues parlées : français."

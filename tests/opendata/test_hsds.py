@@ -9,6 +9,7 @@ import pytest
 from directory.models import ClosurePeriod
 from opendata.ids import keys_of, record_id
 from tests.directory.search.conftest import SECRET_POINT
+from tests.factories import PlacePageFactory
 from tests.opendata.schemas import validate
 
 pytestmark = pytest.mark.django_db
@@ -174,3 +175,13 @@ def test_unknown_ids_are_404(client, world):
     world["passage"].refresh_from_db()
     hidden = record_id("service", 10**9)
     assert client.get(f"/api/hsds/services/{hidden}").status_code == 404
+
+
+def test_a_description_keeps_its_paragraphs_apart(client, commune):
+    place = PlacePageFactory(
+        title="Le Coin",
+        commune=commune,
+        description="<p>Sans se croiser.</p><ul><li>Jeux</li><li>Livres</li></ul>",
+    )
+    service = get(client, f"/services/{record_id('service', place.pk)}")
+    assert service["description"] == "Sans se croiser.\nJeux\nLivres"
