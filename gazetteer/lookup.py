@@ -43,7 +43,13 @@ _KEY = re.compile(
     r"^\s*(?P<country>BE|FR)-(?P<code>[0-9][0-9AB][0-9]{3})(?:-(?P<suffix>[A-Za-z0-9-]+))?\s*$",
     re.IGNORECASE,
 )
+# A postcode being typed, with or without its country ("B-40", "75"): what suggestions complete.
+_POSTCODE_START = re.compile(
+    r"^(?:(?P<prefix>B|BE|F|FR)\s*-?\s*)?(?P<code>\d{1,5})$", re.IGNORECASE
+)
 _COUNTRY_BY_PREFIX = {"B": "BE", "BE": "BE", "F": "FR", "FR": "FR"}
+# Characters a copy and paste brings along that no one sees (zero-width space, joiners, BOM).
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff]")
 _PROVINCE_PREFIX = re.compile(r"^Province (?:de |du |d[’'])", re.IGNORECASE)
 
 
@@ -147,13 +153,16 @@ def resolve_near(text: str) -> NearPoint | None:
     """
     if not isinstance(text, str):
         return None
-    text = text.strip()
+    text = _INVISIBLE.sub("", text).strip()
     if not text or len(text) > MAX_QUERY_LENGTH:
         return None
     if match := _COORDINATES.match(text):
         return _resolve_coordinates(match["lat"], match["lon"])
     if match := _KEY.match(text):
-        return _resolve_key(match["country"].upper(), match["code"].upper(), match["suffix"])
+        found = _resolve_key(match["country"].upper(), match["code"].upper(), match["suffix"])
+        # "FR-75011" is no INSEE code but a postcode with its country, as "BE-4000" is.
+        if found is not None or match["suffix"] is not None:
+            return found
     if match := _POSTCODE.match(text):
         country = _COUNTRY_BY_PREFIX.get((match["prefix"] or "").upper())
         return _resolve_postcode(match["code"], country, match["rest"])
@@ -320,14 +329,15 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     most `limit`, in the order `resolve_near` ranks names."""
     if not isinstance(prefix, str) or limit <= 0:
         return []
-    prefix = prefix.strip()
+    prefix = _INVISIBLE.sub("", prefix).strip()
     if not prefix or len(prefix) > MAX_QUERY_LENGTH:
         return []
-    if prefix.isdigit():
+    if postcode := _POSTCODE_START.match(prefix):
+        codes = PostalCode.objects.filter(code__startswith=postcode["code"], retired=False)
+        if country := _COUNTRY_BY_PREFIX.get((postcode["prefix"] or "").upper()):
+            codes = codes.filter(country=country)
         rows = list(
-            PostalCode.objects.filter(code__startswith=prefix, retired=False)
-            .select_related("commune")
-            .order_by("country", "code", "locality")[: limit * 3]
+            codes.select_related("commune").order_by("country", "code", "locality")[: limit * 3]
         )
         counts: dict[tuple[str, str], int] = {}
         for row in rows:

@@ -234,3 +234,23 @@ def test_labels_name_places_in_the_visitors_language(places):
         assert resolve_near("Luik").label == "Luik"
         [lille] = [s for s in suggest("lille") if s.value == "BE-13019"]
         assert lille.label == "Lille (Antwerp, Belgium)"
+
+
+@pytest.mark.parametrize("text", ["FR-75011", "fr 75011", "F-75011", "75011"])
+def test_a_french_postcode_with_its_country_resolves(places, text):
+    point = resolve_near(text)
+    assert (point.kind, point.label) == ("postcode", "75011 Paris 11e Arrondissement")
+
+
+def test_invisible_characters_from_a_copy_and_paste_are_ignored(places):
+    assert resolve_near("Namur\u200b").key == "BE-92094"
+    assert resolve_near("\ufeff5000").label == "5000 Namur"
+    assert [s.value for s in suggest("Nam\u200b")] == ["BE-92094"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "codes"),
+    [("B-50", ["5000"]), ("be 51", ["5100"]), ("F-750", ["75011"]), ("F-50", [])],
+)
+def test_suggestions_complete_a_postcode_typed_with_its_country(places, prefix, codes):
+    assert [s.value for s in suggest(prefix)] == codes
