@@ -11,7 +11,7 @@ gazetteer's own normalised names and tables, the way the public suggestions matc
 import re
 
 from django import forms
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
@@ -26,6 +26,7 @@ from gazetteer.names import normalize
 
 # A postcode or an official code: digits, or Corsica's "2A"/"2B" département codes.
 _CODE = re.compile(r"\d+|2[AB]\d*")
+ORDERING = ["name_fr", "country", "code"]
 
 
 def matching_communes(communes: QuerySet, text: str) -> QuerySet:
@@ -41,7 +42,27 @@ def matching_communes(communes: QuerySet, text: str) -> QuerySet:
         return communes
     # A section or a locality ("Jambes") names the commune it belongs to.
     named = PlaceName.objects.filter(name__startswith=wanted).values("commune_id")
-    return communes.filter(Q(search_names__contains=wanted) | Q(pk__in=named))
+    found = communes.filter(Q(search_names__contains=wanted) | Q(pk__in=named))
+    return found.annotate(rank=_name_rank(wanted)).order_by("rank", *ORDERING)
+
+
+def _name_rank(wanted: str) -> Case:
+    """0 for a commune of that very name, 1 for one of its names starting with it, 2 for a word
+    of one: "ham" puts Ham before Hamme, and both before Champagne, alphabetically first."""
+    # `search_names` holds a commune's names joined by "|".
+    exact = (
+        Q(search_names=wanted)
+        | Q(search_names__startswith=f"{wanted}|")
+        | Q(search_names__endswith=f"|{wanted}")
+        | Q(search_names__contains=f"|{wanted}|")
+    )
+    starts = Q(search_names__startswith=wanted) | Q(search_names__contains=f"|{wanted}")
+    return Case(
+        When(exact, then=Value(0)),
+        When(starts, then=Value(1)),
+        When(search_names__contains=f" {wanted}", then=Value(2)),
+        default=Value(3),
+    )
 
 
 class CommuneSearchForm(BaseFilterForm):
@@ -68,7 +89,7 @@ def _postcodes(commune: Commune) -> str:
 
 class CommuneListing:
     filter_form_class = CommuneSearchForm
-    ordering = ["name_fr", "country", "code"]
+    ordering = ORDERING
 
     def get_object_list(self):
         postcodes = PostalCode.objects.filter(retired=False).order_by("code")

@@ -1,6 +1,7 @@
 """The communes' chooser: the place editor no longer lists every commune; an organiser finds
 one by name, postcode or official code, and the editor saves the one chosen."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -73,6 +74,16 @@ def test_an_organiser_finds_a_commune_by_name_in_either_language(
         html = found(client, query)
         assert "Namur / Namen" in html and "Liège" not in html, query
     assert "Liège / Luik" in found(client, "liège")
+
+
+def test_a_commune_of_that_very_name_comes_first(client, organiser_a):
+    for code, name in (("1", "Champagne"), ("2", "Hamme"), ("3", "Ham"), ("4", "Le Ham")):
+        CommuneFactory(code=code, name_fr=name, search_names=name.lower())
+    client.force_login(organiser_a)
+    choices = re.findall(
+        r"<a [^>]*data-chooser-modal-choice[^>]*>\s*(.*?)\s*</a>", found(client, "ham")
+    )
+    assert choices == ["Ham", "Hamme", "Le Ham", "Champagne"]
 
 
 def test_an_organiser_finds_a_commune_by_postcode_or_official_code(
