@@ -99,6 +99,12 @@ class CommuneListing:
         )
 
     @property
+    def title_column(self):
+        column = super().title_column
+        column.label = _("Commune")
+        return column
+
+    @property
     def columns(self):
         return [
             *super().columns,

@@ -94,7 +94,15 @@ def test_an_organiser_finds_a_commune_by_postcode_or_official_code(
     client.force_login(organiser_a)
     html = found(client, "4020")
     assert "Liège / Luik" in html and "Namur" not in html
-    # Its postcodes tell homonyms apart.
+    # Its province and postcodes tell homonyms apart.
+    headings = re.findall(r"<th[^>]*>\s*(.*?)\s*</th>", html)
+    assert headings == [
+        "Commune",
+        "Province ou département",
+        "Pays",
+        "Code INS/INSEE",
+        "Codes postaux",
+    ]
     assert "4020" in html
     assert "Namur / Namen" in found(client, "5100")
     assert "Namur / Namen" in found(client, "92094")
