@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,7 +19,8 @@ from wagtail import hooks
 
 from core.maps import map_config
 from core.search.index import SearchIndex
-from core.search.paging import search_page
+from core.search.paging import SearchPage, search_page
+from core.search.query import filterset_for
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
@@ -136,6 +138,32 @@ def map_views() -> list[MapView]:
 
 # The form's parameters that are not a place or words: each value counts as one filter.
 FILTER_PARAMS = ("programme", "objective", "age_months", "day", "language", "accessible", "free")
+# The form's checkboxes: ticked sends "true", unticked sends nothing.
+CHECKBOXES = ("accessible", "free")
+
+
+def said_by_the_form(params: QueryDict) -> QueryDict | None:
+    """The same search as the form can say it, or None when it already is. A checkbox cannot
+    say "false" (the API's "only the others"): shown unticked, it would come back as no
+    criterion, and the page would answer one search and its form send another."""
+    fields = filterset_for(PLACES).form_class.base_fields
+    said = params.copy()
+    for name in CHECKBOXES:
+        values = params.getlist(name)
+        try:
+            false = len(values) == 1 and fields[name].clean(values[0]) is False
+        except ValidationError:
+            false = False  # the form shows it with its error
+        if false:
+            del said[name]
+    return said if len(said) < len(params) else None
+
+
+def ticked(search: SearchPage) -> dict[str, bool]:
+    """Which checkboxes the search is for: the validated value, not the text given
+    ("accessible=maybe" is an error, not a yes)."""
+    cleaned = getattr(search.filterset.form, "cleaned_data", {})
+    return {name: cleaned.get(name) is True for name in CHECKBOXES}
 
 
 def searched(params: QueryDict) -> bool:
@@ -182,5 +210,6 @@ def map_page_context(request: HttpRequest) -> dict:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
     context.update(chosen.context(request))
+    context["ticked"] = ticked(context["search"])
     context["sections"] = render_map_page_sections(request, chosen, context["search"])
     return context
