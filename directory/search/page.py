@@ -43,6 +43,8 @@ class MapView:
     label: str
     index: SearchIndex
     context: Callable[[HttpRequest], dict]
+    # The parameters its own inputs add to the form's (FORM_INPUTS).
+    inputs: tuple[str, ...] = ()
 
 
 def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
@@ -58,16 +60,24 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
                 "programme": programme,
                 "count": programme_counts.get(programme.slug, 0),
                 "checked": programme.slug in chosen_programmes,
+                "hint": hint_id(programme),
                 "objectives": [
                     {
                         "objective": objective,
                         "count": objective_counts.get(objective.slug, 0),
                         "checked": objective.slug in chosen_objectives,
+                        "hint": hint_id(objective),
                     }
                     for objective in programme.objectives.all()
                 ],
             }
         )
+    objectives = [item for group in programmes for item in group["objectives"]]
+    groups = {"programme": programmes, "objective": objectives}
+    # A group's errors link to its first checkbox.
+    for name, items in groups.items():
+        if items:
+            items[0]["id"] = f"field-{name}"
     default_radius = PLACES.criterion("near").default_radius_km
     return {
         "programmes": programmes,
@@ -75,7 +85,13 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
         "days": list(zip(WEEKDAY_SLUGS, Weekday.labels, strict=True)),
         "radii": RADIUS_CHOICES,
         "default_radius": default_radius,
+        "inputs": [name for name, items in groups.items() if items],
     }
+
+
+def hint_id(term) -> str:
+    """The id of a programme's or objective's explanation beside its checkbox, if it has one."""
+    return f"explain-{term.slug}" if term.explanation else ""
 
 
 def with_params(params: QueryDict, **changes) -> str:
@@ -140,6 +156,10 @@ def map_views() -> list[MapView]:
 FILTER_PARAMS = ("programme", "objective", "age_months", "day", "language", "accessible", "free")
 # The form's checkboxes: ticked sends "true", unticked sends nothing.
 CHECKBOXES = ("accessible", "free")
+# The parameters with an input in every view's form ("#field-<name>", where their errors link;
+# the programmes' and objectives' checkboxes are there when the taxonomy has some). The others
+# (page, page_size, modified_after) come from links and hand-written addresses.
+FORM_INPUTS = ("near", "radius_km", "q", "age_months", "day", "language", *CHECKBOXES)
 
 
 def said_by_the_form(params: QueryDict) -> QueryDict | None:
@@ -211,5 +231,6 @@ def map_page_context(request: HttpRequest) -> dict:
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
     context.update(chosen.context(request))
     context["ticked"] = ticked(context["search"])
+    context["form_inputs"] = {*FORM_INPUTS, *chosen.inputs, *context["choices"]["inputs"]}
     context["sections"] = render_map_page_sections(request, chosen, context["search"])
     return context

@@ -1,5 +1,6 @@
 """The map page's form: it shows the search it answers (a checkbox is ticked for "true" only),
-and sends that search back when submitted."""
+sends that search back when submitted, and shows each bad parameter's error beside its input,
+where the error summary links to."""
 
 from urllib.parse import urlencode
 
@@ -75,3 +76,75 @@ def test_the_form_sends_back_the_search_it_shows(client, places, query):
 def test_the_api_keeps_false_as_only_the_others(client, places):
     found = client.get("/api/v1/places/?accessible=false").json()["results"]
     assert [place["name"] for place in found] == ["La Maison des Petits Pas"]
+
+
+BAD_FIELDS = {
+    "near": "nulle-part-du-tout",
+    "radius_km": "500",
+    "q": "li\x00ege",
+    "objective": "zzz",
+    "programme": "zzz",
+    "age_months": "-1",
+    "day": "funday",
+    "language": "zz",
+    "accessible": "maybe",
+    "free": "maybe",
+}
+
+
+def assert_beside_its_input(soup, name: str):
+    target = soup.select_one(f"#field-{name}")
+    assert target is not None, name
+    assert target.name in ("input", "select"), name
+    assert target["aria-invalid"] == "true", name
+    assert f"{name}-error" in target["aria-describedby"].split(), name
+    summary = soup.select_one(f'.form-errors a[href="#field-{name}"]').get_text()
+    assert soup.select_one(f"#{name}-error").get_text() == summary
+
+
+@pytest.mark.parametrize("name", BAD_FIELDS)
+def test_each_error_is_beside_its_input(client, places, name):
+    response, soup = page(client, urlencode({name: BAD_FIELDS[name]}))
+    assert response.status_code == 400
+    assert_beside_its_input(soup, name)
+
+
+def test_every_error_at_once_is_beside_its_input(client, places):
+    response, soup = page(client, urlencode(BAD_FIELDS))
+    assert response.status_code == 400
+    for name in BAD_FIELDS:
+        assert_beside_its_input(soup, name)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("when=nope", "when"), ("when=dates&from=2027-13-45", "from"), ("to=2001-01-01", "to")],
+)
+def test_the_activities_errors_are_beside_their_inputs(client, places, query, name):
+    response, soup = page(client, f"view=activities&{query}")
+    assert response.status_code == 400
+    target = soup.select_one(f"#field-{name}")
+    assert target["aria-invalid"] == "true"
+    assert soup.select_one(f"#{name}-error").get_text()
+    assert soup.select_one(f'.form-errors a[href="#field-{name}"]')
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page_size=0",
+        "page=abc",
+        "page=99",
+        "modified_after=hier",
+        "view=activities&page_size=500&when=nope",
+    ],
+)
+def test_a_parameter_without_input_is_named_without_a_broken_link(client, places, query):
+    response, soup = page(client, query)
+    assert response.status_code == 400
+    errors = soup.select_one(".form-errors")
+    for link in errors.select("a[href^='#']"):
+        assert soup.select_one(link["href"]) is not None, link
+    for name in ("page_size", "page", "modified_after"):
+        if f"{name}=" in query:
+            assert f"Paramètre « {name} » :" in errors.get_text()
