@@ -112,4 +112,6 @@ def activities_context(request: HttpRequest) -> dict:
     }
 
 
-ACTIVITIES_VIEW = MapView("activities", _("Activités"), SESSIONS, activities_context)
+ACTIVITIES_VIEW = MapView(
+    "activities", _("Activités"), SESSIONS, activities_context, inputs=("when", "from", "to")
+)

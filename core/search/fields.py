@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import django_filters
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -46,7 +47,16 @@ class StrictIntegerField(forms.IntegerField):
         return int(number[1])
 
 
-class IntegerFilter(django_filters.NumberFilter):
+class NumberFilter(django_filters.NumberFilter):
+    """A number within its validators' bounds: django-filter adds its own guard against overflows
+    (at most 1e50), whose message would follow the bound's as a second, undocumented limit."""
+
+    def get_max_validator(self):
+        bounded = any(isinstance(v, MaxValueValidator) for v in self.extra.get("validators", ()))
+        return None if bounded else super().get_max_validator()
+
+
+class IntegerFilter(NumberFilter):
     """Whole numbers only: "2.5" months or pages is an error, not a rounding."""
 
     field_class = StrictIntegerField

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import django_filters
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q, QuerySet
 from elasticsearch import dsl
@@ -21,7 +20,7 @@ from elasticsearch import dsl
 from core.geo import bounding_box, distance_from, distance_km
 from core.location import location_columns, public_point_of, uses_commune_point
 from core.search.criteria import Criterion, Exact, Param
-from core.search.fields import PlaceNameFilter
+from core.search.fields import NumberFilter, PlaceNameFilter
 from core.search.paths import values_at
 
 
@@ -70,7 +69,7 @@ class Near(Criterion):
             ),
             Param(
                 "radius_km",
-                django_filters.NumberFilter(validators=radius),
+                NumberFilter(validators=radius),
                 "Rayon autour de near, en km",
                 default=self.default_radius_km,
             ),

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -50,6 +51,11 @@ class PlaceIndexPage(IntroPage):
         return context
 
     def serve(self, request, *args, **kwargs):
+        from directory.search.page import said_by_the_form
+
+        said = said_by_the_form(request.GET)
+        if said is not None:
+            return redirect(f"{request.path}?{said.urlencode()}" if said else request.path)
         response = super().serve(request, *args, **kwargs)
         # A search with a bad parameter still shows the form with its errors, as a 400.
         if response.context_data["search"].result is None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,7 +19,8 @@ from wagtail import hooks
 
 from core.maps import map_config
 from core.search.index import SearchIndex
-from core.search.paging import search_page
+from core.search.paging import SearchPage, search_page
+from core.search.query import filterset_for
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
@@ -41,6 +43,8 @@ class MapView:
     label: str
     index: SearchIndex
     context: Callable[[HttpRequest], dict]
+    # The parameters its own inputs add to the form's (FORM_INPUTS).
+    inputs: tuple[str, ...] = ()
 
 
 def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
@@ -56,16 +60,24 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
                 "programme": programme,
                 "count": programme_counts.get(programme.slug, 0),
                 "checked": programme.slug in chosen_programmes,
+                "hint": hint_id(programme),
                 "objectives": [
                     {
                         "objective": objective,
                         "count": objective_counts.get(objective.slug, 0),
                         "checked": objective.slug in chosen_objectives,
+                        "hint": hint_id(objective),
                     }
                     for objective in programme.objectives.all()
                 ],
             }
         )
+    objectives = [item for group in programmes for item in group["objectives"]]
+    groups = {"programme": programmes, "objective": objectives}
+    # A group's errors link to its first checkbox.
+    for name, items in groups.items():
+        if items:
+            items[0]["id"] = f"field-{name}"
     default_radius = PLACES.criterion("near").default_radius_km
     return {
         "programmes": programmes,
@@ -73,7 +85,13 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
         "days": list(zip(WEEKDAY_SLUGS, Weekday.labels, strict=True)),
         "radii": RADIUS_CHOICES,
         "default_radius": default_radius,
+        "inputs": [name for name, items in groups.items() if items],
     }
+
+
+def hint_id(term) -> str:
+    """The id of a programme's or objective's explanation beside its checkbox, if it has one."""
+    return f"explain-{term.slug}" if term.explanation else ""
 
 
 def with_params(params: QueryDict, **changes) -> str:
@@ -136,6 +154,36 @@ def map_views() -> list[MapView]:
 
 # The form's parameters that are not a place or words: each value counts as one filter.
 FILTER_PARAMS = ("programme", "objective", "age_months", "day", "language", "accessible", "free")
+# The form's checkboxes: ticked sends "true", unticked sends nothing.
+CHECKBOXES = ("accessible", "free")
+# The parameters with an input in every view's form ("#field-<name>", where their errors link;
+# the programmes' and objectives' checkboxes are there when the taxonomy has some). The others
+# (page, page_size, modified_after) come from links and hand-written addresses.
+FORM_INPUTS = ("near", "radius_km", "q", "age_months", "day", "language", *CHECKBOXES)
+
+
+def said_by_the_form(params: QueryDict) -> QueryDict | None:
+    """The same search as the form can say it, or None when it already is. A checkbox cannot
+    say "false" (the API's "only the others"): shown unticked, it would come back as no
+    criterion, and the page would answer one search and its form send another."""
+    fields = filterset_for(PLACES).form_class.base_fields
+    said = params.copy()
+    for name in CHECKBOXES:
+        values = params.getlist(name)
+        try:
+            false = len(values) == 1 and fields[name].clean(values[0]) is False
+        except ValidationError:
+            false = False  # the form shows it with its error
+        if false:
+            del said[name]
+    return said if len(said) < len(params) else None
+
+
+def ticked(search: SearchPage) -> dict[str, bool]:
+    """Which checkboxes the search is for: the validated value, not the text given
+    ("accessible=maybe" is an error, not a yes)."""
+    cleaned = getattr(search.filterset.form, "cleaned_data", {})
+    return {name: cleaned.get(name) is True for name in CHECKBOXES}
 
 
 def searched(params: QueryDict) -> bool:
@@ -182,5 +230,7 @@ def map_page_context(request: HttpRequest) -> dict:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
     context.update(chosen.context(request))
+    context["ticked"] = ticked(context["search"])
+    context["form_inputs"] = {*FORM_INPUTS, *chosen.inputs, *context["choices"]["inputs"]}
     context["sections"] = render_map_page_sections(request, chosen, context["search"])
     return context

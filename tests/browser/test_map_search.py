@@ -102,6 +102,51 @@ def test_family_finds_passerelles_near_4000(live_server, liege_places, chromium,
     assert result["js_errors"] == []
 
 
+def family_mistypes_an_age(browser, base_url: str) -> dict:
+    with offline_page(browser, base_url, DESKTOP) as page:
+        goto_and_settle(page, base_url + "/lieux/")
+        page.get_by_label("Près de").fill("4000")
+        page.locator("summary", has_text="Affiner").click()
+        page.get_by_label("Âge de l'enfant (en mois)").fill("-1")
+        page.get_by_role("button", name="Rechercher").click()
+        page.wait_for_selector("#age_months-error")
+        age = page.locator("#field-age_months")
+        found = {
+            "error": page.locator("#age_months-error").inner_text(),
+            "summary_link": page.locator(".form-errors a").get_attribute("href"),
+            "invalid": age.get_attribute("aria-invalid"),
+            "described_by": age.get_attribute("aria-describedby"),
+            "violations": Axe().run(page).response["violations"],
+        }
+        page.get_by_label("Âge de l'enfant (en mois)").fill("24")
+        page.get_by_role("button", name="Rechercher").click()
+        page.wait_for_function("() => location.search.includes('age_months=24')")
+        page.wait_for_function("() => !document.querySelector('[data-search-form] .error')")
+        found["after"] = {
+            "summary": page.locator(".form-errors").count(),
+            "invalid": page.locator("[data-search-form] [aria-invalid]").count(),
+            "described_by": age.get_attribute("aria-describedby"),
+            "list": page.locator("[data-result-list] h3").all_inner_texts(),
+        }
+        found["js_errors"] = list(page.js_errors)
+        return found
+
+
+def test_a_bad_value_is_told_beside_its_field_then_cleared(live_server, liege_places, chromium):
+    """With the search loaded in place: the error is beside its field (not only in the
+    summary), and gone from the field once the search goes through."""
+    result = chromium.run(family_mistypes_an_age, live_server.url)
+    assert "0" in result["error"]
+    assert result["summary_link"] == "#field-age_months"
+    assert result["invalid"] == "true"
+    assert result["described_by"] == "age_months-error"
+    assert result["violations"] == [], result["violations"]
+    assert result["after"]["summary"] == result["after"]["invalid"] == 0
+    assert result["after"]["described_by"] is None
+    assert result["after"]["list"]
+    assert result["js_errors"] == []
+
+
 def search_without_javascript(browser, base_url: str) -> dict:
     # A French browser: another language would be sent to its own prefix on this first visit.
     context = browser.new_context(java_script_enabled=False, viewport=DESKTOP, locale="fr-BE")

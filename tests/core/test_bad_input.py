@@ -295,3 +295,14 @@ def test_the_alert_form_refuses_bad_input_with_400_naming_the_field(client, worl
 )
 def test_the_alert_links_never_answer_500(client, world, method, path, statuses):
     assert getattr(client, method)(path).status_code in statuses
+
+
+@pytest.mark.parametrize("radius", ["1e308", "1e60", "201"])
+def test_a_radius_too_large_is_told_once_with_the_contracts_limit(client, world, radius):
+    """django-filter's own overflow guard (1e50) is no limit of the contract's: one reason."""
+    answer = client.get("/api/v1/places/", {"near": "4000", "radius_km": radius})
+    assert answer.status_code == 400
+    [message] = answer.json()["errors"]["radius_km"]
+    assert "200" in message
+    page = client.get("/lieux/", {"near": "4000", "radius_km": radius})
+    assert page.context["search"].errors == {"radius_km": [message]}

@@ -36,17 +36,20 @@
         })
         .then(function (html) {
           var next = new DOMParser().parseFromString(html, "text/html");
-          var errors = next.querySelector("[data-search-form] .form-errors");
-          var currentErrors = form.querySelector(".form-errors");
-          if (currentErrors) currentErrors.remove();
-          if (errors) form.prepend(document.importNode(errors, true));
+          if (next.querySelector("[data-search-form] .form-errors")) {
+            // Each error belongs beside its field, tied to it, as the server's page puts it:
+            // patching the summary alone would leave the fields saying nothing.
+            window.location.assign(url);
+            return;
+          }
+          clearErrors();
           document.querySelector("[data-result-count]").textContent =
             next.querySelector("[data-result-count]").textContent;
           var summary = document.querySelector("[data-search-summary]");
           var nextSummary = next.querySelector("[data-search-summary]");
           if (summary && nextSummary) summary.textContent = nextSummary.textContent;
           // On a phone the form folds to its summary, so that the results come first.
-          if (!errors && !wide.matches) panel.open = false;
+          if (!wide.matches) panel.open = false;
           document.querySelector("[data-result-body]").replaceWith(
             document.importNode(next.querySelector("[data-result-body]"), true)
           );
@@ -57,6 +60,24 @@
         .finally(function () {
           results.removeAttribute("aria-busy");
         });
+    }
+
+    // A search that went through leaves no error in the form: neither the summary nor a
+    // field's message, nor the field's tie to it.
+    function clearErrors() {
+      form.querySelectorAll(".form-errors, .error").forEach(function (node) {
+        node.remove();
+      });
+      form.querySelectorAll("[aria-invalid]").forEach(function (field) {
+        field.removeAttribute("aria-invalid");
+        var described = (field.getAttribute("aria-describedby") || "")
+          .split(" ")
+          .filter(function (id) {
+            return id && !/-error$/.test(id);
+          });
+        if (described.length) field.setAttribute("aria-describedby", described.join(" "));
+        else field.removeAttribute("aria-describedby");
+      });
     }
 
     form.addEventListener("submit", function (event) {
