@@ -53,7 +53,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return super().process_response(request, response)
 
 
-def permissions_policy_header(policy: dict[str, list[str]]) -> str:
+def permissions_policy_header(policy: dict[str, tuple[str, ...]]) -> str:
     """`{"camera": [], "geolocation": ["self"]}` → `camera=(), geolocation=(self)`."""
     return ", ".join(
         f"{feature}=({' '.join(allowed)})" for feature, allowed in sorted(policy.items())

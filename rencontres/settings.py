@@ -276,17 +276,12 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 # Permissions-Policy: the browser features the site never uses are off for it and anything it
 # embeds; geolocation is the map page's "around me".
 PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "autoplay": [],
-    "camera": [],
-    "display-capture": [],
-    "geolocation": ["self"],
-    "gyroscope": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "usb": [],
+    **dict.fromkeys(
+        ("accelerometer", "autoplay", "camera", "display-capture", "gyroscope", "magnetometer"),
+        (),
+    ),
+    **dict.fromkeys(("microphone", "midi", "payment", "usb"), ()),
+    "geolocation": ("self",),
 }
 
 LOGGING = {

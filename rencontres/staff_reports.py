@@ -4,8 +4,7 @@ the reports menu is empty for them and the reports' views refuse them."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-
+from core.guards import ViewGuardMiddleware
 from rencontres.roles import ONE_STAFF_GROUP
 
 REPORT_NAMESPACE = "wagtailadmin_reports"
@@ -26,15 +25,9 @@ def sees_reports(user) -> bool:
     )
 
 
-class StaffReportsMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class StaffReportsMiddleware(ViewGuardMiddleware):
+    def guards(self, view_name: str) -> bool:
+        return is_report(view_name)
 
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        if match is not None and is_report(match.view_name) and not sees_reports(request.user):
-            raise PermissionDenied
-        return None
+    def allows(self, request, view_kwargs: dict) -> bool:
+        return sees_reports(request.user)
