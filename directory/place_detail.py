@@ -165,7 +165,7 @@ def place_detail(place: PlacePage) -> dict:
         "address": {
             "street_address": place.public_street_address,
             "postcode": place.public_postcode,
-            "commune": place.commune.name_fr,
+            "commune": place.commune.name,
             "commune_code": place.commune.code,
             "country": place.country,
         },
@@ -204,8 +204,8 @@ def place_detail(place: PlacePage) -> dict:
             "label": str(AccessMode(place.access_mode).label),
             "details": place.access_details,
         },
-        "programmes": [{"slug": p.slug, "name": p.name_fr} for p in place.programmes.all()],
-        "objectives": [{"slug": o.slug, "name": o.name_fr} for o in place.objectives.all()],
+        "programmes": [{"slug": p.slug, "name": p.name} for p in place.programmes.all()],
+        "objectives": [{"slug": o.slug, "name": o.name} for o in place.objectives.all()],
         "upcoming_sessions": upcoming_sessions(place),
         "date_modified": verified.isoformat() if (verified := verified_on(place)) else None,
     }

@@ -2,10 +2,10 @@
 geocoder's cache."""
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.countries import Country
+from core.translated import in_language
 
 
 class PointSource(models.TextChoices):
@@ -25,15 +25,14 @@ class PointSource(models.TextChoices):
 APPROXIMATE_SOURCES = {PointSource.PARENT, PointSource.NEIGHBOURS}
 
 
-def name_in_reading_language(place) -> str:
-    """The name a reader of the page's language knows: "Luik" on a Dutch page, "Liège"
-    otherwise (a commune or a section has no English name of its own)."""
-    if place.name_nl and (get_language() or "")[:2] == "nl":
-        return place.name_nl
-    return place.name_fr
+class NamedInLanguages:
+    @property
+    def name(self) -> str:
+        """ "Luik" on a Dutch page, "Liège" on the others (no English names)."""
+        return in_language(self, "name")
 
 
-class Commune(models.Model):
+class Commune(NamedInLanguages, models.Model):
     """A municipality: a Belgian one by its NIS code, a French one by its INSEE code (the
     *Code officiel géographique*)."""
 
@@ -82,8 +81,6 @@ class Commune(models.Model):
             return f"{self.name_fr} / {self.name_nl}"
         return self.name_fr
 
-    name = property(name_in_reading_language)
-
     @property
     def key(self) -> str:
         """The stable identifier suggestions carry and `near` accepts: "FR-59350", "BE-41002"."""
@@ -97,7 +94,7 @@ class SectionKind(models.TextChoices):
     ASSOCIATED = "associee", _("commune associée")
 
 
-class Section(models.Model):
+class Section(NamedInLanguages, models.Model):
     """A named part of a commune that families know by its own name: a Belgian section (a
     former commune, Jambes in Namur), a Paris, Lyon or Marseille arrondissement, a French
     commune déléguée or associée. It has its own point and belongs to one commune."""
@@ -132,8 +129,6 @@ class Section(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_fr} ({self.commune.name_fr})"
-
-    name = property(name_in_reading_language)
 
 
 class PlaceName(models.Model):

@@ -3,31 +3,19 @@ santé-parentalité projects that link ONE consultations to meeting places."""
 
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from core.countries import Country
+from core.translated import in_language
 
 
 class AccessMode(models.TextChoices):
     DROP_IN = "drop_in", _("Accueil libre et anonyme, sans rendez-vous")
     REFERRAL = "referral", _("Sur orientation ou décision de justice")
     APPOINTMENT = "appointment", _("Sur rendez-vous")
-
-
-CONTENT_LANGUAGES = ("fr", "nl", "en")
-
-
-def in_language(term, field: str) -> str:
-    """`field` in the visitor's language (`name_nl`, `explanation_en`…), French when that one
-    is empty."""
-    language = (get_language() or "fr").split("-")[0]
-    if language not in CONTENT_LANGUAGES:
-        language = "fr"
-    return getattr(term, f"{field}_{language}") or getattr(term, f"{field}_fr")
 
 
 class TranslatedNameMixin(models.Model):

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from objectives.models import in_language
+from core.translated import in_language
 
 # Each language's name in that language, where Django's own list (LANG_INFO) lacks it or writes
 # it otherwise than the usual spelling.

@@ -65,6 +65,25 @@ def test_accessibility_features_are_named_in_the_visitors_language(client, nid, 
     assert record["accessibility"][0]["name"].startswith(expected)
 
 
+def test_the_place_api_names_its_terms_and_commune_in_the_language_asked(client, nid):
+    from objectives.models import Objective, Programme
+
+    programme = Programme.objects.exclude(name_nl="").first()
+    objective = Objective.objects.exclude(name_nl="").first()
+    nid.programmes.set([programme])
+    nid.objectives.set([objective])
+    nid.commune.name_nl = "Luik"
+    nid.commune.save()
+    nid.save()
+    record = client.get(f"/api/v1/places/{nid.pk}/?lang=nl").json()
+    assert record["programmes"][0]["name"] == programme.name_nl
+    assert record["objectives"][0]["name"] == objective.name_nl
+    assert record["address"]["commune"] == "Luik"
+    record = client.get(f"/api/v1/places/{nid.pk}/").json()
+    assert record["programmes"][0]["name"] == programme.name_fr
+    assert record["address"]["commune"] == nid.commune.name_fr
+
+
 def test_french_visitors_read_the_french_page_without_notice(client, nid):
     html = client.get("/lieux/le-nid/").content.decode()
     assert NOTICE not in html
