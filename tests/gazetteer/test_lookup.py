@@ -250,7 +250,15 @@ def test_invisible_characters_from_a_copy_and_paste_are_ignored(places):
 
 @pytest.mark.parametrize(
     ("prefix", "codes"),
-    [("B-50", ["5000"]), ("be 51", ["5100"]), ("F-750", ["75011"]), ("F-50", [])],
+    [
+        ("B-50", ["5000"]),
+        ("be 51", ["5100"]),
+        ("F-750", ["75011"]),
+        ("F-50", []),
+        ("5000 Nam", ["5000 Namur"]),
+        ("5000 jam", []),
+        ("01400 châtillon", ["01400 Châtillon-sur-Chalaronne"]),
+    ],
 )
 def test_suggestions_complete_a_postcode_typed_with_its_country(places, prefix, codes):
     assert [s.value for s in suggest(prefix)] == codes
