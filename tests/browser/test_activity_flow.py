@@ -122,6 +122,8 @@ def family_finds_and_registers(browser, base_url: str, viewport: dict) -> dict:
         found["violations"]["registration form"] = violations_of(page)
         page.get_by_role("button", name="Envoyer mon inscription").click()
         page.wait_for_load_state("load")
+        # The browser applies `autofocus` when it next renders the page, not by its load event.
+        page.wait_for_function("() => document.activeElement.classList.contains('form-errors')")
         found["focused_after_errors"] = page.evaluate("document.activeElement.className")
         found["violations"]["registration errors"] = violations_of(page)
         page.get_by_label("Votre nom").fill("Awa Diallo")
