@@ -332,16 +332,14 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     prefix = _INVISIBLE.sub("", prefix).strip()
     if not prefix or len(prefix) > MAX_QUERY_LENGTH:
         return []
-    postcode = _POSTCODE_START.match(prefix)
-    # "4000 Liè": the postcode, and the start of its locality's name.
-    named = None if postcode else _POSTCODE.match(prefix)
-    if postcode or named:
-        typed = postcode or named
+    if typed := _POSTCODE_START.match(prefix) or _POSTCODE.match(prefix):
+        # "4000 Liè": the postcode, and the start of its locality's name.
+        locality = typed.groupdict().get("rest")
         codes = PostalCode.objects.filter(code__startswith=typed["code"], retired=False)
         if country := _COUNTRY_BY_PREFIX.get((typed["prefix"] or "").upper()):
             codes = codes.filter(country=country)
-        if named is not None:
-            codes = codes.filter(normalized_locality__startswith=normalize(named["rest"]))
+        if locality:
+            codes = codes.filter(normalized_locality__startswith=normalize(locality))
         rows = list(
             codes.select_related("commune").order_by("country", "code", "locality")[: limit * 3]
         )
@@ -351,7 +349,7 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
         rows.sort(key=lambda r: (r.country != "BE", r.code, -(r.commune.population or 0)))
         # A locality typed stays in the value: "5000 Namur" is what the family asked for.
         return [
-            _postcode_suggestion(r, named is not None or counts[(r.country, r.code)] > 1)
+            _postcode_suggestion(r, bool(locality) or counts[(r.country, r.code)] > 1)
             for r in rows[:limit]
         ]
 
