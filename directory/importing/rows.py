@@ -29,7 +29,8 @@ from directory.importing.cells import (
     parse_opening_hours,
 )
 from directory.importing.formats import CONTACT_AND_ACCESS_COLUMNS, REQUIRED_COLUMNS
-from directory.models import AccessibilityFeature, Language, OpeningHours, PlacePage
+from directory.models.places import OpeningHours, PlacePage
+from directory.models.vocabularies import AccessibilityFeature, Language
 from gazetteer.lookup import resolve_near
 from gazetteer.models import Commune, PostalCode
 from gazetteer.names import normalize
