@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from core.weekdays import Weekday
+from core.weekdays import Weekday, parse_weekdays
 
 
 class ActivityPageForm(WagtailAdminPageForm):
@@ -23,8 +23,6 @@ class ActivityPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from activities.models import parse_weekdays
-
         if self.instance.pk or self.instance.weekdays:
             self.initial["weekdays"] = list(parse_weekdays(self.instance.weekdays or ""))
         place = self._place()

@@ -25,6 +25,7 @@ from django.db import transaction
 from activities.calendars import session_invitation
 from activities.choices import RegistrationStatus
 from activities.models import Registration
+from activities.registration_links import manage_url
 from core.mail import Attachment, queue_email, render_email
 
 logger = logging.getLogger(__name__)
@@ -48,8 +49,6 @@ def site_url() -> str:
 
 
 def _context(registration: Registration, event: str, base_url: str, change: SessionChange | None):
-    from activities.registrations import manage_url
-
     occurrence = registration.occurrence
     tz = occurrence.place.time_zone
     previous_start = previous_end = None

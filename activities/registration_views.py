@@ -14,14 +14,13 @@ from django.views.decorators.http import require_http_methods
 
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage
+from activities.registration_links import registration_for_token, token_for
 from activities.registrations import (
     Family,
     RegistrationClosed,
     accepts_registrations,
     cancel,
     register,
-    registration_for_token,
-    token_for,
 )
 from activities.routing import public_page_at
 from core.clients import held_back

@@ -14,9 +14,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from activities.choices import RegistrationStatus
@@ -24,8 +22,6 @@ from activities.models import Occurrence, Registration
 from activities.notifications import tell
 
 logger = logging.getLogger(__name__)
-
-LINK_NAMESPACE = "activities.registration"
 
 
 class RegistrationClosed(Exception):
@@ -52,30 +48,6 @@ class Family:
             children_count=data["children_count"],
             children_ages=data["children_ages"].strip(),
         )
-
-
-def token_for(registration: Registration) -> str:
-    return signing.dumps({"r": registration.pk}, salt=LINK_NAMESPACE)
-
-
-def registration_for_token(token: str) -> Registration | None:
-    try:
-        data = signing.loads(token, salt=LINK_NAMESPACE)
-    except signing.BadSignature:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
-        return None
-    return (
-        Registration.objects.select_related(
-            "occurrence__activity", "occurrence__place", "occurrence__closure"
-        )
-        .filter(pk=data["r"])
-        .first()
-    )
-
-
-def manage_url(registration: Registration, base_url: str) -> str:
-    return base_url.rstrip("/") + reverse("registration", kwargs={"token": token_for(registration)})
 
 
 def accepts_registrations(occurrence: Occurrence) -> bool:

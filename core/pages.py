@@ -3,11 +3,11 @@ in (docs/languages-content.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -54,6 +54,21 @@ def keep_in_step(model: type[Page], names: set[str]) -> None:
         else field
         for field in get_translatable_fields(model)
     ]
+
+
+# What each page model's public page adds to its context, written above the models: the
+# presentation (JSON-LD, freshness, upcoming sessions) reads the model, so the model cannot
+# import it. The app's `AppConfig.ready()` registers it, as it wires its signal handlers.
+_PRESENTERS: dict[type[Page], Callable[[Page, HttpRequest], dict]] = {}
+
+
+def present(model: type[Page], presenter: Callable[[Page, HttpRequest], dict]) -> None:
+    _PRESENTERS[model] = presenter
+
+
+def presented(page: Page, request: HttpRequest) -> dict:
+    """What `page`'s presenter adds to its context: its model's `get_context` asks."""
+    return _PRESENTERS[type(page)](page, request)
 
 
 class TranslatedTreeMixin:

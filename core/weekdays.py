@@ -21,3 +21,8 @@ WEEKDAY_SLUGS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 def django_week_day(weekday: int) -> int:
     """Our weekday (0 = Monday) as Django's `week_day` lookup counts (1 = Sunday)."""
     return (weekday + 1) % 7 + 1
+
+
+def parse_weekdays(text: str) -> tuple[int, ...]:
+    """Weekdays as a page stores them ("0,2,4"), in order, each once."""
+    return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))

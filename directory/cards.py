@@ -14,7 +14,8 @@ from wagtail import hooks
 
 from core.fees import FeeKind
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
-from directory.models import ClosurePeriod, PlacePage
+from directory.models.closures import ClosurePeriod
+from directory.models.places import PlacePage
 from directory.opening import OpeningStatus, opening_status
 from objectives.access import how_to_get_in, says_free
 

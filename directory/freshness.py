@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from directory.models import PlacePage
+from directory.models.places import PlacePage
 
 DAYS_PER_MONTH = 30.44
 

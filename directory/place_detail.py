@@ -15,7 +15,8 @@ from wagtail.rich_text import expand_db_html
 
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
 from directory.freshness import verified_on
-from directory.models import ClosurePeriod, PlacePage
+from directory.models.closures import ClosurePeriod
+from directory.models.places import PlacePage
 from objectives.models import AccessMode
 
 # Page ids are 32-bit integers (PostgreSQL's `integer`): larger ones are never found, and must

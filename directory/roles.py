@@ -4,8 +4,9 @@ Organisers can add and edit pages in their place's subtree (the place and its ac
 not publish: their changes go through the "Validation ONE" workflow, approved by ONE staff.
 
 ONE staff may mark a place as trusted: its organiser group then holds the publish permission on
-the place, and `PlacePermissionTester` lets that permission reach only the pages *under* the
-place (its activities). The place page itself still goes through the workflow.
+the place, and `PlacePermissionTester` (beside the models: `directory.models.permissions`) lets
+that permission reach only the pages *under* the place (its activities). The place page itself
+still goes through the workflow.
 """
 
 from __future__ import annotations
@@ -17,18 +18,16 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
-    PagePermissionTester,
 )
 
-from directory.models import PlaceOrganisers
+from directory.models.organisers import PlaceOrganisers
+from directory.models.permissions import TRUSTED_ORGANISER_PAGE_PERMISSIONS
 
 ORGANISER_GROUP_PREFIX = "Organisateurs"
 ORGANISER_PAGE_PERMISSIONS = ["add_page", "change_page"]
 # Asking for a translation of their pages (which ones: TranslateOwnPagesMiddleware).
 ORGANISER_PERMISSIONS = [("wagtail_localize", "submit_translation")]
-TRUSTED_ORGANISER_PAGE_PERMISSIONS = ["publish_page"]
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 
 
@@ -162,54 +161,3 @@ def set_place_trusted(place: Page, trusted: bool) -> None:
         GroupPagePermission.objects.filter(
             group=group, page=place, permission__in=permissions
         ).delete()
-
-
-def governing_path(page: Page) -> str:
-    """Where the permissions on `page` are read: a translation (a page in the Dutch or English
-    tree) is governed by the French page it translates, so that a place's organisers, and ONE
-    staff, hold on its translations the rights they hold on it."""
-    if page.locale_id == Locale.get_default().pk:
-        return page.path
-    source = page.get_translation_or_none(Locale.get_default())
-    return source.path if source is not None else page.path
-
-
-class PlacePermissionTester(PagePermissionTester):
-    """A place's own page is published only with a publish permission granted *above* it (ONE
-    staff's, on the whole tree). The one a trusted place's organisers hold on the place itself
-    lets them publish the pages under it, their activities, and nothing else. On a translation,
-    the rights are those held on its French page."""
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if self.user.is_active and not self.user.is_superuser:
-            path = governing_path(page)
-            held = self.permission_policy.get_cached_permissions_for_user(user)
-            self.subpage_permissions = {
-                perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                for perm in held
-                if path.startswith(perm.page.path)
-            }
-            self.permissions = {
-                perm.permission.codename.rsplit("_", maxsplit=1)[0]
-                for perm in held
-                if path.startswith(perm.page.path)
-                and not (
-                    perm.page.path == path
-                    and perm.permission.codename in TRUSTED_ORGANISER_PAGE_PERMISSIONS
-                )
-            }
-
-    def _may_publish_below(self) -> bool:
-        return self.user.is_superuser or "publish" in self.subpage_permissions
-
-    def can_publish_subpage(self):
-        if not self.user.is_active:
-            return False
-        specific_class = self.page.specific_class
-        if specific_class is None or not specific_class.creatable_subpage_models():
-            return False
-        return self._may_publish_below()
-
-    def can_reorder_children(self):
-        return self.user.is_active and self._may_publish_below()

@@ -4,7 +4,7 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from directory.freshness import mark_verified
-from directory.models import PlacePage
+from directory.models.places import PlacePage
 from directory.roles import organiser_groups_for, rename_organiser_group
 from directory.search.index import place_translations_changed
 

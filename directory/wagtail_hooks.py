@@ -9,7 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin import register_restricted_menu_item
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
-from directory.models import AccessibilityFeature, Language, PlacePage
+from directory.models.places import PlacePage
+from directory.models.vocabularies import AccessibilityFeature, Language
 
 
 class LanguageViewSet(SnippetViewSet):

@@ -2,7 +2,6 @@ from activities.models.pages import (
     ActivityAddedDate,
     ActivityExcludedDate,
     ActivityPage,
-    parse_weekdays,
 )
 from activities.models.registrations import Registration, TrustedPlace
 from activities.models.sessions import Occurrence
@@ -14,5 +13,4 @@ __all__ = [
     "Occurrence",
     "Registration",
     "TrustedPlace",
-    "parse_weekdays",
 ]

@@ -25,17 +25,14 @@ from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
 from core.ages import AgeRange
 from core.fees import Fee
-from core.pages import TranslatedTreeMixin
+from core.pages import TranslatedTreeMixin, presented
 from core.text import single_line_errors
-from core.weekdays import Weekday
+from core.weekdays import Weekday, parse_weekdays
 from directory.models import Language, PlacePage
+from directory.models.permissions import PlacePermissionTester
 from objectives.models import TERM_NAMES, Objective
 
 MAX_DURATION_MINUTES = 24 * 60
-
-
-def parse_weekdays(text: str) -> tuple[int, ...]:
-    return tuple(sorted({int(part) for part in text.split(",") if part.strip().isdigit()}))
 
 
 class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
@@ -253,8 +250,6 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
     # -- what families see -----------------------------------------------------------------
 
     def permissions_for_user(self, user):
-        from directory.roles import PlacePermissionTester
-
         # Its place's rules, and on a translation the rights held on the French activity.
         return PlacePermissionTester(user, self)
 
@@ -262,10 +257,9 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
         return self.source_page.occurrences.filter(end__gte=timezone.now()).order_by("start")
 
     def get_context(self, request, *args, **kwargs):
-        from activities.views import activity_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(activity_page_context(self, request))
+        # The activity page's presentation (activities.views) reads this model.
+        context.update(presented(self, request))
         return context
 
 

@@ -15,7 +15,8 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from directory.importing.rows import RELATED_FIELDS, SIMPLE_FIELDS, PlaceData
-from directory.models import PlaceIndexPage, PlacePage
+from directory.map_page import PlaceIndexPage
+from directory.models.places import PlacePage
 from gazetteer.geocoding import geocode_place_address
 
 

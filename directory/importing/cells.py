@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.weekdays import WEEKDAY_SLUGS
-from directory.models import OpeningHours
+from directory.models.places import OpeningHours
 from gazetteer.names import normalize
 
 SIX_PLACES = Decimal("0.000001")

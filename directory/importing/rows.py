@@ -19,9 +19,18 @@ from django.utils.translation import gettext as _
 
 from core.countries import Country
 from core.fees import read_fee
-from directory.importing import cells
+from directory.importing.cells import (
+    degrees,
+    description_html,
+    discreet,
+    emails,
+    lookup,
+    months,
+    parse_opening_hours,
+)
 from directory.importing.formats import CONTACT_AND_ACCESS_COLUMNS, REQUIRED_COLUMNS
-from directory.models import AccessibilityFeature, Language, OpeningHours, PlacePage
+from directory.models.places import OpeningHours, PlacePage
+from directory.models.vocabularies import AccessibilityFeature, Language
 from gazetteer.lookup import resolve_near
 from gazetteer.models import Commune, PostalCode
 from gazetteer.names import normalize
@@ -185,7 +194,7 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
 
     # The relations (RELATED_FIELDS), each from the column of the same name.
     related = {
-        name: cells.lookup(get(name, ""), known, reasons, message)
+        name: lookup(get(name, ""), known, reasons, message)
         for name, known, message in (
             ("programmes", vocabulary.programmes, _("programme inconnu « %(value)s »")),
             ("objectives", vocabulary.objectives, _("objectif inconnu « %(value)s »")),
@@ -197,11 +206,11 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
             ),
         )
     }
-    opening_hours, hour_reasons = cells.parse_opening_hours(get("opening_hours", ""))
+    opening_hours, hour_reasons = parse_opening_hours(get("opening_hours", ""))
     reasons += hour_reasons
 
-    latitude = cells.degrees(get("latitude", ""), _("latitude"), reasons)
-    longitude = cells.degrees(get("longitude", ""), _("longitude"), reasons)
+    latitude = degrees(get("latitude", ""), _("latitude"), reasons)
+    longitude = degrees(get("longitude", ""), _("longitude"), reasons)
     for name, value in (("latitude", latitude), ("longitude", longitude)):
         if isinstance(value, str):  # unreadable, and reported as such
             reported.add(name)
@@ -219,26 +228,26 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
     data = PlaceData(
         external_id=get("external_id", ""),
         title=get("name", ""),
-        description=cells.description_html(get("description", "")),
+        description=description_html(get("description", "")),
         street_address=get("street_address", ""),
         postcode=postcode,
         commune=commune,
         country=country,
         latitude=latitude,
         longitude=longitude,
-        is_discreet=cells.discreet(get("discreet", ""), reasons),
+        is_discreet=discreet(get("discreet", ""), reasons),
         phone=get("phone", ""),
         email=get("email", ""),
         website=website,
-        age_min_months=cells.months(get("age_min_months", ""), 0, _("âge minimum"), reasons),
-        age_max_months=cells.months(get("age_max_months", ""), 72, _("âge maximum"), reasons),
+        age_min_months=months(get("age_min_months", ""), 0, _("âge minimum"), reasons),
+        age_max_months=months(get("age_max_months", ""), 72, _("âge maximum"), reasons),
         price=price,
         fee_kind=fee_kind,
         fee_amount=fee_amount,
         access_mode=get("access_mode", "") or _default_access_mode(related["programmes"]),
         access_details=get("access_details", ""),
         opening_hours=opening_hours,
-        organiser_emails=cells.emails(get("organiser_emails", ""), reasons),
+        organiser_emails=emails(get("organiser_emails", ""), reasons),
         **related,
     )
     reasons += model_reasons(data, vocabulary, reported)

@@ -15,7 +15,8 @@ from directory.importing.apply import changed_fields, create, keeps_point, updat
 from directory.importing.formats import ImportFileError
 from directory.importing.report import ImportReport, RowReport
 from directory.importing.rows import RELATED_FIELDS, Vocabulary, validate_row
-from directory.models import PlaceIndexPage, PlacePage
+from directory.map_page import PlaceIndexPage
+from directory.models.places import PlacePage
 
 
 def import_places(

@@ -1,6 +1,7 @@
+from directory.map_page import PlaceIndexPage
 from directory.models.closures import ClosurePeriod
 from directory.models.organisers import PlaceOrganisers
-from directory.models.places import OpeningHours, PlaceIndexPage, PlacePage, PlacePhoto
+from directory.models.places import OpeningHours, PlacePage, PlacePhoto
 from directory.models.vocabularies import AccessibilityFeature, Language
 
 __all__ = [

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,46 +20,17 @@ from core.countries import TIME_ZONES, Country
 from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
-from core.maps import map_config, map_point
-from core.pages import IntroPage, TranslatedTreeMixin, visitor_language
+from core.pages import TranslatedTreeMixin, presented
 from core.text import single_line_errors
 from core.weekdays import WEEKDAY_SLUGS, Weekday
-from directory.extensions import RegisteredPlacePanels, render_place_sections
+from directory.extensions import RegisteredPlacePanels
 from directory.forms import PlacePageForm
+from directory.models.permissions import PlacePermissionTester
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
 from directory.validation import objectives_outside_programmes_errors
 from gazetteer.models import Commune
 from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
-
-
-class PlaceIndexPage(IntroPage):
-    """The directory root: every place lives under it."""
-
-    parent_page_types = ["rencontres.HomePage"]
-    subpage_types = ["directory.PlacePage"]
-
-    class Meta:
-        verbose_name = _("annuaire des lieux")
-
-    def get_context(self, request, *args, **kwargs):
-        from directory.search.page import map_page_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(map_page_context(request))
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        from directory.search.page import said_by_the_form
-
-        said = said_by_the_form(request.GET)
-        if said is not None:
-            return redirect(f"{request.path}?{said.urlencode()}" if said else request.path)
-        response = super().serve(request, *args, **kwargs)
-        # A search with a bad parameter still shows the form with its errors, as a 400.
-        if response.context_data["search"].result is None:
-            response.status_code = 400
-        return response
 
 
 class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
@@ -234,8 +204,6 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
 
     def permissions_for_user(self, user):
-        from directory.roles import PlacePermissionTester
-
         return PlacePermissionTester(user, self)
 
     @property
@@ -251,27 +219,9 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         return self.email if self.public_location.shows_address else ""
 
     def get_context(self, request, *args, **kwargs):
-        from directory.freshness import is_flagged, verified_on
-        from directory.structured_data import json_ld_script_text, place_json_ld
-
         context = super().get_context(request, *args, **kwargs)
-        opening_hours = list(self.opening_hours.all())
-        context["opening_hours"] = opening_hours
-        directory = self.get_parent()
-        # Served in another language than its own (a French place under /nl/): the way back
-        # leads to the directory in the visitor's language.
-        if self.tree_language != visitor_language():
-            directory = directory.localized
-        context["directory"] = directory
-        context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
-        context["place_map"] = map_config(
-            points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
-        )
-        context["photos"] = self.photos.select_related("image")
-        # Sessions and projects belong to the French place a translation translates.
-        context["sections"] = render_place_sections(self.source_page, request)
-        context["verified_on"] = verified_on(self.source_page)
-        context["freshness_flagged"] = is_flagged(self.source_page)
+        # The place page's presentation (directory.place_page) reads this model.
+        context.update(presented(self, request))
         return context
 
 

@@ -16,7 +16,8 @@ from core.pages import in_source_language
 from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
 from core.search.near import Near
 from core.search.text import Text, TextField
-from directory.models import Language, PlacePage
+from directory.models.places import PlacePage
+from directory.models.vocabularies import Language
 from gazetteer.addresses import resolve_for_search
 from gazetteer.models import Commune
 from objectives.models import Objective, Programme

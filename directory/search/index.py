@@ -18,7 +18,7 @@ from core.search.paths import keyed_rows
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from core.search.text import JoinedText
-from directory.models import PlacePage
+from directory.models.places import PlacePage
 from directory.search.criteria import place_criteria, public_places
 
 # Sent with `place_ids` (the French places) after one of their translations changed.

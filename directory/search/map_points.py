@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 from core.location import location_columns, public_point_of
 from core.search.query import SearchQuery
 from core.search.service import matching_ids
-from directory.models import PlacePage
+from directory.models.places import PlacePage
 from directory.search.index import PLACES, PlaceSummary
 
 POINTS_LIMIT = 500

@@ -26,7 +26,7 @@ from core.search.service import nearest_beyond
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.cards import card_facts
 from directory.extensions import MAP_PAGE_VIEWS, render_map_page_sections
-from directory.models import Language
+from directory.models.vocabularies import Language
 from directory.search.index import PLACES
 from directory.search.map_points import map_feature, map_features
 from objectives.models import Programme

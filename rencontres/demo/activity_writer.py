@@ -21,10 +21,11 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from activities.choices import RegistrationStatus
-from activities.models import ActivityPage, Occurrence, Registration, parse_weekdays
+from activities.models import ActivityPage, Occurrence, Registration
 from activities.occurrences import window_days
 from activities.recurrence import Schedule
 from core.countries import TIME_ZONES
+from core.weekdays import parse_weekdays
 from directory.models import ClosurePeriod, PlacePage
 from rencontres.demo.activities import DemoActivity, demo_families, draw_offer
 from rencontres.demo.generator import DemoPlace
