@@ -2,11 +2,16 @@
 and a new filter is one line in the table (its label there too)."""
 
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import pytest
 from bs4 import BeautifulSoup
+from django.http import QueryDict
 
+from activities.search.index import SESSIONS
+from core.search.controls import form_controls
 from core.search.criteria import Flag, replacing
+from core.search.query import filterset_for
 from directory.search import page as map_page
 from directory.search.index import PLACES
 
@@ -64,3 +69,15 @@ def test_a_new_filter_is_one_line_in_the_table(client, place, monkeypatch):
     # Unticked says no criterion: "false", which the form cannot say, is taken out.
     response, soup = soup_of(client, "step_free=false")
     assert response.redirect_chain == [("/lieux/", 302)]
+
+
+@pytest.mark.parametrize("index", [PLACES, SESSIONS], ids=lambda index: index.name)
+def test_every_value_the_form_offers_is_one_the_search_accepts(index):
+    offered = 0
+    for control in form_controls(index, QueryDict(), {}, {}).values():
+        for option in control.options:
+            offered += 1
+            found = filterset_for(index)(QueryDict(urlencode({control.name: option.value})))
+            assert found.is_valid(), (control.name, option.value, found.errors)
+    # The radii, the days and the languages.
+    assert offered >= 7 + 7 + 1
