@@ -83,15 +83,6 @@ class FormControl:
     def max_length(self) -> int | None:
         return getattr(self.declared.field, "max_length", None)
 
-    @property
-    def whole(self) -> bool:
-        """Whether the number is whole (DecimalField and FloatField are IntegerFields to
-        Django, hence the exclusion)."""
-        field = self.declared.field
-        return isinstance(field, forms.IntegerField) and not isinstance(
-            field, forms.DecimalField | forms.FloatField
-        )
-
     @cached_property
     def options(self) -> list[Option]:
         """A select's options after its `blank` one, the one given (or else the default)
