@@ -13,6 +13,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
 from activities.choices import RegistrationStatus
@@ -127,7 +128,7 @@ SESSIONS = SearchIndex(
         *replacing(
             place_criteria(venue="place__", offer="activity__"),
             SESSION_TEXT,
-            Weekday("date", "weekday", "Jour de la séance", of_date=True),
+            Weekday("date", "weekday", "Jour de la séance", of_date=True, label=_("Le")),
         ),
         Dates(default_days=window_days),
     ),

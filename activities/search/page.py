@@ -113,5 +113,5 @@ def activities_context(request: HttpRequest) -> dict:
 
 
 ACTIVITIES_VIEW = MapView(
-    "activities", _("Activités"), SESSIONS, activities_context, inputs=("when", "from", "to")
+    "activities", _("Activités"), SESSIONS, activities_context, inputs=("when",)
 )

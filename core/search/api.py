@@ -1,22 +1,20 @@
-"""What every search endpoint of the API does with a query string: validate it with the index's
-FilterSet (400 naming each bad parameter), search, refuse a page past the end."""
+"""What every search endpoint of the API does with a query string: the sequence of
+`core.search.paging.searched` (validate, search, refuse a page past the end), a 400 naming each
+bad parameter."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, JsonResponse, QueryDict
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.decorators import decorate_view
 
 from core.kept import kept
 from core.openapi import BAD_REQUEST_EXAMPLE, merged
 from core.search.openapi import parameters
-from core.search.query import filterset_for
-from core.search.service import search
+from core.search.paging import searched
 
 if TYPE_CHECKING:
     from core.search.index import SearchIndex
@@ -51,17 +49,10 @@ def api_search(
 ) -> tuple[SearchQuery, SearchResult] | JsonResponse:
     """The query and its result, or the 400 response; `page_size` asks for one page of that
     size whatever the parameters say (a feed)."""
-    filterset = filterset_for(index)(params)
-    if not filterset.is_valid():
-        return bad_request(filterset.error_details(), filterset.suggestions())
-    query = filterset.to_query()
-    if page_size is not None:
-        query = replace(query, page=1, page_size=page_size)
-    result = search(index, query)
-    if query.page > 1 and query.offset >= result.count:
-        message = _("Cette page n'existe pas : %(count)d résultats.") % {"count": result.count}
-        return bad_request({"page": [message]})
-    return query, result
+    found = searched(index, params, page_size)
+    if found.query is None:
+        return bad_request(found.errors, found.suggestions)
+    return found.query, found.result
 
 
 def examples_of_400() -> dict:

@@ -18,6 +18,7 @@ from typing import Any
 import django_filters
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
 from core.search.fields import (
@@ -27,16 +28,37 @@ from core.search.fields import (
 )
 from core.search.paths import values_at
 from core.weekdays import WEEKDAY_SLUGS, django_week_day
+from core.weekdays import Weekday as Day
+
+
+@dataclass(frozen=True)
+class Control:
+    """How a search form asks for a parameter: its `kind` of input (text, search, number,
+    select, checkbox, checkboxes, date). Its limits and options are those of the form field the
+    FilterSet validates it with (`core.search.controls`). A control that `refines` is one of
+    the filters a search is narrowed by, drawn from this table under its `label`."""
+
+    kind: str
+    label: str = ""
+    refines: bool = False
+    # A select's first option, for "any" (the parameter not given).
+    blank: str = ""
+    # The values offered, when the field takes any in a range (a radius).
+    choices: tuple = ()
+    # Each option is a language named in itself ("Nederlands"): its value is its `lang`.
+    autonyms: bool = False
 
 
 @dataclass(frozen=True)
 class Param:
-    """One query-string parameter: its filter validates it, its description documents it."""
+    """One query-string parameter: its filter validates it, its description documents it, its
+    control asks for it in a form (none: only links and hand-written addresses give it)."""
 
     name: str
     filter: django_filters.Filter
     description: str
     default: Any = None
+    control: Control | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,9 @@ class Terms(Criterion):
     description: str
     to_field: str = "slug"
     many: bool = True
+    label: str = ""
+    blank: str = ""
+    autonyms: bool = False
     prefix: str = ""
 
     def params(self) -> list[Param]:
@@ -121,11 +146,19 @@ class Terms(Criterion):
             if self.many
             else django_filters.ModelChoiceFilter
         )
+        control = Control(
+            "checkboxes" if self.many else "select",
+            self.label,
+            refines=True,
+            blank=self.blank,
+            autonyms=self.autonyms,
+        )
         return [
             Param(
                 self.name,
                 kind(queryset=self.choices, to_field_name=self.to_field),
                 self.description,
+                control=control,
             )
         ]
 
@@ -169,10 +202,12 @@ class Flag(Criterion):
     path: str
     description: str
     equals: Any = True
+    label: str = ""
     prefix: str = ""
 
     def params(self) -> list[Param]:
-        return [Param(self.name, StrictBooleanFilter(), self.description)]
+        control = Control("checkbox", self.label, refines=True)
+        return [Param(self.name, StrictBooleanFilter(), self.description, control=control)]
 
     def where(self, value) -> Q:
         condition = Q(**{self._at(self.path): self.equals})
@@ -200,11 +235,15 @@ class Within(Criterion):
     high: str
     maximum: int
     description: str
+    label: str = ""
     prefix: str = ""
 
     def params(self) -> list[Param]:
         limits = [MinValueValidator(0), MaxValueValidator(self.maximum)]
-        return [Param(self.name, IntegerFilter(validators=limits), self.description)]
+        control = Control("number", self.label, refines=True)
+        return [
+            Param(self.name, IntegerFilter(validators=limits), self.description, control=control)
+        ]
 
     def where(self, value) -> Q:
         return Q(**{f"{self._at(self.low)}__lte": value, f"{self._at(self.high)}__gte": value})
@@ -234,11 +273,20 @@ class Weekday(Criterion):
     description: str
     of_date: bool = False
     name: str = "day"
+    label: str = ""
     prefix: str = ""
 
     def params(self) -> list[Param]:
-        choices = [(slug, slug) for slug in WEEKDAY_SLUGS]
-        return [Param(self.name, django_filters.ChoiceFilter(choices=choices), self.description)]
+        choices = list(zip(WEEKDAY_SLUGS, Day.labels, strict=True))
+        control = Control("select", self.label, refines=True, blank=_("n'importe quel jour"))
+        return [
+            Param(
+                self.name,
+                django_filters.ChoiceFilter(choices=choices),
+                self.description,
+                control=control,
+            )
+        ]
 
     def value(self, data: dict):
         return WEEKDAY_SLUGS.index(data[self.name]) if data.get(self.name) else None

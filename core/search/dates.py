@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
-from core.search.criteria import Criterion, Param
+from core.search.criteria import Control, Criterion, Param
 from core.search.fields import IsoDateFilter
 from core.search.paths import values_at
 
@@ -38,11 +38,17 @@ class Dates(Criterion):
 
     def params(self) -> list[Param]:
         return [
-            Param("from", IsoDateFilter(), "Premier jour (AAAA-MM-JJ), aujourd'hui par défaut"),
+            Param(
+                "from",
+                IsoDateFilter(),
+                "Premier jour (AAAA-MM-JJ), aujourd'hui par défaut",
+                control=Control("date"),
+            ),
             Param(
                 "to",
                 IsoDateFilter(),
                 f"Dernier jour inclus (AAAA-MM-JJ), au plus {self.max_days} jours après from",
+                control=Control("date"),
             ),
         ]
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import django_filters
 from django import forms
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +18,8 @@ MAX_TEXT_LENGTH = 200
 WHOLE_NUMBER = re.compile(r"(-?[0-9]+)(?:\.0+)?", re.ASCII)
 # More digits than any count the search holds (and than every database's integers).
 MAX_DIGITS = 9
+# django-filter's own guard against overflows: no limit of the contract's.
+NUMBER_FILTER_GUARD = 1e50
 
 
 # Which of two values did the family mean? Asking beats keeping the last one.
@@ -29,6 +31,16 @@ def many_valued(field: forms.Field) -> bool:
     widget reads every value, where another reads one and would quietly drop the rest."""
     # Only choice widgets say; any other reads one value.
     return getattr(field.widget, "allow_multiple_selected", False)
+
+
+def bounds(field: forms.Field) -> tuple:
+    """The least and the greatest value a number field accepts (None: no bound), read from the
+    validators that enforce them: what the OpenAPI description and the forms say is what is
+    checked."""
+    minimums = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
+    maximums = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
+    maximums = [limit for limit in maximums if limit < NUMBER_FILTER_GUARD]
+    return (max(minimums) if minimums else None, min(maximums) if maximums else None)
 
 
 class StrictIntegerField(forms.IntegerField):

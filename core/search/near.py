@@ -19,7 +19,7 @@ from elasticsearch import dsl
 
 from core.geo import bounding_box, distance_from, distance_km
 from core.location import location_columns, public_point_of, uses_commune_point
-from core.search.criteria import Criterion, Exact, Param
+from core.search.criteria import Control, Criterion, Exact, Param
 from core.search.fields import NumberFilter, PlaceNameFilter
 from core.search.paths import values_at
 
@@ -56,6 +56,8 @@ class Near(Criterion):
     field: str = "location"
     default_radius_km: float = 10
     max_radius_km: float = 200
+    # The radii a form offers (a hand-written address may ask for any other within the limits).
+    radius_choices_km: tuple[float, ...] = (2, 5, 10, 20, 50, 100, 200)
     prefix: str = ""
     ranks = True
 
@@ -66,12 +68,14 @@ class Near(Criterion):
                 self.name,
                 PlaceNameFilter(resolve=self.resolve),
                 "Code postal, nom de commune ou « latitude,longitude »",
+                control=Control("text"),
             ),
             Param(
                 "radius_km",
                 NumberFilter(validators=radius),
                 "Rayon autour de near, en km",
                 default=self.default_radius_km,
+                control=Control("select", choices=self.radius_choices_km),
             ),
         ]
 

@@ -12,12 +12,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.search.fields import IsoDateTimeField, StrictBooleanField, many_valued
+from core.search.fields import IsoDateTimeField, StrictBooleanField, bounds, many_valued
 from core.search.query import all_params
 
-NUMBER_FILTER_GUARD = 1e50
 NO_NUL = "^[^\\x00]*$"
 
 if TYPE_CHECKING:
@@ -57,13 +55,11 @@ def field_schema(field: forms.Field) -> dict:
         if getattr(field, "max_length", None):
             schema["maxLength"] = field.max_length
         return schema
-    minimums = [v.limit_value for v in field.validators if isinstance(v, MinValueValidator)]
-    maximums = [v.limit_value for v in field.validators if isinstance(v, MaxValueValidator)]
-    if minimums:
-        schema["minimum"] = _number(max(minimums))
-    # django-filter's own guard against overflows (1e50) is no limit of the contract's.
-    if maximums and min(maximums) < NUMBER_FILTER_GUARD:
-        schema["maximum"] = _number(min(maximums))
+    minimum, maximum = bounds(field)
+    if minimum is not None:
+        schema["minimum"] = _number(minimum)
+    if maximum is not None:
+        schema["maximum"] = _number(maximum)
     return schema
 
 

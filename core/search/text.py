@@ -16,7 +16,7 @@ from elasticsearch import dsl
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from core.search.criteria import Criterion, Exact, Param
+from core.search.criteria import Control, Criterion, Exact, Param
 from core.search.fields import MAX_TEXT_LENGTH
 from core.search.paths import values_at
 
@@ -132,7 +132,10 @@ class Text(Criterion):
     def params(self) -> list[Param]:
         return [
             Param(
-                self.name, django_filters.CharFilter(max_length=MAX_TEXT_LENGTH), self.description
+                self.name,
+                django_filters.CharFilter(max_length=MAX_TEXT_LENGTH),
+                self.description,
+                control=Control("search"),
             )
         ]
 

@@ -9,6 +9,7 @@ activity.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
@@ -82,8 +83,14 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "age_max_months",
             MAX_CHILD_AGE_MONTHS,
             "Âge de l'enfant en mois",
+            label=_("Âge de l'enfant (en mois)"),
         ).under(offer),
-        Weekday("opening_hours__weekday", "days", "Jour d'ouverture").under(venue),
+        Weekday(
+            "opening_hours__weekday",
+            "days",
+            "Jour d'ouverture",
+            label=_("Ouvert le"),
+        ).under(venue),
         Terms(
             "language",
             "languages__code",
@@ -92,9 +99,19 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "Langue parlée (ISO 639-1)",
             to_field="code",
             many=False,
+            label=_("Langue parlée"),
+            blank=_("toutes"),
+            autonyms=True,
         ).under(offer),
-        Flag("accessible", "accessibility__step_free", "Accès de plain-pied").under(venue),
-        Flag("free", "fee_kind", "Gratuit", equals=FeeKind.FREE).under(offer),
+        Flag(
+            "accessible",
+            "accessibility__step_free",
+            "Accès de plain-pied",
+            label=_("Accès de plain-pied (fauteuil, poussette)"),
+        ).under(venue),
+        Flag(
+            "free", "fee_kind", "Gratuit", equals=FeeKind.FREE, label=_("Gratuit uniquement")
+        ).under(offer),
         Since(
             "modified_after",
             "last_published_at",

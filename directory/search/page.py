@@ -18,20 +18,16 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 
 from core.maps import map_config
+from core.search.controls import FormControl, declared_controls, form_controls
 from core.search.index import SearchIndex
 from core.search.paging import SearchPage, search_page
-from core.search.query import filterset_for
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
-from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.cards import card_facts
 from directory.extensions import MAP_PAGE_VIEWS, render_map_page_sections
-from directory.models.vocabularies import Language
 from directory.search.index import PLACES
 from directory.search.map_points import map_feature, map_features
 from objectives.models import Programme
-
-RADIUS_CHOICES = [2, 5, 10, 20, 50, 100, 200]
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,8 @@ class MapView:
     label: str
     index: SearchIndex
     context: Callable[[HttpRequest], dict]
-    # The parameters its own inputs add to the form's (FORM_INPUTS).
+    # The parameters its own inputs add to those of its index's controls (which are the
+    # table's: core.search.controls).
     inputs: tuple[str, ...] = ()
 
 
@@ -78,13 +75,8 @@ def form_choices(params: QueryDict, result: SearchResult | None) -> dict:
     for name, items in groups.items():
         if items:
             items[0]["id"] = f"field-{name}"
-    default_radius = PLACES.criterion("near").default_radius_km
     return {
         "programmes": programmes,
-        "languages": Language.objects.all(),
-        "days": list(zip(WEEKDAY_SLUGS, Weekday.labels, strict=True)),
-        "radii": RADIUS_CHOICES,
-        "default_radius": default_radius,
         "inputs": [name for name, items in groups.items() if items],
     }
 
@@ -152,38 +144,38 @@ def map_views() -> list[MapView]:
     return [PLACES_VIEW, *(hook() for hook in hooks.get_hooks(MAP_PAGE_VIEWS))]
 
 
-# The form's parameters that are not a place or words: each value counts as one filter.
-FILTER_PARAMS = ("programme", "objective", "age_months", "day", "language", "accessible", "free")
-# The form's checkboxes: ticked sends "true", unticked sends nothing.
-CHECKBOXES = ("accessible", "free")
-# The parameters with an input in every view's form ("#field-<name>", where their errors link;
-# the programmes' and objectives' checkboxes are there when the taxonomy has some). The others
-# (page, page_size, modified_after) come from links and hand-written addresses.
-FORM_INPUTS = ("near", "radius_km", "q", "age_months", "day", "language", *CHECKBOXES)
-
-
 def said_by_the_form(params: QueryDict) -> QueryDict | None:
     """The same search as the form can say it, or None when it already is. A checkbox cannot
     say "false" (the API's "only the others"): shown unticked, it would come back as no
     criterion, and the page would answer one search and its form send another."""
-    fields = filterset_for(PLACES).form_class.base_fields
     said = params.copy()
-    for name in CHECKBOXES:
-        values = params.getlist(name)
+    for declared in declared_controls(PLACES):
+        values = params.getlist(declared.name)
+        if declared.control.kind != "checkbox" or len(values) != 1:
+            continue
         try:
-            false = len(values) == 1 and fields[name].clean(values[0]) is False
+            false = declared.field.clean(values[0]) is False
         except ValidationError:
             false = False  # the form shows it with its error
         if false:
-            del said[name]
+            del said[declared.name]
     return said if len(said) < len(params) else None
 
 
-def ticked(search: SearchPage) -> dict[str, bool]:
-    """Which checkboxes the search is for: the validated value, not the text given
-    ("accessible=maybe" is an error, not a yes)."""
+def refining(index: SearchIndex) -> list[str]:
+    """The parameters that narrow a search down ("Affiner"), each value one filter."""
+    return [d.name for d in declared_controls(index) if d.control.refines]
+
+
+def refined(params: QueryDict, index: SearchIndex) -> int:
+    """How many filters the search is narrowed by."""
+    return sum(1 for name in refining(index) for value in params.getlist(name) if value)
+
+
+def controls_of(search: SearchPage, params: QueryDict) -> dict[str, FormControl]:
+    # What failed validation is not in the cleaned data: a checkbox is ticked only for a yes.
     cleaned = getattr(search.filterset.form, "cleaned_data", {})
-    return {name: cleaned.get(name) is True for name in CHECKBOXES}
+    return form_controls(search.filterset.index, params, cleaned, search.errors)
 
 
 def searched(params: QueryDict) -> bool:
@@ -192,7 +184,7 @@ def searched(params: QueryDict) -> bool:
     return any(value for name, value in params.items() if name not in ("view", "page"))
 
 
-def search_summary(params: QueryDict) -> str:
+def search_summary(params: QueryDict, index: SearchIndex) -> str:
     """The search in one line, for the folded form: "Près de 4000 · 10 km · « jeux » · 2
     filtres"."""
     parts = []
@@ -202,7 +194,7 @@ def search_summary(params: QueryDict) -> str:
         parts.append(_("%(radius)s km") % {"radius": radius})
     if params.get("q"):
         parts.append(_("« %(words)s »") % {"words": params["q"]})
-    filters = sum(1 for name in FILTER_PARAMS for value in params.getlist(name) if value)
+    filters = refined(params, index)
     if filters:
         parts.append(ngettext("%(n)d filtre", "%(n)d filtres", filters) % {"n": filters})
     return " · ".join(str(part) for part in parts) or str(_("Toute la carte"))
@@ -219,7 +211,8 @@ def map_page_context(request: HttpRequest) -> dict:
     context = {
         "params": request.GET,
         "searched": searched(request.GET),
-        "search_summary": search_summary(request.GET),
+        "search_summary": search_summary(request.GET, chosen.index),
+        "refined": refined(request.GET, chosen.index),
         # The points are the results' own (map_features, in the part a search replaces).
         "results_map": map_config(
             points_from="map-features", cluster=True, scroll_wheel_zoom=False
@@ -230,7 +223,17 @@ def map_page_context(request: HttpRequest) -> dict:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
     context.update(chosen.context(request))
-    context["ticked"] = ticked(context["search"])
-    context["form_inputs"] = {*FORM_INPUTS, *chosen.inputs, *context["choices"]["inputs"]}
+    controls = controls_of(context["search"], request.GET)
+    context["controls"] = controls
+    # The taxonomy's checkboxes are drawn grouped, with their counts (form_choices).
+    drawn = [control for control in controls.values() if control.kind != "checkboxes"]
+    context["filters"] = [control for control in drawn if control.control.refines]
+    # Where errors link: "#field-<name>" (page, page_size, modified_after come from links and
+    # hand-written addresses, and have none).
+    context["form_inputs"] = {
+        *(control.name for control in drawn),
+        *chosen.inputs,
+        *context["choices"]["inputs"],
+    }
     context["sections"] = render_map_page_sections(request, chosen, context["search"])
     return context
