@@ -8,10 +8,22 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
-        from activities.models import ActivityPage
+        from activities.models import (
+            ActivityAddedDate,
+            ActivityExcludedDate,
+            ActivityPage,
+            Occurrence,
+            Registration,
+        )
         from activities.search.index import SESSIONS
+        from core.kept import shown_publicly
         from core.pages import keep_in_step
         from core.search.index import register
 
         register(SESSIONS)
+        # Sessions written in bulk (activities.occurrences) announce themselves through the
+        # sessions index they update; a registration changes the places a session has left.
+        shown_publicly(
+            ActivityPage, ActivityExcludedDate, ActivityAddedDate, Occurrence, Registration
+        )
         keep_in_step(ActivityPage, {"slug", "weekdays"})
