@@ -64,17 +64,21 @@ def generation() -> str:
 
 class _Announcement:
     """The changes of one transaction: each adds a hook run after the commit (its `before`, if
-    any), and the last hook replaces the generation, once, after every `before` has run."""
+    any), and the last hook replaces the generation, after every `before` has run."""
 
     def __init__(self) -> None:
-        self.last: _Hook | None = None
+        self.bumping: list[_Hook] = []
         self.started = False
 
 
 class _Hook:
-    def __init__(self, announcement: _Announcement, before: Callable[[], None] | None) -> None:
+    def __init__(
+        self, announcement: _Announcement, before: Callable[[], None] | None, savepoints: set[str]
+    ) -> None:
         self.announcement = announcement
         self.before = before
+        self.savepoints = savepoints
+        self.bumps = True
 
     def __call__(self) -> None:
         self.announcement.started = True
@@ -83,7 +87,7 @@ class _Hook:
                 self.before()
         finally:
             # Even when a cluster update failed: the database engine answers then.
-            if self.announcement.last is self:
+            if self.bumps:
                 new_generation()
 
 
@@ -97,12 +101,18 @@ def changed(before: Callable[[], None] | None = None) -> None:
     transaction commits (at once outside one), after `before` and every other `before` of the
     transaction have run, so that no response computed before every engine shows the change is
     kept under the new generation."""
+    connection = transaction.get_connection()
     announcement = getattr(_current, "announcement", None)
     # Outside a transaction (an earlier hook of a commit, among others), the hook runs at once.
-    alone = not transaction.get_connection().in_atomic_block
-    if announcement is None or announcement.started or alone:
+    if announcement is None or announcement.started or not connection.in_atomic_block:
         announcement = _current.announcement = _Announcement()
-    hook = announcement.last = _Hook(announcement, before)
+    # Django drops a rolled back savepoint's hooks with it (`on_commit`): a later hook takes
+    # over an earlier one's replacement only when no rollback can drop the later one alone.
+    hook = _Hook(announcement, before, set(connection.savepoint_ids))
+    for earlier in announcement.bumping:
+        earlier.bumps = not hook.savepoints <= earlier.savepoints
+    announcement.bumping = [earlier for earlier in announcement.bumping if earlier.bumps]
+    announcement.bumping.append(hook)
     transaction.on_commit(hook)
 
 

@@ -16,12 +16,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/places/?near=50.64,5.57&radius_km=20"
 
 
-@pytest.fixture
-def keeping(settings):
-    settings.KEPT_RESPONSES_SECONDS = 60
-    new_generation()
-
-
 def names(client, url=URL, **headers):
     response = client.get(url, headers=headers)
     assert response.status_code == 200, response.content
