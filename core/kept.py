@@ -138,7 +138,8 @@ def _page_moved(sender, instance: Page, **kwargs) -> None:
 
 def _search_index_updated(sender, task_result, **kwargs) -> None:
     """Wagtail's search index (the database engine's text search) is updated by a task queued
-    when a row is saved, which a `db_worker` runs after the transaction, later."""
+    when a row is saved, which a `db_worker` runs after the transaction, later. A page's draft
+    queues one too (its row is saved): one announcement too many, which costs a recomputation."""
     if task_result.task.module_path != insert_or_update_object_task.module_path:
         return
     app_label, model_name, _pk = task_result.args
