@@ -1,6 +1,7 @@
 """A kept search answer learns of a publication once every engine can find it: once the cluster
 has the document (core.search.signals), and once Wagtail's search index, the database engine's
-text search, has been updated by its queued task (core.kept, `task_finished`).
+text search, has been updated by its queued task (core.kept, `task_finished`); while the
+cluster is down, once the documents are noted for later.
 
 The cluster's is a race, so tried several times: a family's requests run in a thread from the
 moment the publication commits, while the cluster is updated; the request after the publication
@@ -17,7 +18,7 @@ from django.db import connection, transaction
 from django.test import Client
 
 from core.search.indexing import rebuild
-from core.search.transport import Transport
+from core.search.transport import ClusterSettings, Transport
 from directory.search.index import PLACES
 from tests.directory.search.conftest import use_cluster, use_database
 from tests.factories import CommuneFactory, PlacePageFactory
@@ -96,3 +97,19 @@ def test_an_answer_computed_before_wagtail_s_index_task_ran_is_not_kept(keeping,
     assert found(client, "castors", engine="database") == []
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert found(client, "castors", engine="database") == ["La Cabane aux castors"]
+
+
+def test_a_change_noted_while_the_cluster_is_down_is_announced_all_the_same(
+    keeping, client, settings
+):
+    # A port nothing listens on: a stopped node; the database engine answers meanwhile.
+    use_cluster(
+        settings,
+        ClusterSettings(url="http://127.0.0.1:9", flavour="opensearch3", index_prefix="down"),
+    )
+    place = cabane()
+    place.save_revision().publish()
+    assert found(client, "cabane", engine="database") == ["La Cabane"]
+    place.title = "La Cabane aux loutres"
+    place.save_revision().publish()
+    assert found(client, "cabane", engine="database") == ["La Cabane aux loutres"]
