@@ -10,11 +10,12 @@ session) and what no signal announces (rows imported by a command); 0 keeps noth
 One mechanism replaces the generation, `changed()`: whatever changes what a public response
 shows announces it, once per transaction, after the transaction commits and after the work that
 shows the change to every engine (the search cluster's documents rewritten, `before=`): a
-response computed before that moment was kept under the old generation, never under the new
-one. The models whose rows feed public responses are declared by their apps in `ready()`
-(`shown_publicly`): their saves, deletions, many-to-many links and, for pages, publications,
-unpublications, moves and deletions announce a change. Wagtail's own search index (the database
-engine's text search) is updated by a queued task (`db_worker`), later: its end announces again.
+response computed before that moment is kept under the generation read before it was computed,
+the old one, never under the new one. The models whose rows feed public responses are
+declared by their apps in `ready()` (`shown_publicly`): their saves, deletions, many-to-many
+links and, for pages, publications, unpublications, moves and deletions announce a change.
+Wagtail's own search index (the database engine's text search) is updated by a queued task
+(`db_worker`), later: its end announces again.
 
 Only what is the same for every visitor is kept or given: a GET from a visitor who carries no
 cookie but the language's and the CSRF one (signed-in editors, a page's password, a flash
