@@ -8,12 +8,24 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
-        from activities.models import ActivityPage
+        from activities.models import (
+            ActivityAddedDate,
+            ActivityExcludedDate,
+            ActivityPage,
+            Occurrence,
+            Registration,
+        )
         from activities.search.index import SESSIONS
         from activities.views import activity_page_context
+        from core.kept import shown_publicly
         from core.pages import keep_in_step, present
         from core.search.index import register
 
         register(SESSIONS)
         present(ActivityPage, activity_page_context)
+        # Sessions written in bulk (activities.occurrences) announce themselves through the
+        # sessions index they update; a registration changes the places a session has left.
+        shown_publicly(
+            ActivityPage, ActivityExcludedDate, ActivityAddedDate, Occurrence, Registration
+        )
         keep_in_step(ActivityPage, {"slug", "weekdays"})

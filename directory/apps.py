@@ -7,13 +7,27 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
+        from core.kept import shown_publicly
         from core.pages import keep_in_step, present
         from core.search.index import register
         from directory import signals  # noqa: F401
-        from directory.models.places import PlacePage
+        from directory.map_page import PlaceIndexPage
+        from directory.models.closures import ClosurePeriod
+        from directory.models.places import OpeningHours, PlacePage, PlacePhoto
+        from directory.models.vocabularies import AccessibilityFeature, Language
         from directory.place_page import place_page_context
         from directory.search.index import PLACES
 
         register(PLACES)
         present(PlacePage, place_page_context)
+        # A confirmation writes the row without a signal: it announces itself (freshness.py).
+        shown_publicly(
+            PlacePage,
+            PlaceIndexPage,
+            ClosurePeriod,
+            OpeningHours,
+            PlacePhoto,
+            Language,
+            AccessibilityFeature,
+        )
         keep_in_step(PlacePage, {"slug", "street_address", "postcode", "phone"})

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from core import kept
 from directory.models.places import PlacePage
 
 DAYS_PER_MONTH = 30.44
@@ -40,7 +41,9 @@ def is_flagged(place: PlacePage) -> bool:
 
 
 def mark_verified(place_id: int) -> datetime:
-    """Straight to the row: the page's revisions and editor are left as they are."""
+    """Straight to the row: the page's revisions and editor are left as they are (and no
+    signal is sent, hence the announcement)."""
     now = timezone.now()
     PlacePage.objects.filter(pk=place_id).update(verified_at=now)
+    kept.changed()
     return now

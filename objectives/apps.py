@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ObjectivesConfig(AppConfig):
     name = "objectives"
     verbose_name = _("Programmes et objectifs")
+
+    def ready(self) -> None:
+        from core.kept import shown_publicly
+        from objectives.models import Objective, Programme
+
+        shown_publicly(Programme, Objective)

@@ -9,8 +9,11 @@ class RencontresConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from core.kept import shown_publicly
+        from rencontres.models import HomePage
         from rencontres.roles import ensure_roles_after_migrate
         from rencontres.sites import apply_base_url_after_migrate
 
         post_migrate.connect(ensure_roles_after_migrate)
         post_migrate.connect(apply_base_url_after_migrate, sender=self)
+        shown_publicly(HomePage)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "alerts",
     "projects",
     "opendata",
+    # After the apps: its ready() wires the search handlers to the indexes theirs registered.
     "core",
     # Content translation (docs/languages-content.md); its locales admin replaces wagtail.locales.
     "wagtail_localize",
@@ -348,7 +349,7 @@ SEARCH_CLUSTER = {
     "breaker_seconds": ENV.search_breaker_seconds,
 }
 # Public responses (search API answers, place pages) are kept this long at most, and dropped
-# as soon as a page changes (core.kept); 0 keeps none.
+# as soon as the public content changes and every engine shows it (core.kept); 0 keeps none.
 KEPT_RESPONSES_SECONDS = ENV.kept_responses_seconds
 
 # Maps: django-leaflet's bundled Leaflet; tiles from a configurable server.

@@ -59,6 +59,15 @@ def staff_member(django_user_model):
 
 
 @pytest.fixture
+def keeping(settings):
+    """Public responses kept (core.kept), from a generation of this test's own."""
+    from core.kept import new_generation
+
+    settings.KEPT_RESPONSES_SECONDS = 60
+    new_generation()
+
+
+@pytest.fixture
 def discreet_place(commune):
     from tests.discreet import make_discreet_place
 

@@ -20,7 +20,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 # A test writes rows without the signals a page's publication sends (factories): responses are
-# kept only where a test turns keeping on (tests/core/test_kept.py).
+# kept only where a test turns keeping on (the `keeping` fixture, tests/conftest.py).
 KEPT_RESPONSES_SECONDS = 0
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

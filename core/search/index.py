@@ -18,7 +18,6 @@ from elasticsearch import dsl
 
 from core.search.criteria import Criterion
 from core.search.paths import json_value, rows_at, values_at
-from core.search.signals import follow
 
 EVENTS = ("publish", "unpublish", "move", "delete")
 
@@ -152,11 +151,10 @@ _registry: dict[str, SearchIndex] = {}
 
 
 def register(index: SearchIndex) -> SearchIndex:
-    """Declared once, at start-up (an app's `ready()`): the rebuild command covers it and its
-    documents follow the pages it names."""
-    if index.name not in _registry:
-        _registry[index.name] = index
-        follow(index)
+    """Declared once, at start-up (an app's `ready()`): the rebuild command covers it, and its
+    documents follow the pages it names once the core app, listed after the apps, is ready
+    (`core.search.signals.follow_registered`)."""
+    _registry.setdefault(index.name, index)
     return index
 
 

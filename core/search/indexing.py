@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from core import kept
 from core.heap import application_set_aside
-from core.kept import content_changed
+from core.models import PendingSearchUpdate
 from core.overlap import sent_while_next_is_made
-
-if TYPE_CHECKING:
-    from core.search.index import SearchIndex
-    from core.search.transport import Transport
+from core.search.index import SearchIndex
+from core.search.transport import Transport
 
 BATCH_SIZE = 1000
 
@@ -61,9 +59,6 @@ def rebuild(
     """Fill a new `<alias>-<timestamp>` index from the database with the client's streaming
     bulk helper, periodic refreshes off (nobody searches it yet), then move the alias to it in
     one step and drop the older indices; yields progress."""
-    # Here, not above: the pending notes' module imports this one.
-    from core.search import pending
-
     begun = timezone.now()
     alias = transport.config.alias(index.name)
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
@@ -88,12 +83,12 @@ def rebuild(
     transport.refresh(new_index)
     previous = transport.indices_behind(alias)
     transport.point_alias(alias, new_index)
-    content_changed()
+    kept.changed()
     for old in previous:
         transport.delete_index(old)
     # Leftovers of an interrupted rebuild would otherwise receive page updates forever.
     for stray in set(transport.indices_matching(f"{alias}-*")) - {new_index}:
         transport.delete_index(stray)
-    # Updates noted before the rows were read are in the new index.
-    pending.forget(index, noted_before=begun)
+    # Updates noted (core.search.pending) before the rows were read are in the new index.
+    PendingSearchUpdate.objects.filter(index=index.name, noted_at__lt=begun).delete()
     yield RebuildProgress(done, total)

@@ -4,23 +4,19 @@ While the cluster is down (or its breaker open) a published, unpublished, moved 
 is noted here instead of being sent; nothing waits and nothing is lost. The notes are sent, in
 batches, by the next live update that reaches the cluster (`core.search.signals`) and by
 `manage.py catch_up_search_index` (run it from cron, or after an outage); a rebuild makes those
-noted before it began pointless and forgets them.
+noted before it began pointless and forgets them (`core.search.indexing.rebuild`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
-from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from core.models import PendingSearchUpdate
+from core.search.index import SearchIndex, registered
 from core.search.indexing import reindex
-
-if TYPE_CHECKING:
-    from core.search.index import SearchIndex
-    from core.search.transport import Transport
+from core.search.transport import Transport
 
 BATCH_SIZE = 500
 
@@ -43,9 +39,6 @@ def count() -> int:
 def catch_up(transport: Transport) -> int:
     """Send every noted document again; returns how many. Raises ClusterUnavailable (the
     notes not yet sent stay) when the cluster fails meanwhile."""
-    # Here, not above: core.search.index imports the signals, which import this module.
-    from core.search.index import registered
-
     sent = 0
     indexes = {index.name: index for index in registered()}
     while True:
@@ -65,8 +58,3 @@ def catch_up(transport: Transport) -> int:
             pk__in=[row.pk for row in rows], noted_at__lte=begun
         ).delete()
         sent += len(rows)
-
-
-def forget(index: SearchIndex, noted_before: datetime) -> None:
-    """After a rebuild that began at `noted_before`: its notes from before are in the index."""
-    PendingSearchUpdate.objects.filter(index=index.name, noted_at__lt=noted_before).delete()

@@ -1,29 +1,29 @@
 """One handler for every index: documents updated after the pages they follow are published,
-unpublished, moved or deleted (or after an app's own signal).
+unpublished, moved or deleted (or after an app's own signal). Wired by `follow_registered`, from
+the core app's `ready()` once every app has registered its indexes, as django-modelsearch wires
+its own handlers.
 
 The update runs after the transaction commits, through the search breaker
 (`core.search.breaker`): while the cluster is down or the breaker open, an editor neither fails
 nor waits; the documents are noted in the database (`core.search.pending`) and sent with the next
-update that reaches the cluster, or by `manage.py catch_up_search_index`.
+update that reaches the cluster, or by `manage.py catch_up_search_index`. Kept public responses
+are dropped after it (`core.kept.changed`), once the cluster has the documents or they are
+noted: nothing computed before is kept under the new generation.
 """
 
 from __future__ import annotations
 
 import logging
 from functools import partial
-from typing import TYPE_CHECKING
 
-from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.kept import content_changed
+from core import kept
 from core.search import breaker, pending
+from core.search.index import Follows, SearchIndex, registered
 from core.search.indexing import reindex
 from core.search.transport import ClusterUnavailable, get_transport
-
-if TYPE_CHECKING:
-    from core.search.index import Follows, SearchIndex
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ PAGE_SIGNALS = {"publish": page_published, "unpublish": page_unpublished, "delet
 
 
 def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
-    content_changed()
     transport = get_transport()
     if transport is None:
         return
@@ -59,7 +58,7 @@ def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
 
 
 def changed(index: SearchIndex, key: str, ids: list[int]) -> None:
-    transaction.on_commit(partial(_update, index, key, list(ids)))
+    kept.changed(before=partial(_update, index, key, list(ids)))
 
 
 def _page_changed(index: SearchIndex, follows: Follows, sender, instance, **kwargs) -> None:
@@ -73,7 +72,12 @@ def _signalled(index: SearchIndex, follows: Follows, sender, **kwargs) -> None:
     changed(index, follows.key, kwargs[follows.ids])
 
 
-def follow(index: SearchIndex) -> None:
+def follow_registered() -> None:
+    for index in registered():
+        _follow(index)
+
+
+def _follow(index: SearchIndex) -> None:
     for number, follows in enumerate(index.follows):
         uid = f"search-{index.name}-{number}"
         if follows.signal is not None:

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from core import kept
 from core.search import breaker, pending
 from core.search.transport import ClusterUnavailable, get_transport
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
                 f"Search cluster error, {pending.count()} documents still noted: {error}"
             ) from error
         breaker.succeeded()
+        if sent:
+            # Answers computed while the cluster lacked these documents were kept meanwhile.
+            kept.changed()
         self.stdout.write(
             self.style.SUCCESS(f"{sent} documents sent to the search cluster ({noted} noted).")
         )
