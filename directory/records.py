@@ -1,0 +1,386 @@
+"""A place's public record: every fact the public may know of a place, in one frozen value that
+every output reads (result rows and cards, the APIs, JSON-LD, open data, feeds, e-mails).
+
+Built from query rows, never from page instances, in three queries per batch whatever its
+size: the places with their commune, their terms (programmes, objectives, languages,
+accessibility features) as one union, their opening hours and closures to come as another.
+The discreet rule (`core.location`) is applied here: outside the model, no other module
+decides what of a place's whereabouts the public sees.
+
+"Add a public fact" (docs/architecture.md): the model field, a line in `PLACE_COLUMNS` and a
+field of `PlaceRecord`, the outputs that show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.db.models import (
+    BooleanField,
+    CharField,
+    DateField,
+    F,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    TimeField,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from wagtail.models import Site
+
+from core.ages import age_range_text
+from core.countries import TIME_ZONES
+from core.fees import FeeKind, fee_text
+from core.location import PublicLocation, public_location
+from core.pages import page_urls, visitor_language
+from core.translated import in_language_of
+from core.weekdays import WEEKDAY_SLUGS
+from directory.models.closures import ClosurePeriod
+from directory.models.places import OpeningHours, PlacePage
+from directory.models.vocabularies import language_name
+from objectives.models import AccessMode
+
+
+@dataclass(frozen=True)
+class Term:
+    """A programme, an objective, a language (its ISO code as slug) or an accessibility
+    feature, named in the record's language (a language by its own name)."""
+
+    slug: str
+    name: str
+    # Accessibility features: usable in a wheelchair or with a pushchair.
+    step_free: bool = False
+
+
+@dataclass(frozen=True)
+class Commune:
+    code: str
+    name: str
+    # The French name, which schema.org's `addressLocality` keeps whatever the page's language.
+    name_fr: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    weekday: int
+    opens: time
+    closes: time
+
+    @property
+    def weekday_slug(self) -> str:
+        return WEEKDAY_SLUGS[self.weekday]
+
+
+@dataclass(frozen=True)
+class Closure:
+    start_date: date
+    end_date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    id: int
+    # The language the record's texts are in (names, labels, the URL's prefix).
+    language: str
+    name: str
+    url: str
+    full_url: str
+    # Rich text as stored (Wagtail's database HTML).
+    description: str
+    discreet: bool
+    # None when the place is discreet: the public never learns them.
+    street_address: str | None
+    postcode: str | None
+    email: str | None
+    commune: Commune
+    country: str
+    location: PublicLocation
+    phone: str
+    website: str
+    programmes: tuple[Term, ...]
+    objectives: tuple[Term, ...]
+    access_mode: str
+    access_label: str
+    access_details: str
+    fee_kind: str
+    fee_amount: Decimal | None
+    # The organiser's note beside the fee ("par visite").
+    price: str
+    fee_text: str
+    age_min_months: int
+    age_max_months: int
+    ages_text: str
+    languages: tuple[Term, ...]
+    accessibility: tuple[Term, ...]
+    opening_hours: tuple[Slot, ...]
+    closures: tuple[Closure, ...]
+    # When someone last said the listing is right (directory.freshness).
+    verified_on: datetime | None
+    last_published_at: datetime | None
+
+    @property
+    def free(self) -> bool:
+        return self.fee_kind == FeeKind.FREE
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
+
+    @property
+    def programme_slugs(self) -> tuple[str, ...]:
+        return tuple(sorted(term.slug for term in self.programmes))
+
+    @property
+    def objective_slugs(self) -> tuple[str, ...]:
+        return tuple(sorted(term.slug for term in self.objectives))
+
+
+# The place's own columns a record reads (and its commune's).
+PLACE_COLUMNS = (
+    "id",
+    "url_path",
+    "title",
+    "description",
+    "street_address",
+    "postcode",
+    "country",
+    "is_discreet",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "price",
+    "access_mode",
+    "access_details",
+    "fee_kind",
+    "fee_amount",
+    "age_min_months",
+    "age_max_months",
+    "verified_at",
+    "last_published_at",
+    "commune__code",
+    "commune__name_fr",
+    "commune__name_nl",
+    "commune__latitude",
+    "commune__longitude",
+)
+
+
+def _in_language(field: str, language: str) -> Subquery:
+    """The place's `field` in its live translation into `language`, where there is one."""
+    translation_of = PlacePage.objects.live().filter(
+        translation_key=OuterRef("translation_key"),
+        alias_of__isnull=True,
+        locale__language_code=language,
+    )
+    return Subquery(translation_of.values(field)[:1])
+
+
+def _place_rows(ids: list[int], language: str) -> QuerySet:
+    return (
+        PlacePage.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(
+            name=Coalesce(_in_language("title", language), "title", output_field=CharField()),
+            text=Coalesce(
+                _in_language("description", language), "description", output_field=TextField()
+            ),
+        )
+        .values(*PLACE_COLUMNS, "name", "text")
+    )
+
+
+def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
+    """A many-to-many relation's rows as (kind, place, slug, names, step-free, two sort keys),
+    read from its table alone."""
+    field = PlacePage._meta.get_field(relation)
+    own, term = f"{field.m2m_field_name()}_id", field.m2m_reverse_field_name()
+
+    def column(name: str, default, output):
+        path = columns.get(name)
+        return F(f"{term}__{path}") if path else Value(default, output_field=output)
+
+    return (
+        field.remote_field.through.objects.filter(**{f"{own}__in": ids})
+        .order_by()
+        .values_list(
+            Value(relation, output_field=CharField()),
+            F(own),
+            column("slug", "", CharField()),
+            column("name_fr", "", CharField()),
+            column("name_nl", "", CharField()),
+            column("name_en", "", CharField()),
+            column("step_free", False, BooleanField()),
+            column("first", 0, IntegerField()),
+            column("second", 0, IntegerField()),
+        )
+    )
+
+
+NAMES = {"name_fr": "name_fr", "name_nl": "name_nl", "name_en": "name_en"}
+
+
+def _term_rows(ids: list[int]) -> QuerySet:
+    """Every term of the places, in one query: a union of the four relations (ordered as their
+    models are, by the sort keys)."""
+    return _relation_rows(
+        "programmes", ids, {"slug": "slug", **NAMES, "first": "sort_order"}
+    ).union(
+        _relation_rows(
+            "objectives",
+            ids,
+            {"slug": "slug", **NAMES, "first": "programme__sort_order", "second": "sort_order"},
+        ),
+        _relation_rows("languages", ids, {"slug": "code", "name_fr": "name_fr"}),
+        _relation_rows("accessibility", ids, {"slug": "slug", **NAMES, "step_free": "step_free"}),
+        all=True,
+    )
+
+
+def _time_rows(ids: list[int], today: date) -> QuerySet:
+    """The places' opening hours and closures still to come, in one query (a union)."""
+    hours = (
+        OpeningHours.objects.filter(place_id__in=ids)
+        .order_by()
+        .values_list(
+            "place_id",
+            "weekday",
+            "opens",
+            "closes",
+            Value(None, output_field=DateField()),
+            Value(None, output_field=DateField()),
+            Value("", output_field=CharField()),
+        )
+    )
+    closures = (
+        ClosurePeriod.objects.filter(place_id__in=ids, end_date__gte=today)
+        .order_by()
+        .values_list(
+            "place_id",
+            Value(None, output_field=IntegerField()),
+            Value(None, output_field=TimeField()),
+            Value(None, output_field=TimeField()),
+            "start_date",
+            "end_date",
+            "reason",
+        )
+    )
+    return hours.union(closures, all=True)
+
+
+def _term(kind: str, row: tuple) -> Term:
+    slug, name_fr, name_nl, name_en, step_free = row
+    if kind == "languages":
+        return Term(slug, language_name(slug, name_fr))
+    names = {"name_fr": name_fr, "name_nl": name_nl, "name_en": name_en}
+    return Term(slug, in_language_of(names, "name"), bool(step_free))
+
+
+def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
+    found: dict[tuple[str, int], list] = {}
+    for kind, place_id, slug, fr, nl, en, step_free, first, second in _term_rows(ids):
+        found.setdefault((kind, place_id), []).append(
+            ((first, second, fr), (slug, fr, nl, en, step_free))
+        )
+    return {
+        key: tuple(_term(key[0], row) for _order, row in sorted(rows))
+        for key, rows in found.items()
+    }
+
+
+def _times(ids: list[int], today: date) -> tuple[dict, dict]:
+    hours: dict[int, list[Slot]] = {}
+    closures: dict[int, list[Closure]] = {}
+    for place_id, weekday, opens, closes, start, end, reason in _time_rows(ids, today):
+        if weekday is None:
+            closures.setdefault(place_id, []).append(Closure(start, end, reason))
+        else:
+            hours.setdefault(place_id, []).append(Slot(weekday, opens, closes))
+    return (
+        {
+            key: tuple(sorted(slots, key=lambda s: (s.weekday, s.opens)))
+            for key, slots in hours.items()
+        },
+        {key: tuple(sorted(found, key=lambda c: c.start_date)) for key, found in closures.items()},
+    )
+
+
+def _record(
+    row: dict, language: str, terms: dict, hours: dict, closures: dict, roots
+) -> PlaceRecord:
+    place_id = row["id"]
+    location = public_location(
+        discreet=row["is_discreet"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        commune_latitude=row["commune__latitude"],
+        commune_longitude=row["commune__longitude"],
+    )
+    shown = location.shows_address
+    urls = page_urls(row["url_path"], roots)
+    commune = {"name_fr": row["commune__name_fr"], "name_nl": row["commune__name_nl"]}
+    return PlaceRecord(
+        id=place_id,
+        language=language,
+        name=row["name"],
+        url=urls.url if urls else "",
+        full_url=urls.full_url if urls else "",
+        description=row["text"],
+        discreet=row["is_discreet"],
+        street_address=row["street_address"] if shown else None,
+        postcode=row["postcode"] if shown else None,
+        email=row["email"] if shown else None,
+        commune=Commune(row["commune__code"], in_language_of(commune, "name"), commune["name_fr"]),
+        country=row["country"],
+        location=location,
+        phone=row["phone"],
+        website=row["website"],
+        programmes=terms.get(("programmes", place_id), ()),
+        objectives=terms.get(("objectives", place_id), ()),
+        access_mode=row["access_mode"],
+        access_label=str(AccessMode(row["access_mode"]).label),
+        access_details=row["access_details"],
+        fee_kind=row["fee_kind"],
+        fee_amount=row["fee_amount"],
+        price=row["price"],
+        fee_text=fee_text(row["fee_kind"], row["fee_amount"], row["price"]),
+        age_min_months=row["age_min_months"],
+        age_max_months=row["age_max_months"],
+        ages_text=age_range_text(row["age_min_months"], row["age_max_months"]),
+        languages=terms.get(("languages", place_id), ()),
+        accessibility=terms.get(("accessibility", place_id), ()),
+        opening_hours=hours.get(place_id, ()),
+        closures=closures.get(place_id, ()),
+        verified_on=row["verified_at"] or row["last_published_at"],
+        last_published_at=row["last_published_at"],
+    )
+
+
+def place_records(ids: Iterable[int], language: str | None = None) -> list[PlaceRecord]:
+    """The records of the places `ids`, in that order, in `language` (the visitor's by
+    default); a place deleted since its id was read is left out. Whether the public may see
+    the place (live, not private) is the caller's question: a search engine's or a list's."""
+    ids = list(ids)
+    if not ids:
+        return []
+    language = language or visitor_language()
+    with translation.override(language):
+        rows = {row["id"]: row for row in _place_rows(ids, language)}
+        terms = _terms(ids)
+        hours, closures = _times(ids, timezone.localdate())
+        roots = Site.get_site_root_paths()
+        return [
+            _record(rows[place_id], language, terms, hours, closures, roots)
+            for place_id in ids
+            if place_id in rows
+        ]
