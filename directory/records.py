@@ -56,6 +56,8 @@ class Term:
 
     slug: str
     name: str
+    # The name the open-data outputs and the detail API give a language (its French one).
+    name_fr: str
     # Accessibility features: usable in a wheelchair or with a pushchair.
     step_free: bool = False
 
@@ -176,14 +178,20 @@ PLACE_COLUMNS = (
 )
 
 
+def translations_of(language: str | None = None) -> QuerySet[PlacePage]:
+    """The live translations of the place at OuterRef: in `language`, or in any language but
+    the place's own."""
+    pages = PlacePage.objects.live().filter(
+        translation_key=OuterRef("translation_key"), alias_of__isnull=True
+    )
+    if language is None:
+        return pages.exclude(locale_id=OuterRef("locale_id"))
+    return pages.filter(locale__language_code=language)
+
+
 def _in_language(field: str, language: str) -> Subquery:
     """The place's `field` in its live translation into `language`, where there is one."""
-    translation_of = PlacePage.objects.live().filter(
-        translation_key=OuterRef("translation_key"),
-        alias_of__isnull=True,
-        locale__language_code=language,
-    )
-    return Subquery(translation_of.values(field)[:1])
+    return Subquery(translations_of(language).values(field)[:1])
 
 
 def _place_rows(ids: list[int], language: str) -> QuerySet:
@@ -281,9 +289,9 @@ def _time_rows(ids: list[int], today: date) -> QuerySet:
 def _term(kind: str, row: tuple) -> Term:
     slug, name_fr, name_nl, name_en, step_free = row
     if kind == "languages":
-        return Term(slug, language_name(slug, name_fr))
+        return Term(slug, language_name(slug, name_fr), name_fr)
     names = {"name_fr": name_fr, "name_nl": name_nl, "name_en": name_en}
-    return Term(slug, in_language_of(names, "name"), bool(step_free))
+    return Term(slug, in_language_of(names, "name"), name_fr, bool(step_free))
 
 
 def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:

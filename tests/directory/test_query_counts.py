@@ -26,14 +26,15 @@ def make_places(commune, count):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        # The map page: search (matches, 2 facets, hits with 2 relations), the form's choices,
-        # the cards' opening hours, closures and next sessions (2), the map's every match
-        # (directory.search.map_points: the matches' ids, then their points), and Wagtail's
-        # look-up of the visitor's locale before it routes (WAGTAIL_I18N_ENABLED).
-        ("/lieux/", 24),
+        # The map page: search (matches, 2 facets), the hits' records (directory.records: the
+        # places, their terms, their hours and closures), the form's choices, the cards' next
+        # sessions (2), the map's every match (directory.search.map_points: the matches' ids,
+        # then their points), and Wagtail's look-up of the visitor's locale before it routes
+        # (WAGTAIL_I18N_ENABLED).
+        ("/lieux/", 19),
         # More: the ticked objective's facet counts the places found without it, and the map
         # searches with that objective too.
-        ("/lieux/?near=50.64,5.57&objective=passerelles", 27),
+        ("/lieux/?near=50.64,5.57&objective=passerelles", 20),
         ("/programmes/lieux-rencontre-enfants-parents/", 12),
         ("/objectifs/passerelles/", 12),
         ("/", 12),

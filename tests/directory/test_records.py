@@ -60,12 +60,16 @@ def test_the_record_says_what_the_page_says(commune):
     )
     assert (record.commune.code, record.commune.name) == ("62063", "Liège")
     assert record.location == page.public_location
-    assert record.programmes == tuple(Term(p.slug, p.name) for p in page.programmes.all())
-    assert record.objectives == tuple(Term(o.slug, o.name) for o in page.objectives.all())
+    assert record.programmes == tuple(
+        Term(p.slug, p.name, p.name_fr) for p in page.programmes.all()
+    )
+    assert record.objectives == tuple(
+        Term(o.slug, o.name, o.name_fr) for o in page.objectives.all()
+    )
     assert [term.slug for term in record.languages] == [lang.code for lang in page.languages.all()]
     assert [term.name for term in record.languages] == [lang.name for lang in page.languages.all()]
     assert record.accessibility == tuple(
-        Term(a.slug, a.name, a.step_free) for a in page.accessibility.all()
+        Term(a.slug, a.name, a.name_fr, a.step_free) for a in page.accessibility.all()
     )
     assert [s.weekday for s in record.opening_hours] == [0, 3]
     assert record.opening_hours[0] == Slot(
