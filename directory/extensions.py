@@ -2,6 +2,9 @@
 
 Those apps register through Wagtail hooks, so the directory never imports them:
 
+- ``place_page_context``: ``fn(place, request) -> dict`` adds to the public place page's
+  context (the directory's own presenter, `directory.place_page`, registers it so that the
+  model imports none of what reads it);
 - ``place_page_sections``: ``fn(place, request) -> str`` returns a rendered section of the
   public place page ("" when it has nothing to show), in hook order;
 - ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor;
@@ -24,6 +27,7 @@ from __future__ import annotations
 from wagtail import hooks
 from wagtail.admin.panels import PanelGroup
 
+PLACE_PAGE_CONTEXT = "place_page_context"
 PLACE_PAGE_SECTIONS = "place_page_sections"
 PLACE_EDITOR_PANELS = "place_editor_panels"
 MAP_PAGE_VIEWS = "register_map_page_view"
@@ -31,6 +35,13 @@ MAP_PAGE_SECTIONS = "map_page_sections"
 PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
 PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
+
+
+def place_page_context(place, request) -> dict:
+    context: dict = {}
+    for presenter in hooks.get_hooks(PLACE_PAGE_CONTEXT):
+        context.update(presenter(place, request))
+    return context
 
 
 def render_place_sections(place, request) -> list[str]:

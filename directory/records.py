@@ -19,6 +19,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db.models import (
     BooleanField,
     CharField,
@@ -28,7 +29,6 @@ from django.db.models import (
     OuterRef,
     QuerySet,
     Subquery,
-    TextField,
     TimeField,
     Value,
 )
@@ -42,7 +42,7 @@ from core.fees import FeeKind, fee_text
 from core.location import PublicLocation, public_location
 from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
-from core.weekdays import WEEKDAY_SLUGS
+from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.models.closures import ClosurePeriod
 from directory.models.places import OpeningHours, PlacePage
 from directory.models.vocabularies import language_name
@@ -60,6 +60,11 @@ class Term:
     name_fr: str
     # Accessibility features: usable in a wheelchair or with a pushchair.
     step_free: bool = False
+
+    @property
+    def code(self) -> str:
+        """A language's ISO 639-1 code (its slug), as `includes/language_names.html` reads it."""
+        return self.slug
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,10 @@ class Slot:
     @property
     def weekday_slug(self) -> str:
         return WEEKDAY_SLUGS[self.weekday]
+
+    @property
+    def weekday_label(self) -> str:
+        return str(Weekday(self.weekday).label)
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ class PlaceRecord:
     street_address: str | None
     postcode: str | None
     email: str | None
+    # How to get there by bus, tram or train (None, as the address, for a discreet place).
+    public_transport: str | None
     commune: Commune
     country: str
     location: PublicLocation
@@ -194,17 +205,26 @@ def _in_language(field: str, language: str) -> Subquery:
     return Subquery(translations_of(language).values(field)[:1])
 
 
+# The texts a translation writes in its language: read from the translation in the record's
+# language where there is one (annotated `<field>_in_language`), else from the place itself.
+TRANSLATED_COLUMNS = ("title", "description", "public_transport")
+
+
 def _place_rows(ids: list[int], language: str) -> QuerySet:
+    texts = {
+        f"{field}_in_language": Coalesce(_in_language(field, language), field)
+        for field in TRANSLATED_COLUMNS
+    }
+    # How fresh the place is belongs to the French page a translation translates.
+    source = {
+        f"source_{field}": _in_language(field, settings.LANGUAGE_CODE)
+        for field in ("verified_at", "last_published_at")
+    }
     return (
         PlacePage.objects.filter(pk__in=ids)
         .order_by()
-        .annotate(
-            name=Coalesce(_in_language("title", language), "title", output_field=CharField()),
-            text=Coalesce(
-                _in_language("description", language), "description", output_field=TextField()
-            ),
-        )
-        .values(*PLACE_COLUMNS, "name", "text")
+        .annotate(**texts, **source)
+        .values(*PLACE_COLUMNS, *texts, *source)
     )
 
 
@@ -336,18 +356,21 @@ def _record(
     )
     shown = location.shows_address
     urls = page_urls(row["url_path"], roots)
+    verified_at = row["source_verified_at"] or row["verified_at"]
+    published_at = row["source_last_published_at"] or row["last_published_at"]
     commune = {"name_fr": row["commune__name_fr"], "name_nl": row["commune__name_nl"]}
     return PlaceRecord(
         id=place_id,
         language=language,
-        name=row["name"],
+        name=row["title_in_language"],
         url=urls.url if urls else "",
         full_url=urls.full_url if urls else "",
-        description=row["text"],
+        description=row["description_in_language"],
         discreet=row["is_discreet"],
         street_address=row["street_address"] if shown else None,
         postcode=row["postcode"] if shown else None,
         email=row["email"] if shown else None,
+        public_transport=row["public_transport_in_language"] if shown else None,
         commune=Commune(row["commune__code"], in_language_of(commune, "name"), commune["name_fr"]),
         country=row["country"],
         location=location,
@@ -369,8 +392,8 @@ def _record(
         accessibility=terms.get(("accessibility", place_id), ()),
         opening_hours=hours.get(place_id, ()),
         closures=closures.get(place_id, ()),
-        verified_on=row["verified_at"] or row["last_published_at"],
-        last_published_at=row["last_published_at"],
+        verified_on=verified_at or published_at,
+        last_published_at=published_at,
     )
 
 

@@ -9,7 +9,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin import register_restricted_menu_item
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
+from directory.extensions import PLACE_PAGE_CONTEXT
 from directory.models import AccessibilityFeature, Language, PlacePage
+from directory.place_page import place_context
 
 
 class LanguageViewSet(SnippetViewSet):
@@ -61,3 +63,6 @@ register_restricted_menu_item(
 @hooks.register("register_api_router")
 def places_api():
     return "", places_router
+
+
+hooks.register(PLACE_PAGE_CONTEXT, place_context)

@@ -21,11 +21,14 @@ from core.countries import TIME_ZONES, Country
 from core.fees import Fee
 from core.geo import coordinate_field
 from core.location import PublicLocation, public_location
-from core.maps import map_config, map_point
 from core.pages import IntroPage, TranslatedTreeMixin, visitor_language
 from core.text import single_line_errors
 from core.weekdays import WEEKDAY_SLUGS, Weekday
-from directory.extensions import RegisteredPlacePanels, render_place_sections
+from directory.extensions import (
+    RegisteredPlacePanels,
+    place_page_context,
+    render_place_sections,
+)
 from directory.forms import PlacePageForm
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
@@ -86,6 +89,13 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
             "Le contact passe par le téléphone."
         ),
     )
+    # How families reach the place by bus, tram or train. Hidden with the address for a
+    # discreet place: a nearby stop tells where it is.
+    public_transport = models.TextField(
+        _("en transports en commun"),
+        blank=True,
+        help_text=_("Les lignes et l'arrêt le plus proche : « Bus 4, arrêt Place du Marché »."),
+    )
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
@@ -144,6 +154,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
                 FieldPanel("country"),
                 FieldPanel("is_discreet"),
                 PointPickerPanel(),
+                FieldPanel("public_transport"),
             ],
             heading=_("Adresse et position"),
         ),
@@ -251,27 +262,18 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         return self.email if self.public_location.shows_address else ""
 
     def get_context(self, request, *args, **kwargs):
-        from directory.freshness import is_flagged, verified_on
-        from directory.structured_data import json_ld_script_text, place_json_ld
-
         context = super().get_context(request, *args, **kwargs)
-        opening_hours = list(self.opening_hours.all())
-        context["opening_hours"] = opening_hours
         directory = self.get_parent()
         # Served in another language than its own (a French place under /nl/): the way back
         # leads to the directory in the visitor's language.
         if self.tree_language != visitor_language():
             directory = directory.localized
         context["directory"] = directory
-        context["json_ld_text"] = json_ld_script_text(place_json_ld(self, request, opening_hours))
-        context["place_map"] = map_config(
-            points=[map_point(self.public_location, name=self.title)], fit_max_zoom=15
-        )
+        # The place's record, its JSON-LD, map and freshness (directory.place_page).
+        context.update(place_page_context(self, request))
         context["photos"] = self.photos.select_related("image")
         # Sessions and projects belong to the French place a translation translates.
         context["sections"] = render_place_sections(self.source_page, request)
-        context["verified_on"] = verified_on(self.source_page)
-        context["freshness_flagged"] = is_flagged(self.source_page)
         return context
 
 

@@ -129,3 +129,23 @@ def test_records_cost_three_queries_whatever_the_number_of_places(commune):
 
 def test_a_place_deleted_since_its_id_was_read_is_left_out(place):
     assert [record.id for record in place_records([place.pk, 2**31 - 1])] == [place.pk]
+
+
+def test_the_way_by_public_transport_is_shown_in_the_visitors_language(client, commune):
+    place = PlacePageFactory(commune=commune, public_transport="Bus 4, arrêt Place du Marché")
+    assert (
+        "En transports en commun : Bus 4, arrêt Place du Marché"
+        in client.get(place.url).content.decode()
+    )
+    translate(place, "nl", title="Het Nest", public_transport="Bus 4, halte Marktplein")
+    with translation.override("nl"):
+        html = client.get(place.url).content.decode()
+    assert "Met het openbaar vervoer: Bus 4, halte Marktplein" in html
+
+
+def test_a_discreet_place_gives_no_stop_near_it(client, discreet_place):
+    discreet_place.public_transport = "Tram 2, arrêt Rue Cachée"
+    discreet_place.save()
+    [record] = place_records([discreet_place.pk])
+    assert record.public_transport is None
+    assert "Rue Cachée" not in client.get(discreet_place.url).content.decode()
