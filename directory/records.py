@@ -7,8 +7,9 @@ accessibility features) as one union, their opening hours and closures to come a
 The discreet rule (`core.location`) is applied here: outside the model, no other module
 decides what of a place's whereabouts the public sees.
 
-"Add a public fact" (docs/architecture.md): the model field, a line in `PLACE_COLUMNS` and a
-field of `PlaceRecord`, the outputs that show it.
+"Add a public fact" (docs/architecture.md): the model field, its column in `PLACE_COLUMNS` (or
+`TRANSLATED_COLUMNS` when translations write it) and a field of `PlaceRecord`, the templates
+that show it.
 """
 
 from __future__ import annotations
