@@ -140,6 +140,8 @@ class PlaceRecord:
     # When someone last said the listing is right (directory.freshness).
     verified_on: datetime | None
     last_published_at: datetime | None
+    # The latest revision saved, published or not (data·inclusion's date when nothing else is).
+    revised_at: datetime | None
 
     @property
     def free(self) -> bool:
@@ -182,6 +184,7 @@ PLACE_COLUMNS = (
     "age_max_months",
     "verified_at",
     "last_published_at",
+    "latest_revision_created_at",
     "commune__code",
     "commune__name_fr",
     "commune__name_nl",
@@ -395,6 +398,7 @@ def _record(
         closures=closures.get(place_id, ()),
         verified_on=verified_at or published_at,
         last_published_at=published_at,
+        revised_at=row["latest_revision_created_at"],
     )
 
 
