@@ -1,9 +1,10 @@
 """A place's public record: every fact the public may know of a place, in one frozen value that
-every output reads (result rows and cards, the APIs, JSON-LD, open data, feeds, e-mails).
+the outputs read (search hits and cards, the places APIs, the place page and its JSON-LD, the
+dump, data·inclusion; HSDS, feeds and e-mails do not yet).
 
 Built from query rows, never from page instances, in three queries per batch whatever its
-size: the places with their commune, their terms (programmes, objectives, languages,
-accessibility features) as one union, their opening hours and closures to come as another.
+size: the places with their commune, then (directory.record_rows) their terms as one union and
+their opening hours and closures to come as another.
 The discreet rule (`core.location`) is applied here: outside the model, no other module
 decides what of a place's whereabouts the public sees.
 
@@ -22,16 +23,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import (
-    BooleanField,
-    CharField,
-    DateField,
-    F,
-    IntegerField,
     OuterRef,
     QuerySet,
     Subquery,
-    TimeField,
-    Value,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
@@ -44,9 +38,9 @@ from core.location import PublicLocation, public_location
 from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
 from core.weekdays import WEEKDAY_SLUGS, Weekday
-from directory.models.closures import ClosurePeriod
-from directory.models.places import OpeningHours, PlacePage
+from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
+from directory.record_rows import term_rows, time_rows
 from objectives.models import AccessMode
 
 
@@ -232,84 +226,6 @@ def _place_rows(ids: list[int], language: str) -> QuerySet:
     )
 
 
-def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
-    """A many-to-many relation's rows as (kind, place, slug, names, step-free, two sort keys),
-    read from its table alone."""
-    field = PlacePage._meta.get_field(relation)
-    own, term = f"{field.m2m_field_name()}_id", field.m2m_reverse_field_name()
-
-    def column(name: str, default, output):
-        path = columns.get(name)
-        return F(f"{term}__{path}") if path else Value(default, output_field=output)
-
-    return (
-        field.remote_field.through.objects.filter(**{f"{own}__in": ids})
-        .order_by()
-        .values_list(
-            Value(relation, output_field=CharField()),
-            F(own),
-            column("slug", "", CharField()),
-            column("name_fr", "", CharField()),
-            column("name_nl", "", CharField()),
-            column("name_en", "", CharField()),
-            column("step_free", False, BooleanField()),
-            column("first", 0, IntegerField()),
-            column("second", 0, IntegerField()),
-        )
-    )
-
-
-NAMES = {"name_fr": "name_fr", "name_nl": "name_nl", "name_en": "name_en"}
-
-
-def _term_rows(ids: list[int]) -> QuerySet:
-    """Every term of the places, in one query: a union of the four relations (ordered as their
-    models are, by the sort keys)."""
-    return _relation_rows(
-        "programmes", ids, {"slug": "slug", **NAMES, "first": "sort_order"}
-    ).union(
-        _relation_rows(
-            "objectives",
-            ids,
-            {"slug": "slug", **NAMES, "first": "programme__sort_order", "second": "sort_order"},
-        ),
-        _relation_rows("languages", ids, {"slug": "code", "name_fr": "name_fr"}),
-        _relation_rows("accessibility", ids, {"slug": "slug", **NAMES, "step_free": "step_free"}),
-        all=True,
-    )
-
-
-def _time_rows(ids: list[int], today: date) -> QuerySet:
-    """The places' opening hours and closures still to come, in one query (a union)."""
-    hours = (
-        OpeningHours.objects.filter(place_id__in=ids)
-        .order_by()
-        .values_list(
-            "place_id",
-            "weekday",
-            "opens",
-            "closes",
-            Value(None, output_field=DateField()),
-            Value(None, output_field=DateField()),
-            Value("", output_field=CharField()),
-        )
-    )
-    closures = (
-        ClosurePeriod.objects.filter(place_id__in=ids, end_date__gte=today)
-        .order_by()
-        .values_list(
-            "place_id",
-            Value(None, output_field=IntegerField()),
-            Value(None, output_field=TimeField()),
-            Value(None, output_field=TimeField()),
-            "start_date",
-            "end_date",
-            "reason",
-        )
-    )
-    return hours.union(closures, all=True)
-
-
 def _term(kind: str, row: tuple) -> Term:
     slug, name_fr, name_nl, name_en, step_free = row
     if kind == "languages":
@@ -320,7 +236,7 @@ def _term(kind: str, row: tuple) -> Term:
 
 def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
     found: dict[tuple[str, int], list] = {}
-    for kind, place_id, slug, fr, nl, en, step_free, first, second in _term_rows(ids):
+    for kind, place_id, slug, fr, nl, en, step_free, first, second in term_rows(ids):
         found.setdefault((kind, place_id), []).append(
             ((first, second, fr), (slug, fr, nl, en, step_free))
         )
@@ -333,7 +249,7 @@ def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
 def _times(ids: list[int], today: date) -> tuple[dict, dict]:
     hours: dict[int, list[Slot]] = {}
     closures: dict[int, list[Closure]] = {}
-    for place_id, weekday, opens, closes, start, end, reason in _time_rows(ids, today):
+    for place_id, weekday, opens, closes, start, end, reason in time_rows(ids, today):
         if weekday is None:
             closures.setdefault(place_id, []).append(Closure(start, end, reason))
         else:
