@@ -74,6 +74,7 @@ def page_urls(url_path: str, root_paths: Sequence[SiteRootPath]) -> PageUrls | N
         if get_supported_content_language_variant(translation.get_language()) == language_code:
             language_code = translation.get_language()
     except LookupError:
+        # The active language is no content language: the root's stays, as in Wagtail.
         pass
     try:
         with translation.override(language_code):
