@@ -8,7 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -134,8 +134,10 @@ def _page(request: HttpRequest, render) -> JsonResponse:
         places = places.filter(last_published_at__gt=form.cleaned_data["modified_after"])
     total = places.count()
     ids = list(places[(page - 1) * size : page * size].values_list("pk", flat=True))
-    # In French, the language of the places' source pages and of data·inclusion.
-    items = [render(place) for place in place_records(ids, language=settings.LANGUAGE_CODE)]
+    # In French, the language of the places' source pages and of data·inclusion, whatever the
+    # request's: the record's texts and this module's own agree.
+    with translation.override(settings.LANGUAGE_CODE):
+        items = [render(place) for place in place_records(ids)]
     return JsonResponse(
         {"items": items, "total": total, "page": page, "size": size, "pages": -(-total // size)}
     )
