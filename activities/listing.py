@@ -40,6 +40,7 @@ def confirmed_count() -> Count:
 
 
 def upcoming_for_place(place) -> list[Occurrence]:
+    """`place` a place page or its id."""
     return list(upcoming().filter(place=place)[:ON_PLACE_PAGE])
 
 

@@ -11,6 +11,7 @@ from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
 from core.text import plain_text
 from directory.models import PlacePage
+from directory.records import place_records
 from directory.structured_data import place_location_json_ld, web_page_json_ld
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -67,7 +68,7 @@ def event_json_ld(
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
         "eventSchedule": _schedule(activity, place),
-        "location": place_location_json_ld(place, request),
+        "location": place_location_json_ld(place_records([place.pk])[0]),
         "organizer": {
             "@type": "Organization",
             "name": place.title,

@@ -124,7 +124,7 @@ def next_activities(place_ids: list[int]) -> dict[int, dict]:
 
 
 @hooks.register(PLACES_API_UPCOMING_SESSIONS)
-def place_api_sessions(place) -> list[dict]:
+def place_api_sessions(place_id: int) -> list[dict]:
     return [
         {
             "id": occurrence.pk,
@@ -135,5 +135,5 @@ def place_api_sessions(place) -> list[dict]:
             "status": "cancelled" if occurrence.is_cancelled else "scheduled",
             "calendar_url": occurrence.calendar_url,
         }
-        for occurrence in upcoming_for_place(place)
+        for occurrence in upcoming_for_place(place_id)
     ]

@@ -55,19 +55,23 @@ class Fee(models.Model):
 
     @property
     def fee_text(self) -> str:
-        """The fee as a family reads it, with the note when it says more ("par visite")."""
-        if self.fee_kind == FeeKind.FREE:
-            text = gettext("Gratuit")
-        elif self.fee_amount is None:
-            text = str(FeeKind(self.fee_kind).label).capitalize()
-        elif self.fee_kind == FeeKind.PAID:
-            text = f"{number_format(self.fee_amount, 2)} €"
-        else:
-            text = gettext("Selon les revenus, jusqu'à %(amount)s €") % {
-                "amount": number_format(self.fee_amount, 2)
-            }
-        note = self.price.strip()
-        return text if note.lower() in FREE_WORDS | {""} else f"{text} — {note}"
+        return fee_text(self.fee_kind, self.fee_amount, self.price)
+
+
+def fee_text(kind: str, amount: Decimal | None, note: str) -> str:
+    """The fee as a family reads it, with the note when it says more ("par visite")."""
+    if kind == FeeKind.FREE:
+        text = gettext("Gratuit")
+    elif amount is None:
+        text = str(FeeKind(kind).label).capitalize()
+    elif kind == FeeKind.PAID:
+        text = f"{number_format(amount, 2)} €"
+    else:
+        text = gettext("Selon les revenus, jusqu'à %(amount)s €") % {
+            "amount": number_format(amount, 2)
+        }
+    note = note.strip()
+    return text if note.lower() in FREE_WORDS | {""} else f"{text} — {note}"
 
 
 def read_fee(note: str) -> tuple[str, Decimal | None]:

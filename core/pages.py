@@ -3,16 +3,20 @@ in (docs/languages-content.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import SiteRootPath
 
 
 def visitor_language() -> str:
@@ -40,6 +44,49 @@ def with_urls_at_hand(pages: Iterable[Page]) -> None:
     root_paths = Site.get_site_root_paths()
     for page in pages:
         page._wagtail_cached_site_root_paths = root_paths
+
+
+@dataclass(frozen=True)
+class PageUrls:
+    url: str
+    full_url: str
+
+
+def in_visitor_language(path: str, root_language: str) -> str:
+    """A page's path as the visitor asks it: a French page's under the visitor's language
+    prefix (`TranslatedTreeMixin`)."""
+    language = visitor_language()
+    if root_language == settings.LANGUAGE_CODE and language != settings.LANGUAGE_CODE:
+        return f"/{language}{path}"
+    return path
+
+
+def page_urls(url_path: str, root_paths: Sequence[SiteRootPath]) -> PageUrls | None:
+    """The `url` and `full_url` Wagtail gives a page of the translated tree, from its
+    `url_path` and the sites' root paths (`Site.get_site_root_paths()`), without the page:
+    Wagtail's `Page.get_url_parts` and `get_url` without a request, then
+    `TranslatedTreeMixin.get_url_parts`. None when the page is in no site."""
+    relevant = [root for root in root_paths if url_path.startswith(root.root_path)]
+    if not relevant:
+        return None
+    site_id, root_path, root_url, language_code = relevant[0]
+    try:
+        if get_supported_content_language_variant(translation.get_language()) == language_code:
+            language_code = translation.get_language()
+    except LookupError:
+        # The active language is no content language: the root's stays, as in Wagtail.
+        pass
+    try:
+        with translation.override(language_code):
+            path = reverse("wagtail_serve", args=(url_path[len(root_path) :],))
+    except NoReverseMatch:
+        return None
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
+        path = path.rstrip("/")
+    path = in_visitor_language(path, relevant[0].language_code)
+    full_url = root_url + path
+    one_site = len({root.site_id for root in root_paths}) == 1
+    return PageUrls(url=path if one_site else full_url, full_url=full_url)
 
 
 def keep_in_step(model: type[Page], names: set[str]) -> None:
@@ -107,12 +154,8 @@ class TranslatedTreeMixin:
         if parts is None or parts[2] is None:
             return parts
         site_id, root_url, path = parts
-        language = visitor_language()
         roots = self._get_relevant_site_root_paths(request)
-        in_source_tree = roots and roots[0].language_code == settings.LANGUAGE_CODE
-        if in_source_tree and language != settings.LANGUAGE_CODE:
-            path = f"/{language}{path}"
-        return site_id, root_url, path
+        return site_id, root_url, in_visitor_language(path, roots[0].language_code)
 
     @property
     def source_page(self):

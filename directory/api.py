@@ -105,17 +105,23 @@ def _next_activities(hits: list[PlaceHit]) -> dict[int, dict]:
 
 
 def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
+    record = hit.record
+    location = record.location
     return {
-        "id": hit.id,
-        "name": hit.name,
-        "url": hit.url,
-        "programmes": list(hit.programmes),
-        "objectives": list(hit.objectives),
-        "commune": hit.commune,
-        "postcode": hit.postcode,
-        "location": {"lat": hit.latitude, "lon": hit.longitude, "approximate": hit.approximate},
+        "id": record.id,
+        "name": record.name,
+        "url": record.url,
+        "programmes": list(record.programme_slugs),
+        "objectives": list(record.objective_slugs),
+        "commune": record.commune.name,
+        "postcode": record.postcode or "",
+        "location": {
+            "lat": location.latitude,
+            "lon": location.longitude,
+            "approximate": location.approximate,
+        },
         "distance_km": hit.distance_km,
-        "next_activity": next_activities.get(hit.id),
+        "next_activity": next_activities.get(record.id),
     }
 
 

@@ -1,22 +1,18 @@
 """What a result card says of a place beyond its name and where: the kind of place, how to get in,
 the children's ages, open today or when next, and its next session (from the layers above,
-through the `places_api_next_activity` hook). Built for a whole page of hits in a fixed number
-of queries."""
+through the `places_api_next_activity` hook), read from its public record (directory.records)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from wagtail import hooks
 
-from core.fees import FeeKind
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
-from directory.models.closures import ClosurePeriod
-from directory.models.places import PlacePage
 from directory.opening import OpeningStatus, opening_status
+from directory.records import PlaceRecord
 from objectives.access import how_to_get_in, says_free
 
 
@@ -47,29 +43,20 @@ def next_sessions(place_ids: list[int]) -> dict[int, NextSession]:
     return found
 
 
-def place_facts(place: PlacePage, next_session: NextSession | None = None) -> CardFacts:
-    """A place's facts; its programmes, opening hours and closures are best prefetched."""
-    now = timezone.localtime(timezone=place.time_zone)
-    free = place.fee_kind == FeeKind.FREE
+def place_facts(record: PlaceRecord, next_session: NextSession | None = None) -> CardFacts:
+    now = timezone.localtime(timezone=record.time_zone)
     return CardFacts(
-        kind=", ".join(programme.name for programme in place.programmes.all()),
-        access=how_to_get_in(place.access_mode, free=free),
-        access_says_free=says_free(place.access_mode, free),
-        ages=place.ages_text,
-        opening=opening_status(place.opening_hours.all(), place.closures.all(), now),
+        kind=", ".join(programme.name for programme in record.programmes),
+        access=how_to_get_in(record.access_mode, free=record.free),
+        access_says_free=says_free(record.access_mode, record.free),
+        ages=record.ages_text,
+        opening=opening_status(record.opening_hours, record.closures, now),
         next_session=next_session,
     )
 
 
-def card_facts(places: list[PlacePage]) -> dict[int, CardFacts]:
-    """Each place's facts by id, in five queries whatever the number of places (programmes,
-    opening hours, closures still to come, and the next sessions' two)."""
-    today = timezone.localdate()
-    prefetch_related_objects(
-        places,
-        "programmes",
-        "opening_hours",
-        Prefetch("closures", queryset=ClosurePeriod.objects.filter(end_date__gte=today)),
-    )
-    sessions = next_sessions([place.pk for place in places])
-    return {place.pk: place_facts(place, sessions.get(place.pk)) for place in places}
+def card_facts(records: list[PlaceRecord]) -> dict[int, CardFacts]:
+    """Each place's facts by id, from its record, with the next sessions in two queries
+    whatever the number of places."""
+    sessions = next_sessions([record.id for record in records])
+    return {record.id: place_facts(record, sessions.get(record.id)) for record in records}

@@ -12,7 +12,7 @@ Those apps register through Wagtail hooks, so the directory never imports them:
   "" when it has nothing to show);
 - ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
   the places API's `next_activity`;
-- ``places_api_upcoming_sessions``: ``fn(place) -> list[{id, title, url, start, end, status,
+- ``places_api_upcoming_sessions``: ``fn(place_id) -> list[{id, title, url, start, end, status,
   calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start);
 - ``place_organisers_imported``: ``fn(place_id, emails, user) -> list[str]`` invites the
   addresses of an imported row's `organiser_emails` column to organise the place (written by

@@ -35,8 +35,8 @@ def verified_on(place: PlacePage) -> datetime | None:
     return place.verified_at or place.last_published_at
 
 
-def is_flagged(place: PlacePage) -> bool:
-    verified = verified_on(place)
+def is_flagged(verified: datetime | None) -> bool:
+    """Whether a listing verified at `verified` (a record's `verified_on`) is flagged."""
     return verified is not None and verified < flagged_before()
 
 

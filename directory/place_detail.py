@@ -1,7 +1,6 @@
-"""One place as a partner reads it (`GET /api/v1/places/{id}/`): everything the public may know,
-through the discreet-place rule of `core.location` (`public_location`, `public_street_address`,
-`public_postcode`, `public_email`): a discreet place has no street address, postcode or e-mail
-here, and its point is its commune's."""
+"""One place as a partner reads it (`GET /api/v1/places/{id}/`): its public record
+(directory.records), where a discreet place has no street address, postcode or e-mail, and its
+point is its commune's."""
 
 from __future__ import annotations
 
@@ -14,10 +13,9 @@ from wagtail import hooks
 from wagtail.rich_text import expand_db_html
 
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
-from directory.freshness import verified_on
 from directory.models.closures import ClosurePeriod
 from directory.models.places import PlacePage
-from objectives.models import AccessMode
+from directory.records import PlaceRecord, place_records
 
 # Page ids are 32-bit integers (PostgreSQL's `integer`): larger ones are never found, and must
 # not reach the database, which would refuse them.
@@ -123,8 +121,8 @@ class PlaceDetailOut(Schema):
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
-    """Live, public places with every relation a place's full record reads (this API's
-    detail, the open-data records), in a fixed number of queries."""
+    """Live, public places with every relation a place's full record reads (the open-data
+    records), in a fixed number of queries."""
     return (
         PlacePage.objects.live()
         .public()
@@ -140,73 +138,80 @@ def public_places_in_full() -> QuerySet[PlacePage]:
     )
 
 
-def public_place(place_id: int) -> PlacePage | None:
-    """The live, public place with its relations; None when the public may not see it (or no
-    such id can exist)."""
+def public_place(place_id: int) -> PlaceRecord | None:
+    """The live, public place's record; None when the public may not see it (or no such id
+    can exist)."""
     if not 0 < place_id <= MAX_PAGE_ID:
         return None
-    return public_places_in_full().filter(pk=place_id).first()
+    if not PlacePage.objects.live().public().filter(pk=place_id).exists():
+        return None
+    return next(iter(place_records([place_id])), None)
 
 
-def upcoming_sessions(place: PlacePage) -> list[dict]:
+def upcoming_sessions(place_id: int) -> list[dict]:
     found = [
-        session for hook in hooks.get_hooks(PLACES_API_UPCOMING_SESSIONS) for session in hook(place)
+        session
+        for hook in hooks.get_hooks(PLACES_API_UPCOMING_SESSIONS)
+        for session in hook(place_id)
     ]
     return sorted(found, key=lambda session: (session["start"], session["id"]))
 
 
-def place_detail(place: PlacePage) -> dict:
-    location = place.public_location
+def place_detail(record: PlaceRecord) -> dict:
+    location = record.location
     return {
-        "id": place.pk,
-        "name": place.title,
-        "url": place.full_url or place.url,
-        "description": expand_db_html(place.description),
-        "discreet": place.is_discreet,
+        "id": record.id,
+        "name": record.name,
+        "url": record.full_url or record.url,
+        "description": expand_db_html(record.description),
+        "discreet": record.discreet,
         "address": {
-            "street_address": place.public_street_address,
-            "postcode": place.public_postcode,
-            "commune": place.commune.name,
-            "commune_code": place.commune.code,
-            "country": place.country,
+            "street_address": record.street_address or "",
+            "postcode": record.postcode or "",
+            "commune": record.commune.name,
+            "commune_code": record.commune.code,
+            "country": record.country,
         },
         "location": {
             "lat": location.latitude,
             "lon": location.longitude,
             "approximate": location.approximate,
         },
-        "contact": {"phone": place.phone, "email": place.public_email, "website": place.website},
+        "contact": {
+            "phone": record.phone,
+            "email": record.email or "",
+            "website": record.website,
+        },
         "opening_hours": [
             {
                 "day": slot.weekday_slug,
                 "opens": slot.opens.strftime("%H:%M"),
                 "closes": slot.closes.strftime("%H:%M"),
             }
-            for slot in place.opening_hours.all()
+            for slot in record.opening_hours
         ],
         "closures": [
             {"start_date": c.start_date, "end_date": c.end_date, "reason": c.reason}
-            for c in place.closures.all()
+            for c in record.closures
         ],
-        "ages": {"min_months": place.age_min_months, "max_months": place.age_max_months},
-        "languages": [{"code": lang.code, "name": lang.name_fr} for lang in place.languages.all()],
+        "ages": {"min_months": record.age_min_months, "max_months": record.age_max_months},
+        "languages": [{"code": lang.slug, "name": lang.name_fr} for lang in record.languages],
         "accessibility": [
-            {"slug": a.slug, "name": a.name, "step_free": a.step_free}
-            for a in place.accessibility.all()
+            {"slug": a.slug, "name": a.name, "step_free": a.step_free} for a in record.accessibility
         ],
         "fee": {
-            "kind": place.fee_kind,
-            "amount": None if place.fee_amount is None else f"{place.fee_amount:.2f}",
-            "note": place.price,
-            "text": place.fee_text,
+            "kind": record.fee_kind,
+            "amount": None if record.fee_amount is None else f"{record.fee_amount:.2f}",
+            "note": record.price,
+            "text": record.fee_text,
         },
         "access": {
-            "mode": place.access_mode,
-            "label": str(AccessMode(place.access_mode).label),
-            "details": place.access_details,
+            "mode": record.access_mode,
+            "label": record.access_label,
+            "details": record.access_details,
         },
-        "programmes": [{"slug": p.slug, "name": p.name} for p in place.programmes.all()],
-        "objectives": [{"slug": o.slug, "name": o.name} for o in place.objectives.all()],
-        "upcoming_sessions": upcoming_sessions(place),
-        "date_modified": verified.isoformat() if (verified := verified_on(place)) else None,
+        "programmes": [{"slug": p.slug, "name": p.name} for p in record.programmes],
+        "objectives": [{"slug": o.slug, "name": o.name} for o in record.objectives],
+        "upcoming_sessions": upcoming_sessions(record.id),
+        "date_modified": record.verified_on.isoformat() if record.verified_on else None,
     }

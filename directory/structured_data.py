@@ -1,12 +1,11 @@
-"""schema.org JSON-LD for place pages, and the Place an activity's Event is located at. What it says
-of where a place is comes from core.location: a discreet place is described by its commune alone."""
+"""schema.org JSON-LD for place pages, and the Place an activity's Event is located at, from the
+place's public record (directory.records): a discreet place is described by its commune alone."""
 
 import json
 
 from core.text import plain_text
 from core.weekdays import WEEKDAY_SLUGS
-from directory.freshness import verified_on
-from directory.models.places import OpeningHours, PlacePage
+from directory.records import PlaceRecord
 
 SCHEMA_DAYS = dict(
     zip(
@@ -17,24 +16,19 @@ SCHEMA_DAYS = dict(
 )
 
 
-def place_location_json_ld(place: PlacePage, request) -> dict:
-    """A schema.org Place with what the public may know of where it is (core.location): a
-    discreet place by its commune alone, a place without its own point without `geo`."""
-    location = place.public_location
+def place_location_json_ld(place: PlaceRecord) -> dict:
+    """A schema.org Place with what the public may know of where it is: a discreet place by its
+    commune alone, a place without its own point without `geo`."""
+    location = place.location
     address = {
         "@type": "PostalAddress",
         "addressLocality": place.commune.name_fr,
         "addressCountry": place.country,
     }
-    if location.shows_address:
+    if place.street_address is not None:
         address["streetAddress"] = place.street_address
         address["postalCode"] = place.postcode
-    data = {
-        "@type": "Place",
-        "name": place.title,
-        "url": place.get_full_url(request),
-        "address": address,
-    }
+    data = {"@type": "Place", "name": place.name, "url": place.full_url, "address": address}
     if not location.approximate:
         data["geo"] = {
             "@type": "GeoCoordinates",
@@ -54,12 +48,13 @@ def web_page_json_ld(page, request) -> dict:
     }
 
 
-def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) -> dict:
+def place_json_ld(place: PlaceRecord, page, request) -> dict:
+    """The place's record, described by `page` (the page served)."""
     data = {
         "@context": "https://schema.org",
-        **place_location_json_ld(place, request),
+        **place_location_json_ld(place),
         "description": plain_text(place.description),
-        "mainEntityOfPage": web_page_json_ld(place, request),
+        "mainEntityOfPage": web_page_json_ld(page, request),
     }
     if place.phone:
         data["telephone"] = place.phone
@@ -70,11 +65,10 @@ def place_json_ld(place: PlacePage, request, opening_hours: list[OpeningHours]) 
             "opens": slot.opens.strftime("%H:%M"),
             "closes": slot.closes.strftime("%H:%M"),
         }
-        for slot in opening_hours
+        for slot in place.opening_hours
     ]
-    verified = verified_on(place)
-    if verified is not None:
-        data["dateModified"] = verified.isoformat()
+    if place.verified_on is not None:
+        data["dateModified"] = place.verified_on.isoformat()
     return data
 
 

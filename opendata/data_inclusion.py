@@ -1,13 +1,14 @@
 """data·inclusion schema v1 (France's directory of social-inclusion offers) under
 `/api/data-inclusion/v1/`: the French places as structures, and their welcome of families as
-services. Discreet places (`core.location`): the commune and its point only, no address,
-postcode or e-mail."""
+services, from their public records (directory.records). Discreet places: the commune and its
+point only, no address, postcode or e-mail."""
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.http import HttpRequest, JsonResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -16,10 +17,9 @@ from core.fees import FeeKind
 from core.search.fields import IsoDateTimeField
 from core.search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from core.text import plain_text
-from directory.freshness import verified_on
-from directory.models import PlacePage
+from directory.records import PlaceRecord, place_records
+from directory.search.criteria import public_places
 from objectives.models import AccessMode
-from opendata.hsds.records import places_for_records
 
 SOURCE = "rencontres"
 PARENTING = "famille--soutien-a-la-parentalite-et-a-leducation"
@@ -46,40 +46,40 @@ def _some(record: dict) -> dict:
     return {key: value for key, value in record.items() if value not in (None, "", [])}
 
 
-def opening_hours(place: PlacePage) -> str:
+def opening_hours(place: PlaceRecord) -> str:
     """OpenStreetMap's `opening_hours`: "Mo 09:00-12:00; We 14:00-17:00"."""
     return "; ".join(
         f"{OSM_DAYS[slot.weekday]} {slot.opens:%H:%M}-{slot.closes:%H:%M}"
-        for slot in place.opening_hours.all()
+        for slot in place.opening_hours
     )
 
 
-def date_modified(place: PlacePage):
-    moment = verified_on(place) or place.latest_revision_created_at
+def date_modified(place: PlaceRecord):
+    moment = place.verified_on or place.revised_at
     return timezone.localdate(moment) if moment else timezone.localdate()
 
 
-def _where(place: PlacePage) -> dict:
-    point = place.public_location
+def _where(place: PlaceRecord) -> dict:
+    point = place.location
     return {
         "commune": place.commune.name_fr,
         "code_insee": place.commune.code,
-        "code_postal": place.public_postcode,
-        "adresse": place.public_street_address,
+        "code_postal": place.postcode,
+        "adresse": place.street_address,
         "latitude": point.latitude,
         "longitude": point.longitude,
         "telephone": place.phone,
-        "courriel": place.public_email,
+        "courriel": place.email,
         "horaires_accueil": opening_hours(place),
     }
 
 
-def structure(place: PlacePage) -> dict:
+def structure(place: PlaceRecord) -> dict:
     return _some(
         {
             "source": SOURCE,
-            "id": f"{SOURCE}--{place.pk}",
-            "nom": place.title.rstrip(".")[:150],
+            "id": f"{SOURCE}--{place.id}",
+            "nom": place.name.rstrip(".")[:150],
             "date_maj": date_modified(place).isoformat(),
             "description": plain_text(place.description),
             "lien_source": place.full_url,
@@ -89,19 +89,19 @@ def structure(place: PlacePage) -> dict:
     )
 
 
-def service(place: PlacePage) -> dict:
+def service(place: PlaceRecord) -> dict:
     access = AccessMode(place.access_mode)
     themes = [PARENTING] + ([CONFLICTS] if access == AccessMode.REFERRAL else [])
     ways = ["se-presenter"] if access == AccessMode.DROP_IN else []
     ways += ["telephoner"] if place.phone else []
-    ways += ["envoyer-un-courriel"] if place.public_email else []
+    ways += ["envoyer-un-courriel"] if place.email else []
     return _some(
         {
             "source": SOURCE,
-            "structure_id": f"{SOURCE}--{place.pk}",
-            "id": f"{SOURCE}--{place.pk}--accueil",
-            "nom": place.title.rstrip(".")[:150],
-            "description": plain_text(place.description) or str(access.label),
+            "structure_id": f"{SOURCE}--{place.id}",
+            "id": f"{SOURCE}--{place.id}--accueil",
+            "nom": place.name.rstrip(".")[:150],
+            "description": plain_text(place.description) or place.access_label,
             "lien_source": place.full_url,
             "date_maj": date_modified(place).isoformat(),
             "type": "accompagnement",
@@ -111,7 +111,7 @@ def service(place: PlacePage) -> dict:
             "publics": ["familles"],
             "publics_precisions": _("Enfants %(ages)s, avec un parent.")
             % {"ages": place.ages_text},
-            "conditions_acces": " ".join(filter(None, [str(access.label), place.access_details])),
+            "conditions_acces": " ".join(filter(None, [place.access_label, place.access_details])),
             "modes_accueil": ["en-presentiel"],
             "zone_eligibilite": [place.commune.code],
             "modes_mobilisation": ways,
@@ -129,11 +129,15 @@ def _page(request: HttpRequest, render) -> JsonResponse:
         return JsonResponse({"errors": errors}, status=400)
     page = form.cleaned_data.get("page") or 1
     size = form.cleaned_data.get("size") or DEFAULT_PAGE_SIZE
-    places = places_for_records().filter(country=Country.FRANCE).order_by("title", "pk")
+    places = public_places().filter(country=Country.FRANCE).order_by("title", "pk")
     if form.cleaned_data.get("modified_after"):
         places = places.filter(last_published_at__gt=form.cleaned_data["modified_after"])
     total = places.count()
-    items = [render(place) for place in places[(page - 1) * size : page * size]]
+    ids = list(places[(page - 1) * size : page * size].values_list("pk", flat=True))
+    # In French, the language of the places' source pages and of data·inclusion, whatever the
+    # request's: the record's texts and this module's own agree.
+    with translation.override(settings.LANGUAGE_CODE):
+        items = [render(place) for place in place_records(ids)]
     return JsonResponse(
         {"items": items, "total": total, "page": page, "size": size, "pages": -(-total // size)}
     )

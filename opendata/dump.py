@@ -18,7 +18,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from directory.place_detail import place_detail
-from opendata.hsds.records import places_for_records
+from directory.records import place_records
+from directory.search.criteria import public_places as public_places_in_french
 
 JSON_NAME, CSV_NAME, LICENCE_NAME = "lieux.json", "lieux.csv", "LICENCE.txt"
 FILES = (JSON_NAME, CSV_NAME, LICENCE_NAME)
@@ -93,9 +94,17 @@ def csv_row(place: dict) -> dict:
     }
 
 
+# Places whose records are built together (directory.records: three queries per batch).
+BATCH = 200
+
+
 def public_places() -> Iterator[dict]:
-    for place in places_for_records().order_by("pk").iterator(chunk_size=200):
-        yield place_detail(place)
+    """Every public place as the detail API says it, in French (the language of the
+    places' source pages)."""
+    ids = list(public_places_in_french().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        for record in place_records(ids[start : start + BATCH], language=settings.LANGUAGE_CODE):
+            yield place_detail(record)
 
 
 def _replace(path: Path, write) -> None:

@@ -91,7 +91,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 calendar_url=occurrence.calendar_url,
                 remaining_places=remaining,
                 place=place,
-                distance_km=distance(near, place),
+                distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,
             )
         )

@@ -56,6 +56,13 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
             "Le contact passe par le téléphone."
         ),
     )
+    # How families reach the place by bus, tram or train. Hidden with the address for a
+    # discreet place: a nearby stop tells where it is.
+    public_transport = models.TextField(
+        _("en transports en commun"),
+        blank=True,
+        help_text=_("Les lignes et l'arrêt le plus proche : « Bus 4, arrêt Place du Marché »."),
+    )
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
     email = models.EmailField(_("courriel"), blank=True)
     website = models.URLField(_("site web"), blank=True)
@@ -114,6 +121,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
                 FieldPanel("country"),
                 FieldPanel("is_discreet"),
                 PointPickerPanel(),
+                FieldPanel("public_transport"),
             ],
             heading=_("Adresse et position"),
         ),

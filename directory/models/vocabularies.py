@@ -37,8 +37,13 @@ class Language(Vocabulary):
     def name(self) -> str:
         """The language's name as its speakers write it ("Nederlands", "العربية"): a family
         finds its language whatever language the page is in. The admin keeps the French name."""
-        own = AUTONYMS.get(self.code) or LANG_INFO.get(self.code, {}).get("name_local")
-        return capfirst(own) if own else self.name_fr
+        return language_name(self.code, self.name_fr)
+
+
+def language_name(code: str, name_fr: str) -> str:
+    """A language's name in that language, else its French name."""
+    own = AUTONYMS.get(code) or LANG_INFO.get(code, {}).get("name_local")
+    return capfirst(own) if own else name_fr
 
 
 class AccessibilityFeature(Vocabulary):

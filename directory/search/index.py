@@ -6,34 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import django.dispatch
-from django.conf import settings
-from django.db.models import CharField, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models import QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat
 
 from core.geo import rounded_km
-from core.pages import visitor_language, with_urls_at_hand
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
-from core.search.paths import keyed_rows
 from core.search.query import SearchQuery
-from core.search.results import in_order
 from core.search.text import JoinedText
 from directory.models.places import PlacePage
+from directory.records import PlaceRecord, place_records, translations_of
 from directory.search.criteria import place_criteria, public_places
 
 # Sent with `place_ids` (the French places) after one of their translations changed.
 place_translations_changed = django.dispatch.Signal()
-
-
-def translations_of(language: str | None = None) -> QuerySet[PlacePage]:
-    """The live translations of the place at OuterRef: in `language`, or in any language but
-    the place's own."""
-    pages = PlacePage.objects.live().filter(
-        translation_key=OuterRef("translation_key"), alias_of__isnull=True
-    )
-    if language is None:
-        return pages.exclude(locale_id=OuterRef("locale_id"))
-    return pages.filter(locale__language_code=language)
 
 
 def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
@@ -49,13 +35,6 @@ def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
         .values("text")
     )
     return places.annotate(translated_text=Subquery(texts))
-
-
-def with_title_in(places: QuerySet[PlacePage], language: str) -> QuerySet[PlacePage]:
-    if language == settings.LANGUAGE_CODE:
-        return places
-    title = translations_of(language).values("title")[:1]
-    return places.annotate(translated_title=Subquery(title, output_field=CharField()))
 
 
 @dataclass(frozen=True)
@@ -78,8 +57,7 @@ class PlaceSummary:
         location = place.public_location
         return cls(
             id=place.pk,
-            # Its title in the visitor's language where it is translated (`with_title_in`).
-            name=getattr(place, "translated_title", None) or place.title,
+            name=place.title,
             url=place.url,
             commune=place.commune.name,
             postcode=place.public_postcode,
@@ -89,53 +67,55 @@ class PlaceSummary:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
-class PlaceHit(PlaceSummary):
-    programmes: tuple[str, ...]
-    objectives: tuple[str, ...]
+@dataclass(frozen=True)
+class PlaceHit:
+    """A place found: its public record, and how far it is from the `near` point asked."""
+
+    record: PlaceRecord
     distance_km: float | None
-    # For what a card shows beyond the API's fields.
-    page: PlacePage
 
+    # What a map marker and a card read of any place found (`PlaceSummary`'s shape).
+    @property
+    def id(self) -> int:
+        return self.record.id
 
-def slugs_by_place(relation: str, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """Each place's slugs along a many-to-many `relation` of PlacePage ("programmes"), sorted,
-    in one query: no model instance per slug (a page of hits made hundreds of them per search,
-    through modelcluster's managers)."""
-    rows, key, slug = keyed_rows(PlacePage, f"{relation}__slug")
-    found: dict[int, list[str]] = {}
-    for place_id, value in rows.filter(**{f"{key}__in": ids}).values_list(key, slug):
-        found.setdefault(place_id, []).append(value)
-    return {place_id: tuple(sorted(slugs)) for place_id, slugs in found.items()}
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+    @property
+    def url(self) -> str:
+        return self.record.url
+
+    @property
+    def commune(self) -> str:
+        return self.record.commune.name
+
+    @property
+    def latitude(self) -> float:
+        return self.record.location.latitude
+
+    @property
+    def longitude(self) -> float:
+        return self.record.location.longitude
+
+    @property
+    def approximate(self) -> bool:
+        return self.record.location.approximate
 
 
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
-    """The page of places, in three queries whatever its size. Their URLs are in the
-    visitor's language: the translation where there is one, else the French page's text with
-    the interface in that language (core.pages.TranslatedTreeMixin)."""
-    places = with_title_in(PlacePage.objects.select_related("commune"), visitor_language())
-    programmes = slugs_by_place("programmes", ids)
-    objectives = slugs_by_place("objectives", ids)
+    """The page of places, as records in the visitor's language (directory.records): their
+    URLs are the translation's where there is one, else the French page's under the
+    language's prefix (core.pages.TranslatedTreeMixin)."""
     near = query.get("near")
-    ordered = in_order(places, ids)
-    with_urls_at_hand(ordered)
-    hits = []
-    for place in ordered:
-        summary = PlaceSummary.of(place)
-        hits.append(
-            PlaceHit(
-                **vars(summary),
-                programmes=programmes.get(place.pk, ()),
-                objectives=objectives.get(place.pk, ()),
-                distance_km=distance(near, summary),
-                page=place,
-            )
-        )
-    return hits
+    return [
+        PlaceHit(record, distance(near, record.location.point)) for record in place_records(ids)
+    ]
 
 
-def distance(near: Circle | None, place: PlaceSummary) -> float | None:
-    return rounded_km(near.distance_to((place.latitude, place.longitude))) if near else None
+def distance(near: Circle | None, point: tuple[float, float]) -> float | None:
+    return rounded_km(near.distance_to(point)) if near else None
 
 
 PLACES = SearchIndex(

@@ -26,14 +26,15 @@ def make_places(commune, count):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [
-        # The map page: search (matches, 2 facets, hits with 2 relations), the form's choices,
-        # the cards' opening hours, closures and next sessions (2), the map's every match
-        # (directory.search.map_points: the matches' ids, then their points), and Wagtail's
-        # look-up of the visitor's locale before it routes (WAGTAIL_I18N_ENABLED).
-        ("/lieux/", 24),
+        # The map page: search (matches, 2 facets), the hits' records (directory.records: the
+        # places, their terms, their hours and closures), the form's choices, the cards' next
+        # sessions (2), the map's every match (directory.search.map_points: the matches' ids,
+        # then their points), and Wagtail's look-up of the visitor's locale before it routes
+        # (WAGTAIL_I18N_ENABLED).
+        ("/lieux/", 19),
         # More: the ticked objective's facet counts the places found without it, and the map
         # searches with that objective too.
-        ("/lieux/?near=50.64,5.57&objective=passerelles", 27),
+        ("/lieux/?near=50.64,5.57&objective=passerelles", 20),
         ("/programmes/lieux-rencontre-enfants-parents/", 12),
         ("/objectifs/passerelles/", 12),
         ("/", 12),
@@ -53,10 +54,20 @@ def test_place_page_query_count_is_bounded(client, place):
     OpeningHoursFactory(place=place, weekday=0)
     OpeningHoursFactory(place=place, weekday=3)
     client.get(place.url)
-    # 15 for the place itself, one to look for its santé-parentalité projects, two for its
-    # upcoming sessions (the sessions, and the view restrictions that keep private activities
-    # out), one for Wagtail's look-up of the visitor's locale before it routes.
-    assert queries_for(client, place.url) <= 19
+    # Wagtail's serving (the site, the locale, the pages along the path, their aliases, the
+    # page's view restrictions: 9), the place's record (3), its upcoming sessions (2: the view
+    # restrictions that keep private activities out, the sessions), its santé-parentalité
+    # projects, its photos.
+    assert queries_for(client, place.url) <= 16
+
+
+def test_the_place_detail_api_query_count_is_bounded(client, place):
+    OpeningHoursFactory(place=place, weekday=0)
+    url = f"/api/v1/places/{place.pk}/"
+    client.get(url)
+    # Whether the public may see it (Wagtail's view restrictions, then the place), its record's
+    # three, its upcoming sessions' two.
+    assert queries_for(client, url) <= 7
 
 
 def test_a_places_answer_reads_the_site_root_paths_once_whatever_the_places(

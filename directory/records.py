@@ -1,0 +1,338 @@
+"""A place's public record: every fact the public may know of a place, in one frozen value that
+the outputs read (search hits and cards, the places APIs, the place page and its JSON-LD, the
+dump, data·inclusion; HSDS, feeds and e-mails do not yet).
+
+Built from query rows, never from page instances, in three queries per batch whatever its
+size: the places with their commune, then (directory.record_rows) their terms as one union and
+their opening hours and closures to come as another.
+The discreet rule (`core.location`) is applied here: outside the model, no other module
+decides what of a place's whereabouts the public sees.
+
+"Add a public fact" (docs/architecture.md): the model field, its column in `PLACE_COLUMNS` (or
+`TRANSLATED_COLUMNS` when translations write it) and a field of `PlaceRecord`, the templates
+that show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import (
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone, translation
+from wagtail.models import Site
+
+from core.ages import age_range_text
+from core.countries import TIME_ZONES
+from core.fees import FeeKind, fee_text
+from core.location import PublicLocation, public_location
+from core.pages import page_urls, visitor_language
+from core.translated import in_language_of
+from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.models.places import PlacePage
+from directory.models.vocabularies import language_name
+from directory.record_rows import term_rows, time_rows
+from objectives.models import AccessMode
+
+
+@dataclass(frozen=True)
+class Term:
+    """A programme, an objective, a language (its ISO code as slug) or an accessibility
+    feature, named in the record's language (a language by its own name)."""
+
+    slug: str
+    name: str
+    # The name the open-data outputs and the detail API give a language (its French one).
+    name_fr: str
+    # Accessibility features: usable in a wheelchair or with a pushchair.
+    step_free: bool = False
+
+    @property
+    def code(self) -> str:
+        """A language's ISO 639-1 code (its slug), as `includes/language_names.html` reads it."""
+        return self.slug
+
+
+@dataclass(frozen=True)
+class Commune:
+    code: str
+    name: str
+    # The French name, which schema.org's `addressLocality` keeps whatever the page's language.
+    name_fr: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    weekday: int
+    opens: time
+    closes: time
+
+    @property
+    def weekday_slug(self) -> str:
+        return WEEKDAY_SLUGS[self.weekday]
+
+    @property
+    def weekday_label(self) -> str:
+        return str(Weekday(self.weekday).label)
+
+
+@dataclass(frozen=True)
+class Closure:
+    start_date: date
+    end_date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    id: int
+    # The language the record's texts are in (names, labels, the URL's prefix).
+    language: str
+    name: str
+    url: str
+    full_url: str
+    # Rich text as stored (Wagtail's database HTML).
+    description: str
+    discreet: bool
+    # None when the place is discreet: the public never learns them.
+    street_address: str | None
+    postcode: str | None
+    email: str | None
+    # How to get there by bus, tram or train (None, as the address, for a discreet place).
+    public_transport: str | None
+    commune: Commune
+    country: str
+    location: PublicLocation
+    phone: str
+    website: str
+    programmes: tuple[Term, ...]
+    objectives: tuple[Term, ...]
+    access_mode: str
+    access_label: str
+    access_details: str
+    fee_kind: str
+    fee_amount: Decimal | None
+    # The organiser's note beside the fee ("par visite").
+    price: str
+    fee_text: str
+    age_min_months: int
+    age_max_months: int
+    ages_text: str
+    languages: tuple[Term, ...]
+    accessibility: tuple[Term, ...]
+    opening_hours: tuple[Slot, ...]
+    closures: tuple[Closure, ...]
+    # When someone last said the listing is right (directory.freshness).
+    verified_on: datetime | None
+    last_published_at: datetime | None
+    # The latest revision saved, published or not (data·inclusion's date when nothing else is).
+    revised_at: datetime | None
+
+    @property
+    def free(self) -> bool:
+        return self.fee_kind == FeeKind.FREE
+
+    @property
+    def time_zone(self) -> ZoneInfo:
+        return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
+
+    @property
+    def programme_slugs(self) -> tuple[str, ...]:
+        return tuple(sorted(term.slug for term in self.programmes))
+
+    @property
+    def objective_slugs(self) -> tuple[str, ...]:
+        return tuple(sorted(term.slug for term in self.objectives))
+
+
+# The place's own columns a record reads (and its commune's).
+PLACE_COLUMNS = (
+    "id",
+    "url_path",
+    "title",
+    "description",
+    "street_address",
+    "postcode",
+    "country",
+    "is_discreet",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "price",
+    "access_mode",
+    "access_details",
+    "fee_kind",
+    "fee_amount",
+    "age_min_months",
+    "age_max_months",
+    "verified_at",
+    "last_published_at",
+    "latest_revision_created_at",
+    "commune__code",
+    "commune__name_fr",
+    "commune__name_nl",
+    "commune__latitude",
+    "commune__longitude",
+)
+
+
+def translations_of(language: str | None = None) -> QuerySet[PlacePage]:
+    """The live translations of the place at OuterRef: in `language`, or in any language but
+    the place's own."""
+    pages = PlacePage.objects.live().filter(
+        translation_key=OuterRef("translation_key"), alias_of__isnull=True
+    )
+    if language is None:
+        return pages.exclude(locale_id=OuterRef("locale_id"))
+    return pages.filter(locale__language_code=language)
+
+
+def _in_language(field: str, language: str) -> Subquery:
+    """The place's `field` in its live translation into `language`, where there is one."""
+    return Subquery(translations_of(language).values(field)[:1])
+
+
+# The texts a translation writes in its language: read from the translation in the record's
+# language where there is one (annotated `<field>_in_language`), else from the place itself.
+TRANSLATED_COLUMNS = ("title", "description", "public_transport")
+
+
+def _place_rows(ids: list[int], language: str) -> QuerySet:
+    texts = {
+        f"{field}_in_language": Coalesce(_in_language(field, language), field)
+        for field in TRANSLATED_COLUMNS
+    }
+    # How fresh the place is belongs to the French page a translation translates.
+    source = {
+        f"source_{field}": _in_language(field, settings.LANGUAGE_CODE)
+        for field in ("verified_at", "last_published_at")
+    }
+    return (
+        PlacePage.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(**texts, **source)
+        .values(*PLACE_COLUMNS, *texts, *source)
+    )
+
+
+def _term(kind: str, row: tuple) -> Term:
+    slug, name_fr, name_nl, name_en, step_free = row
+    if kind == "languages":
+        return Term(slug, language_name(slug, name_fr), name_fr)
+    names = {"name_fr": name_fr, "name_nl": name_nl, "name_en": name_en}
+    return Term(slug, in_language_of(names, "name"), name_fr, bool(step_free))
+
+
+def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
+    found: dict[tuple[str, int], list] = {}
+    for kind, place_id, slug, fr, nl, en, step_free, first, second in term_rows(ids):
+        found.setdefault((kind, place_id), []).append(
+            ((first, second, fr), (slug, fr, nl, en, step_free))
+        )
+    return {
+        key: tuple(_term(key[0], row) for _order, row in sorted(rows))
+        for key, rows in found.items()
+    }
+
+
+def _times(ids: list[int], today: date) -> tuple[dict, dict]:
+    hours: dict[int, list[Slot]] = {}
+    closures: dict[int, list[Closure]] = {}
+    for place_id, weekday, opens, closes, start, end, reason in time_rows(ids, today):
+        if weekday is None:
+            closures.setdefault(place_id, []).append(Closure(start, end, reason))
+        else:
+            hours.setdefault(place_id, []).append(Slot(weekday, opens, closes))
+    return (
+        {
+            key: tuple(sorted(slots, key=lambda s: (s.weekday, s.opens)))
+            for key, slots in hours.items()
+        },
+        {key: tuple(sorted(found, key=lambda c: c.start_date)) for key, found in closures.items()},
+    )
+
+
+def _record(
+    row: dict, language: str, terms: dict, hours: dict, closures: dict, roots
+) -> PlaceRecord:
+    place_id = row["id"]
+    location = public_location(
+        discreet=row["is_discreet"],
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        commune_latitude=row["commune__latitude"],
+        commune_longitude=row["commune__longitude"],
+    )
+    shown = location.shows_address
+    urls = page_urls(row["url_path"], roots)
+    verified_at = row["source_verified_at"] or row["verified_at"]
+    published_at = row["source_last_published_at"] or row["last_published_at"]
+    commune = {"name_fr": row["commune__name_fr"], "name_nl": row["commune__name_nl"]}
+    return PlaceRecord(
+        id=place_id,
+        language=language,
+        name=row["title_in_language"],
+        url=urls.url if urls else "",
+        full_url=urls.full_url if urls else "",
+        description=row["description_in_language"],
+        discreet=row["is_discreet"],
+        street_address=row["street_address"] if shown else None,
+        postcode=row["postcode"] if shown else None,
+        email=row["email"] if shown else None,
+        public_transport=row["public_transport_in_language"] if shown else None,
+        commune=Commune(row["commune__code"], in_language_of(commune, "name"), commune["name_fr"]),
+        country=row["country"],
+        location=location,
+        phone=row["phone"],
+        website=row["website"],
+        programmes=terms.get(("programmes", place_id), ()),
+        objectives=terms.get(("objectives", place_id), ()),
+        access_mode=row["access_mode"],
+        access_label=str(AccessMode(row["access_mode"]).label),
+        access_details=row["access_details"],
+        fee_kind=row["fee_kind"],
+        fee_amount=row["fee_amount"],
+        price=row["price"],
+        fee_text=fee_text(row["fee_kind"], row["fee_amount"], row["price"]),
+        age_min_months=row["age_min_months"],
+        age_max_months=row["age_max_months"],
+        ages_text=age_range_text(row["age_min_months"], row["age_max_months"]),
+        languages=terms.get(("languages", place_id), ()),
+        accessibility=terms.get(("accessibility", place_id), ()),
+        opening_hours=hours.get(place_id, ()),
+        closures=closures.get(place_id, ()),
+        verified_on=verified_at or published_at,
+        last_published_at=published_at,
+        revised_at=row["latest_revision_created_at"],
+    )
+
+
+def place_records(ids: Iterable[int], language: str | None = None) -> list[PlaceRecord]:
+    """The records of the places `ids`, in that order, in `language` (the visitor's by
+    default); a place deleted since its id was read is left out. Whether the public may see
+    the place (live, not private) is the caller's question: a search engine's or a list's."""
+    ids = list(ids)
+    if not ids:
+        return []
+    language = language or visitor_language()
+    with translation.override(language):
+        rows = {row["id"]: row for row in _place_rows(ids, language)}
+        terms = _terms(ids)
+        hours, closures = _times(ids, timezone.localdate())
+        roots = Site.get_site_root_paths()
+        return [
+            _record(rows[place_id], language, terms, hours, closures, roots)
+            for place_id in ids
+            if place_id in rows
+        ]
