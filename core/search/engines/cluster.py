@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 FACET_SIZE = 200
 
 
-def build_search(index: SearchIndex, query: SearchQuery) -> dsl.Search:
+def build_search(index: SearchIndex, query: SearchQuery, records: bool = False) -> dsl.Search:
+    """The request for `query`'s page; with the documents' `record`s when `records` (a page of
+    results to show, not only ids)."""
     given = [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
     facets = index.facet_criteria()
     # A facet's own selection filters the hits after the aggregations (post_filter), so that
@@ -27,7 +29,10 @@ def build_search(index: SearchIndex, query: SearchQuery) -> dsl.Search:
         filters.append(dsl.Q("ids", values=[str(pk) for pk in query.among]))
     selected = {c: c.clauses(value) for c, value in given if c in facets}
     search = (
-        dsl.Search().query(dsl.Q("bool", filter=filters)).extra(track_total_hits=True).source(False)
+        dsl.Search()
+        .query(dsl.Q("bool", filter=filters))
+        .extra(track_total_hits=True)
+        .source(["record"] if records else False)
     )
     if selected:
         post = [clause for clauses in selected.values() for clause in clauses]
@@ -45,9 +50,14 @@ def build_search(index: SearchIndex, query: SearchQuery) -> dsl.Search:
     return search[query.offset : query.offset + query.page_size]
 
 
-def matches(index: SearchIndex, query: SearchQuery, transport: Transport) -> Matches:
+def matches(
+    index: SearchIndex, query: SearchQuery, transport: Transport, records: bool = False
+) -> Matches:
+    """The page's ids and the facets; the page's records too when `records` and the index's
+    documents carry them."""
+    records = records and index.records is not None
     response = transport.search(
-        transport.config.alias(index.name), build_search(index, query).to_dict()
+        transport.config.alias(index.name), build_search(index, query, records).to_dict()
     )
     facets = {
         name: dict(sorted((b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]))
@@ -57,4 +67,5 @@ def matches(index: SearchIndex, query: SearchQuery, transport: Transport) -> Mat
         count=response["hits"]["total"]["value"],
         ids=[int(raw["_id"]) for raw in response["hits"]["hits"]],
         facets=facets,
+        records=[raw["_source"]["record"] for raw in response["hits"]["hits"]] if records else None,
     )
