@@ -11,7 +11,7 @@ from activities.models import ActivityPage, Occurrence, TrustedPlace
 from activities.occurrences import occurrences_changed, sync_activity, sync_place
 from directory.models import PlacePage
 from directory.roles import set_place_trusted
-from directory.search.index import place_sessions_changed
+from directory.search.index import place_records_changed
 
 
 @receiver(page_published, sender=ActivityPage)
@@ -25,7 +25,7 @@ def activity_moved(sender, instance, parent_page_before, **kwargs) -> None:
     if isinstance(instance.specific_deferred, ActivityPage):
         sync_activity(instance)
         # The sessions left the place it was under: its document no longer lists them.
-        place_sessions_changed.send(sender=PlacePage, place_ids=[parent_page_before.pk])
+        place_records_changed.send(sender=PlacePage, place_ids=[parent_page_before.pk])
 
 
 def places_of(activities) -> list[int]:
@@ -42,13 +42,13 @@ def sessions_changed(sender, activity_ids: list[int], **kwargs) -> None:
     held = Occurrence.objects.filter(activity_id__in=activity_ids).order_by()
     held = held.values_list("place_id", flat=True)
     place_ids = {*places_of(activities), *held.distinct()}
-    place_sessions_changed.send(sender=PlacePage, place_ids=sorted(place_ids))
+    place_records_changed.send(sender=PlacePage, place_ids=sorted(place_ids))
 
 
 @receiver(post_delete, sender=ActivityPage)
 def activity_deleted(sender, instance: ActivityPage, **kwargs) -> None:
     # Its sessions went with it, without a sync.
-    place_sessions_changed.send(sender=PlacePage, place_ids=places_of([instance]))
+    place_records_changed.send(sender=PlacePage, place_ids=places_of([instance]))
 
 
 @receiver(page_published, sender=PlacePage)

@@ -18,7 +18,7 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 - ``places_sessions_ahead``: ``fn(place_ids) -> {place_id: [{id, title, url_path, start, end}]}``
   gives the places' sessions that take place and are not over (`start` local, `end` with its
   offset, both ISO 8601), for the places' search documents (`directory.search.documents`); an
-  app that gives them sends `directory.search.index.place_sessions_changed` when they change;
+  app that gives them sends `directory.search.index.place_records_changed` when they change;
 - ``places_api_upcoming_sessions``: ``fn(place_id) -> list[{id, title, url, start, end, status,
   calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start);
 - ``place_organisers_imported``: ``fn(place_id, emails, user) -> list[str]`` invites the

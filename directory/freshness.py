@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from directory.models import PlacePage
+from directory.search.index import place_records_changed
 
 DAYS_PER_MONTH = 30.44
 
@@ -40,7 +41,9 @@ def is_flagged(verified: datetime | None) -> bool:
 
 
 def mark_verified(place_id: int) -> datetime:
-    """Straight to the row: the page's revisions and editor are left as they are."""
+    """Straight to the row: the page's revisions and editor are left as they are; the place's
+    search document, which carries the day in its record, is rewritten."""
     now = timezone.now()
     PlacePage.objects.filter(pk=place_id).update(verified_at=now)
+    place_records_changed.send(sender=PlacePage, place_ids=[place_id])
     return now

@@ -9,7 +9,7 @@ cluster does not index, and three batches of record queries per batch of documen
 
 The sessions ahead are kept whole (start and end), so that the next one is chosen when the page
 is read (the first that is not over), as the database engine chooses it; the documents follow
-the places' sessions (`place_sessions_changed`).
+the places' sessions (`place_records_changed`).
 """
 
 from __future__ import annotations

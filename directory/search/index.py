@@ -26,9 +26,10 @@ from directory.search.documents import next_session, place_documents_records, re
 
 # Sent with `place_ids` (the French places) after one of their translations changed.
 place_translations_changed = django.dispatch.Signal()
-# Sent with `place_ids` after sessions of those places were added, changed or removed (by the
-# app that gives them through the `places_sessions_ahead` hook).
-place_sessions_changed = django.dispatch.Signal()
+# Sent with `place_ids` after what their documents carry changed without a publication of the
+# places: their sessions ahead (by the app that gives them, `places_sessions_ahead`), the day
+# someone said the listing is right (directory.freshness).
+place_records_changed = django.dispatch.Signal()
 
 
 def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
@@ -168,7 +169,7 @@ PLACES = SearchIndex(
     follows=(
         Follows(PlacePage),
         Follows(signal=place_translations_changed, ids="place_ids"),
-        Follows(signal=place_sessions_changed, ids="place_ids"),
+        Follows(signal=place_records_changed, ids="place_ids"),
     ),
     annotate=with_translations,
 )
