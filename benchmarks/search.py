@@ -106,7 +106,10 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
             query_dict.setlist(key, value if isinstance(value, list) else [value])
         filterset = filterset_for(PLACES)(query_dict)
         assert filterset.is_valid(), filterset.errors
-        bodies.append(build_search(PLACES, filterset.to_query()).to_dict())
+        # The request the cluster engine sends for the API's page: with the documents' records
+        # in the visitor's language (the client's default, French).
+        query = filterset.to_query()
+        bodies.append(build_search(PLACES, query, settings.LANGUAGE_CODE).to_dict())
         query_dicts.append(query_dict)
 
     def timed(path: str, call):

@@ -80,11 +80,12 @@ class SearchIndex:
     # What the documents read beyond the public rows' fields, annotated on them (a place's
     # translations' text): never asked by searches.
     annotate: Callable[[QuerySet], QuerySet] | None = None
-    # What a page of results shows of each row, by id, built per batch of documents in a fixed
-    # number of queries and kept unindexed in the document's `record` (JSON values only): the
-    # cluster engine's page is then read from its answer, `hits_from_records(records, query)`,
-    # without asking the database. Public facts only: the cluster holds nothing else.
-    records: Callable[[list[int]], dict[int, Any]] | None = None
+    # What a page of results shows of each row, by id and content language, built per batch
+    # of documents in a fixed number of queries and kept unindexed in the document's `record`
+    # (JSON values only): the cluster answers the page with the visitor's language's, and
+    # `hits_from_records(records, query)` makes the page of them without asking the database.
+    # Public facts only: the cluster holds nothing else.
+    records: Callable[[list[int]], dict[int, dict[str, Any]]] | None = None
     hits_from_records: Callable[[list[Any], Any], list] | None = None
 
     def criterion(self, name: str) -> Criterion:

@@ -13,7 +13,6 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core.geo import rounded_km
-from core.pages import visitor_language
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
 from core.search.query import SearchQuery
@@ -28,7 +27,7 @@ from directory.search.documents import next_session, place_documents_records, re
 place_translations_changed = django.dispatch.Signal()
 # Sent with `place_ids` after what their documents carry changed without a publication of the
 # places: their sessions ahead (by the app that gives them, `places_sessions_ahead`), the day
-# someone said the listing is right (directory.freshness).
+# someone said the listing is right (directory.freshness), a term's names (directory.signals).
 place_records_changed = django.dispatch.Signal()
 
 
@@ -137,16 +136,15 @@ def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
 
 
 def place_hits_from_records(parts: list[dict], query: SearchQuery) -> list[PlaceHit]:
-    """The page of places the cluster answered, from its documents alone: the record in the
-    visitor's language, the next session chosen now among those the document carries."""
+    """The page of places the cluster answered, from its documents alone (their part in the
+    visitor's language): the record, the next session chosen now among those it carries."""
     near = query.get("near")
-    language = visitor_language()
     now = timezone.now()
     hits = []
     for part in parts:
-        record = record_from_document(part[language])
+        record = record_from_document(part["place"])
         location = record.location.point
-        hits.append(PlaceHit(record, distance(near, location), next_session(part, language, now)))
+        hits.append(PlaceHit(record, distance(near, location), next_session(part["sessions"], now)))
     return hits
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from elasticsearch import dsl
 
+from core.pages import visitor_language
 from core.search.results import Matches
 
 if TYPE_CHECKING:
@@ -17,9 +18,9 @@ if TYPE_CHECKING:
 FACET_SIZE = 200
 
 
-def build_search(index: SearchIndex, query: SearchQuery, records: bool = False) -> dsl.Search:
-    """The request for `query`'s page; with the documents' `record`s when `records` (a page of
-    results to show, not only ids)."""
+def build_search(index: SearchIndex, query: SearchQuery, language: str | None = None) -> dsl.Search:
+    """The request for `query`'s page; with the documents' `record`s in `language` when one is
+    given (a page of results to show, not only ids)."""
     given = [(c, query.get(c.name)) for c in index.criteria if query.get(c.name) is not None]
     facets = index.facet_criteria()
     # A facet's own selection filters the hits after the aggregations (post_filter), so that
@@ -32,7 +33,7 @@ def build_search(index: SearchIndex, query: SearchQuery, records: bool = False) 
         dsl.Search()
         .query(dsl.Q("bool", filter=filters))
         .extra(track_total_hits=True)
-        .source(["record"] if records else False)
+        .source([f"record.{language}"] if language else False)
     )
     if selected:
         post = [clause for clauses in selected.values() for clause in clauses]
@@ -53,11 +54,11 @@ def build_search(index: SearchIndex, query: SearchQuery, records: bool = False) 
 def matches(
     index: SearchIndex, query: SearchQuery, transport: Transport, records: bool = False
 ) -> Matches:
-    """The page's ids and the facets; the page's records too when `records` and the index's
-    documents carry them."""
-    records = records and index.records is not None
+    """The page's ids and the facets; the page's records too, in the visitor's language, when
+    `records` and the index's documents carry them."""
+    language = visitor_language() if records and index.records is not None else None
     response = transport.search(
-        transport.config.alias(index.name), build_search(index, query, records).to_dict()
+        transport.config.alias(index.name), build_search(index, query, language).to_dict()
     )
     facets = {
         name: dict(sorted((b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]))
@@ -67,5 +68,7 @@ def matches(
         count=response["hits"]["total"]["value"],
         ids=[int(raw["_id"]) for raw in response["hits"]["hits"]],
         facets=facets,
-        records=[raw["_source"]["record"] for raw in response["hits"]["hits"]] if records else None,
+        records=[raw["_source"]["record"][language] for raw in response["hits"]["hits"]]
+        if language
+        else None,
     )

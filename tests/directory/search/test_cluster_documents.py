@@ -10,14 +10,16 @@ import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from core.search.query import filterset_for
 from core.search.service import search
 from core.search.transport import Transport
+from directory.freshness import mark_verified
 from directory.search.index import PLACES
+from objectives.models import Objective
 from tests.directory.search.conftest import SECRET_POINT, use_cluster, use_database
 from tests.factories import ActivityPageFactory, publish
 
@@ -72,7 +74,7 @@ def test_a_discreet_place_s_document_holds_no_address_and_no_point_of_its_own(
     for coordinate in SECRET_POINT:
         assert str(float(coordinate)) not in text
     for language in ("fr", "nl", "en"):
-        record = stored["record"][language]
+        record = stored["record"][language]["place"]
         assert (record["street_address"], record["postcode"], record["email"]) == (None,) * 3
         assert record["public_transport"] is None
         assert record["location"]["approximate"]
@@ -119,3 +121,29 @@ def test_a_session_change_updates_the_place_document_s_next_session(
     assert shown["id"] == second.pk
     use_database(settings)
     assert next_activity(client, place) == ("database", shown)
+
+
+def records(params: dict, language: str) -> tuple[str, list]:
+    with translation.override(language):
+        result = search(PLACES, validated(params))
+    return result.engine, [hit.record for hit in result.hits]
+
+
+def test_a_renamed_term_and_a_confirmed_listing_reach_the_documents(
+    world, db, settings, cluster_config, indexed_world, django_capture_on_commit_callbacks
+):
+    """Run after the others: the cluster keeps what this test changes, the database does not."""
+    use_cluster(settings, cluster_config)
+    passerelles = Objective.objects.get(slug="passerelles")
+    passerelles.name_nl = "Bruggen naar school"
+    with django_capture_on_commit_callbacks(execute=True):
+        passerelles.save()
+        verified = mark_verified(world["nid"].pk)
+    engine, found = records({"objective": "passerelles"}, "nl")
+    assert engine == "cluster"
+    names = {term.name for record in found for term in record.objectives}
+    assert "Bruggen naar school" in names
+    [nid] = [record for record in found if record.id == world["nid"].pk]
+    assert nid.verified_on == verified
+    use_database(settings)
+    assert records({"objective": "passerelles"}, "nl") == ("database", found)
