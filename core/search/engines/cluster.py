@@ -64,11 +64,13 @@ def matches(
         name: dict(sorted((b["key"], b["doc_count"]) for b in aggregation["values"]["buckets"]))
         for name, aggregation in response.get("aggregations", {}).items()
     }
+    hits = response["hits"]["hits"]
+    records = [raw.get("_source", {}).get("record", {}).get(language) for raw in hits]
     return Matches(
         count=response["hits"]["total"]["value"],
-        ids=[int(raw["_id"]) for raw in response["hits"]["hits"]],
+        ids=[int(raw["_id"]) for raw in hits],
         facets=facets,
-        records=[raw["_source"]["record"][language] for raw in response["hits"]["hits"]]
-        if language
-        else None,
+        # Documents written before the index carried records (until its rebuild) have none:
+        # their page is read from the database.
+        records=records if language and None not in records else None,
     )
