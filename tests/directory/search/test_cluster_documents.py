@@ -58,6 +58,18 @@ def test_a_page_of_cluster_hits_asks_the_database_nothing(
     assert counted.captured_queries
 
 
+def test_documents_and_their_records_take_as_many_queries_for_one_place_as_for_all(world, db):
+    ids = PLACES.public_ids()
+    # The sites' root paths, kept in the cache after the first batch.
+    list(PLACES.documents(ids[:1]))
+    with CaptureQueriesContext(connection) as one:
+        list(PLACES.documents(ids[:1]))
+    with CaptureQueriesContext(connection) as every:
+        list(PLACES.documents(ids))
+    assert len(ids) > 5
+    assert len(one.captured_queries) == len(every.captured_queries)
+
+
 def document(cluster_config, place) -> dict:
     transport = Transport(cluster_config)
     body = {"query": {"ids": {"values": [str(place.pk)]}}}
