@@ -14,6 +14,7 @@ the places' sessions (`place_records_changed`).
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date, datetime, time
 from decimal import Decimal
 
@@ -27,6 +28,9 @@ from core.pages import page_urls
 from directory.extensions import PLACES_SESSIONS_AHEAD
 from directory.records import Closure, Commune, PlaceRecord, Slot, Term, place_records
 
+# The record's moments (`verified_on`, `last_published_at`…), written as ISO 8601 and read back.
+DATETIMES = tuple(f.name for f in fields(PlaceRecord) if str(f.type).startswith("datetime"))
+
 
 def record_document(record: PlaceRecord) -> dict:
     """The record as JSON values: `record_from_document` reads it back equal. The discreet
@@ -39,7 +43,7 @@ def record_document(record: PlaceRecord) -> dict:
     for name in ("programmes", "objectives", "languages", "accessibility"):
         document[name] = [dict(vars(term)) for term in getattr(record, name)]
     document["fee_amount"] = None if record.fee_amount is None else str(record.fee_amount)
-    for name in ("verified_on", "last_published_at"):
+    for name in DATETIMES:
         value = getattr(record, name)
         document[name] = value.isoformat() if value else None
     document["opening_hours"] = [
@@ -85,8 +89,7 @@ def record_from_document(document: dict) -> PlaceRecord:
                 for s in document["opening_hours"]
             ),
             "closures": tuple(closure for closure in closures if closure.end_date >= today),
-            "verified_on": _datetime(document["verified_on"]),
-            "last_published_at": _datetime(document["last_published_at"]),
+            **{name: _datetime(document[name]) for name in DATETIMES},
         }
     )
 
