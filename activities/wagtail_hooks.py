@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from activities import admin_views
 from activities.api import router as activities_router
-from activities.listing import next_sessions_by_place, upcoming_for_place
+from activities.listing import next_sessions_by_place, sessions_ahead_by_place, upcoming_for_place
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
@@ -18,6 +18,7 @@ from directory.extensions import (
     PLACE_PAGE_SECTIONS,
     PLACES_API_NEXT_ACTIVITY,
     PLACES_API_UPCOMING_SESSIONS,
+    PLACES_SESSIONS_AHEAD,
 )
 
 
@@ -121,6 +122,9 @@ def next_activities(place_ids: list[int]) -> dict[int, dict]:
         }
         for place_id, occurrence in sessions.items()
     }
+
+
+hooks.register(PLACES_SESSIONS_AHEAD, sessions_ahead_by_place)
 
 
 @hooks.register(PLACES_API_UPCOMING_SESSIONS)

@@ -8,7 +8,7 @@ cluster (once per size and cluster, `--reindex` to rebuild), then runs the same 
   - straight against the cluster (the request body the cluster engine sends, via the transport),
 and prints p50 and p95 in milliseconds and the ratio API time / raw cluster time, then where
 the cluster engine's API call spends its time (each step timed apart after each call:
-validation, the engine's search, the page's hits, their next activities, and the rest). Kept
+validation, the engine's search, the page's hits with their next sessions, and the rest). Kept
 responses (core.kept) are off: every call searches.
 
     .venv/bin/python benchmarks/search.py --sizes 10000,100000 --cluster-url http://127.0.0.1:9201
@@ -53,7 +53,7 @@ QUERIES = [
 
 # The steps of the cluster engine's API call, timed apart (the rest: routing, middleware, the
 # answer's JSON): where its time over the raw search goes.
-PARTS = ("validate", "engine", "hits", "next activity")
+PARTS = ("validate", "engine", "hits")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -88,12 +88,10 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
     django.setup()
     index_places(reindex)
     from django.http import QueryDict
-    from wagtail import hooks
 
     from core.search.engines.cluster import build_search, matches
     from core.search.query import filterset_for
     from core.search.transport import get_transport
-    from directory.extensions import PLACES_API_NEXT_ACTIVITY
     from directory.search.index import PLACES
 
     client = Client()
@@ -108,7 +106,10 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
             query_dict.setlist(key, value if isinstance(value, list) else [value])
         filterset = filterset_for(PLACES)(query_dict)
         assert filterset.is_valid(), filterset.errors
-        bodies.append(build_search(PLACES, filterset.to_query()).to_dict())
+        # The request the cluster engine sends for the API's page: with the documents' records
+        # in the visitor's language (the client's default, French).
+        query = filterset.to_query()
+        bodies.append(build_search(PLACES, query, settings.LANGUAGE_CODE).to_dict())
         query_dicts.append(query_dict)
 
     def timed(path: str, call):
@@ -126,10 +127,8 @@ def measure(rounds: int, reindex: bool, engines: list[str]) -> dict[str, list[fl
             return filterset.to_query()
 
         query = timed("validate", validated)
-        found = timed("engine", lambda: matches(PLACES, query, transport))
-        hits = timed("hits", lambda: PLACES.hits(found.ids, query))
-        ids = [hit.id for hit in hits]
-        timed("next activity", lambda: [f(ids) for f in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY)])
+        found = timed("engine", lambda: matches(PLACES, query, transport, records=True))
+        timed("hits", lambda: PLACES.page(found, query))
 
     alias = transport.config.alias(PLACES.name)
     for body in bodies:  # warm-up
@@ -166,6 +165,11 @@ def main() -> None:
         "--engines", default="database,cluster", help="through the API: database, cluster or both"
     )
     parser.add_argument("--reindex", action="store_true", help="rebuild the cluster's index")
+    parser.add_argument(
+        "--index-prefix",
+        default="bench",
+        help="the indices' prefix (and the size): benchmarks of other branches on a shared cluster",
+    )
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -201,7 +205,7 @@ def main() -> None:
                 "RENCONTRES_DATABASE_URL": f"sqlite:///{demo_database(size)}",
                 "RENCONTRES_SEARCH_URL": url,
                 "RENCONTRES_SEARCH_FLAVOUR": args.flavour,
-                "RENCONTRES_SEARCH_INDEX_PREFIX": f"bench-{size}",
+                "RENCONTRES_SEARCH_INDEX_PREFIX": f"{args.index_prefix}-{size}",
                 "DJANGO_SETTINGS_MODULE": "rencontres.settings",
             }
             reindex = ["--reindex"] if args.reindex else []

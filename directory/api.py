@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from wagtail import hooks
 
 from core.openapi import merged
 from core.search.api import AlternativeOut, ErrorOut, bad_request, search_route
@@ -21,7 +20,6 @@ from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory import api_examples
-from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.place_detail import PlaceDetailOut, place_detail, public_place
 from directory.search.index import PLACES, PlaceHit
 from gazetteer.lookup import suggest
@@ -97,14 +95,7 @@ class SuggestionOut(Schema):
     kind: str
 
 
-def _next_activities(hits: list[PlaceHit]) -> dict[int, dict]:
-    found: dict[int, dict] = {}
-    for next_activities in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY):
-        found.update(next_activities([hit.id for hit in hits]))
-    return found
-
-
-def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
+def _place_out(hit: PlaceHit) -> dict:
     record = hit.record
     location = record.location
     return {
@@ -121,7 +112,7 @@ def _place_out(hit: PlaceHit, next_activities: dict[int, dict]) -> dict:
             "approximate": location.approximate,
         },
         "distance_km": hit.distance_km,
-        "next_activity": next_activities.get(record.id),
+        "next_activity": hit.next_session,
     }
 
 
@@ -151,19 +142,17 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     beyond = nearest_beyond(PLACES, query, result)
-    hits = result.hits + (beyond.hits if beyond else [])
-    next_activities = _next_activities(hits)
     near, alternatives = near_out(query)
     return {
         "count": result.count,
-        "results": [_place_out(hit, next_activities) for hit in result.hits],
+        "results": [_place_out(hit) for hit in result.hits],
         "facets": result.facets,
         "engine": result.engine,
         "near": near,
         "near_alternatives": alternatives,
         "nearest_beyond": {
             "radius_km": beyond.radius_km,
-            "results": [_place_out(hit, next_activities) for hit in beyond.hits],
+            "results": [_place_out(hit) for hit in beyond.hits],
         }
         if beyond
         else None,
@@ -181,9 +170,8 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
 )
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
     features = []
-    next_activities = _next_activities(result.hits)
     for hit in result.hits:
-        properties = _place_out(hit, next_activities)
+        properties = _place_out(hit)
         location = properties.pop("location")
         properties["approximate"] = location["approximate"]
         features.append(

@@ -1,19 +1,21 @@
 """What a result card says of a place beyond its name and where: the kind of place, how to get in,
-the children's ages, open today or when next, and its next session (from the layers above,
-through the `places_api_next_activity` hook), read from its public record (directory.records)."""
+the children's ages, open today or when next, and its next session, read from the search's hit:
+its public record (directory.records) and next session (`PlaceHit`, whichever engine answered)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
-from wagtail import hooks
 
-from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.opening import OpeningStatus, opening_status
 from directory.records import PlaceRecord
 from objectives.access import how_to_get_in, says_free
+
+if TYPE_CHECKING:
+    from directory.search.index import PlaceHit
 
 
 @dataclass(frozen=True)
@@ -34,15 +36,6 @@ class CardFacts:
     next_session: NextSession | None
 
 
-def next_sessions(place_ids: list[int]) -> dict[int, NextSession]:
-    found: dict[int, NextSession] = {}
-    for next_activities in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY):
-        for place_id, item in next_activities(place_ids).items():
-            start = datetime.fromisoformat(item["start"])
-            found[place_id] = NextSession(item["title"], item["url"], start)
-    return found
-
-
 def place_facts(record: PlaceRecord, next_session: NextSession | None = None) -> CardFacts:
     now = timezone.localtime(timezone=record.time_zone)
     return CardFacts(
@@ -55,8 +48,13 @@ def place_facts(record: PlaceRecord, next_session: NextSession | None = None) ->
     )
 
 
-def card_facts(records: list[PlaceRecord]) -> dict[int, CardFacts]:
-    """Each place's facts by id, from its record, with the next sessions in two queries
-    whatever the number of places."""
-    sessions = next_sessions([record.id for record in records])
-    return {record.id: place_facts(record, sessions.get(record.id)) for record in records}
+def next_session_of(hit: PlaceHit) -> NextSession | None:
+    item = hit.next_session
+    if item is None:
+        return None
+    return NextSession(item["title"], item["url"], datetime.fromisoformat(item["start"]))
+
+
+def card_facts(hits: list[PlaceHit]) -> dict[int, CardFacts]:
+    """Each place's facts by id, from its hit: no query."""
+    return {hit.id: place_facts(hit.record, next_session_of(hit)) for hit in hits}

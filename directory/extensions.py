@@ -12,6 +12,10 @@ Those apps register through Wagtail hooks, so the directory never imports them:
   "" when it has nothing to show);
 - ``places_api_next_activity``: ``fn(place_ids) -> {place_id: {id, title, url, start}}`` fills
   the places API's `next_activity`;
+- ``places_sessions_ahead``: ``fn(place_ids) -> {place_id: [{id, title, url_path, start, end}]}``
+  gives the places' sessions that take place and are not over (`start` local, `end` with its
+  offset, both ISO 8601), for the places' search documents (`directory.search.documents`); an
+  app that gives them sends `directory.search.index.place_records_changed` when they change;
 - ``places_api_upcoming_sessions``: ``fn(place_id) -> list[{id, title, url, start, end, status,
   calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start);
 - ``place_organisers_imported``: ``fn(place_id, emails, user) -> list[str]`` invites the
@@ -30,6 +34,7 @@ MAP_PAGE_VIEWS = "register_map_page_view"
 MAP_PAGE_SECTIONS = "map_page_sections"
 PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
+PLACES_SESSIONS_AHEAD = "places_sessions_ahead"
 PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
 
 

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from core import kept
 from directory.models.places import PlacePage
+from directory.search.index import place_records_changed
 
 DAYS_PER_MONTH = 30.44
 
@@ -41,9 +41,9 @@ def is_flagged(verified: datetime | None) -> bool:
 
 
 def mark_verified(place_id: int) -> datetime:
-    """Straight to the row: the page's revisions and editor are left as they are (and no
-    signal is sent, hence the announcement)."""
+    """Straight to the row: the page's revisions and editor are left as they are; the place's
+    search document, which carries the day in its record, is rewritten."""
     now = timezone.now()
     PlacePage.objects.filter(pk=place_id).update(verified_at=now)
-    kept.changed()
+    place_records_changed.send(sender=PlacePage, place_ids=[place_id])
     return now

@@ -5,8 +5,10 @@ from wagtail.signals import page_published, page_unpublished
 
 from directory.freshness import mark_verified
 from directory.models.places import PlacePage
+from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.roles import organiser_groups_for, rename_organiser_group
-from directory.search.index import place_translations_changed
+from directory.search.index import place_records_changed, place_translations_changed
+from objectives.models import Objective, Programme
 
 
 @receiver(post_save, sender=PlacePage)
@@ -38,3 +40,26 @@ def translation_changed(sender, instance: PlacePage, **kwargs):
     if source is not None:
         # Its document is rewritten once the transaction commits (core.search.signals).
         place_translations_changed.send(sender=PlacePage, place_ids=[source.pk])
+
+
+# The relation of a place to each kind of term, whose names its record carries.
+TERM_RELATIONS = {
+    Programme: "programmes",
+    Objective: "objectives",
+    Language: "languages",
+    AccessibilityFeature: "accessibility",
+}
+
+
+@receiver(post_save, sender=Programme)
+@receiver(post_save, sender=Objective)
+@receiver(post_save, sender=Language)
+@receiver(post_save, sender=AccessibilityFeature)
+def term_changed(sender, instance, raw: bool, **kwargs):
+    """The search documents of the places with the term carry its names: rewritten."""
+    if raw:
+        return
+    places = PlacePage.objects.filter(**{TERM_RELATIONS[sender]: instance})
+    place_ids = list(places.values_list("pk", flat=True))
+    if place_ids:
+        place_records_changed.send(sender=PlacePage, place_ids=place_ids)

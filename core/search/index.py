@@ -18,6 +18,7 @@ from elasticsearch import dsl
 
 from core.search.criteria import Criterion
 from core.search.paths import json_value, rows_at, values_at
+from core.search.results import Matches
 
 EVENTS = ("publish", "unpublish", "move", "delete")
 
@@ -65,7 +66,8 @@ class SearchIndex:
     # The rows the public may find, for searches and documents alike.
     public: Callable[[], QuerySet]
     criteria: tuple[Criterion, ...]
-    # The page of results, read from the database for both engines: `hits(ids, query)`.
+    # The page of results read from the database, `hits(ids, query)`: the database engine's,
+    # and the cluster's when its documents carry no records.
     hits: Callable[[list[int], Any], list]
     order_by: tuple[Sort, ...] = ()
     # Results nearest first when a ranking criterion (`near`) is given.
@@ -77,6 +79,13 @@ class SearchIndex:
     # What the documents read beyond the public rows' fields, annotated on them (a place's
     # translations' text): never asked by searches.
     annotate: Callable[[QuerySet], QuerySet] | None = None
+    # What a page of results shows of each row, by id and content language, built per batch
+    # of documents in a fixed number of queries and kept unindexed in the document's `record`
+    # (JSON values only): the cluster answers the page with the visitor's language's, and
+    # `hits_from_records(records, query)` makes the page of them without asking the database.
+    # Public facts only: the cluster holds nothing else.
+    records: Callable[[list[int]], dict[int, dict[str, Any]]] | None = None
+    hits_from_records: Callable[[list[Any], Any], list] | None = None
 
     def criterion(self, name: str) -> Criterion:
         return next(c for c in self.criteria if c.name == name)
@@ -103,6 +112,9 @@ class SearchIndex:
         for criterion in self.criteria:
             for name, kind in criterion.mapping().items():
                 mapping.field(name, kind)
+        if self.records is not None:
+            # Stored in `_source` and never indexed: searches cannot reach it, pages read it.
+            mapping.field("record", dsl.Object(enabled=False))
         return mapping
 
     def index_body(self, shards: int = 1, replicas: int = 0) -> dict:
@@ -122,19 +134,31 @@ class SearchIndex:
             }
         )
 
+    def page(self, found: Matches, query: Any) -> list:
+        """The page of results of an engine's matches: from the records the cluster answered
+        with, else read from the database."""
+        if found.records is not None and self.hits_from_records is not None:
+            return self.hits_from_records(found.records, query)
+        return self.hits(found.ids, query)
+
     def public_ids(self, **lookups) -> list:
         """The ids of the public rows (those `lookups` pick, or all), in order."""
         return list(self.public().filter(**lookups).order_by("pk").values_list("pk", flat=True))
 
     def documents(self, ids: list) -> Iterator[tuple[str, dict[str, Any]]]:
         """(id, document) of the rows `ids` (public ones: `public_ids`), read in a fixed number
-        of queries (values, not model instances: `core.search.paths.rows_at`)."""
+        of queries (values, not model instances: `core.search.paths.rows_at`), with their
+        `records` where the index has them."""
+        records = self.records(ids) if self.records is not None else None
         for row in rows_at(self.model, self.document_paths(), ids, self.annotate):
-            yield str(row.pk), self.document(row)
+            document = self.document(row)
+            if records is not None:
+                document["record"] = records[row.pk]
+            yield str(row.pk), document
 
     def document(self, obj) -> dict[str, Any]:
-        """Only what the criteria, the order and the stored fields need: what a family sees
-        is read from the database, so that nothing private need ever reach the cluster."""
+        """What the criteria, the order and the stored fields need (the `records` are added
+        beside them): public values, so that nothing private need ever reach the cluster."""
         document: dict[str, Any] = {"pk": obj.pk}
         for key in self.keys():
             document[key] = values_at(obj, key)[0]

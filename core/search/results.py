@@ -14,11 +14,13 @@ EngineName = Literal["database", "cluster"]
 @dataclass(frozen=True)
 class Matches:
     """An engine's answer: how many matched, the ids of the requested page in order, and the
-    facets' counts by document field and value."""
+    facets' counts by document field and value; the cluster also gives the page's documents'
+    `record`s when they were asked (`SearchIndex.records`), None otherwise."""
 
     count: int
     ids: list[int]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    records: list | None = None
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _answer(index: SearchIndex, query: SearchQuery, from_database: Callable) -> tuple[Any, str]:
-    """The cluster's matches when it is configured and answering, else `from_database`'s; the
-    one place where a failing cluster is noted and left alone (`core.search.breaker`)."""
+def _answer(
+    index: SearchIndex, query: SearchQuery, from_database: Callable, records: bool = False
+) -> tuple[Any, str]:
+    """The cluster's matches (with the page's records when `records`) when it is configured
+    and answering, else `from_database`'s; the one place where a failing cluster is noted and
+    left alone (`core.search.breaker`)."""
     transport = get_transport()
     if transport is not None and breaker.may_ask():
         try:
-            found = cluster.matches(index, query, transport)
+            found = cluster.matches(index, query, transport, records=records)
         except ClusterUnavailable as error:
             # The error names the cluster and the failure, never the family's query.
             logger.warning("Search cluster unavailable, answering from the database: %s", error)
@@ -39,8 +42,8 @@ def _answer(index: SearchIndex, query: SearchQuery, from_database: Callable) -> 
 
 
 def search(index: SearchIndex, query: SearchQuery) -> SearchResult:
-    found, engine = _answer(index, query, database.matches)
-    return SearchResult(found.count, index.hits(found.ids, query), found.facets, engine)
+    found, engine = _answer(index, query, database.matches, records=True)
+    return SearchResult(found.count, index.page(found, query), found.facets, engine)
 
 
 def matching_ids(index: SearchIndex, query: SearchQuery, limit: int) -> list[int]:

@@ -1,5 +1,6 @@
 """The places' index: the place criteria, by name (nearest first when `near` is given), with
-counts per objective and programme; documents follow place pages."""
+counts per objective and programme; documents carry the places' records and sessions ahead
+(`directory.search.documents`) and follow place pages, their translations and their sessions."""
 
 from __future__ import annotations
 
@@ -8,18 +9,26 @@ from dataclasses import dataclass
 import django.dispatch
 from django.db.models import QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat
+from django.utils import timezone
+from wagtail import hooks
 
 from core.geo import rounded_km
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
 from core.search.query import SearchQuery
 from core.search.text import JoinedText
+from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.models.places import PlacePage
 from directory.records import PlaceRecord, place_records, translations_of
 from directory.search.criteria import place_criteria, public_places
+from directory.search.documents import next_session, place_documents_records, record_from_document
 
 # Sent with `place_ids` (the French places) after one of their translations changed.
 place_translations_changed = django.dispatch.Signal()
+# Sent with `place_ids` after what their documents carry changed without a publication of the
+# places: their sessions ahead (by the app that gives them, `places_sessions_ahead`), the day
+# someone said the listing is right (directory.freshness), a term's names (directory.signals).
+place_records_changed = django.dispatch.Signal()
 
 
 def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
@@ -69,10 +78,12 @@ class PlaceSummary:
 
 @dataclass(frozen=True)
 class PlaceHit:
-    """A place found: its public record, and how far it is from the `near` point asked."""
+    """A place found: its public record, how far it is from the `near` point asked, and its
+    next session as the places API says it (`places_api_next_activity`), None without one."""
 
     record: PlaceRecord
     distance_km: float | None
+    next_session: dict | None
 
     # What a map marker and a card read of any place found (`PlaceSummary`'s shape).
     @property
@@ -104,14 +115,37 @@ class PlaceHit:
         return self.record.location.approximate
 
 
+def next_activities(place_ids: list[int]) -> dict[int, dict]:
+    found: dict[int, dict] = {}
+    for next_of in hooks.get_hooks(PLACES_API_NEXT_ACTIVITY):
+        found.update(next_of(place_ids))
+    return found
+
+
 def place_hits(ids: list[int], query: SearchQuery) -> list[PlaceHit]:
-    """The page of places, as records in the visitor's language (directory.records): their
-    URLs are the translation's where there is one, else the French page's under the
-    language's prefix (core.pages.TranslatedTreeMixin)."""
+    """The page of places read from the database, as records in the visitor's language
+    (directory.records): their URLs are the translation's where there is one, else the
+    French page's under the language's prefix (core.pages.TranslatedTreeMixin)."""
     near = query.get("near")
+    records = place_records(ids)
+    sessions = next_activities([record.id for record in records])
     return [
-        PlaceHit(record, distance(near, record.location.point)) for record in place_records(ids)
+        PlaceHit(record, distance(near, record.location.point), sessions.get(record.id))
+        for record in records
     ]
+
+
+def place_hits_from_records(parts: list[dict], query: SearchQuery) -> list[PlaceHit]:
+    """The page of places the cluster answered, from its documents alone (their part in the
+    visitor's language): the record, the next session chosen now among those it carries."""
+    near = query.get("near")
+    now = timezone.now()
+    hits = []
+    for part in parts:
+        record = record_from_document(part["place"])
+        location = record.location.point
+        hits.append(PlaceHit(record, distance(near, location), next_session(part["sessions"], now)))
+    return hits
 
 
 def distance(near: Circle | None, point: tuple[float, float]) -> float | None:
@@ -125,12 +159,15 @@ PLACES = SearchIndex(
     public=public_places,
     criteria=place_criteria(),
     hits=place_hits,
+    records=place_documents_records,
+    hits_from_records=place_hits_from_records,
     order_by=(Sort("title"),),
     nearest_first=True,
     facets=("objectives", "programmes"),
     follows=(
         Follows(PlacePage),
         Follows(signal=place_translations_changed, ids="place_ids"),
+        Follows(signal=place_records_changed, ids="place_ids"),
     ),
     annotate=with_translations,
 )

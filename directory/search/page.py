@@ -122,7 +122,7 @@ def places_context(request: HttpRequest) -> dict:
     hits = search.result.hits if search.result else []
     if near["beyond"]:
         hits = near["beyond"].hits
-    facts = card_facts([hit.record for hit in hits])
+    facts = card_facts(hits)
     if near["beyond"] or not search.result:
         features = [map_feature(hit) for hit in hits]
     else:

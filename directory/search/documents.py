@@ -1,0 +1,159 @@
+"""What a place's document carries for a page of hits, so that the cluster answers one without
+the database: the place's public record in each content language, and its sessions ahead.
+
+One record per language, built by `place_records` as the database engine builds it, rather than
+the values to finish a record at read time: a record's texts (names, labels, the fee and age
+sentences, URLs) are made by the same code in both engines, so they cannot drift apart, and a
+page of hits only decodes JSON. The cost is a document about three times longer, in a field the
+cluster does not index, and three batches of record queries per batch of documents.
+
+The sessions ahead are kept whole (start and end), so that the next one is chosen when the page
+is read (the first that is not over), as the database engine chooses it; the documents follow
+the places' sessions (`place_records_changed`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.conf import settings
+from django.utils import timezone, translation
+from wagtail import hooks
+from wagtail.models import Site
+
+from core.location import PublicLocation
+from core.pages import page_urls
+from directory.extensions import PLACES_SESSIONS_AHEAD
+from directory.records import Closure, Commune, PlaceRecord, Slot, Term, place_records
+
+# The record's moments (`verified_on`, `last_published_at`…), written as ISO 8601 and read back.
+DATETIMES = tuple(f.name for f in fields(PlaceRecord) if str(f.type).startswith("datetime"))
+
+
+def record_document(record: PlaceRecord) -> dict:
+    """The record as JSON values: `record_from_document` reads it back equal. The discreet
+    rule was applied when the record was built: a discreet place's document holds no address
+    and no point of its own."""
+    # By hand rather than `dataclasses.asdict`, whose deep copies were half a rebuild's time.
+    document = dict(vars(record))
+    document["commune"] = dict(vars(record.commune))
+    document["location"] = dict(vars(record.location))
+    for name in ("programmes", "objectives", "languages", "accessibility"):
+        document[name] = [dict(vars(term)) for term in getattr(record, name)]
+    document["fee_amount"] = None if record.fee_amount is None else str(record.fee_amount)
+    for name in DATETIMES:
+        value = getattr(record, name)
+        document[name] = value.isoformat() if value else None
+    document["opening_hours"] = [
+        {"weekday": s.weekday, "opens": s.opens.isoformat(), "closes": s.closes.isoformat()}
+        for s in record.opening_hours
+    ]
+    document["closures"] = [
+        {"start": c.start_date.isoformat(), "end": c.end_date.isoformat(), "reason": c.reason}
+        for c in record.closures
+    ]
+    return document
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _terms(terms: list[dict]) -> tuple[Term, ...]:
+    return tuple(Term(**term) for term in terms)
+
+
+def record_from_document(document: dict) -> PlaceRecord:
+    """The record `record_document` wrote, with its closures still to come as of today, as
+    `place_records` reads them: the document may be older than today."""
+    today = timezone.localdate()
+    closures = (
+        Closure(date.fromisoformat(c["start"]), date.fromisoformat(c["end"]), c["reason"])
+        for c in document["closures"]
+    )
+    amount = document["fee_amount"]
+    return PlaceRecord(
+        **{
+            **document,
+            "commune": Commune(**document["commune"]),
+            "location": PublicLocation(**document["location"]),
+            "fee_amount": None if amount is None else Decimal(amount),
+            "programmes": _terms(document["programmes"]),
+            "objectives": _terms(document["objectives"]),
+            "languages": _terms(document["languages"]),
+            "accessibility": _terms(document["accessibility"]),
+            "opening_hours": tuple(
+                Slot(s["weekday"], time.fromisoformat(s["opens"]), time.fromisoformat(s["closes"]))
+                for s in document["opening_hours"]
+            ),
+            "closures": tuple(closure for closure in closures if closure.end_date >= today),
+            **{name: _datetime(document[name]) for name in DATETIMES},
+        }
+    )
+
+
+def languages() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def sessions_ahead(place_ids: list[int]) -> dict[int, list[dict]]:
+    """Each place's sessions that take place and are not over, in order (from the layers
+    above, through the `places_sessions_ahead` hook), each with its activity's URL in every
+    language (`url`, by language)."""
+    found: dict[int, list[dict]] = {}
+    for ahead in hooks.get_hooks(PLACES_SESSIONS_AHEAD):
+        for place_id, sessions in ahead(place_ids).items():
+            found.setdefault(place_id, []).extend(sessions)
+    roots = Site.get_site_root_paths()
+    urls: dict[str, dict[str, str]] = {}
+    for sessions in found.values():
+        for session in sessions:
+            if session["url_path"] not in urls:
+                urls[session["url_path"]] = _urls(session["url_path"], roots)
+    return {
+        place_id: [
+            {**{k: s[k] for k in ("id", "title", "start", "end")}, "url": urls[s["url_path"]]}
+            for s in sorted(sessions, key=lambda s: (datetime.fromisoformat(s["start"]), s["id"]))
+        ]
+        for place_id, sessions in found.items()
+    }
+
+
+def _urls(url_path: str, roots) -> dict[str, str]:
+    """A page's URL in each content language (`core.pages.page_urls`)."""
+    urls = {}
+    for language in languages():
+        with translation.override(language):
+            at = page_urls(url_path, roots)
+        urls[language] = at.url if at else ""
+    return urls
+
+
+def place_documents_records(ids: list[int]) -> dict[int, dict[str, dict]]:
+    """The `record` of the places' documents, by content language (the cluster answers the
+    visitor's alone): the place's record in that language and its sessions ahead, with their
+    URLs in it; in three queries per language and those of the hook, whatever the number of
+    places."""
+    parts: dict[int, dict[str, dict]] = {}
+    for language in languages():
+        for record in place_records(ids, language):
+            parts.setdefault(record.id, {})[language] = {"place": record_document(record)}
+    sessions = sessions_ahead(list(parts))
+    for place_id, by_language in parts.items():
+        for language, part in by_language.items():
+            part["sessions"] = [
+                {**session, "url": session["url"][language]}
+                for session in sessions.get(place_id, [])
+            ]
+    return parts
+
+
+def next_session(sessions: list[dict], now: datetime) -> dict | None:
+    """The first of a document's sessions that is not over at `now`, as the places API's
+    `next_activity` says it."""
+    for session in sessions:
+        if datetime.fromisoformat(session["end"]) >= now:
+            return {key: session[key] for key in ("id", "title", "url", "start")}
+    return None
