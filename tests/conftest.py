@@ -3,6 +3,9 @@ import threading
 
 import pytest
 
+# The test database: cloned from a migrated template rather than migrated by each process.
+pytest_plugins = ["tests.database_template"]
+
 
 @pytest.fixture
 def commune(db):
