@@ -4,9 +4,9 @@ Migrating an empty database through every migration takes about a minute. So the
 that needs the test database builds a *template* (the migrations applied, nothing else), and
 every process, the first included, starts from a clone of it: each pytest-xdist worker has its
 own database, none migrates. The template is named after a digest of what the migrations read
-(their files, the project modules they import, the locked dependencies, the settings and the
-environment the settings read), so it is reused by later runs until one of those changes, and
-never when it is stale:
+(their files, the project modules they and the post_migrate handlers import, the locked
+dependencies, the settings, the Site's hostname), so it is reused by later runs until one of
+those changes, and never when it is stale:
 
 - SQLite: `var/test-databases/sqlite-<digest>.sqlite3`; a worker's database stays in memory
   (Django's default for tests) and is filled from the file with SQLite's backup API.
@@ -128,8 +128,9 @@ def _sqlite_from_template(connection, verbosity: int, rebuild: bool) -> None:
             building.unlink(missing_ok=True)
             with contextlib.closing(sqlite3.connect(building)) as target:
                 connection.connection.backup(target)
-            for stale in TEMPLATES.glob("sqlite-*.sqlite3"):
-                stale.unlink()
+            for stale in TEMPLATES.glob("sqlite-*"):
+                if stale.stem != template.stem:
+                    stale.unlink()
             building.replace(template)
             return
     _point_at(connection, connection.creation._get_test_db_name())
