@@ -175,7 +175,9 @@ def django_db_setup(
     django_db_createdb,
     django_db_modify_db_settings,
 ):
-    """pytest-django's fixture of that name, with the database cloned from the template."""
+    """pytest-django's fixture of that name, with the database cloned from the template (and
+    always migrated: `--no-migrations` has no effect here). The test environment and the
+    database settings' xdist suffix are asked for what they set up before."""
     from django.db import connections
     from pytest_django.fixtures import _get_databases_for_setup
 
