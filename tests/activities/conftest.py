@@ -21,9 +21,10 @@ def clock():
 WORKSHOP_DAY = date(2027, 3, 3)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def fresh_rate_limit():
-    """Registrations count each address's attempts in the cache, which outlives a test."""
+    """Registrations count each address's attempts in the cache, which outlives a test (the
+    registration tests use it for all their tests: `pytestmark`)."""
     cache.clear()
     yield
     cache.clear()

@@ -13,7 +13,7 @@ from activities.models import Occurrence, Registration
 from tests.activities.conftest import WORKSHOP_DAY
 from tests.activities.registering import family, manage_link, post
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
 @pytest.fixture

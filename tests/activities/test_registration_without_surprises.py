@@ -12,7 +12,7 @@ from tests.activities.registering import family, manage_link, post
 from tests.discreet import secrets_in
 from tests.factories import PlacePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from tests.activities.conftest import BRUSSELS, WORKSHOP_DAY
 from tests.activities.registering import family, manage_link, post
 from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
 @pytest.fixture
