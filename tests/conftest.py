@@ -3,6 +3,10 @@ import threading
 
 import pytest
 
+# The test database, cloned from a migrated template rather than migrated by each process; the
+# search suites' world and engines.
+pytest_plugins = ["tests.database_template", "tests.search_world"]
+
 
 @pytest.fixture
 def commune(db):
@@ -193,7 +197,7 @@ class HungServer:
 def hung_cluster(settings):
     """The search cluster settings point at a HungServer (it is closed after the test)."""
     from core.search.transport import ClusterSettings
-    from tests.directory.search.conftest import use_cluster
+    from tests.search_world import use_cluster
 
     server = HungServer()
     use_cluster(

@@ -6,10 +6,23 @@ import shutil
 import tempfile
 
 os.environ.setdefault("RENCONTRES_SECRET_KEY", "tests-only-secret-key")
-# The files the search breaker keeps without a cache server: this run's own, removed at exit.
-if "RENCONTRES_STATE_DIR" not in os.environ:
-    os.environ["RENCONTRES_STATE_DIR"] = tempfile.mkdtemp(prefix="rencontres-tests-state-")
-    atexit.register(shutil.rmtree, os.environ["RENCONTRES_STATE_DIR"], ignore_errors=True)
+
+
+def _own_directory(variable: str, prefix: str) -> None:
+    """`variable` names a directory of this process's own, removed at exit, unless the caller
+    chose one. A pytest-xdist worker inherits its controller's environment: what the controller
+    made here is not a choice, and the worker makes its own."""
+    made_here = f"TESTS_MADE_{variable}"
+    if os.environ.get(variable) == os.environ.get(made_here):
+        path = tempfile.mkdtemp(prefix=prefix)
+        os.environ[variable] = os.environ[made_here] = path
+        atexit.register(shutil.rmtree, path, ignore_errors=True)
+
+
+# The files the search breaker keeps without a cache server (two workers sharing them would
+# trip each other's breaker), and the uploads (never into the checkout's media/).
+_own_directory("RENCONTRES_STATE_DIR", "rencontres-tests-state-")
+_own_directory("RENCONTRES_MEDIA_ROOT", "rencontres-tests-media-")
 
 from rencontres.settings import *  # noqa: E402, F403
 

@@ -5,40 +5,21 @@ second seat."""
 import socket
 import socketserver
 import threading
-from datetime import date, time
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from activities.models import Occurrence, Registration
-from tests.activities.test_registrations import family, manage_link, post
-from tests.factories import ActivityPageFactory, publish
+from tests.activities.conftest import WORKSHOP_DAY
+from tests.activities.registering import family, manage_link, post
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
 @pytest.fixture
-def session(clock, place):
-    workshop = publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Atelier portage",
-            start_date=date(2027, 3, 3),
-            start_time=time(10, 0),
-            weekdays="2",
-            capacity=10,
-            registration_required=True,
-        )
-    )
-    return Occurrence.objects.get(activity=workshop, date=date(2027, 3, 3))
+def session(clock, place, workshop_at):
+    workshop = workshop_at(place, capacity=10)
+    return Occurrence.objects.get(activity=workshop, date=WORKSHOP_DAY)
 
 
 class RefusingSMTP(socketserver.StreamRequestHandler):

@@ -2,52 +2,37 @@
 organiser for a family who phoned (their own places only), and a confirmation that says where,
 when, what to bring and how to cancel (a discreet place as its commune only)."""
 
-from datetime import date, time
-
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from activities.models import Occurrence, Registration
-from directory.roles import organiser_group_name
-from tests.activities.test_registrations import family, manage_link, post
+from tests.activities.conftest import WORKSHOP_DAY
+from tests.activities.registering import family, manage_link, post
 from tests.discreet import secrets_in
-from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+from tests.factories import PlacePageFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
-def workshop_at(place, **fields):
-    return publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Atelier portage",
-            start_date=date(2027, 3, 3),
-            start_time=time(10, 0),
-            weekdays="2",
-            capacity=1,
-            registration_required=True,
-            what_to_bring="Des chaussettes antidérapantes",
-            **fields,
+@pytest.fixture
+def workshop_at(workshop_at):
+    """The shared workshop, for one family, who bring their socks."""
+
+    def make(place, **fields):
+        return workshop_at(
+            place, capacity=1, what_to_bring="Des chaussettes antidérapantes", **fields
         )
-    )
+
+    return make
 
 
 def session_of(activity) -> Occurrence:
-    return Occurrence.objects.get(activity=activity, date=date(2027, 3, 3))
+    return Occurrence.objects.get(activity=activity, date=WORKSHOP_DAY)
 
 
 def test_an_email_is_needed_unless_the_organiser_takes_phone_registrations(
-    client, clock, place, django_capture_on_commit_callbacks
+    client, clock, place, django_capture_on_commit_callbacks, workshop_at
 ):
     session = session_of(workshop_at(place))
     response = post(
@@ -60,7 +45,9 @@ def test_an_email_is_needed_unless_the_organiser_takes_phone_registrations(
     assert Registration.objects.count() == 0
 
 
-def test_phone_registration_alone(client, clock, place, django_capture_on_commit_callbacks):
+def test_phone_registration_alone(
+    client, clock, place, django_capture_on_commit_callbacks, workshop_at
+):
     session = session_of(workshop_at(place, phone_registration=True))
     incomplete = post(
         client, session, family(1, email="", phone="0470"), django_capture_on_commit_callbacks
@@ -91,7 +78,7 @@ def test_phone_registration_alone(client, clock, place, django_capture_on_commit
 
 
 def test_the_confirmation_says_where_when_what_to_bring_and_how_to_cancel(
-    client, clock, place, django_capture_on_commit_callbacks
+    client, clock, place, django_capture_on_commit_callbacks, workshop_at
 ):
     session = session_of(workshop_at(place))
     response = post(client, session, family(1), django_capture_on_commit_callbacks)
@@ -107,7 +94,7 @@ def test_the_confirmation_says_where_when_what_to_bring_and_how_to_cancel(
 
 
 def test_a_discreet_place_stays_discreet_in_the_confirmation(
-    client, clock, discreet_place, django_capture_on_commit_callbacks
+    client, clock, discreet_place, django_capture_on_commit_callbacks, workshop_at
 ):
     session = session_of(workshop_at(discreet_place))
     form = client.get(session.registration_url).content.decode()
@@ -117,15 +104,8 @@ def test_a_discreet_place_stays_discreet_in_the_confirmation(
     assert "Liège" in page
 
 
-@pytest.fixture
-def organiser(django_user_model, place):
-    user = django_user_model.objects.create_user("organisatrice", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place)))
-    return user
-
-
 def test_organisers_add_a_family_who_phoned(
-    client, clock, place, organiser, django_capture_on_commit_callbacks
+    client, clock, place, organiser, django_capture_on_commit_callbacks, workshop_at
 ):
     activity = workshop_at(place)
     session = session_of(activity)
@@ -154,7 +134,9 @@ def test_organisers_add_a_family_who_phoned(
     assert "Famille Dupont" in listing.content.decode()
 
 
-def test_organisers_cannot_add_to_another_places_activity(client, clock, place, commune, organiser):
+def test_organisers_cannot_add_to_another_places_activity(
+    client, clock, place, commune, organiser, workshop_at
+):
     other = PlacePageFactory(title="Ailleurs", commune=commune)
     activity = workshop_at(other)
     client.force_login(organiser)

@@ -5,13 +5,11 @@ data stays out of logs and goes after the retention period; organisers see their
 import csv
 import io
 import logging
-import re
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -19,60 +17,21 @@ from activities.choices import RegistrationStatus
 from activities.models import Occurrence, Registration
 from activities.occurrences import cancel_occurrence
 from directory.roles import organiser_group_name
-from tests.activities.conftest import BRUSSELS
+from tests.activities.conftest import BRUSSELS, WORKSHOP_DAY
+from tests.activities.registering import family, manage_link, post
 from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
 
 @pytest.fixture
-def workshop(clock, place):
-    return publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Atelier portage",
-            start_date=date(2027, 3, 3),
-            start_time=time(10, 0),
-            weekdays="2",
-            capacity=2,
-            registration_required=True,
-        )
-    )
+def workshop(clock, place, workshop_at):
+    return workshop_at(place, capacity=2)
 
 
 @pytest.fixture
 def session(workshop):
-    return Occurrence.objects.get(activity=workshop, date=date(2027, 3, 3))
-
-
-def family(n: int, **overrides) -> dict:
-    data = {
-        "name": f"Famille {n}",
-        "email": f"famille{n}@example.org",
-        "phone": "",
-        "children_count": "1",
-        "children_ages": "18 mois",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return data
-
-
-def post(client, session, data, capture, address="192.0.2.1"):
-    with capture(execute=True):
-        return client.post(session.registration_url, data, REMOTE_ADDR=address)
-
-
-def manage_link(message) -> str:
-    return re.search(r"https?://\S+/inscriptions/\S+/", message.body).group(0)
+    return Occurrence.objects.get(activity=workshop, date=WORKSHOP_DAY)
 
 
 def test_form_then_confirmation_page_and_email(client, session, django_capture_on_commit_callbacks):
@@ -314,13 +273,6 @@ def test_retention_command_deletes_after_the_session(
     call_command("purge_registrations", "--no-progress")
     assert "1 inscriptions supprimées" in capsys.readouterr().out
     assert list(Registration.objects.values_list("name", flat=True)) == ["Famille 2"]
-
-
-@pytest.fixture
-def organiser(django_user_model, place):
-    user = django_user_model.objects.create_user("orga", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place)))
-    return user
 
 
 def test_organisers_see_and_export_their_registrations(

@@ -15,7 +15,7 @@ from activities.models import Occurrence, Registration
 from activities.occurrences import cancel_occurrence, restore_occurrence
 from activities.registrations import Family, register
 from directory.models import ClosurePeriod
-from tests.factories import ActivityPageFactory, publish
+from tests.factories import publish
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,8 @@ BASE = "http://testserver/"
 
 
 @pytest.fixture
-def workshop(clock, place):
-    return publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Atelier portage",
-            start_date=date(2027, 3, 3),
-            start_time=time(10, 0),
-            weekdays="2",
-            capacity=3,
-            registration_required=True,
-            what_to_bring="Des chaussettes",
-        )
-    )
+def workshop(clock, place, workshop_at):
+    return workshop_at(place, capacity=3, what_to_bring="Des chaussettes")
 
 
 def session_of(workshop, day=date(2027, 3, 10)) -> Occurrence:

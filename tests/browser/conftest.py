@@ -150,7 +150,7 @@ def goto_and_settle(page, url: str) -> int:
 
 
 @pytest.fixture
-def browser_places(transactional_db) -> dict[str, dict[str, str]]:
+def browser_places(transactional_db, commune) -> dict[str, dict[str, str]]:
     """An ordinary place with opening hours and an activity (three sessions a week, one of them
     cancelled), and a discreet place, built with the factories.
 
@@ -167,7 +167,6 @@ def browser_places(transactional_db) -> dict[str, dict[str, str]]:
         publish,
     )
 
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik")
     namur = CommuneFactory(
         name_fr="Namur",
         code="92094",
@@ -177,7 +176,7 @@ def browser_places(transactional_db) -> dict[str, dict[str, str]]:
     )
     open_place = PlacePageFactory(
         title="La Maison des Petits Pas",
-        commune=liege,
+        commune=commune,
         phone="+32 4 123 45 67",
         email="bonjour@petits-pas.example",
         website="https://petits-pas.example/",

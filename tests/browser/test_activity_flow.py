@@ -37,18 +37,17 @@ def clock():
 
 
 @pytest.fixture
-def setting(clock, transactional_db, django_user_model):
+def setting(clock, transactional_db, django_user_model, commune):
     from django.contrib.auth.models import Group
 
     from directory.roles import organiser_group_name
     from rencontres.roles import ONE_STAFF_GROUP
-    from tests.factories import CommuneFactory, PlacePageFactory, objective
+    from tests.factories import PlacePageFactory, objective
 
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik")
-    PostalCodeFactory(commune=liege, latitude=Decimal("50.632500"), longitude=Decimal("5.579700"))
+    PostalCodeFactory(commune=commune, latitude=Decimal("50.632500"), longitude=Decimal("5.579700"))
     place = PlacePageFactory(
         title="La Maison des Petits Pas",
-        commune=liege,
+        commune=commune,
         objectives=[objective("passerelles")],
     )
     organiser = django_user_model.objects.create_user("organisatrice", password=PASSWORD)

@@ -31,17 +31,16 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture
-def admin_world(transactional_db, django_user_model, settings, tmp_path):
+def admin_world(transactional_db, django_user_model, settings, tmp_path, commune):
     from django.core.files.images import ImageFile
     from PIL import Image as PillowImage
     from wagtail.images.models import Image
 
     from directory.models import PlacePhoto
-    from tests.factories import ActivityPageFactory, CommuneFactory, PlacePageFactory, publish
+    from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
     settings.MEDIA_ROOT = tmp_path / "media"
     django_user_model.objects.create_superuser("admin", "admin@example.org", PASSWORD)
-    commune = CommuneFactory(name_fr="Liège", code="62063", search_names="liege")
     place = PlacePageFactory(title="La Maison des Petits Pas", commune=commune)
     data = BytesIO()
     PillowImage.new("RGB", (640, 480), "teal").save(data, "JPEG")

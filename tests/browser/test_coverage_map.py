@@ -20,17 +20,16 @@ HOSTILE = '<img src="x" onerror="window.injected = true">Le Nid'
 
 
 @pytest.fixture
-def coverage_scene(transactional_db, django_user_model):
+def coverage_scene(transactional_db, django_user_model, commune):
     from django.contrib.auth.models import Group
 
     from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
-    from tests.factories import CommuneFactory, PlacePageFactory, objective
+    from tests.factories import PlacePageFactory, objective
 
     ensure_staff_roles()
-    liege = CommuneFactory(name_fr="Liège", code="62063", search_names="liege")
     PlacePageFactory(
         title=HOSTILE,
-        commune=liege,
+        commune=commune,
         latitude=Decimal("50.640000"),
         longitude=Decimal("5.571000"),
         objectives=[objective("passerelles")],

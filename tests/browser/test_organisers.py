@@ -33,7 +33,7 @@ NOTE = "De uren zijn verbeterd: woensdagochtend gesloten."
 
 
 @pytest.fixture
-def scene(transactional_db, django_user_model):
+def scene(transactional_db, django_user_model, commune):
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
@@ -41,15 +41,13 @@ def scene(transactional_db, django_user_model):
     from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
     from tests.factories import (
         ActivityPageFactory,
-        CommuneFactory,
         PlacePageFactory,
         publish,
         session_of,
     )
 
     ensure_staff_roles()
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege")
-    place = publish(PlacePageFactory(title="La Maison des Petits Pas", commune=liege))
+    place = publish(PlacePageFactory(title="La Maison des Petits Pas", commune=commune))
     activity = ActivityPageFactory(parent=place, title="Matinée passerelle")
     session = session_of(activity, timezone.now() - timedelta(days=2))
     # Not verified for seven months: stale, the dashboard asks to confirm it.

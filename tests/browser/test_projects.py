@@ -21,28 +21,27 @@ PROJECT = "Grandir ensemble à Sainte-Marguerite"
 
 
 @pytest.fixture
-def project_scene(transactional_db, django_user_model):
+def project_scene(transactional_db, django_user_model, commune):
     from django.contrib.auth.models import Group
 
     from rencontres.roles import ONE_STAFF_GROUP, ensure_staff_roles
-    from tests.factories import CommuneFactory, PlacePageFactory, objective, programme
+    from tests.factories import PlacePageFactory, objective, programme
 
     ensure_staff_roles()
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege|luik")
     consultation = PlacePageFactory(
         title="Consultation ONE Sainte-Marguerite",
-        commune=liege,
+        commune=commune,
         programmes=[programme("consultations-enfants")],
         objectives=[objective("sante-parentalite")],
     )
     places = [
         PlacePageFactory(
-            title=title, commune=liege, objectives=[objective("promotion-sante-bientraitance")]
+            title=title, commune=commune, objectives=[objective("promotion-sante-bientraitance")]
         )
         for title in ("La Marelle", "Le Nid")
     ]
     # A third meeting place, left unticked: it must not show the project.
-    other = PlacePageFactory(title="Le Tipi", commune=liege)
+    other = PlacePageFactory(title="Le Tipi", commune=commune)
     user = django_user_model.objects.create_user("personnel", password=PASSWORD)
     user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
     return {

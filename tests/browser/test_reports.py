@@ -21,12 +21,11 @@ NOTE = "Les heures sont corrigées : fermé le mercredi matin."
 
 
 @pytest.fixture
-def scene(transactional_db, django_user_model):
+def scene(transactional_db, django_user_model, commune):
     from directory.roles import organiser_group
-    from tests.factories import CommuneFactory, PlacePageFactory, publish
+    from tests.factories import PlacePageFactory, publish
 
-    liege = CommuneFactory(name_fr="Liège", name_nl="Luik", code="62063", search_names="liege")
-    place = publish(PlacePageFactory(title="La Maison des Petits Pas", commune=liege))
+    place = publish(PlacePageFactory(title="La Maison des Petits Pas", commune=commune))
     organiser = django_user_model.objects.create_user("nadia", password=PASSWORD)
     organiser.groups.add(organiser_group(place))
     return {"url": place.url, "title": place.title}

@@ -8,9 +8,9 @@ import pytest
 
 from directory.models import ClosurePeriod
 from opendata.ids import keys_of, record_id
-from tests.directory.search.conftest import SECRET_POINT
 from tests.factories import PlacePageFactory
 from tests.opendata.schemas import validate
+from tests.search_world import SECRET_POINT
 
 pytestmark = pytest.mark.django_db
 

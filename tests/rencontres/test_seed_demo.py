@@ -243,7 +243,7 @@ def test_an_unreachable_search_cluster_does_not_stop_the_seeding(communes, setti
 
 
 def test_a_configured_search_cluster_receives_the_demo_places(communes, settings, client):
-    from tests.directory.search.conftest import (
+    from tests.search_world import (
         delete_indices,
         throwaway_cluster_settings,
         use_cluster,
@@ -267,7 +267,7 @@ def test_wagtail_cluster_backend_receives_places_and_activities(communes, settin
     """The cluster backend's batches go through a second thread (writer.index_pages): both of
     Wagtail's backends find a demo place and an activity afterwards."""
     from activities.models import ActivityPage
-    from tests.directory.search.conftest import (
+    from tests.search_world import (
         throwaway_cluster_settings,
         wagtail_cluster_backend,
     )

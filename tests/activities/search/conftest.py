@@ -22,15 +22,8 @@ from core.search.indexing import rebuild
 from core.search.transport import Transport
 from directory.models import ClosurePeriod, Language, PlacePage
 from directory.search.index import PLACES
-from gazetteer.models import Commune, PostalCode
-from tests.directory.search.conftest import (
-    _build_world,
-    delete_indices,
-    throwaway_cluster_settings,
-    use_cluster,
-    use_database,
-)
 from tests.factories import ActivityPageFactory, objective, publish
+from tests.search_world import build_world, remove_world, use_cluster, use_database
 
 NOW = datetime(2027, 3, 1, 8, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
@@ -157,21 +150,11 @@ def frozen_clock():
 @pytest.fixture(scope="module")
 def activity_world(frozen_clock, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        places = _build_world()
+        places = build_world()
         activities = _build_activities(places)
     yield activities
     with django_db_blocker.unblock():
-        for page in PlacePage.objects.all():
-            page.delete()
-        PostalCode.objects.all().delete()
-        Commune.objects.all().delete()
-
-
-@pytest.fixture(scope="module")
-def cluster_config():
-    config = throwaway_cluster_settings()
-    yield config
-    delete_indices(config)
+        remove_world()
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
 from core.search.transport import ClusterSettings, Transport
 from directory.models import PlacePage
-from tests.activities.search.conftest import NOW, use_cluster
+from tests.activities.search.conftest import NOW
 from tests.factories import ActivityPageFactory, publish
+from tests.search_world import use_cluster
 
 WEEK = {"from": "2027-03-01", "to": "2027-03-07"}
 

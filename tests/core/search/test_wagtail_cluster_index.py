@@ -4,12 +4,12 @@ analysers and mappings by the first document, not guessed by the node from that 
 import pytest
 
 from directory.models import PlacePage
-from tests.directory.search.conftest import (
+from tests.factories import PlacePageFactory
+from tests.search_world import (
     cluster_url,
     throwaway_cluster_settings,
     wagtail_cluster_backend,
 )
-from tests.factories import PlacePageFactory
 
 
 @pytest.fixture

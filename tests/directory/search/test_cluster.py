@@ -16,8 +16,8 @@ from core.search.query import SearchQuery
 from core.search.service import search
 from core.search.transport import ClusterSettings, Transport
 from directory.search.index import PLACES
-from tests.directory.search.conftest import cluster_url, use_cluster
 from tests.factories import PlacePageFactory, objective
+from tests.search_world import cluster_url, use_cluster
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from core.search.transport import Transport
 from directory.freshness import mark_verified
 from directory.search.index import PLACES
 from objectives.models import Objective
-from tests.directory.search.conftest import SECRET_POINT, use_cluster, use_database
 from tests.factories import ActivityPageFactory, publish
+from tests.search_world import SECRET_POINT, use_cluster, use_database
 
 QUERIES = [
     {},

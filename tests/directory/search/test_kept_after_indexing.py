@@ -20,8 +20,8 @@ from django.test import Client
 from core.search.indexing import rebuild
 from core.search.transport import ClusterSettings, Transport
 from directory.search.index import PLACES
-from tests.directory.search.conftest import use_cluster, use_database
 from tests.factories import CommuneFactory, PlacePageFactory
+from tests.search_world import use_cluster, use_database
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

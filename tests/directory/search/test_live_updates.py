@@ -15,8 +15,8 @@ from core.search import breaker, pending
 from core.search.indexing import rebuild
 from core.search.transport import SEARCH_TIMEOUT_SECONDS, Transport
 from directory.search.index import PLACES
-from tests.directory.search.conftest import use_cluster
 from tests.factories import PlacePageFactory, objective
+from tests.search_world import use_cluster
 
 CLOSED_PORT = "http://127.0.0.1:9"
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from core.search.paging import search_page
 from directory.search.index import PLACES
-from tests.directory.search.conftest import use_cluster, use_database
+from tests.search_world import use_cluster, use_database
 
 QUERIES = [
     {},

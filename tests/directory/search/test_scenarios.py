@@ -6,7 +6,7 @@ cluster engine on the OpenSearch node.
 
 import pytest
 
-from tests.directory.search.conftest import SECRET_POINT
+from tests.search_world import SECRET_POINT
 
 NEAR_LIEGE = [
     "Le Passage",

@@ -1,4 +1,7 @@
-"""A small, hand-made world of places, and the two engines that must find the same things in it.
+"""The search suites' world: a small, hand-made set of places, and the two engines that must
+find the same things in it. A plugin (tests/conftest.py): its fixtures serve the directory's,
+the open-data formats' and the activities' searches, and its builders and settings helpers are
+imported from here.
 
 Distances from Liège's centre (postcode 4000) are far apart (0, 0.4, 1.1, 2.0 and 6.8 km), so
 that the expected orders below hold on any engine.
@@ -94,7 +97,8 @@ FFER = "espaces-de-rencontre"
 CONSULTATIONS = "consultations-enfants"
 
 
-def _build_world():
+def build_world() -> dict[str, PlacePage]:
+    """The places and their communes (`world` builds them once per module)."""
     liege = _commune("62063", "Liège", "50.632600", "5.579700", "4000", name_nl="Luik")
     seraing = _commune("62096", "Seraing", "50.583300", "5.500000", "4100")
     namur = _commune("92094", "Namur", "50.466900", "4.867500", "5000", name_nl="Namen")
@@ -224,13 +228,19 @@ def world(django_db_setup, django_db_blocker):
     """Built once per module, outside the tests' transactions (pages are slow to create), and
     removed afterwards."""
     with django_db_blocker.unblock():
-        places = _build_world()
+        places = build_world()
     yield places
     with django_db_blocker.unblock():
-        for page in PlacePage.objects.all():
-            page.delete()
-        PostalCode.objects.all().delete()
-        Commune.objects.all().delete()
+        remove_world()
+
+
+def remove_world() -> None:
+    """Every place (their activities with them) and every commune: a module-scoped world is
+    built outside the tests' transactions, so nothing rolls it back."""
+    for page in PlacePage.objects.all():
+        page.delete()
+    PostalCode.objects.all().delete()
+    Commune.objects.all().delete()
 
 
 def cluster_url() -> str:

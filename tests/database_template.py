@@ -1,0 +1,200 @@
+"""The migrated test database, built once and cloned for every pytest process.
+
+Migrating an empty database through every migration takes about a minute. So the first process
+that needs the test database builds a *template* (the migrations applied, nothing else), and
+every process, the first included, starts from a clone of it: each pytest-xdist worker has its
+own database, none migrates. The template is named after a digest of what the migrations read
+(their files, the project modules they and the post_migrate handlers import, the locked
+dependencies, the settings, the Site's hostname), so it is reused by later runs until one of
+those changes, and never when it is stale:
+
+- SQLite: `var/test-databases/sqlite-<digest>.sqlite3`; a worker's database stays in memory
+  (Django's default for tests) and is filled from the file with SQLite's backup API.
+- PostgreSQL: the database `test_<name>_template_<digest>` on the server; a worker's database is
+  `CREATE DATABASE ... TEMPLATE` it.
+
+`--create-db` builds the template again; `--reuse-db` keeps the workers' PostgreSQL databases
+after the run (a clone is made afresh at the next start anyway).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import fcntl
+import functools
+import hashlib
+import importlib.util
+import os
+import sqlite3
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATES = ROOT / "var" / "test-databases"
+# What the migrations run besides their own files and the modules they import: the installed
+# apps and their migrations (uv.lock), the settings, and the one variable of the environment
+# that a post_migrate handler writes into the database (the Site's hostname).
+READ_BY_MIGRATIONS = ("uv.lock", "rencontres/settings.py", "rencontres/env.py", "tests/settings.py")
+READ_FROM_ENVIRONMENT = ("RENCONTRES_BASE_URL",)
+
+
+@functools.cache
+def _project_module_path(name: str) -> Path | None:
+    """The file of a module of this repository, or None for anything installed."""
+    if not (ROOT / name.split(".")[0] / "__init__.py").is_file():
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except ModuleNotFoundError:
+        # `from package.module import name`: the name is no module of its own.
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin)
+    return path if ROOT in path.parents else None
+
+
+def _imported_names(path: Path) -> Iterator[str]:
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+def migrations_digest(vendor: str) -> str:
+    """A digest of everything the migrations read, on this database vendor."""
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    ours = [config for config in apps.get_app_configs() if _project_module_path(config.name)]
+    pending = [
+        path for config in ours for path in sorted((Path(config.path) / "migrations").glob("*.py"))
+    ]
+    # The handlers `migrate` runs after the migrations (roles, the Site), where they are defined.
+    for _key, receiver, *_is_async in post_migrate.receivers:
+        function = receiver() if isinstance(receiver, weakref.ReferenceType) else receiver
+        module = _project_module_path(getattr(function, "__module__", ""))
+        if module is not None:
+            pending.append(module)
+    files: set[Path] = set()
+    while pending:
+        path = pending.pop()
+        if path in files:
+            continue
+        files.add(path)
+        for name in _imported_names(path):
+            module = _project_module_path(name)
+            if module is not None:
+                pending.append(module)
+    digest = hashlib.sha256(vendor.encode())
+    for path in [*sorted(files), *(ROOT / name for name in READ_BY_MIGRATIONS)]:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    for name in READ_FROM_ENVIRONMENT:
+        digest.update(f"{name}={os.environ.get(name, '')}".encode())
+    return digest.hexdigest()[:16]
+
+
+@contextlib.contextmanager
+def _locked(name: str) -> Iterator[None]:
+    """One process at a time builds or clones the template (xdist workers start together)."""
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    with (TEMPLATES / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _point_at(connection, name: str) -> None:
+    from django.conf import settings
+
+    connection.close()
+    settings.DATABASES[connection.alias]["NAME"] = name
+    connection.settings_dict["NAME"] = name
+    connection.ensure_connection()
+
+
+def _sqlite_from_template(connection, verbosity: int, rebuild: bool) -> None:
+    template = TEMPLATES / f"sqlite-{migrations_digest('sqlite')}.sqlite3"
+    with _locked(template.stem):
+        if rebuild or not template.exists():
+            # Built in the worker's own database, then copied out: this worker needs no clone.
+            connection.creation.create_test_db(verbosity, autoclobber=True, serialize=False)
+            building = template.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            with contextlib.closing(sqlite3.connect(building)) as target:
+                connection.connection.backup(target)
+            for stale in TEMPLATES.glob("sqlite-*"):
+                if stale.stem != template.stem:
+                    stale.unlink()
+            building.replace(template)
+            return
+    _point_at(connection, connection.creation._get_test_db_name())
+    with contextlib.closing(sqlite3.connect(template)) as source:
+        source.backup(connection.connection)
+
+
+def _postgresql_from_template(connection, verbosity: int, rebuild: bool) -> None:
+    creation = connection.creation
+    quote = connection.ops.quote_name
+    worker = creation._get_test_db_name()
+    template = f"test_{connection.settings_dict['NAME']}_template_{migrations_digest('postgresql')}"
+    with _locked(template):
+        with creation._nodb_cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template])
+            exists = cursor.fetchone() is not None
+        if rebuild or not exists:
+            # Built under another name and renamed once migrated: an interrupted build never
+            # passes for a template.
+            building = f"{template}_building"
+            connection.settings_dict["TEST"]["NAME"] = building
+            try:
+                creation.create_test_db(verbosity, autoclobber=True, serialize=False)
+            finally:
+                connection.settings_dict["TEST"]["NAME"] = worker
+            connection.close()
+            with creation._nodb_cursor() as cursor:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)}")
+                cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
+        with creation._nodb_cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(worker)}")
+            cursor.execute(f"CREATE DATABASE {quote(worker)} TEMPLATE {quote(template)}")
+    _point_at(connection, worker)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's fixture of that name, with the database cloned from the template (and
+    always migrated: `--no-migrations` has no effect here). The test environment and the
+    database settings' xdist suffix are asked for what they set up before."""
+    from django.db import connections
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    from_template = {"sqlite": _sqlite_from_template, "postgresql": _postgresql_from_template}
+    old_names = []
+    with django_db_blocker.unblock():
+        for alias in sorted(aliases):
+            connection = connections[alias]
+            old_names.append((connection, connection.settings_dict["NAME"]))
+            from_template[connection.vendor](connection, verbosity, rebuild=django_db_createdb)
+            if alias in serialized_aliases:
+                # What transactional tests with serialized_rollback put back after a flush.
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            for connection, old_name in old_names:
+                connection.creation.destroy_test_db(old_name, verbosity, keepdb=False)
