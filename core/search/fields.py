@@ -139,8 +139,10 @@ class IsoDateTimeField(forms.Field):
         try:
             if timezone.is_naive(moment):
                 moment = timezone.make_aware(moment)
-            # Every database and the cluster must be able to hold it, in any time zone.
-            moment.astimezone(UTC).astimezone(timezone.get_current_timezone())
+            # In UTC: ISO 8601 allows offsets PostgreSQL cannot hold ("+19:05" is a
+            # DataError there), and every database and the cluster hold UTC.
+            moment = moment.astimezone(UTC)
+            moment.astimezone(timezone.get_current_timezone())
         except (ValueError, OverflowError):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
         if not 1 < moment.year < 9999:

@@ -1,7 +1,11 @@
 """/api/v1/places/ and its GeoJSON answer 400 (never 500) naming the parameter for bad input;
 every parameter, `free` included, is described in the OpenAPI schema as the FilterSet checks it."""
 
+from datetime import UTC, datetime
+
 import pytest
+
+from core.search.fields import IsoDateTimeField
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +65,17 @@ def test_modified_after_is_in_the_openapi_schema(client, path):
         "format": "date-time",
         "pattern": "^20[0-9]{2}-",
     }
+
+
+@pytest.mark.parametrize("path", [*URLS, "/api/v1/activities/"])
+def test_a_moment_with_an_offset_postgresql_cannot_hold_is_searched_in_utc(client, path):
+    # ISO 8601 allows "+19:05"; PostgreSQL refuses offsets past 15:59 (a DataError, a 500
+    # before the moment was held in UTC).
+    response = client.get(path, {"modified_after": "2000-01-15T00:41:01+19:05"})
+    assert response.status_code == 200, response.content
+
+
+def test_a_moment_is_held_in_utc():
+    moment = IsoDateTimeField().clean("2000-01-15T00:41:01+19:05")
+    assert moment.utcoffset().total_seconds() == 0
+    assert moment == datetime(2000, 1, 14, 5, 36, 1, tzinfo=UTC)
