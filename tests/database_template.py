@@ -181,7 +181,7 @@ def django_db_setup(
     from django.db import connections
     from pytest_django.fixtures import _get_databases_for_setup
 
-    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    aliases, _serialized_aliases = _get_databases_for_setup(request.session.items)
     verbosity = request.config.option.verbose
     from_template = {"sqlite": _sqlite_from_template, "postgresql": _postgresql_from_template}
     old_names = []
@@ -190,11 +190,42 @@ def django_db_setup(
             connection = connections[alias]
             old_names.append((connection, connection.settings_dict["NAME"]))
             from_template[connection.vendor](connection, verbosity, rebuild=django_db_createdb)
-            if alias in serialized_aliases:
-                # What transactional tests with serialized_rollback put back after a flush.
-                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            # The migrations' rows (programmes, objectives, groups…): what transactional
+            # tests with serialized_rollback put back before they run, and what
+            # `pytest_runtest_teardown` puts back after any transactional test's flush.
+            connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             for connection, old_name in old_names:
                 connection.creation.destroy_test_db(old_name, verbosity, keepdb=False)
+
+
+def _flushes(item: pytest.Item) -> bool:
+    """A test that ends by flushing its database (pytest-django's own rule for "transactional":
+    its marker, or the fixtures that make it so)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """A transactional test's flush empties the migrations' rows too. Run alone, pytest-django
+    puts those tests last; a pytest-xdist worker may be given another file after one, whose
+    tests expect the rows: they are put back once the flush is done."""
+    result = yield
+    if nextitem is not None and _flushes(item):
+        from django.db import connections
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
