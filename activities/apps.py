@@ -8,6 +8,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from activities import signals  # noqa: F401
+        from activities.activity_page import activity_page_context
         from activities.models import (
             ActivityAddedDate,
             ActivityExcludedDate,
@@ -16,7 +17,6 @@ class ActivitiesConfig(AppConfig):
             Registration,
         )
         from activities.search.index import SESSIONS
-        from activities.views import activity_page_context
         from core.kept import shown_publicly
         from core.pages import keep_in_step, present
         from core.search.index import register

@@ -62,7 +62,7 @@ def main() -> None:
     from wagtail.search.query import And, Or, PlainText
 
     from core.search.database_backend import SearchBackend
-    from core.search.text import family_words, word_forms
+    from core.search.free_text import family_words, word_forms
     from directory.search.criteria import public_places
 
     backends = {"modelsearch": vendor.SearchBackend({}), "ours": SearchBackend({})}

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from directory.opening import OpeningStatus, opening_status
 from directory.records import PlaceRecord
-from objectives.access import how_to_get_in, says_free
+from objectives.getting_in import how_to_get_in, says_free
 
 if TYPE_CHECKING:
     from directory.search.index import PlaceHit

@@ -258,7 +258,7 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The activity page's presentation (activities.views) reads this model.
+        # The activity page's presentation (activities.activity_page) reads this model.
         context.update(presented(self, request))
         return context
 

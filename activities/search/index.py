@@ -23,10 +23,10 @@ from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
 from core.search.criteria import Weekday, replacing
 from core.search.dates import Dates
+from core.search.free_text import Text, TextField
 from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order
-from core.search.text import Text, TextField
 from directory.models import PlacePage
 from directory.search.criteria import place_criteria
 from directory.search.index import PlaceSummary, distance

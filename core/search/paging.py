@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
 from django.utils.translation import gettext as _
 
+from core.pagination import page_url
 from core.search.query import filterset_for
 from core.search.service import search
 
@@ -79,12 +79,6 @@ class SearchPage:
     errors: dict[str, list[str]] = field(default_factory=dict)
     # What the family may have meant, by bad parameter: [{"value", "label"}].
     suggestions: dict[str, list[dict[str, str]]] = field(default_factory=dict)
-
-
-def page_url(params: QueryDict, page: int) -> str:
-    query = params.copy()
-    query.setlist("page", [str(page)])
-    return "?" + urlencode(sorted(query.lists()), doseq=True)
 
 
 def search_page(

@@ -15,8 +15,8 @@ from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
 from core.pages import in_source_language
 from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
+from core.search.free_text import Text, TextField
 from core.search.near import Near
-from core.search.text import Text, TextField
 from directory.models.places import PlacePage
 from directory.models.vocabularies import Language
 from gazetteer.addresses import resolve_for_search

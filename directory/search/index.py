@@ -13,10 +13,10 @@ from django.utils import timezone
 from wagtail import hooks
 
 from core.geo import rounded_km
+from core.search.free_text import JoinedText
 from core.search.index import Follows, SearchIndex, Sort
 from core.search.near import Circle
 from core.search.query import SearchQuery
-from core.search.text import JoinedText
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.models.places import PlacePage
 from directory.records import PlaceRecord, place_records, translations_of

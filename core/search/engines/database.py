@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 from django.db.models import DecimalField, F, FloatField, OuterRef, Subquery
 from django.db.models.functions import Cast
 
+from core.search.free_text import JoinedText
 from core.search.paths import fields_along, keyed_rows
 from core.search.results import Matches
-from core.search.text import JoinedText
 
 if TYPE_CHECKING:
     from core.search.criteria import Criterion

@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import insert_or_update_object
 
-from core.search.text import text_matches, word_forms
+from core.search.free_text import text_matches, word_forms
 from directory.search.criteria import public_places
 from tests.factories import PlacePageFactory
 

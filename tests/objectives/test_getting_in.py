@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from objectives.access import how_to_get_in
+from objectives.getting_in import how_to_get_in
 from objectives.models import AccessMode
 
 

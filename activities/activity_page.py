@@ -1,4 +1,6 @@
-"""Public views of activities: the activity page's context."""
+"""The public activity page's context: its upcoming sessions, the sections other apps add, its
+JSON-LD. Above the model it reads: `ActivitiesConfig.ready()` registers it as `ActivityPage`'s
+presenter (`core.pages.present`), as `directory.place_page` is `PlacePage`'s."""
 
 from __future__ import annotations
 
