@@ -48,8 +48,8 @@ def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
 
 @dataclass(frozen=True)
 class PlaceSummary:
-    """A place as results show it: at its public point, with its postcode only if not
-    discreet."""
+    """A place as results show it, read from its public record: at its public point, with its
+    postcode only if not discreet."""
 
     id: int
     name: str
@@ -62,14 +62,14 @@ class PlaceSummary:
     approximate: bool
 
     @classmethod
-    def of(cls, place: PlacePage) -> PlaceSummary:
-        location = place.public_location
+    def of(cls, record: PlaceRecord) -> PlaceSummary:
+        location = record.location
         return cls(
-            id=place.pk,
-            name=place.title,
-            url=place.url,
-            commune=place.commune.name,
-            postcode=place.public_postcode,
+            id=record.id,
+            name=record.name,
+            url=record.url,
+            commune=record.commune.name,
+            postcode=record.postcode or "",
             latitude=location.latitude,
             longitude=location.longitude,
             approximate=location.approximate,

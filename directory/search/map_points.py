@@ -17,6 +17,7 @@ from core.location import location_columns, public_point_of
 from core.search.query import SearchQuery
 from core.search.service import matching_ids
 from directory.models.places import PlacePage
+from directory.records import place_records
 from directory.search.index import PLACES, PlaceSummary
 
 POINTS_LIMIT = 500
@@ -40,8 +41,8 @@ def map_feature(place) -> dict:
 
 
 def _features(ids: list[int]) -> list[dict]:
-    places = PlacePage.objects.filter(pk__in=ids).select_related("commune").order_by()
-    return [map_feature(PlaceSummary.of(place)) for place in places]
+    # The records' three queries, whatever the number of points up to POINTS_LIMIT.
+    return [map_feature(PlaceSummary.of(record)) for record in place_records(ids)]
 
 
 def grid_cells(points: list[tuple[float, float]], cells: int = GRID_CELLS) -> list[dict]:
