@@ -47,11 +47,12 @@ def occurrence_uid(occurrence: Occurrence) -> str:
 
 def location_text(record: PlaceRecord) -> str:
     """LOCATION: the place and what the public may know of its address, from its public record
-    (no street address nor postcode for a discreet place)."""
+    (no street address nor postcode for a discreet place), named as the programme and the cards
+    name it in the record's language."""
     parts = [
         single_line(record.name),
         single_line(record.street_address or ""),
-        f"{record.postcode or ''} {record.commune.name_fr}",
+        f"{record.postcode or ''} {record.commune.name}",
     ]
     return ", ".join(part.strip() for part in parts if part.strip())
 
@@ -236,9 +237,16 @@ def place_feed(place: PlacePage, request) -> HttpResponse:
     return _response(_finish(calendar, first), f"lieu-{place.pk}.ics")
 
 
-def occurrences_feed(name: str, occurrences: list[Occurrence], request, filename: str):
+def occurrences_feed(
+    name: str,
+    occurrences: list[Occurrence],
+    records: Iterable[PlaceRecord],
+    request,
+    filename: str,
+):
+    """The sessions, each at its place's LOCATION from `records` (those a search's hits read)."""
     calendar = _calendar(name)
-    where = locations({occurrence.place_id for occurrence in occurrences})
+    where = {record.id: location_text(record) for record in records}
     for occurrence in occurrences:
         calendar.add_component(occurrence_event(occurrence, request, where[occurrence.place_id]))
     first = min((o.date for o in occurrences), default=None)

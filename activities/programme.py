@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 from activities.search.index import SESSIONS, ActivityHit
 from activities.search.page import period_data
 from core.search.api import api_search
-from directory.records import PlaceRecord, place_records
+from directory.records import PlaceRecord
 
 # A poster for a month in a busy area: beyond this the programme says it is cut short.
 PROGRAMME_MAX_SESSIONS = 300
@@ -45,8 +45,8 @@ def _days(hits: list[ActivityHit]) -> list[Day]:
 
 
 def _places(hits: list[ActivityHit]) -> list[PlaceRecord]:
-    """The programme's places in order of first session: their public records."""
-    return place_records(dict.fromkeys(hit.place.id for hit in hits))
+    """The programme's places in order of first session: the records the sessions read."""
+    return list({hit.place.id: hit.place.record for hit in hits}.values())
 
 
 def _refuse_fetches(url: str, *args, **kwargs):

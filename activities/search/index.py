@@ -64,7 +64,7 @@ class ActivityHit:
 
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
-        Occurrence.objects.select_related("activity", "place", "place__commune", "closure")
+        Occurrence.objects.select_related("activity", "place", "closure")
         .prefetch_related("activity__objectives", "activity__languages")
         .annotate(
             confirmed=Count(
@@ -80,7 +80,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     found = []
     for occurrence in ordered:
         activity = occurrence.activity
-        place = PlaceSummary.of(records[occurrence.place_id])
+        place = PlaceSummary(records[occurrence.place_id])
         remaining = None
         if activity.capacity:
             remaining = max(0, activity.capacity - occurrence.confirmed)

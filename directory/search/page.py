@@ -123,7 +123,8 @@ def places_context(request: HttpRequest) -> dict:
     if near["beyond"]:
         hits = near["beyond"].hits
     facts = card_facts(hits)
-    if near["beyond"] or not search.result:
+    # When the page holds every match, its hits' records are the map's points already.
+    if near["beyond"] or not search.result or search.result.count <= len(hits):
         features = [map_feature(hit) for hit in hits]
     else:
         features = map_features(search.query, search.result.count)

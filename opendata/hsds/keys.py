@@ -2,7 +2,7 @@
 place's languages, accessibility features, opening slots and closures, and the taxonomy's
 terms (their descriptions and pages). These are plumbing and vocabulary, not facts of the
 place: every fact HSDS publishes of a place is its record's. Read for a batch of places in a
-fixed number of queries (at most four), whatever its size."""
+fixed number of queries (at most three), whatever its size."""
 
 from __future__ import annotations
 
@@ -44,61 +44,80 @@ def _values(item: Slot | Closure) -> tuple:
     return (None, None, None, item.start_date, item.end_date, item.reason)
 
 
-def _vocabulary(records: list[PlaceRecord]) -> dict[tuple[str, str], int]:
+def _nothing(output) -> Value:
+    return Value(None, output_field=output)
+
+
+def _key_rows(records: list[PlaceRecord]):
+    """One union: the places' opening slots and closures, then their languages' and features'
+    ids, each row as (kind, place, weekday, opens, closes, start, end, text, id)."""
+    ids = [record.id for record in records]
     codes = {term.slug for record in records for term in record.languages}
     slugs = {term.slug for record in records for term in record.accessibility}
-    if not codes and not slugs:
-        return {}
-    languages = Language.objects.filter(code__in=codes).values_list(
-        Value("languages", output_field=CharField()), "code", "pk"
-    )
-    features = AccessibilityFeature.objects.filter(slug__in=slugs).values_list(
-        Value("accessibility", output_field=CharField()), "slug", "pk"
-    )
-    return {(kind, slug): pk for kind, slug, pk in languages.order_by().union(features.order_by())}
-
-
-def _times(ids: list[int]) -> dict[tuple, list[int]]:
-    # Past closures too: the records' "to come" is decided on their own reading of the day.
     hours = OpeningHours.objects.filter(place_id__in=ids).values_list(
+        Value("slot", output_field=CharField()),
         "place_id",
         "weekday",
         "opens",
         "closes",
-        Value(None, output_field=DateField()),
-        Value(None, output_field=DateField()),
+        _nothing(DateField()),
+        _nothing(DateField()),
         Value("", output_field=CharField()),
         "pk",
     )
+    # Past closures too: the records' "to come" is decided on their own reading of the day.
     closures = ClosurePeriod.objects.filter(place_id__in=ids).values_list(
+        Value("closure", output_field=CharField()),
         "place_id",
-        Value(None, output_field=IntegerField()),
-        Value(None, output_field=TimeField()),
-        Value(None, output_field=TimeField()),
+        _nothing(IntegerField()),
+        _nothing(TimeField()),
+        _nothing(TimeField()),
         "start_date",
         "end_date",
         "reason",
         "pk",
     )
-    found: dict[tuple, list[int]] = {}
-    for *values, pk in sorted(
-        hours.order_by().union(closures.order_by(), all=True), key=lambda row: row[-1]
-    ):
-        found.setdefault(tuple(values), []).append(pk)
-    return found
+    vocabulary = [
+        model.objects.filter(**{f"{field}__in": wanted}).values_list(
+            Value(name, output_field=CharField()),
+            _nothing(IntegerField()),
+            _nothing(IntegerField()),
+            _nothing(TimeField()),
+            _nothing(TimeField()),
+            _nothing(DateField()),
+            _nothing(DateField()),
+            field,
+            "pk",
+        )
+        for name, model, field, wanted in (
+            ("languages", Language, "code", codes),
+            ("accessibility", AccessibilityFeature, "slug", slugs),
+        )
+    ]
+    return hours.order_by().union(
+        closures.order_by(), *(query.order_by() for query in vocabulary), all=True
+    )
 
 
 def hsds_keys(records: list[PlaceRecord]) -> HsdsKeys:
     """The ids and taxonomy terms HSDS gives the places of `records`."""
+    vocabulary: dict[tuple[str, str], int] = {}
+    times: dict[tuple, list[int]] = {}
+    rows = sorted(_key_rows(records), key=lambda row: row[-1]) if records else []
+    for kind, place_id, *values, text, pk in rows:
+        if kind in ("slot", "closure"):
+            times.setdefault((place_id, *values, text), []).append(pk)
+        else:
+            vocabulary[kind, text] = pk
     programmes = {term.slug for record in records for term in record.programmes}
     objectives = {term.slug for record in records for term in record.objectives}
     return HsdsKeys(
-        vocabulary=_vocabulary(records),
+        vocabulary=vocabulary,
         programmes={p.slug: p for p in Programme.objects.filter(slug__in=programmes)}
         if programmes
         else {},
         objectives={o.slug: o for o in Objective.objects.filter(slug__in=objectives)}
         if objectives
         else {},
-        times=_times([record.id for record in records]) if records else {},
+        times=times,
     )
