@@ -57,9 +57,10 @@ def location_text(record: PlaceRecord) -> str:
     return ", ".join(part.strip() for part in parts if part.strip())
 
 
-def locations(place_ids: Iterable[int]) -> dict[int, str]:
-    """The LOCATION of each place, their records read at once (a feed of many sessions)."""
-    return {record.id: location_text(record) for record in place_records(place_ids)}
+def location_of(place_id: int) -> str:
+    """The place's LOCATION, from its record (a feed of many places has its hits' records)."""
+    (record,) = place_records([place_id])
+    return location_text(record)
 
 
 def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
@@ -105,7 +106,7 @@ def activity_events(
     location: str,
 ) -> list[Event]:
     """The series (one VEVENT) and an override per cancelled session, at `location` (the
-    place's, `locations`)."""
+    place's, `location_of`)."""
     schedule = activity.schedule(place.time_zone)
     stored = list(occurrences)
     rule_first = schedule.first_rule_start()
@@ -189,7 +190,7 @@ def session_invitation(occurrence: Occurrence) -> bytes:
     calendar application updates or removes the event it already holds."""
     cancelled = occurrence.is_cancelled
     calendar = _calendar(occurrence.activity.title, "CANCEL" if cancelled else "REQUEST")
-    location = locations([occurrence.place_id])[occurrence.place_id]
+    location = location_of(occurrence.place_id)
     event = occurrence_event(occurrence, None, location)
     # RFC 5546 asks an organiser of a REQUEST or CANCEL; the site speaks for the place.
     event.add("organizer", f"mailto:noreply@{_domain()}")
@@ -212,7 +213,7 @@ def activity_feed(activity: ActivityPage, request) -> HttpResponse:
     place = activity.place
     calendar = _calendar(activity.title)
     stored = _stored_occurrences([activity]).get(activity.pk, [])
-    location = locations([place.pk])[place.pk]
+    location = location_of(place.pk)
     for event in activity_events(activity, place, stored, request, location):
         calendar.add_component(event)
     return _response(_finish(calendar, activity.start_date), f"activite-{activity.pk}.ics")
@@ -228,7 +229,7 @@ def place_feed(place: PlacePage, request) -> HttpResponse:
     )
     stored = _stored_occurrences(activities)
     calendar = _calendar(place.title)
-    location = locations([place.pk])[place.pk]
+    location = location_of(place.pk)
     for activity in activities:
         found = stored.get(activity.pk, [])
         for event in activity_events(activity, place, found, request, location):

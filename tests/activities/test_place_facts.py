@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from icalendar import Calendar
 
-from activities.calendars import locations
+from activities.calendars import location_of
 from activities.models import Occurrence
 from activities.search.index import session_hits
 from core.search.query import SearchQuery
@@ -55,19 +55,24 @@ def test_a_translated_place_is_named_alike_in_its_feed_and_its_sessions(clock, p
     ids = list(Occurrence.objects.filter(activity=activity).values_list("pk", flat=True)[:1])
     with translation.override("nl"):
         (hit,) = session_hits(ids, SearchQuery.of())
-        where = locations([place.pk])[place.pk]
+        where = location_of(place.pk)
     assert hit.place.name == "Het Huis van de Kleine Stapjes"
     assert hit.place.commune == "Luik"
     assert where == f"Het Huis van de Kleine Stapjes, {place.street_address}, 4000 Luik"
 
 
-def test_a_feeds_places_are_read_at_once(clock, client, commune):
+def test_a_searchs_feed_reads_its_places_once(clock, client, commune):
+    def queries_and_places() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/api/v1/activities/calendar.ics")
+        calendar = Calendar.from_ical(response.content)
+        return len(captured), len({str(e["LOCATION"]) for e in calendar.walk("VEVENT")})
+
     for n in range(2):
         session_at(PlacePageFactory(title=f"Lieu {n}", commune=commune))
-    with CaptureQueriesContext(connection) as two:
-        assert len(locations(Occurrence.objects.values_list("place_id", flat=True))) == 2
+    queries_and_places()
+    two, places = queries_and_places()
+    assert places == 2
     for n in range(2, 6):
         session_at(PlacePageFactory(title=f"Lieu {n}", commune=commune))
-    with CaptureQueriesContext(connection) as six:
-        assert len(locations(Occurrence.objects.values_list("place_id", flat=True))) == 6
-    assert len(six) == len(two)
+    assert queries_and_places() == (two, 6)
