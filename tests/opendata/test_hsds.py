@@ -214,3 +214,13 @@ def test_two_alike_slots_or_closures_keep_their_own_ids(client, world):
         [record_id("schedule", pk) for pk in (slot.pk, twin.pk)]
         + [record_id("closure", closure.pk) for closure in closures]
     )
+
+
+def test_a_place_is_told_in_french_whatever_the_requests_language(client, world):
+    # The records HSDS reads are French (its source language), and so are its own texts: the
+    # unprefixed /api/hsds/ is never served in another language, so they cannot disagree.
+    nid = world["nid"]
+    path = f"/api/hsds/services/{record_id('service', nid.pk)}"
+    french = client.get(path).json()
+    assert french["eligibility_description"] == "Enfants de 0 à 3 ans."
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE="nl").json() == french
