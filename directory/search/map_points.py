@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 
 from django.utils.translation import ngettext
 
@@ -83,8 +84,11 @@ def place_features(place_ids: list[int]) -> list[dict]:
     return grid_cells([public_point_of(row) for row in rows.iterator()])
 
 
-def map_features(query: SearchQuery, count: int) -> list[dict]:
+def map_features(query: SearchQuery, count: int, hits: Sequence = ()) -> list[dict]:
     """The map's features for a search that found `count` places: points, or grid cells."""
     if not count:
         return []
+    if count <= min(len(hits), POINTS_LIMIT):
+        # The page's hits are every match: their records are the points already.
+        return [map_feature(hit) for hit in hits]
     return place_features(matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT)))

@@ -123,11 +123,10 @@ def places_context(request: HttpRequest) -> dict:
     if near["beyond"]:
         hits = near["beyond"].hits
     facts = card_facts(hits)
-    # When the page holds every match, its hits' records are the map's points already.
-    if near["beyond"] or not search.result or search.result.count <= len(hits):
+    if near["beyond"] or not search.result:
         features = [map_feature(hit) for hit in hits]
     else:
-        features = map_features(search.query, search.result.count)
+        features = map_features(search.query, search.result.count, hits)
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),
