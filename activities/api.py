@@ -154,8 +154,9 @@ def sessions_calendar(request: HttpRequest, query: SearchQuery, result: SearchRe
     occurrences = {
         o.pk: o
         for o in Occurrence.objects.filter(pk__in=[hit.id for hit in result.hits]).select_related(
-            "activity", "place", "place__commune", "closure"
+            "activity", "place", "closure"
         )
     }
     ordered = [occurrences[hit.id] for hit in result.hits if hit.id in occurrences]
-    return occurrences_feed(_("Activités — Rencontres"), ordered, request, "activites.ics")
+    records = [hit.place.record for hit in result.hits]
+    return occurrences_feed(_("Activités — Rencontres"), ordered, records, request, "activites.ics")

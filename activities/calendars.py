@@ -25,6 +25,7 @@ from icalendar import Calendar, Event, vRecur
 from activities.models import ActivityPage, Occurrence
 from core.text import plain_text, single_line
 from directory.models import PlacePage
+from directory.records import PlaceRecord, place_records
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODID = "-//Rencontres//Activités//FR"
@@ -44,14 +45,22 @@ def occurrence_uid(occurrence: Occurrence) -> str:
     return f"seance-{occurrence.pk}@{_domain()}"
 
 
-def location_text(place: PlacePage) -> str:
-    """LOCATION: the place and what the public may know of its address (core.location)."""
+def location_text(record: PlaceRecord) -> str:
+    """LOCATION: the place and what the public may know of its address, from its public record
+    (no street address nor postcode for a discreet place), named as the programme and the cards
+    name it in the record's language."""
     parts = [
-        single_line(place.title),
-        single_line(place.public_street_address),
-        f"{place.public_postcode} {place.commune.name_fr}",
+        single_line(record.name),
+        single_line(record.street_address or ""),
+        f"{record.postcode or ''} {record.commune.name}",
     ]
     return ", ".join(part.strip() for part in parts if part.strip())
+
+
+def location_of(place_id: int) -> str:
+    """The place's LOCATION, from its record (a feed of many places has its hits' records)."""
+    (record,) = place_records([place_id])
+    return location_text(record)
 
 
 def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
@@ -78,11 +87,11 @@ def _describe(activity: ActivityPage, request) -> str:
     return f"{text}\n\n{link}" if text else link
 
 
-def _event_base(activity: ActivityPage, place: PlacePage, request) -> Event:
+def _event_base(activity: ActivityPage, location: str, request) -> Event:
     event = Event()
     event.add("summary", single_line(activity.title))
     event.add("description", _describe(activity, request))
-    event.add("location", location_text(place))
+    event.add("location", location)
     event.add("url", activity.get_full_url(request))
     event.add("dtstamp", timezone.now())
     event.add("last-modified", activity.last_published_at or timezone.now())
@@ -90,9 +99,14 @@ def _event_base(activity: ActivityPage, place: PlacePage, request) -> Event:
 
 
 def activity_events(
-    activity: ActivityPage, place: PlacePage, occurrences: Iterable[Occurrence], request
+    activity: ActivityPage,
+    place: PlacePage,
+    occurrences: Iterable[Occurrence],
+    request,
+    location: str,
 ) -> list[Event]:
-    """The series (one VEVENT) and an override per cancelled session."""
+    """The series (one VEVENT) and an override per cancelled session, at `location` (the
+    place's, `location_of`)."""
     schedule = activity.schedule(place.time_zone)
     stored = list(occurrences)
     rule_first = schedule.first_rule_start()
@@ -107,7 +121,7 @@ def activity_events(
     }
     if rule_first is None and not extra:
         return []
-    series = _event_base(activity, place, request)
+    series = _event_base(activity, location, request)
     series.add("uid", activity_uid(activity))
     first_day = rule_first.date() if rule_first is not None else min(extra)
     start, end = schedule.session_at(first_day)
@@ -129,13 +143,17 @@ def activity_events(
     events = [series]
     for occurrence in stored:
         if occurrence.is_cancelled:
-            events.append(cancelled_override(activity, place, schedule, occurrence, request))
+            events.append(
+                cancelled_override(activity, place, schedule, occurrence, request, location)
+            )
     return events
 
 
-def cancelled_override(activity, place, schedule, occurrence: Occurrence, request) -> Event:
+def cancelled_override(
+    activity, place, schedule, occurrence: Occurrence, request, location: str
+) -> Event:
     tz = place.time_zone
-    event = _event_base(activity, place, request)
+    event = _event_base(activity, location, request)
     event["summary"] = _("Annulé : %(title)s") % {"title": single_line(activity.title)}
     event["description"] = occurrence.cancellation_reason
     event.add("uid", activity_uid(activity))
@@ -148,11 +166,11 @@ def cancelled_override(activity, place, schedule, occurrence: Occurrence, reques
     return event
 
 
-def occurrence_event(occurrence: Occurrence, request) -> Event:
+def occurrence_event(occurrence: Occurrence, request, location: str) -> Event:
     """One session on its own (the "add to my calendar" link, a search's feed)."""
     activity, place = occurrence.activity, occurrence.place
     tz = place.time_zone
-    event = _event_base(activity, place, request)
+    event = _event_base(activity, location, request)
     event.add("uid", occurrence_uid(occurrence))
     event.add("dtstart", timezone.localtime(occurrence.start, tz))
     event.add("dtend", timezone.localtime(occurrence.end, tz))
@@ -172,7 +190,8 @@ def session_invitation(occurrence: Occurrence) -> bytes:
     calendar application updates or removes the event it already holds."""
     cancelled = occurrence.is_cancelled
     calendar = _calendar(occurrence.activity.title, "CANCEL" if cancelled else "REQUEST")
-    event = occurrence_event(occurrence, None)
+    location = location_of(occurrence.place_id)
+    event = occurrence_event(occurrence, None, location)
     # RFC 5546 asks an organiser of a REQUEST or CANCEL; the site speaks for the place.
     event.add("organizer", f"mailto:noreply@{_domain()}")
     calendar.add_component(event)
@@ -193,9 +212,9 @@ def _stored_occurrences(activities: Iterable[ActivityPage]) -> dict[int, list[Oc
 def activity_feed(activity: ActivityPage, request) -> HttpResponse:
     place = activity.place
     calendar = _calendar(activity.title)
-    for event in activity_events(
-        activity, place, _stored_occurrences([activity]).get(activity.pk, []), request
-    ):
+    stored = _stored_occurrences([activity]).get(activity.pk, [])
+    location = location_of(place.pk)
+    for event in activity_events(activity, place, stored, request, location):
         calendar.add_component(event)
     return _response(_finish(calendar, activity.start_date), f"activite-{activity.pk}.ics")
 
@@ -210,17 +229,27 @@ def place_feed(place: PlacePage, request) -> HttpResponse:
     )
     stored = _stored_occurrences(activities)
     calendar = _calendar(place.title)
+    location = location_of(place.pk)
     for activity in activities:
-        for event in activity_events(activity, place, stored.get(activity.pk, []), request):
+        found = stored.get(activity.pk, [])
+        for event in activity_events(activity, place, found, request, location):
             calendar.add_component(event)
     first = min((a.start_date for a in activities), default=None)
     return _response(_finish(calendar, first), f"lieu-{place.pk}.ics")
 
 
-def occurrences_feed(name: str, occurrences: list[Occurrence], request, filename: str):
+def occurrences_feed(
+    name: str,
+    occurrences: list[Occurrence],
+    records: Iterable[PlaceRecord],
+    request,
+    filename: str,
+):
+    """The sessions, each at its place's LOCATION from `records` (those a search's hits read)."""
     calendar = _calendar(name)
+    where = {record.id: location_text(record) for record in records}
     for occurrence in occurrences:
-        calendar.add_component(occurrence_event(occurrence, request))
+        calendar.add_component(occurrence_event(occurrence, request, where[occurrence.place_id]))
     first = min((o.date for o in occurrences), default=None)
     return _response(_finish(calendar, first), filename)
 

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 from activities.search.index import SESSIONS, ActivityHit
 from activities.search.page import period_data
 from core.search.api import api_search
-from directory.models import PlacePage
+from directory.records import PlaceRecord
 
 # A poster for a month in a busy area: beyond this the programme says it is cut short.
 PROGRAMME_MAX_SESSIONS = 300
@@ -44,11 +44,9 @@ def _days(hits: list[ActivityHit]) -> list[Day]:
     ]
 
 
-def _places(hits: list[ActivityHit]) -> list[PlacePage]:
-    """The programme's places in order of first session, with their public address."""
-    ids = list(dict.fromkeys(hit.place.id for hit in hits))
-    found = PlacePage.objects.filter(pk__in=ids).select_related("commune").in_bulk()
-    return [found[pk] for pk in ids if pk in found]
+def _places(hits: list[ActivityHit]) -> list[PlaceRecord]:
+    """The programme's places in order of first session: the records the sessions read."""
+    return list({hit.place.id: hit.place.record for hit in hits}.values())
 
 
 def _refuse_fetches(url: str, *args, **kwargs):

@@ -20,6 +20,7 @@ from activities.models import ActivityPage
 from activities.programme import programme
 from activities.routing import public_page_at
 from directory.models import PlacePage
+from directory.records import place_records
 
 PAGE_PATH = r"(?P<page_path>(?:[\w\-]+/)+)"
 
@@ -38,10 +39,12 @@ def occurrence_calendar(request: HttpRequest, page_path: str, occurrence_id: int
     if not isinstance(activity, ActivityPage):
         raise Http404
     occurrence = get_object_or_404(
-        activity.occurrences.select_related("activity", "place__commune", "closure"),
+        activity.occurrences.select_related("activity", "place", "closure"),
         pk=occurrence_id,
     )
-    return occurrences_feed(activity.title, [occurrence], request, f"seance-{occurrence.pk}.ics")
+    records = place_records([occurrence.place_id])
+    filename = f"seance-{occurrence.pk}.ics"
+    return occurrences_feed(activity.title, [occurrence], records, request, filename)
 
 
 # The session's pattern first: the page's would also match its URL, with a path that leads to

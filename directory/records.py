@@ -1,6 +1,7 @@
 """A place's public record: every fact the public may know of a place, in one frozen value that
 the outputs read (search hits and cards, the places APIs, the place page and its JSON-LD, the
-dump, data·inclusion; HSDS, feeds and e-mails do not yet).
+dump, data·inclusion, HSDS, map points, the sessions' places, the .ics and the PDF programme;
+the e-mails' "where" does not: activities.occurrences.where_text).
 
 Built from query rows, never from page instances, in three queries per batch whatever its
 size: the places with their commune, then (directory.record_rows) their terms as one union and
@@ -38,6 +39,7 @@ from core.location import PublicLocation, public_location
 from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.models.closures import closure_label
 from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
 from directory.record_rows import term_rows, time_rows
@@ -90,6 +92,10 @@ class Closure:
     start_date: date
     end_date: date
     reason: str
+
+    @property
+    def label(self) -> str:
+        return closure_label(self.reason)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from directory.models import PlacePage
+from directory.records import place_records
 from directory.search.criteria import place_criteria
 from directory.search.index import PlaceSummary, distance
 
@@ -63,7 +64,7 @@ class ActivityHit:
 
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
-        Occurrence.objects.select_related("activity", "place", "place__commune", "closure")
+        Occurrence.objects.select_related("activity", "place", "closure")
         .prefetch_related("activity__objectives", "activity__languages")
         .annotate(
             confirmed=Count(
@@ -73,11 +74,13 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     )
     near = query.get("near")
     ordered = in_order(occurrences, ids)
-    with_urls_at_hand([page for o in ordered for page in (o.activity, o.place)])
+    with_urls_at_hand([o.activity for o in ordered])
+    # The places' facts are their public records' (three queries for the page's places).
+    records = {r.id: r for r in place_records(dict.fromkeys(o.place_id for o in ordered))}
     found = []
     for occurrence in ordered:
         activity = occurrence.activity
-        place = PlaceSummary.of(occurrence.place)
+        place = PlaceSummary(records[occurrence.place_id])
         remaining = None
         if activity.capacity:
             remaining = max(0, activity.capacity - occurrence.confirmed)

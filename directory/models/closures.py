@@ -14,6 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from directory.models.places import PlacePage
 
 
+def closure_label(reason: str) -> str:
+    """A closure as the public reads it (its record's and the admin's label)."""
+    text = _("Lieu fermé")
+    return f"{text} ({reason})" if reason else str(text)
+
+
 class ClosurePeriod(models.Model):
     """A period the place is closed (holidays): its activities' sessions then are cancelled."""
 
@@ -38,8 +44,7 @@ class ClosurePeriod(models.Model):
 
     @property
     def label(self) -> str:
-        text = _("Lieu fermé")
-        return f"{text} ({self.reason})" if self.reason else str(text)
+        return closure_label(self.reason)
 
     def covers(self, day: date) -> bool:
         return self.start_date <= day <= self.end_date

@@ -48,44 +48,11 @@ def with_translations(places: QuerySet[PlacePage]) -> QuerySet[PlacePage]:
 
 @dataclass(frozen=True)
 class PlaceSummary:
-    """A place as results show it: at its public point, with its postcode only if not
-    discreet."""
-
-    id: int
-    name: str
-    url: str
-    commune: str
-    postcode: str
-    latitude: float
-    longitude: float
-    # True when the point is the commune's, not the place's (discreet places, places without one).
-    approximate: bool
-
-    @classmethod
-    def of(cls, place: PlacePage) -> PlaceSummary:
-        location = place.public_location
-        return cls(
-            id=place.pk,
-            name=place.title,
-            url=place.url,
-            commune=place.commune.name,
-            postcode=place.public_postcode,
-            latitude=location.latitude,
-            longitude=location.longitude,
-            approximate=location.approximate,
-        )
-
-
-@dataclass(frozen=True)
-class PlaceHit:
-    """A place found: its public record, how far it is from the `near` point asked, and its
-    next session as the places API says it (`places_api_next_activity`), None without one."""
+    """A place as a marker, a card or a session's "where" reads it: its public record, at its
+    public point, with its postcode only if not discreet."""
 
     record: PlaceRecord
-    distance_km: float | None
-    next_session: dict | None
 
-    # What a map marker and a card read of any place found (`PlaceSummary`'s shape).
     @property
     def id(self) -> int:
         return self.record.id
@@ -103,6 +70,10 @@ class PlaceHit:
         return self.record.commune.name
 
     @property
+    def postcode(self) -> str:
+        return self.record.postcode or ""
+
+    @property
     def latitude(self) -> float:
         return self.record.location.latitude
 
@@ -112,7 +83,18 @@ class PlaceHit:
 
     @property
     def approximate(self) -> bool:
+        """True when the point is the commune's, not the place's (discreet places, places
+        without one)."""
         return self.record.location.approximate
+
+
+@dataclass(frozen=True)
+class PlaceHit(PlaceSummary):
+    """A place found: its public record, how far it is from the `near` point asked, and its
+    next session as the places API says it (`places_api_next_activity`), None without one."""
+
+    distance_km: float | None
+    next_session: dict | None
 
 
 def next_activities(place_ids: list[int]) -> dict[int, dict]:

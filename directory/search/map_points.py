@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 
 from django.utils.translation import ngettext
 
@@ -17,6 +18,7 @@ from core.location import location_columns, public_point_of
 from core.search.query import SearchQuery
 from core.search.service import matching_ids
 from directory.models.places import PlacePage
+from directory.records import place_records
 from directory.search.index import PLACES, PlaceSummary
 
 POINTS_LIMIT = 500
@@ -40,8 +42,8 @@ def map_feature(place) -> dict:
 
 
 def _features(ids: list[int]) -> list[dict]:
-    places = PlacePage.objects.filter(pk__in=ids).select_related("commune").order_by()
-    return [map_feature(PlaceSummary.of(place)) for place in places]
+    # The records' three queries, whatever the number of points up to POINTS_LIMIT.
+    return [map_feature(PlaceSummary(record)) for record in place_records(ids)]
 
 
 def grid_cells(points: list[tuple[float, float]], cells: int = GRID_CELLS) -> list[dict]:
@@ -82,8 +84,11 @@ def place_features(place_ids: list[int]) -> list[dict]:
     return grid_cells([public_point_of(row) for row in rows.iterator()])
 
 
-def map_features(query: SearchQuery, count: int) -> list[dict]:
+def map_features(query: SearchQuery, count: int, hits: Sequence = ()) -> list[dict]:
     """The map's features for a search that found `count` places: points, or grid cells."""
     if not count:
         return []
+    if count <= min(len(hits), POINTS_LIMIT):
+        # The page's hits are every match: their records are the points already.
+        return [map_feature(hit) for hit in hits]
     return place_features(matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT)))

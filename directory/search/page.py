@@ -126,7 +126,7 @@ def places_context(request: HttpRequest) -> dict:
     if near["beyond"] or not search.result:
         features = [map_feature(hit) for hit in hits]
     else:
-        features = map_features(search.query, search.result.count)
+        features = map_features(search.query, search.result.count, hits)
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),

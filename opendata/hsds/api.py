@@ -41,24 +41,27 @@ def not_found(name: str = "id") -> JsonResponse:
     )
 
 
-def _place(kind: str, text: str):
+def _public(ids: list[int]) -> list[records.HsdsPlace]:
+    """The places `ids` the public may see, in that order."""
+    public = set(records.public_places().filter(pk__in=ids).values_list("pk", flat=True))
+    return records.hsds_places(pk for pk in ids if pk in public)
+
+
+def _place(kind: str, text: str) -> records.HsdsPlace | None:
     keys = keys_of(kind, text)
     if keys is None:
         return None
-    return records.places_for_records().filter(pk=keys[0]).first()
+    return next(iter(_public([keys[0]])), None)
 
 
-def _searched_places(found: HsdsSearch) -> list:
-    ids = [hit.id for hit in found.result.hits]
-    by_id = {place.pk: place for place in records.places_for_records().filter(pk__in=ids)}
-    return [by_id[pk] for pk in ids if pk in by_id]
+def _searched_places(found: HsdsSearch) -> list[records.HsdsPlace]:
+    return _public([hit.id for hit in found.result.hits])
 
 
 def _organization_page(request: HttpRequest, render) -> JsonResponse:
     """Only one organisation's service (organization_id), paged like the others."""
     keys = keys_of("organization", request.GET["organization_id"])
-    places = list(records.places_for_records().filter(pk=keys[0]))
-    page = plain_page([render(place) for place in places], request.GET)
+    page = plain_page([render(place) for place in _public([keys[0]])], request.GET)
     if "contents" not in page:
         return bad_request(page)
     return JsonResponse(page)
@@ -129,9 +132,8 @@ def get_service_at_location(request: HttpRequest, id: str):
 def list_organizations(request: HttpRequest):
     full = request.GET.get("full_service", "").lower() in ("true", "1", "yes", "on", "oui")
     text = request.GET.get("search", "").strip().lower()
-    places = [
-        p for p in records.places_for_records().order_by("title", "pk") if text in p.title.lower()
-    ]
+    titles = records.public_places().order_by("title", "pk").values_list("pk", "title")
+    places = records.hsds_places(pk for pk, title in titles if text in title.lower())
     page = plain_page([records.organization(p, services=full) for p in places], request.GET)
     return JsonResponse(page) if "contents" in page else bad_request(page)
 

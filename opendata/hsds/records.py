@@ -1,28 +1,53 @@
 """A place as HSDS records. Each place is one organisation (its team), offering one service (its
-welcome of families) at one location. Discreet places (`core.location`): the location is the
-commune's point, without address or postcode, and no e-mail appears anywhere."""
+welcome of families) at one location. Every fact of the place is its public record's
+(directory.records, in the source language): a discreet place's location is the commune's
+point, without address or postcode, and no e-mail appears anywhere. Only the ids HSDS gives
+terms, slots and closures, and the taxonomy's terms, are read beside it (opendata.hsds.keys)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from core.fees import FeeKind
 from core.pages import in_source_language
 from core.text import plain_text
 from directory.models import PlacePage
-from directory.place_detail import public_places_in_full
-from objectives.models import AccessMode
+from directory.records import PlaceRecord, place_records
+from opendata.hsds.keys import HsdsKeys, hsds_keys
 from opendata.hsds.taxonomy import objective_term, programme_term
 from opendata.ids import record_id
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def places_for_records() -> QuerySet[PlacePage]:
-    """Live, public places with everything their records read, in their source language."""
-    return in_source_language(public_places_in_full())
+@dataclass(frozen=True)
+class HsdsPlace:
+    """A place's public record, and what HSDS reads beside it for its batch."""
+
+    record: PlaceRecord
+    keys: HsdsKeys
+
+    @property
+    def pk(self) -> int:
+        return self.record.id
+
+
+def public_places() -> QuerySet[PlacePage]:
+    """The places HSDS lists: live, public, one per place (the French pages)."""
+    return in_source_language(PlacePage.objects.live().public())
+
+
+def hsds_places(ids: Iterable[int]) -> list[HsdsPlace]:
+    """The places `ids` (in that order) as HSDS reads them, in a fixed number of queries."""
+    records = place_records(ids, settings.LANGUAGE_CODE)
+    keys = hsds_keys(records)
+    return [HsdsPlace(record, keys) for record in records]
 
 
 def _some(record: dict) -> dict:
@@ -30,19 +55,20 @@ def _some(record: dict) -> dict:
     return {key: value for key, value in record.items() if value not in (None, "")}
 
 
-def _modified(place: PlacePage) -> str | None:
-    return place.last_published_at.isoformat() if place.last_published_at else None
+def _modified(place: HsdsPlace) -> str | None:
+    published = place.record.last_published_at
+    return published.isoformat() if published else None
 
 
-def organization(place: PlacePage, services: bool = False) -> dict:
+def organization(place: HsdsPlace, services: bool = False) -> dict:
     record = _some(
         {
             "id": record_id("organization", place.pk),
-            "name": place.title,
-            "description": plain_text(place.description) or place.title,
-            "email": place.public_email,
-            "website": place.website,
-            "uri": place.full_url,
+            "name": place.record.name,
+            "description": plain_text(place.record.description) or place.record.name,
+            "email": place.record.email,
+            "website": place.record.website,
+            "uri": place.record.full_url,
         }
     )
     if services:
@@ -53,15 +79,14 @@ def organization(place: PlacePage, services: bool = False) -> dict:
     return record
 
 
-def phones(place: PlacePage, link: str, link_id: str) -> list[dict]:
-    if not place.phone:
+def phones(place: HsdsPlace, link: str, link_id: str) -> list[dict]:
+    phone = place.record.phone
+    if not phone:
         return []
-    return [
-        {"id": record_id("phone", place.pk), link: link_id, "number": place.phone, "type": "voice"}
-    ]
+    return [{"id": record_id("phone", place.pk), link: link_id, "number": phone, "type": "voice"}]
 
 
-def contacts(place: PlacePage) -> list[dict]:
+def contacts(place: HsdsPlace) -> list[dict]:
     contact_id = record_id("contact", place.pk)
     return [
         _some(
@@ -69,84 +94,90 @@ def contacts(place: PlacePage) -> list[dict]:
                 "id": contact_id,
                 "organization_id": record_id("organization", place.pk),
                 "service_id": record_id("service", place.pk),
-                "name": place.title,
-                "email": place.public_email,
+                "name": place.record.name,
+                "email": place.record.email,
                 "phones": phones(place, "contact_id", contact_id),
             }
         )
     ]
 
 
-def address(place: PlacePage) -> list[dict]:
-    if not place.public_location.shows_address or not place.public_street_address:
+def address(place: HsdsPlace) -> list[dict]:
+    record = place.record
+    if not record.street_address:
         return []
     return [
         {
             "id": record_id("address", place.pk),
             "location_id": record_id("location", place.pk),
-            "address_1": place.public_street_address,
-            "city": place.commune.name_fr,
+            "address_1": record.street_address,
+            "city": record.commune.name_fr,
             "state_province": "",
-            "postal_code": place.public_postcode,
-            "country": place.country,
+            "postal_code": record.postcode,
+            "country": record.country,
             "address_type": "physical",
         }
     ]
 
 
-def languages(place: PlacePage, link: str, link_id: str) -> list[dict]:
+def languages(place: HsdsPlace, link: str, link_id: str) -> list[dict]:
     return [
         {
-            "id": record_id("language", place.pk, language.pk),
+            "id": record_id("language", place.pk, place.keys.vocabulary["languages", term.code]),
             link: link_id,
-            "name": language.name_fr,
-            "code": language.code,
+            "name": term.name_fr,
+            "code": term.code,
         }
-        for language in place.languages.all()
+        for term in place.record.languages
     ]
 
 
-def location(place: PlacePage) -> dict:
-    point = place.public_location
+def location(place: HsdsPlace) -> dict:
+    record = place.record
+    point = record.location
     location_id = record_id("location", place.pk)
     description = (
         _("Lieu discret : seule la commune est publiée ; le contact passe par le téléphone.")
-        if place.is_discreet
+        if record.discreet
         else ""
     )
     return _some(
         {
             "id": location_id,
             "location_type": "physical",
-            "url": place.full_url,
+            "url": record.full_url,
             "organization_id": record_id("organization", place.pk),
-            "name": place.title,
+            "name": record.name,
             "description": description,
             "latitude": point.latitude,
             "longitude": point.longitude,
-            "external_identifier": place.commune.code if point.approximate else "",
+            "external_identifier": record.commune.code if point.approximate else "",
             "external_identifier_type": _("code de la commune") if point.approximate else "",
             "addresses": address(place),
             "languages": languages(place, "location_id", location_id),
             "accessibility": [
                 {
-                    "id": record_id("accessibility", place.pk, feature.pk),
+                    "id": record_id(
+                        "accessibility",
+                        place.pk,
+                        place.keys.vocabulary["accessibility", feature.slug],
+                    ),
                     "location_id": location_id,
                     "description": feature.name_fr,
                     "details": _("Accès de plain-pied") if feature.step_free else "",
                 }
-                for feature in place.accessibility.all()
+                for feature in record.accessibility
             ],
             "phones": phones(place, "location_id", location_id),
         }
     )
 
 
-def schedules(place: PlacePage, link: str, link_id: str) -> list[dict]:
+def schedules(place: HsdsPlace, link: str, link_id: str) -> list[dict]:
     """The opening slots as weekly recurrences, then the closures to come as periods."""
     found = [
         {
-            "id": record_id("schedule", slot.pk),
+            "id": record_id("schedule", slot_id),
             link: link_id,
             "freq": "WEEKLY",
             "wkst": "MO",
@@ -157,11 +188,11 @@ def schedules(place: PlacePage, link: str, link_id: str) -> list[dict]:
             "attending_type": "in_person",
             "description": _("Ouvert"),
         }
-        for slot in place.opening_hours.all()
+        for slot, slot_id in place.keys.numbered(place.pk, place.record.opening_hours)
     ]
     found += [
         {
-            "id": record_id("closure", closure.pk),
+            "id": record_id("closure", closure_id),
             link: link_id,
             "valid_from": closure.start_date.isoformat(),
             "valid_to": closure.end_date.isoformat(),
@@ -169,7 +200,7 @@ def schedules(place: PlacePage, link: str, link_id: str) -> list[dict]:
             "notes": _("Fermé du %(start)s au %(end)s inclus.")
             % {"start": _day(closure.start_date), "end": _day(closure.end_date)},
         }
-        for closure in place.closures.all()
+        for closure, closure_id in place.keys.numbered(place.pk, place.record.closures)
     ]
     return found
 
@@ -178,32 +209,31 @@ def _day(day: date) -> str:
     return day.isoformat()
 
 
-def cost_options(place: PlacePage) -> list[dict]:
+def cost_options(place: HsdsPlace) -> list[dict]:
+    record = place.record
     return [
         _some(
             {
                 "id": record_id("cost_option", place.pk),
                 "service_id": record_id("service", place.pk),
-                "option": str(place.get_fee_kind_display()),
+                "option": str(FeeKind(record.fee_kind).label),
                 "currency": "EUR",
-                "amount": 0
-                if place.fee_kind == "free"
-                else place.fee_amount and float(place.fee_amount),
-                "amount_description": place.fee_text,
+                "amount": 0 if record.free else record.fee_amount and float(record.fee_amount),
+                "amount_description": record.fee_text,
             }
         )
     ]
 
 
-def attributes(place: PlacePage) -> list[dict]:
+def attributes(place: HsdsPlace) -> list[dict]:
     """The place's programmes and objectives, as terms of their taxonomies."""
     service_id = record_id("service", place.pk)
     found = []
-    for kind, items, as_term in (
-        ("programme_attribute", place.programmes.all(), programme_term),
-        ("objective_attribute", place.objectives.all(), objective_term),
+    for kind, terms, taxonomy, as_term in (
+        ("programme_attribute", place.record.programmes, place.keys.programmes, programme_term),
+        ("objective_attribute", place.record.objectives, place.keys.objectives, objective_term),
     ):
-        for item in items:
+        for item in (taxonomy[term.slug] for term in terms):
             term = as_term(item, nested=False)
             found.append(
                 {
@@ -219,27 +249,27 @@ def attributes(place: PlacePage) -> list[dict]:
     return found
 
 
-def service(place: PlacePage, nested: bool = True) -> dict:
+def service(place: HsdsPlace, nested: bool = True) -> dict:
     """The service's own fields (a list item); with its related records when `nested`."""
     service_id = record_id("service", place.pk)
-    access = AccessMode(place.access_mode)
-    ages = _("Enfants %(ages)s.") % {"ages": place.ages_text}
+    record = place.record
+    ages = _("Enfants %(ages)s.") % {"ages": record.ages_text}
     record = _some(
         {
             "id": service_id,
             "organization_id": record_id("organization", place.pk),
-            "name": place.title,
-            "description": plain_text(place.description),
-            "url": place.full_url,
-            "email": place.public_email,
+            "name": record.name,
+            "description": plain_text(record.description),
+            "url": record.full_url,
+            "email": record.email,
             "status": "active",
             "application_process": " ".join(
-                filter(None, [str(access.label), place.access_details])
+                filter(None, [record.access_label, record.access_details])
             ),
-            "fees_description": place.fee_text,
+            "fees_description": record.fee_text,
             "eligibility_description": ages,
-            "minimum_age": round(place.age_min_months / 12, 2),
-            "maximum_age": round(place.age_max_months / 12, 2),
+            "minimum_age": round(record.age_min_months / 12, 2),
+            "maximum_age": round(record.age_max_months / 12, 2),
             "last_modified": _modified(place),
         }
     )
@@ -257,7 +287,7 @@ def service(place: PlacePage, nested: bool = True) -> dict:
     return record
 
 
-def service_at_location(place: PlacePage, with_service: bool = True, full: bool = True) -> dict:
+def service_at_location(place: HsdsPlace, with_service: bool = True, full: bool = True) -> dict:
     link_id = record_id("service_at_location", place.pk)
     record = {
         "id": link_id,

@@ -4,12 +4,15 @@ grid's cells when there are many), the discreet rule on the map, and the folded 
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from directory.search import map_points
 from objectives.models import AccessMode
 from tests.discreet import secrets_in
 from tests.factories import OpeningHoursFactory, PlacePageFactory, programme
+from tests.search_world import translate
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +118,21 @@ def test_a_bad_search_keeps_the_form_open(client, place):
     response = client.get("/lieux/?age_months=abc")
     assert response.status_code == 400
     assert "data-search-panel open" in response.content.decode()
+
+
+def test_the_map_points_are_the_places_records_read_at_once(commune):
+    ids = [PlacePageFactory(title=f"Lieu {n:02d}", commune=commune).pk for n in range(12)]
+    with CaptureQueriesContext(connection) as two:
+        assert len(map_points.place_features(ids[:2])) == 2
+    with CaptureQueriesContext(connection) as twelve:
+        assert len(map_points.place_features(ids)) == 12
+    assert len(twelve) == len(two)
+
+
+def test_a_translated_place_is_named_alike_on_the_map_and_in_the_list(client, place):
+    translate(place, "nl", "Het Huis van de Kleine Stapjes", "<p>Een speelhoek.</p>")
+    with translation.override("nl"):
+        (point,) = map_points.place_features([place.pk])
+    assert (point["name"], point["commune"]) == ("Het Huis van de Kleine Stapjes", "Luik")
+    (marker,) = features(client.get("/nl/lieux/"))
+    assert marker["name"] == point["name"]

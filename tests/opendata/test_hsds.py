@@ -5,8 +5,10 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from directory.models import ClosurePeriod
+from directory.models import ClosurePeriod, OpeningHours
 from opendata.ids import keys_of, record_id
 from tests.factories import PlacePageFactory
 from tests.opendata.schemas import validate
@@ -185,3 +187,40 @@ def test_a_description_keeps_its_paragraphs_apart(client, commune):
     )
     service = get(client, f"/services/{record_id('service', place.pk)}")
     assert service["description"] == "Sans se croiser.\nJeux\nLivres"
+
+
+def test_a_list_costs_the_same_queries_whatever_its_length(client, world):
+    counts = []
+    for per_page in (1, 8):
+        with CaptureQueriesContext(connection) as queries:
+            body = get(client, "/services", full="true", per_page=per_page)
+        assert len(body["contents"]) == per_page
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_two_alike_slots_or_closures_keep_their_own_ids(client, world):
+    nid = world["nid"]
+    today = date.today()
+    slot = nid.opening_hours.get()
+    twin = OpeningHours.objects.create(
+        place=nid, weekday=slot.weekday, opens=slot.opens, closes=slot.closes
+    )
+    closures = [
+        ClosurePeriod.objects.create(place=nid, start_date=today, end_date=today) for _ in "ab"
+    ]
+    service = get(client, f"/services/{record_id('service', nid.pk)}")
+    assert sorted(schedule["id"] for schedule in service["schedules"]) == sorted(
+        [record_id("schedule", pk) for pk in (slot.pk, twin.pk)]
+        + [record_id("closure", closure.pk) for closure in closures]
+    )
+
+
+def test_a_place_is_told_in_french_whatever_the_requests_language(client, world):
+    # The records HSDS reads are French (its source language), and so are its own texts: the
+    # unprefixed /api/hsds/ is never served in another language, so they cannot disagree.
+    nid = world["nid"]
+    path = f"/api/hsds/services/{record_id('service', nid.pk)}"
+    french = client.get(path).json()
+    assert french["eligibility_description"] == "Enfants de 0 à 3 ans."
+    assert client.get(path, HTTP_ACCEPT_LANGUAGE="nl").json() == french
