@@ -71,7 +71,13 @@ def closure_text(start: date, end: date, reason: str, today: date) -> str:
         if reason:
             return gettext("Fermé le %(day)s : %(reason)s") % values
         return gettext("Fermé le %(day)s") % values
-    values = {"start": _date(start, today), "end": _date(end, today), "reason": reason}
+    # "du 10 au 12 mars": the month once when both days are in it.
+    same_month = (start.year, start.month) == (end.year, end.month)
+    values = {
+        "start": str(start.day) if same_month else _date(start, today),
+        "end": _date(end, today),
+        "reason": reason,
+    }
     if reason:
         return gettext("Fermé du %(start)s au %(end)s : %(reason)s") % values
     return gettext("Fermé du %(start)s au %(end)s") % values

@@ -134,12 +134,12 @@ def test_the_closures_ahead_in_progress_first_and_in_words():
     ]
     notices = closures_ahead(closures, THURSDAY)
     assert [(n.text, n.in_progress) for n in notices] == [
-        ("Fermé du 20 novembre au 26 novembre", True),
+        ("Fermé du 20 au 26 novembre", True),
         ("Fermé du 21 décembre au 3 janvier 2027 : congés d'hiver", False),
     ]
     assert [n.text for n in closures_during(closures, date(2026, 11, 9), THURSDAY, THURSDAY)] == [
         "Fermé le 11 novembre",
-        "Fermé du 20 novembre au 26 novembre",
+        "Fermé du 20 au 26 novembre",
     ]
 
 
