@@ -147,7 +147,7 @@ def test_the_closures_ahead_in_progress_first_and_in_words():
     ("language", "text"),
     [
         ("nl", "Gesloten tot en met 3 januari 2027 — gaat open op maandag 4 januari om 14:00"),
-        ("en", "Closed until 3 January 2027 — opens on Monday 4 January at 14:00"),
+        ("en", "Closed until 3 January 2027 — opens on Monday 4 January at 2 p.m."),
     ],
 )
 def test_the_closure_in_every_language(language, text):
