@@ -44,11 +44,15 @@ def closed_until(day: date, closures: Iterable) -> date | None:
     """The last day of the closed days from `day` on (closures that follow one another are one
     stretch); None when no closure covers `day`."""
     closures = list(closures)
-    if not _closed(day, closures):
-        return None
-    last = day
-    while _closed(last + timedelta(days=1), closures):
-        last += timedelta(days=1)
+    last = None
+    following = day
+    # Each round reaches the end of a closure that covers the day after the stretch so far:
+    # at most as many rounds as closures, however long they are.
+    while ends := [c.end_date for c in closures if c.start_date <= following <= c.end_date]:
+        last = max(ends)
+        if last == date.max:
+            break
+        following = last + timedelta(days=1)
     return last
 
 

@@ -125,6 +125,11 @@ def test_closures_that_follow_one_another_are_one_stretch():
     assert closed_today_text(closures, date(2026, 12, 5)) == ""
 
 
+def test_a_closure_without_end_costs_no_more_than_a_short_one():
+    closures = [closure(date(2026, 11, 1), date.max), closure(THURSDAY, date(2026, 11, 30))]
+    assert closed_today_text(closures, THURSDAY) == "Fermé jusqu'au 31 décembre 9999"
+
+
 def test_the_closures_ahead_in_progress_first_and_in_words():
     closures = [
         closure(date(2027, 6, 1), date(2027, 6, 30), "travaux"),
