@@ -6,6 +6,8 @@ override of that series (same UID, RECURRENCE-ID) with STATUS:CANCELLED. Expande
 calendar, the feed gives the sessions the site shows, cancelled ones marked as cancelled.
 
 A search's feed lists its sessions one by one (a search is a set of sessions, not a series).
+A place's feed adds its closures to come, from its public record, as all-day events that leave
+the time free.
 
 Only what the public may see goes in: a discreet place appears as its commune.
 """
@@ -25,7 +27,7 @@ from icalendar import Calendar, Event, vRecur
 from activities.models import ActivityPage, Occurrence
 from core.text import plain_text, single_line
 from directory.models import PlacePage
-from directory.records import PlaceRecord, place_records
+from directory.records import Closure, PlaceRecord, place_records
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODID = "-//Rencontres//Activités//FR"
@@ -219,6 +221,25 @@ def activity_feed(activity: ActivityPage, request) -> HttpResponse:
     return _response(_finish(calendar, activity.start_date), f"activite-{activity.pk}.ics")
 
 
+def closure_event(record: PlaceRecord, closure: Closure) -> Event:
+    """A closure of the place's record as an all-day event that leaves the time free
+    (TRANSP:TRANSPARENT): "Lieu fermé (Pâques)". Its UID keeps to its place and first day, so
+    that a closure lengthened or shortened replaces itself in the calendars that follow the
+    feed. The sessions it covers are cancelled, each in its own series."""
+    event = Event()
+    event.add("uid", f"fermeture-{record.id}-{closure.start_date:%Y%m%d}@{_domain()}")
+    event.add("summary", single_line(closure.label))
+    event.add("dtstart", closure.start_date)
+    event.add("dtend", closure.end_date + timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("status", "CONFIRMED")
+    event.add("location", location_text(record))
+    if record.full_url:
+        event.add("url", record.full_url)
+    event.add("dtstamp", timezone.now())
+    return event
+
+
 def place_feed(place: PlacePage, request) -> HttpResponse:
     activities = list(
         ActivityPage.objects.child_of(place)
@@ -229,11 +250,15 @@ def place_feed(place: PlacePage, request) -> HttpResponse:
     )
     stored = _stored_occurrences(activities)
     calendar = _calendar(place.title)
-    location = location_of(place.pk)
+    (record,) = place_records([place.pk])
+    location = location_text(record)
     for activity in activities:
         found = stored.get(activity.pk, [])
         for event in activity_events(activity, place, found, request, location):
             calendar.add_component(event)
+    # The place's closures to come, as its record has them.
+    for closure in record.closures:
+        calendar.add_component(closure_event(record, closure))
     first = min((a.start_date for a in activities), default=None)
     return _response(_finish(calendar, first), f"lieu-{place.pk}.ics")
 

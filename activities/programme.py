@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from activities.search.index import SESSIONS, ActivityHit
 from activities.search.page import period_data
 from core.search.api import api_search
+from directory.opening import ClosureNotice, closures_during
 from directory.records import PlaceRecord
 
 # A poster for a month in a busy area: beyond this the programme says it is cut short.
@@ -37,6 +38,14 @@ class Day:
     sessions: list[ActivityHit]
 
 
+@dataclass(frozen=True)
+class PlaceClosure:
+    """A place of the programme closed some of its days: "Fermé du 5 au 9 avril : Pâques"."""
+
+    place_id: int
+    notice: ClosureNotice
+
+
 def _days(hits: list[ActivityHit]) -> list[Day]:
     return [
         Day(day, list(sessions))
@@ -47,6 +56,16 @@ def _days(hits: list[ActivityHit]) -> list[Day]:
 def _places(hits: list[ActivityHit]) -> list[PlaceRecord]:
     """The programme's places in order of first session: the records the sessions read."""
     return list({hit.place.id: hit.place.record for hit in hits}.values())
+
+
+def _closures(places: list[PlaceRecord], first: date, last: date) -> list[PlaceClosure]:
+    """The closures of the programme's places (their records') that cover any of its days."""
+    today = timezone.localdate()
+    return [
+        PlaceClosure(place.id, notice)
+        for place in places
+        for notice in closures_during(place.closures, first, last, today)
+    ]
 
 
 def _refuse_fetches(url: str, *args, **kwargs):
@@ -77,11 +96,13 @@ def programme(request: HttpRequest) -> HttpResponse:
     query, result = found
     dates = query.get("dates")
     hits = list(result.hits)
+    places = _places(hits)
     context = {
         "date_from": dates.start,
         "date_to": dates.end,
         "days": _days(hits),
-        "places": _places(hits),
+        "places": places,
+        "closures": _closures(places, dates.start, dates.end),
         "count": result.count,
         "cut_short": result.count > len(hits),
         "near": request.GET.get("near", ""),

@@ -5,11 +5,14 @@ add, how fresh it is. Above the model it reads: `DirectoryConfig.ready()` regist
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from core.maps import map_config, map_point
 from core.pages import visitor_language
 from directory.extensions import render_place_sections
 from directory.freshness import is_flagged
 from directory.models.places import PlacePage
+from directory.opening import closures_ahead
 from directory.records import place_records
 from directory.structured_data import json_ld_script_text, place_json_ld
 
@@ -32,4 +35,6 @@ def place_page_context(page: PlacePage, request) -> dict:
         # Sessions and projects belong to the French place a translation translates.
         "sections": render_place_sections(page.source_page, request),
         "freshness_flagged": is_flagged(place.verified_on),
+        # The record's closures in progress and those soon to come, in words.
+        "closures": closures_ahead(place.closures, timezone.localdate(timezone=place.time_zone)),
     }

@@ -5,7 +5,7 @@ import json
 
 from core.text import plain_text
 from core.weekdays import WEEKDAY_SLUGS
-from directory.records import PlaceRecord
+from directory.records import Closure, PlaceRecord
 
 SCHEMA_DAYS = dict(
     zip(
@@ -48,6 +48,21 @@ def web_page_json_ld(page, request) -> dict:
     }
 
 
+def closure_json_ld(closure: Closure) -> dict:
+    """A closure of the record, as schema.org says a place is closed on some dates: opening
+    and closing at midnight from `validFrom` through `validThrough`, beside the weekly hours."""
+    data = {
+        "@type": "OpeningHoursSpecification",
+        "opens": "00:00",
+        "closes": "00:00",
+        "validFrom": closure.start_date.isoformat(),
+        "validThrough": closure.end_date.isoformat(),
+    }
+    if closure.reason:
+        data["description"] = closure.reason
+    return data
+
+
 def place_json_ld(place: PlaceRecord, page, request) -> dict:
     """The place's record, described by `page` (the page served)."""
     data = {
@@ -66,7 +81,7 @@ def place_json_ld(place: PlaceRecord, page, request) -> dict:
             "closes": slot.closes.strftime("%H:%M"),
         }
         for slot in place.opening_hours
-    ]
+    ] + [closure_json_ld(closure) for closure in place.closures]
     if place.verified_on is not None:
         data["dateModified"] = place.verified_on.isoformat()
     return data

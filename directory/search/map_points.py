@@ -12,12 +12,14 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from core.location import location_columns, public_point_of
 from core.search.query import SearchQuery
 from core.search.service import matching_ids
 from directory.models.places import PlacePage
+from directory.opening import closed_today_text
 from directory.records import place_records
 from directory.search.index import PLACES, PlaceSummary
 
@@ -29,8 +31,10 @@ MATCHES_LIMIT = 10_000
 
 
 def map_feature(place) -> dict:
-    """A marker, for a place hit, a place summary, or the place of a session hit."""
-    return {
+    """A marker, for a place hit, a place summary, or the place of a session hit. A place a
+    closure of its record covers today has `closed`, which its popup says ("Fermé jusqu'au 3
+    janvier")."""
+    feature = {
         "id": place.id,
         "name": place.name,
         "url": place.url,
@@ -39,6 +43,13 @@ def map_feature(place) -> dict:
         "lon": place.longitude,
         "approximate": place.approximate,
     }
+    record = place.record
+    if record.closures:
+        today = timezone.localdate(timezone=record.time_zone)
+        closed = closed_today_text(record.closures, today)
+        if closed:
+            feature["closed"] = closed
+    return feature
 
 
 def _features(ids: list[int]) -> list[dict]:

@@ -38,6 +38,18 @@
     return anchor;
   }
 
+  // A point's popup: the link to the place, and whether a closure covers today
+  // (`closed`, directory/search/map_points.py).
+  function popup(point) {
+    if (!point.closed) return link(point);
+    var holder = document.createElement("div");
+    var closed = document.createElement("p");
+    closed.className = "map-popup__closed";
+    closed.textContent = point.closed;
+    holder.append(link(point), closed);
+    return holder;
+  }
+
   function whenDocumentReady(callback) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", callback);
@@ -135,7 +147,7 @@
         });
         newPins.push(layer);
       }
-      if (point.url) layer.bindPopup(link(point));
+      if (point.url) layer.bindPopup(popup(point));
       return layer;
     }
 

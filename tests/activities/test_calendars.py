@@ -68,6 +68,11 @@ def feed(client, url) -> Calendar:
     return Calendar.from_ical(response.content)
 
 
+def closures(calendar: Calendar) -> list:
+    """A place feed's closures: all-day events that leave the time free."""
+    return [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("fermeture-")]
+
+
 def expanded(calendar: Calendar) -> list[tuple[str, datetime, datetime, str]]:
     events = recurring_ical_events.of(calendar).between(*WINDOW)
     return sorted(
@@ -78,6 +83,7 @@ def expanded(calendar: Calendar) -> list[tuple[str, datetime, datetime, str]]:
             str(event.get("STATUS")),
         )
         for event in events
+        if not str(event["UID"]).startswith("fermeture-")
     )
 
 
@@ -139,6 +145,26 @@ def test_place_feed_holds_every_activity(client, place, weekly, monthly):
     assert [s for s in sessions if s[0] == monthly.title][-1][1] == datetime(
         2027, 6, 25, 12, 0, tzinfo=UTC
     )  # the fourth and last "last Friday", at 14:00 CEST
+
+
+def test_place_feed_says_the_closures_to_come_as_free_all_day_events(client, place, weekly):
+    ClosurePeriod.objects.create(
+        place=place, start_date=date(2027, 2, 1), end_date=date(2027, 2, 5), reason="Passé"
+    )
+    calendar = feed(client, place.url + "calendar.ics")
+    (closure,) = closures(calendar)
+    assert str(closure["SUMMARY"]) == "Lieu fermé (Pâques)"
+    assert (closure["DTSTART"].dt, closure["DTEND"].dt) == (date(2027, 4, 5), date(2027, 4, 10))
+    assert closure["TRANSP"] == "TRANSPARENT"
+    assert str(closure["LOCATION"]).startswith(place.title)
+    # Its sessions inside are cancelled in their own series, as in the activity's feed.
+    cancelled = {
+        e["RECURRENCE-ID"].dt.date()
+        for e in calendar.walk("VEVENT")
+        if e.get("STATUS") == "CANCELLED"
+    }
+    assert {date(2027, 4, 5), date(2027, 4, 8)} <= cancelled
+    assert closures(feed(client, weekly.url + "calendar.ics")) == []
 
 
 def test_single_session_feed_for_add_to_my_calendar(client, weekly):

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from activities.models import Occurrence
 from activities.occurrences import cancel_occurrence
+from directory.models import ClosurePeriod
 from tests.discreet import secrets_in
 from tests.factories import ActivityPageFactory, PostalCodeFactory, passerelle_morning, publish
 
@@ -71,6 +72,24 @@ def test_the_pdf_says_the_same_and_keeps_discreet_places_discreet(client, sessio
     assert "Matinée passerelle" in text and "Goûter des familles" in text
     assert place.street_address in text
     assert secrets_in(text) == []
+
+
+def test_a_place_closed_during_the_programme_says_so(client, sessions):
+    from pypdf import PdfReader
+
+    place, _discreet = sessions
+    ClosurePeriod.objects.create(
+        place=place, start_date=date(2027, 3, 10), end_date=date(2027, 3, 12), reason="Formation"
+    )
+    week = client.get("/programme/", {"near": "4000", "when": "week"})
+    assert BeautifulSoup(week.content, "html.parser").select(".programme__closed") == []
+    month = client.get("/programme/", {"near": "4000", "when": "month"})
+    closed = BeautifulSoup(month.content, "html.parser").select(".programme__closed")
+    assert [c.get_text() for c in closed] == ["Fermé du 10 au 12 mars : Formation"]
+    assert closed[0].find_parent("li").strong.get_text() == place.title
+    response = client.get("/programme/", {"near": "4000", "when": "month", "format": "pdf"})
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Fermé du 10 au 12 mars : Formation" in text
 
 
 def test_bad_input_is_a_400_naming_the_field(client, sessions):

@@ -2,10 +2,13 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from directory.models import PlacePage
+from directory.models import ClosurePeriod, PlacePage
+from tests.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,3 +24,31 @@ def test_the_description_keeps_its_paragraphs_apart(client, place):
     )
     data = json_ld(client.get(place.url).content.decode())
     assert data["description"] == "Sans se croiser.\nJeux & livres."
+
+
+def test_closures_are_opening_hours_closed_on_their_dates_beside_the_week(client, place):
+    OpeningHoursFactory(place=place, weekday=0, opens="14:00", closes="16:30")
+    today = timezone.localdate()
+    ClosurePeriod.objects.create(
+        place=place, start_date=today, end_date=today + timedelta(days=13), reason="congés"
+    )
+    ClosurePeriod.objects.create(
+        place=place, start_date=today - timedelta(days=9), end_date=today - timedelta(days=2)
+    )
+    specification = json_ld(client.get(place.url).content.decode())["openingHoursSpecification"]
+    assert specification == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": "https://schema.org/Monday",
+            "opens": "14:00",
+            "closes": "16:30",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "opens": "00:00",
+            "closes": "00:00",
+            "validFrom": today.isoformat(),
+            "validThrough": (today + timedelta(days=13)).isoformat(),
+            "description": "congés",
+        },
+    ]

@@ -103,6 +103,9 @@ def test_nid_in_detail(client, world):
     regular, closure = service["schedules"]
     assert (regular["freq"], regular["byday"]) == ("WEEKLY", "MO")
     assert closure["valid_from"] == today.isoformat() and "Congés" in closure["description"]
+    # Closed on those dates: a period without hours nor recurrence, beside the weekly slots.
+    assert closure["valid_to"] == (today + timedelta(days=7)).isoformat()
+    assert not {"opens_at", "closes_at", "freq", "byday"} & set(closure)
     validate("service", service)
     assert service["cost_options"][0]["amount"] == 0
     codes = {a["taxonomy_term"]["code"] for a in service["attributes"]}
