@@ -18,6 +18,8 @@ from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import DemoPlaceGenerator, demo_index
 from tests.factories import CommuneFactory, directory_root
 
+pytestmark = pytest.mark.any_database
+
 # A handful of real communes, as the gazetteer loads them: Wallonia, Brussels, Flanders, France.
 COMMUNES = [
     ("BE", "62063", "Liège", "50.632500", "5.579700"),

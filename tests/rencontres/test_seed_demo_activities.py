@@ -17,7 +17,7 @@ from directory.models import ClosurePeriod
 from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
 from tests.rencontres.test_seed_demo import communes  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.any_database]
 
 
 def seed(count=60, seed=3):

@@ -13,6 +13,8 @@ from pydantic import ValidationError
 
 from rencontres.env import BASE_DIR, DEVELOPMENT_SECRET_KEY, Settings
 
+pytestmark = pytest.mark.any_database
+
 
 def clean_environ(**variables: str) -> dict[str, str]:
     """This process's environment without any RENCONTRES_ or Django variable, plus `variables`."""

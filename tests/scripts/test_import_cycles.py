@@ -5,6 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.any_database
+
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "import_cycles.py"
 
 

@@ -6,12 +6,15 @@ import subprocess
 import sys
 import time
 
+import pytest
 from django.conf import settings
 from django.core.cache import caches
 
 from core.search import breaker
 from core.search.transport import SEARCH_TIMEOUT_SECONDS
 from rencontres.settings import caches_for
+
+pytestmark = pytest.mark.any_database
 
 
 def timed_searches(client, count: int) -> tuple[float, list[str]]:
