@@ -3,12 +3,14 @@ from activities.models.pages import (
     ActivityExcludedDate,
     ActivityPage,
 )
+from activities.models.notices import ActivityNotice
 from activities.models.registrations import Registration, TrustedPlace
 from activities.models.sessions import Occurrence
 
 __all__ = [
     "ActivityAddedDate",
     "ActivityExcludedDate",
+    "ActivityNotice",
     "ActivityPage",
     "Occurrence",
     "Registration",
