@@ -75,7 +75,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     near = query.get("near")
     ordered = in_order(occurrences, ids)
     with_urls_at_hand([o.activity for o in ordered])
-    # The places' facts are their public records' (three queries for the page's places).
+    # The places' facts are their public records' (four queries for the page's places).
     records = {r.id: r for r in place_records(dict.fromkeys(o.place_id for o in ordered))}
     found = []
     for occurrence in ordered:

@@ -71,9 +71,7 @@ class Notice(models.Model):
     start_date = models.DateField(_("du"))
     end_date = models.DateField(_("au (inclus)"))
     message_fr = models.TextField(_("message (français)"), max_length=MESSAGE_LENGTH, blank=True)
-    message_nl = models.TextField(
-        _("message (néerlandais)"), max_length=MESSAGE_LENGTH, blank=True
-    )
+    message_nl = models.TextField(_("message (néerlandais)"), max_length=MESSAGE_LENGTH, blank=True)
     message_en = models.TextField(_("message (anglais)"), max_length=MESSAGE_LENGTH, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(

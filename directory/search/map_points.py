@@ -42,7 +42,7 @@ def map_feature(place) -> dict:
 
 
 def _features(ids: list[int]) -> list[dict]:
-    # The records' three queries, whatever the number of points up to POINTS_LIMIT.
+    # The records' four queries, whatever the number of points up to POINTS_LIMIT.
     return [map_feature(PlaceSummary(record)) for record in place_records(ids)]
 
 
