@@ -30,6 +30,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.ages import age_range_text
@@ -129,6 +131,32 @@ class Notice:
     def current(self) -> bool:
         """In effect today (an announced notice may start later)."""
         return self.current_on(timezone.localdate())
+
+    @property
+    def when(self) -> str:
+        """Its dates as the public reads them today: "jusqu'au 3 mars" once it has begun,
+        "du 3 au 10 mars" or "le 3 mars" before."""
+        end = date_format(self.end_date, "j F")
+        if self.current:
+            return _("jusqu'au %(end)s") % {"end": end}
+        if self.start_date == self.end_date:
+            return _("le %(day)s") % {"day": end}
+        return _("du %(start)s au %(end)s") % {
+            "start": date_format(self.start_date, "j F"),
+            "end": end,
+        }
+
+    @property
+    def summary(self) -> str:
+        """Its kind and dates: "Fermé temporairement, jusqu'au 3 mars"."""
+        return _("%(label)s, %(when)s") % {"label": self.label, "when": self.when}
+
+    @property
+    def text(self) -> str:
+        """Its summary and its message, on one line (a map's popup, HSDS's alert)."""
+        if not self.message:
+            return self.summary
+        return _("%(summary)s : %(message)s") % {"summary": self.summary, "message": self.message}
 
 
 def notices_from_rows(rows: Iterable[tuple], language: str) -> tuple[Notice, ...]:

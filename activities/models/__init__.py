@@ -1,9 +1,9 @@
+from activities.models.notices import ActivityNotice
 from activities.models.pages import (
     ActivityAddedDate,
     ActivityExcludedDate,
     ActivityPage,
 )
-from activities.models.notices import ActivityNotice
 from activities.models.registrations import Registration, TrustedPlace
 from activities.models.sessions import Occurrence
 

@@ -29,8 +29,9 @@ MATCHES_LIMIT = 10_000
 
 
 def map_feature(place) -> dict:
-    """A marker, for a place hit, a place summary, or the place of a session hit."""
-    return {
+    """A marker, for a place hit, a place summary, or the place of a session hit; with the
+    place's notices announced today (`notice`, its popup's line) when it has any."""
+    feature = {
         "id": place.id,
         "name": place.name,
         "url": place.url,
@@ -39,6 +40,9 @@ def map_feature(place) -> dict:
         "lon": place.longitude,
         "approximate": place.approximate,
     }
+    if place.notice:
+        feature["notice"] = place.notice
+    return feature
 
 
 def _features(ids: list[int]) -> list[dict]:

@@ -38,6 +38,18 @@
     return anchor;
   }
 
+  // A marker's popup: the place's link, and what it tells families for a while (its notice).
+  function popup(point) {
+    if (!point.notice) return link(point);
+    var content = document.createElement("div");
+    content.appendChild(link(point));
+    var notice = document.createElement("p");
+    notice.className = "map-popup__notice";
+    notice.textContent = point.notice;
+    content.appendChild(notice);
+    return content;
+  }
+
   function whenDocumentReady(callback) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", callback);
@@ -135,7 +147,7 @@
         });
         newPins.push(layer);
       }
-      if (point.url) layer.bindPopup(link(point));
+      if (point.url) layer.bindPopup(popup(point));
       return layer;
     }
 

@@ -27,9 +27,10 @@ def make_places(commune, count):
     ("url", "limit"),
     [
         # The map page: search (matches, 2 facets), the hits' records (directory.records: the
-        # places, their terms, their hours and closures, their notices), the form's choices, the cards' next
-        # sessions (2), and Wagtail's look-up of the visitor's locale before it routes
-        # (WAGTAIL_I18N_ENABLED). The page holds every match: its records are the map's points.
+        # places, their terms, their hours and closures, their notices), the form's choices,
+        # the cards' next sessions (2), and Wagtail's look-up of the visitor's locale before it
+        # routes (WAGTAIL_I18N_ENABLED). The page holds every match: its records are the map's
+        # points.
         ("/lieux/", 16),
         # More: the ticked objective's facet counts the places found without it.
         ("/lieux/?near=50.64,5.57&objective=passerelles", 17),
