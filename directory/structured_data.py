@@ -67,6 +67,20 @@ def place_json_ld(place: PlaceRecord, page, request) -> dict:
         }
         for slot in place.opening_hours
     ]
+    closed = [notice for notice in place.announced_notices if notice.closed]
+    if closed:
+        # Closed for a while: schema.org's closed days, opening and closing at midnight.
+        data["specialOpeningHoursSpecification"] = [
+            {
+                "@type": "OpeningHoursSpecification",
+                "validFrom": notice.start_date.isoformat(),
+                "validThrough": notice.end_date.isoformat(),
+                "opens": "00:00",
+                "closes": "00:00",
+                "description": notice.text,
+            }
+            for notice in closed
+        ]
     if place.verified_on is not None:
         data["dateModified"] = place.verified_on.isoformat()
     return data
