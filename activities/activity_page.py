@@ -1,6 +1,7 @@
-"""The public activity page's context: its upcoming sessions, the sections other apps add, its
-JSON-LD. Above the model it reads: `ActivitiesConfig.ready()` registers it as `ActivityPage`'s
-presenter (`core.pages.present`), as `directory.place_page` is `PlacePage`'s."""
+"""The public activity page's context: its notices and its place's, its upcoming sessions, the
+sections other apps add, its JSON-LD. Above the model it reads: `ActivitiesConfig.ready()`
+registers it as `ActivityPage`'s presenter (`core.pages.present`), as `directory.place_page` is
+`PlacePage`'s."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django.utils import timezone
 from activities.extensions import render_activity_sections
 from activities.listing import confirmed_count
 from activities.models import Occurrence
+from activities.notices import activities_notices, place_notices
+from directory.records import Notice, announced_today
 from directory.structured_data import json_ld_script_text
 
 UPCOMING_ON_PAGE = 12
@@ -35,6 +38,12 @@ def previewed_sessions(activity, place, limit: int = UPCOMING_ON_PAGE) -> list:
     ]
 
 
+def activity_page_notices(activity, place) -> tuple[Notice, ...]:
+    """The activity's notices, then its place's, that the public reads today (two queries)."""
+    own = activities_notices([activity]).get(activity.pk, ())
+    return announced_today(own + place_notices(place))
+
+
 def activity_page_context(activity, request) -> dict:
     from activities.structured_data import event_json_ld
 
@@ -55,6 +64,8 @@ def activity_page_context(activity, request) -> dict:
         "place": place,
         # A preview shows the page as it will read, without other apps' forms.
         "sections": [] if preview else render_activity_sections(activity, request),
+        # What the activity and its place tell families for a while, announced today.
+        "notices": [] if preview else activity_page_notices(activity, place),
         "schedule_text": activity.schedule(place.time_zone).describe(),
         "upcoming": upcoming,
         "json_ld_text": json_ld_script_text(

@@ -19,6 +19,7 @@ from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
+from directory.place_detail import NoticeOut, notices_out
 
 router = Router(tags=["activities"])
 
@@ -64,6 +65,8 @@ class SessionOut(Schema):
     distance_km: float | None
     activity: SessionActivityOut
     place: SessionPlaceOut
+    # The activity's and its place's notices in effect on the session's day.
+    notices: list[NoticeOut] = []
 
 
 class SessionListOut(Schema):
@@ -109,6 +112,7 @@ def session_out(hit: ActivityHit) -> dict:
                 "approximate": hit.place.approximate,
             },
         },
+        "notices": notices_out(hit.day_notices),
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.openapi import examples
+from directory.api_examples import NOTICE
 
 SESSION = {
     "id": 7,
@@ -33,6 +34,7 @@ SESSION = {
         "postcode": "4000",
         "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
     },
+    "notices": [NOTICE],
 }
 
 SESSION_LIST_EXAMPLE = examples(

@@ -12,6 +12,7 @@ class ActivitiesConfig(AppConfig):
         from activities.models import (
             ActivityAddedDate,
             ActivityExcludedDate,
+            ActivityNotice,
             ActivityPage,
             Occurrence,
             Registration,
@@ -26,6 +27,11 @@ class ActivitiesConfig(AppConfig):
         # Sessions written in bulk (activities.occurrences) announce themselves through the
         # sessions index they update; a registration changes the places a session has left.
         shown_publicly(
-            ActivityPage, ActivityExcludedDate, ActivityAddedDate, Occurrence, Registration
+            ActivityPage,
+            ActivityExcludedDate,
+            ActivityAddedDate,
+            ActivityNotice,
+            Occurrence,
+            Registration,
         )
         keep_in_step(ActivityPage, {"slug", "weekdays"})

@@ -20,7 +20,13 @@ from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory import api_examples
-from directory.place_detail import PlaceDetailOut, place_detail, public_place
+from directory.place_detail import (
+    NoticeOut,
+    PlaceDetailOut,
+    notices_out,
+    place_detail,
+    public_place,
+)
 from directory.search.index import PLACES, PlaceHit
 from gazetteer.lookup import suggest
 
@@ -51,6 +57,7 @@ class PlaceOut(Schema):
     location: Location
     distance_km: float | None
     next_activity: NextActivityOut | None
+    notices: list[NoticeOut] = []
 
 
 class FacetsOut(Schema):
@@ -113,6 +120,7 @@ def _place_out(hit: PlaceHit) -> dict:
         },
         "distance_km": hit.distance_km,
         "next_activity": hit.next_session,
+        "notices": notices_out(record.announced_notices),
     }
 
 

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from core.openapi import NOT_FOUND_EXAMPLE, examples
 
+NOTICE = {
+    "kind": "moved",
+    "label": "Déplacé temporairement",
+    "start_date": "2027-03-01",
+    "end_date": "2027-03-12",
+    "message": "Travaux : l'accueil a lieu à la maison de quartier, rue du Parc 3.",
+}
+
 PLACE = {
     "id": 42,
     "name": "La Maison des Petits Pas",
@@ -20,6 +28,7 @@ PLACE = {
         "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/comptines/",
         "start": "2027-03-04T09:30:00+01:00",
     },
+    "notices": [NOTICE],
 }
 
 PLACE_LIST = examples(
@@ -76,6 +85,7 @@ PLACE_DETAIL = examples(
         },
         "opening_hours": [{"day": "mon", "opens": "09:00", "closes": "12:00"}],
         "closures": [{"start_date": "2027-07-15", "end_date": "2027-08-15", "reason": "Été"}],
+        "notices": [NOTICE],
         "ages": {"min_months": 0, "max_months": 48},
         "languages": [{"code": "fr", "name": "français"}, {"code": "ar", "name": "arabe"}],
         "accessibility": [{"slug": "plain-pied", "name": "De plain-pied", "step_free": True}],

@@ -13,6 +13,7 @@ class DirectoryConfig(AppConfig):
         from directory import signals  # noqa: F401
         from directory.map_page import PlaceIndexPage
         from directory.models.closures import ClosurePeriod
+        from directory.models.notices import PlaceNotice
         from directory.models.places import OpeningHours, PlacePage, PlacePhoto
         from directory.models.vocabularies import AccessibilityFeature, Language
         from directory.place_page import place_page_context
@@ -25,6 +26,7 @@ class DirectoryConfig(AppConfig):
             PlacePage,
             PlaceIndexPage,
             ClosurePeriod,
+            PlaceNotice,
             OpeningHours,
             PlacePhoto,
             Language,

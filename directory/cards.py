@@ -1,5 +1,6 @@
-"""What a result card says of a place beyond its name and where: the kind of place, how to get in,
-the children's ages, open today or when next, and its next session, read from the search's hit:
+"""What a result card says of a place beyond its name and where: the kind of place, its notices,
+how to get in, the children's ages, open today or when next, and its next session, read from the
+search's hit:
 its public record (directory.records) and next session (`PlaceHit`, whichever engine answered)."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from directory.opening import OpeningStatus, opening_status
-from directory.records import PlaceRecord
+from directory.records import Notice, PlaceRecord
 from objectives.getting_in import how_to_get_in, says_free
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class CardFacts:
     ages: str
     opening: OpeningStatus | None
     next_session: NextSession | None
+    # What the place tells families for a while (directory.records.Notice), announced today.
+    notices: tuple[Notice, ...] = ()
 
 
 def place_facts(record: PlaceRecord, next_session: NextSession | None = None) -> CardFacts:
@@ -45,6 +48,7 @@ def place_facts(record: PlaceRecord, next_session: NextSession | None = None) ->
         ages=record.ages_text,
         opening=opening_status(record.opening_hours, record.closures, now),
         next_session=next_session,
+        notices=record.announced_notices,
     )
 
 

@@ -4,6 +4,7 @@ point is its commune's."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -15,7 +16,7 @@ from wagtail.rich_text import expand_db_html
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
 from directory.models.closures import ClosurePeriod
 from directory.models.places import PlacePage
-from directory.records import PlaceRecord, place_records
+from directory.records import Notice, PlaceRecord, place_records
 
 # Page ids are 32-bit integers (PostgreSQL's `integer`): larger ones are never found, and must
 # not reach the database, which would refuse them.
@@ -70,6 +71,31 @@ class ClosureOut(Schema):
     reason: str
 
 
+class NoticeOut(Schema):
+    """What a place or an activity tells families for a while (HSDS's `alert`): `kind` is
+    `closed`, `hours` (hours changed), `moved` or `other`; shown from 14 days before its start
+    to its end day included."""
+
+    kind: str
+    label: str
+    start_date: date
+    end_date: date
+    message: str
+
+
+def notices_out(notices: Iterable[Notice]) -> list[dict]:
+    return [
+        {
+            "kind": n.kind,
+            "label": n.label,
+            "start_date": n.start_date,
+            "end_date": n.end_date,
+            "message": n.message,
+        }
+        for n in notices
+    ]
+
+
 class AgesOut(Schema):
     min_months: int
     max_months: int
@@ -109,6 +135,7 @@ class PlaceDetailOut(Schema):
     contact: ContactOut
     opening_hours: list[OpeningHoursOut]
     closures: list[ClosureOut]
+    notices: list[NoticeOut]
     ages: AgesOut
     languages: list[LanguageOut]
     accessibility: list[AccessibilityOut]
@@ -194,6 +221,7 @@ def place_detail(record: PlaceRecord) -> dict:
             {"start_date": c.start_date, "end_date": c.end_date, "reason": c.reason}
             for c in record.closures
         ],
+        "notices": notices_out(record.announced_notices),
         "ages": {"min_months": record.age_min_months, "max_months": record.age_max_months},
         "languages": [{"code": lang.slug, "name": lang.name_fr} for lang in record.languages],
         "accessibility": [

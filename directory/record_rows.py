@@ -1,7 +1,7 @@
 """The rows a place's public record (directory.records) reads beside the place's own: its terms
 (programmes, objectives, languages, accessibility features) as one union, its opening hours and
 closures to come as another, so that a batch of records costs three queries whatever its size
-and whatever the number of relations."""
+and whatever the number of relations; their notices not yet ended are a fourth."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from django.db.models import (
 )
 
 from directory.models.closures import ClosurePeriod
+from directory.models.notices import PlaceNotice
 from directory.models.places import OpeningHours, PlacePage
 
 
@@ -98,3 +99,17 @@ def time_rows(ids: list[int], today: date) -> QuerySet:
         )
     )
     return hours.union(closures, all=True)
+
+
+NOTICE_COLUMNS = ("kind", "start_date", "end_date", "message_fr", "message_nl", "message_en")
+
+
+def notice_rows(translation_keys: list, today: date) -> QuerySet:
+    """The notices not yet ended of the places whose pages have these translation keys (a
+    notice is on the French page; a translation reads it through their shared key), as
+    (translation key, kind, start, end, message per language), in one query."""
+    return (
+        PlaceNotice.objects.filter(place__translation_key__in=translation_keys, end_date__gte=today)
+        .order_by()
+        .values_list("place__translation_key", *NOTICE_COLUMNS)
+    )

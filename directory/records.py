@@ -3,9 +3,9 @@ the outputs read (search hits and cards, the places APIs, the place page and its
 dump, data·inclusion, HSDS, map points, the sessions' places, the .ics and the PDF programme;
 the e-mails' "where" does not: activities.occurrences.where_text).
 
-Built from query rows, never from page instances, in three queries per batch whatever its
+Built from query rows, never from page instances, in four queries per batch whatever its
 size: the places with their commune, then (directory.record_rows) their terms as one union and
-their opening hours and closures to come as another.
+their opening hours and closures to come as another; and their notices not yet ended, a fourth.
 The discreet rule (`core.location`) is applied here: outside the model, no other module
 decides what of a place's whereabouts the public sees.
 
@@ -30,6 +30,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.ages import age_range_text
@@ -40,9 +42,10 @@ from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.models.closures import closure_label
+from directory.models.notices import NoticeKind, announced, message_in, notice_label
 from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
-from directory.record_rows import term_rows, time_rows
+from directory.record_rows import notice_rows, term_rows, time_rows
 from objectives.models import AccessMode
 
 
@@ -99,6 +102,79 @@ class Closure:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A dated message on a place or an activity (directory.models.notices), its message in the
+    record's language. The record keeps every notice not yet ended, so that a stored record
+    (the cluster's documents) does not go stale at midnight: what to show is asked with the
+    day (`announced_on`, `current_on`, and the record's `announced_notices`)."""
+
+    kind: str
+    start_date: date
+    end_date: date
+    message: str
+
+    @property
+    def label(self) -> str:
+        return notice_label(self.kind)
+
+    @property
+    def closed(self) -> bool:
+        return self.kind == NoticeKind.CLOSED
+
+    def announced_on(self, today: date) -> bool:
+        return announced(self.start_date, self.end_date, today)
+
+    def current_on(self, today: date) -> bool:
+        return self.start_date <= today <= self.end_date
+
+    @property
+    def current(self) -> bool:
+        """In effect today (an announced notice may start later)."""
+        return self.current_on(timezone.localdate())
+
+    @property
+    def when(self) -> str:
+        """Its dates as the public reads them today: "jusqu'au 3 mars" once it has begun,
+        "du 3 au 10 mars" or "le 3 mars" before."""
+        end = date_format(self.end_date, "j F")
+        if self.current:
+            return _("jusqu'au %(end)s") % {"end": end}
+        if self.start_date == self.end_date:
+            return _("le %(day)s") % {"day": end}
+        return _("du %(start)s au %(end)s") % {
+            "start": date_format(self.start_date, "j F"),
+            "end": end,
+        }
+
+    @property
+    def summary(self) -> str:
+        """Its kind and dates: "Fermé temporairement, jusqu'au 3 mars"."""
+        return _("%(label)s, %(when)s") % {"label": self.label, "when": self.when}
+
+    @property
+    def text(self) -> str:
+        """Its summary and its message, on one line (a map's popup, HSDS's alert)."""
+        if not self.message:
+            return self.summary
+        return _("%(summary)s : %(message)s") % {"summary": self.summary, "message": self.message}
+
+
+def notices_from_rows(rows: Iterable[tuple], language: str) -> tuple[Notice, ...]:
+    """Notices from rows of (kind, start, end, message_fr, message_nl, message_en), by start."""
+    found = [
+        Notice(kind, start, end, message_in({"fr": fr, "nl": nl, "en": en}, language))
+        for kind, start, end, fr, nl, en in rows
+    ]
+    return tuple(sorted(found, key=lambda n: (n.start_date, n.end_date)))
+
+
+def announced_today(notices: Iterable[Notice]) -> tuple[Notice, ...]:
+    """The notices the public reads today: from their announcement to their end."""
+    today = timezone.localdate()
+    return tuple(notice for notice in notices if notice.announced_on(today))
+
+
+@dataclass(frozen=True)
 class PlaceRecord:
     id: int
     # The language the record's texts are in (names, labels, the URL's prefix).
@@ -137,6 +213,8 @@ class PlaceRecord:
     accessibility: tuple[Term, ...]
     opening_hours: tuple[Slot, ...]
     closures: tuple[Closure, ...]
+    # Notices not yet ended (directory.models.notices); shown: `announced_notices`.
+    notices: tuple[Notice, ...]
     # When someone last said the listing is right (directory.freshness).
     verified_on: datetime | None
     last_published_at: datetime | None
@@ -150,6 +228,17 @@ class PlaceRecord:
     @property
     def time_zone(self) -> ZoneInfo:
         return ZoneInfo(TIME_ZONES.get(self.country, "Europe/Brussels"))
+
+    @property
+    def announced_notices(self) -> tuple[Notice, ...]:
+        """The notices the public reads today: in effect, or starting within
+        `NOTICE_AHEAD_DAYS`."""
+        return announced_today(self.notices)
+
+    @property
+    def temporarily_closed(self) -> bool:
+        """A notice says the place is closed today."""
+        return any(n.closed and n.current for n in self.notices)
 
     @property
     def programme_slugs(self) -> tuple[str, ...]:
@@ -185,6 +274,7 @@ PLACE_COLUMNS = (
     "verified_at",
     "last_published_at",
     "latest_revision_created_at",
+    "translation_key",
     "commune__code",
     "commune__name_fr",
     "commune__name_nl",
@@ -269,8 +359,21 @@ def _times(ids: list[int], today: date) -> tuple[dict, dict]:
     )
 
 
+def _notices(rows: dict, today: date, language: str) -> dict[int, tuple[Notice, ...]]:
+    """Each place's notices not yet ended, by id: read from the French page's, whichever
+    translation the record is of (one query)."""
+    found: dict = {}
+    for key, *notice in notice_rows([row["translation_key"] for row in rows.values()], today):
+        found.setdefault(key, []).append(notice)
+    return {
+        place_id: notices_from_rows(found[row["translation_key"]], language)
+        for place_id, row in rows.items()
+        if row["translation_key"] in found
+    }
+
+
 def _record(
-    row: dict, language: str, terms: dict, hours: dict, closures: dict, roots
+    row: dict, language: str, terms: dict, hours: dict, closures: dict, roots, notices: dict
 ) -> PlaceRecord:
     place_id = row["id"]
     location = public_location(
@@ -318,6 +421,7 @@ def _record(
         accessibility=terms.get(("accessibility", place_id), ()),
         opening_hours=hours.get(place_id, ()),
         closures=closures.get(place_id, ()),
+        notices=notices.get(place_id, ()),
         verified_on=verified_at or published_at,
         last_published_at=published_at,
         revised_at=row["latest_revision_created_at"],
@@ -335,10 +439,12 @@ def place_records(ids: Iterable[int], language: str | None = None) -> list[Place
     with translation.override(language):
         rows = {row["id"]: row for row in _place_rows(ids, language)}
         terms = _terms(ids)
-        hours, closures = _times(ids, timezone.localdate())
+        today = timezone.localdate()
+        hours, closures = _times(ids, today)
+        notices = _notices(rows, today, language)
         roots = Site.get_site_root_paths()
         return [
-            _record(rows[place_id], language, terms, hours, closures, roots)
+            _record(rows[place_id], language, terms, hours, closures, roots, notices)
             for place_id in ids
             if place_id in rows
         ]

@@ -4,6 +4,7 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from directory.freshness import mark_verified
+from directory.models.notices import PlaceNotice
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.roles import organiser_groups_for, rename_organiser_group
@@ -63,3 +64,12 @@ def term_changed(sender, instance, raw: bool, **kwargs):
     place_ids = list(places.values_list("pk", flat=True))
     if place_ids:
         place_records_changed.send(sender=PlacePage, place_ids=place_ids)
+
+
+@receiver(post_save, sender=PlaceNotice)
+@receiver(post_delete, sender=PlaceNotice)
+def notice_changed(sender, instance: PlaceNotice, raw: bool = False, **kwargs):
+    """A notice is saved without a publication of its place (directory.models.notices): the
+    place's search document, which carries its notices, is rewritten."""
+    if not raw:
+        place_records_changed.send(sender=PlacePage, place_ids=[instance.place_id])

@@ -81,7 +81,22 @@ def place_json_ld(place: PlaceRecord, page, request) -> dict:
             "closes": slot.closes.strftime("%H:%M"),
         }
         for slot in place.opening_hours
-    ] + [closure_json_ld(closure) for closure in place.closures]
+    ]
+    # Dated exceptions to the weekly hours: the closures, and the notices of a closure.
+    closed = [closure_json_ld(closure) for closure in place.closures] + [
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": notice.start_date.isoformat(),
+            "validThrough": notice.end_date.isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+            "description": notice.text,
+        }
+        for notice in place.announced_notices
+        if notice.closed
+    ]
+    if closed:
+        data["specialOpeningHoursSpecification"] = closed
     if place.verified_on is not None:
         data["dateModified"] = place.verified_on.isoformat()
     return data

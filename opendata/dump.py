@@ -94,7 +94,7 @@ def csv_row(place: dict) -> dict:
     }
 
 
-# Places whose records are built together (directory.records: three queries per batch).
+# Places whose records are built together (directory.records: four queries per batch).
 BATCH = 200
 
 

@@ -5,6 +5,7 @@
 - An organiser (a member of a place's organiser group, `directory.roles`) invites colleagues
   and records head-counts for the places they organise, and nothing else: another place's
   screens answer 403 or 404.
+- Both post notices (closed for works, hours changed…) on those places and their activities.
 """
 
 from __future__ import annotations
@@ -34,3 +35,9 @@ def can_count_for(user, place_id: int) -> bool:
     if not user.is_active:
         return False
     return user.has_perm(COUNT_PERMISSION) or place_id in organised_place_ids(user)
+
+
+def can_post_notice_for(user, place_id: int) -> bool:
+    """Notices on a place and its activities (organisers/notice_views.py): ONE staff for every
+    place, an organiser for their own."""
+    return user.is_active and (is_invitation_manager(user) or place_id in organised_place_ids(user))

@@ -16,6 +16,7 @@ from organisers import (
     admin_views,
     freshness_views,
     home,  # noqa: F401 (registers the dashboard panels)
+    notice_views,
     report_admin,
     report_views,
 )
@@ -83,6 +84,26 @@ def organisers_admin_urls():
         ),
         path(
             "organisateurs/fiches-a-verifier/", freshness_views.stale_list, name="organisers_stale"
+        ),
+        path(
+            "avis/lieux/<int:place_id>/",
+            notice_views.place_notices,
+            name="organisers_place_notices",
+        ),
+        path(
+            "avis/activites/<int:activity_id>/",
+            notice_views.activity_notices,
+            name="organisers_activity_notices",
+        ),
+        path(
+            "avis/lieux/retirer/<int:pk>/",
+            notice_views.remove_place_notice,
+            name="organisers_remove_place_notice",
+        ),
+        path(
+            "avis/activites/retirer/<int:pk>/",
+            notice_views.remove_activity_notice,
+            name="organisers_remove_activity_notice",
         ),
         path("signalements/", report_admin.report_list, name="organisers_reports"),
         path("signalements/<int:pk>/", report_admin.report_detail, name="organisers_report"),

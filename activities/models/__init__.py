@@ -1,3 +1,4 @@
+from activities.models.notices import ActivityNotice
 from activities.models.pages import (
     ActivityAddedDate,
     ActivityExcludedDate,
@@ -9,6 +10,7 @@ from activities.models.sessions import Occurrence
 __all__ = [
     "ActivityAddedDate",
     "ActivityExcludedDate",
+    "ActivityNotice",
     "ActivityPage",
     "Occurrence",
     "Registration",

@@ -19,6 +19,7 @@ from elasticsearch import dsl
 from activities.choices import RegistrationStatus
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence
+from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
 from core.search.criteria import Weekday, replacing
@@ -28,7 +29,7 @@ from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from directory.models import PlacePage
-from directory.records import place_records
+from directory.records import Notice, place_records
 from directory.search.criteria import place_criteria
 from directory.search.index import PlaceSummary, distance
 
@@ -48,6 +49,15 @@ class ActivityHit:
     place: PlaceSummary
     distance_km: float | None
     activity: ActivityPage
+
+    # The activity's and its place's notices not yet ended (directory.records.Notice).
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def day_notices(self) -> tuple[Notice, ...]:
+        """The notices in effect on the session's day: what a family must know to go."""
+        day = self.start.date()
+        return tuple(notice for notice in self.notices if notice.current_on(day))
 
     @property
     def title(self) -> str:
@@ -75,8 +85,10 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     near = query.get("near")
     ordered = in_order(occurrences, ids)
     with_urls_at_hand([o.activity for o in ordered])
-    # The places' facts are their public records' (three queries for the page's places).
+    # The places' facts are their public records' (four queries for the page's places).
     records = {r.id: r for r in place_records(dict.fromkeys(o.place_id for o in ordered))}
+    # The activities' notices: one query for the page's activities.
+    notices = activities_notices({o.activity for o in ordered})
     found = []
     for occurrence in ordered:
         activity = occurrence.activity
@@ -96,6 +108,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 place=place,
                 distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,
+                notices=notices.get(activity.pk, ()) + place.record.notices,
             )
         )
     return found

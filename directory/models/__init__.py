@@ -1,5 +1,6 @@
 from directory.map_page import PlaceIndexPage
 from directory.models.closures import ClosurePeriod
+from directory.models.notices import PlaceNotice
 from directory.models.organisers import PlaceOrganisers
 from directory.models.places import OpeningHours, PlacePage, PlacePhoto
 from directory.models.vocabularies import AccessibilityFeature, Language
@@ -10,6 +11,7 @@ __all__ = [
     "Language",
     "OpeningHours",
     "PlaceIndexPage",
+    "PlaceNotice",
     "PlaceOrganisers",
     "PlacePage",
     "PlacePhoto",

@@ -26,7 +26,15 @@ from wagtail.models import Site
 from core.location import PublicLocation
 from core.pages import page_urls
 from directory.extensions import PLACES_SESSIONS_AHEAD
-from directory.records import Closure, Commune, PlaceRecord, Slot, Term, place_records
+from directory.records import (
+    Closure,
+    Commune,
+    Notice,
+    PlaceRecord,
+    Slot,
+    Term,
+    place_records,
+)
 
 # The record's moments (`verified_on`, `last_published_at`…), written as ISO 8601 and read back.
 DATETIMES = tuple(f.name for f in fields(PlaceRecord) if str(f.type).startswith("datetime"))
@@ -54,6 +62,17 @@ def record_document(record: PlaceRecord) -> dict:
         {"start": c.start_date.isoformat(), "end": c.end_date.isoformat(), "reason": c.reason}
         for c in record.closures
     ]
+    # Every notice not yet ended, whether shown today or not: the record read back asks which
+    # are announced on the day it is read.
+    document["notices"] = [
+        {
+            "kind": n.kind,
+            "start": n.start_date.isoformat(),
+            "end": n.end_date.isoformat(),
+            "message": n.message,
+        }
+        for n in record.notices
+    ]
     return document
 
 
@@ -66,12 +85,19 @@ def _terms(terms: list[dict]) -> tuple[Term, ...]:
 
 
 def record_from_document(document: dict) -> PlaceRecord:
-    """The record `record_document` wrote, with its closures still to come as of today, as
-    `place_records` reads them: the document may be older than today."""
+    """The record `record_document` wrote, with its closures still to come and its notices not
+    yet ended as of today, as `place_records` reads them: the document may be older than
+    today."""
     today = timezone.localdate()
     closures = (
         Closure(date.fromisoformat(c["start"]), date.fromisoformat(c["end"]), c["reason"])
         for c in document["closures"]
+    )
+    notices = (
+        Notice(
+            n["kind"], date.fromisoformat(n["start"]), date.fromisoformat(n["end"]), n["message"]
+        )
+        for n in document.get("notices", ())
     )
     amount = document["fee_amount"]
     return PlaceRecord(
@@ -89,6 +115,7 @@ def record_from_document(document: dict) -> PlaceRecord:
                 for s in document["opening_hours"]
             ),
             "closures": tuple(closure for closure in closures if closure.end_date >= today),
+            "notices": tuple(notice for notice in notices if notice.end_date >= today),
             **{name: _datetime(document[name]) for name in DATETIMES},
         }
     )
@@ -134,7 +161,7 @@ def _urls(url_path: str, roots) -> dict[str, str]:
 def place_documents_records(ids: list[int]) -> dict[int, dict[str, dict]]:
     """The `record` of the places' documents, by content language (the cluster answers the
     visitor's alone): the place's record in that language and its sessions ahead, with their
-    URLs in it; in three queries per language and those of the hook, whatever the number of
+    URLs in it; in four queries per language and those of the hook, whatever the number of
     places."""
     parts: dict[int, dict[str, dict]] = {}
     for language in languages():

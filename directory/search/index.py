@@ -82,6 +82,11 @@ class PlaceSummary:
         return self.record.location.longitude
 
     @property
+    def notice(self) -> str:
+        """What the place tells families for a while, on one line ("" without any)."""
+        return " — ".join(notice.text for notice in self.record.announced_notices)
+
+    @property
     def approximate(self) -> bool:
         """True when the point is the commune's, not the place's (discreet places, places
         without one)."""

@@ -32,8 +32,8 @@ MATCHES_LIMIT = 10_000
 
 def map_feature(place) -> dict:
     """A marker, for a place hit, a place summary, or the place of a session hit. A place a
-    closure of its record covers today has `closed`, which its popup says ("Fermé jusqu'au 3
-    janvier")."""
+    closure of its record covers today has `closed` ("Fermé jusqu'au 3 janvier"), one with
+    notices announced today `notice`: its popup says them."""
     feature = {
         "id": place.id,
         "name": place.name,
@@ -49,11 +49,13 @@ def map_feature(place) -> dict:
         closed = closed_today_text(record.closures, today)
         if closed:
             feature["closed"] = closed
+    if place.notice:
+        feature["notice"] = place.notice
     return feature
 
 
 def _features(ids: list[int]) -> list[dict]:
-    # The records' three queries, whatever the number of points up to POINTS_LIMIT.
+    # The records' four queries, whatever the number of points up to POINTS_LIMIT.
     return [map_feature(PlaceSummary(record)) for record in place_records(ids)]
 
 

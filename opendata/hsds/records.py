@@ -2,7 +2,8 @@
 welcome of families) at one location. Every fact of the place is its public record's
 (directory.records, in the source language): a discreet place's location is the commune's
 point, without address or postcode, and no e-mail appears anywhere. Only the ids HSDS gives
-terms, slots and closures, and the taxonomy's terms, are read beside it (opendata.hsds.keys)."""
+terms, slots and closures, and the taxonomy's terms, are read beside it (opendata.hsds.keys).
+Its notices are the service's `alert`, and one that says it is closed today its `status`."""
 
 from __future__ import annotations
 
@@ -262,7 +263,10 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "description": plain_text(record.description),
             "url": record.full_url,
             "email": record.email,
-            "status": "active",
+            # A notice says it is closed today (directory.models.notices).
+            "status": "temporarily closed" if record.temporarily_closed else "active",
+            # What the place tells families for a while: its notices announced today.
+            "alert": " ".join(notice.text for notice in record.announced_notices),
             "application_process": " ".join(
                 filter(None, [record.access_label, record.access_details])
             ),

@@ -38,15 +38,19 @@
     return anchor;
   }
 
-  // A point's popup: the link to the place, and whether a closure covers today
-  // (`closed`, directory/search/map_points.py).
+  // A point's popup: the link to the place, whether a closure covers today (`closed`) and what
+  // it tells families for a while (`notice`), as directory/search/map_points.py gives them.
   function popup(point) {
-    if (!point.closed) return link(point);
+    if (!point.closed && !point.notice) return link(point);
     var holder = document.createElement("div");
-    var closed = document.createElement("p");
-    closed.className = "map-popup__closed";
-    closed.textContent = point.closed;
-    holder.append(link(point), closed);
+    holder.appendChild(link(point));
+    [["closed", "map-popup__closed"], ["notice", "map-popup__notice"]].forEach(function (line) {
+      if (!point[line[0]]) return;
+      var paragraph = document.createElement("p");
+      paragraph.className = line[1];
+      paragraph.textContent = point[line[0]];
+      holder.appendChild(paragraph);
+    });
     return holder;
   }
 

@@ -26,7 +26,7 @@ def test_the_description_keeps_its_paragraphs_apart(client, place):
     assert data["description"] == "Sans se croiser.\nJeux & livres."
 
 
-def test_closures_are_opening_hours_closed_on_their_dates_beside_the_week(client, place):
+def test_closures_are_special_opening_hours_closed_on_their_dates_beside_the_week(client, place):
     OpeningHoursFactory(place=place, weekday=0, opens="14:00", closes="16:30")
     today = timezone.localdate()
     ClosurePeriod.objects.create(
@@ -35,14 +35,17 @@ def test_closures_are_opening_hours_closed_on_their_dates_beside_the_week(client
     ClosurePeriod.objects.create(
         place=place, start_date=today - timedelta(days=9), end_date=today - timedelta(days=2)
     )
-    specification = json_ld(client.get(place.url).content.decode())["openingHoursSpecification"]
-    assert specification == [
+    data = json_ld(client.get(place.url).content.decode())
+    assert data["openingHoursSpecification"] == [
         {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": "https://schema.org/Monday",
             "opens": "14:00",
             "closes": "16:30",
-        },
+        }
+    ]
+    # schema.org's property for dated exceptions to the weekly hours.
+    assert data["specialOpeningHoursSpecification"] == [
         {
             "@type": "OpeningHoursSpecification",
             "opens": "00:00",
