@@ -43,6 +43,7 @@ from directory.models.closures import closure_label
 from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
 from directory.record_rows import term_rows, time_rows
+from objectives.getting_in import access_text
 from objectives.models import AccessMode
 
 
@@ -125,6 +126,8 @@ class PlaceRecord:
     access_mode: str
     access_label: str
     access_details: str
+    # The label and the details, each said once (objectives.getting_in.access_text).
+    access_text: str
     fee_kind: str
     fee_amount: Decimal | None
     # The organiser's note beside the fee ("par visite").
@@ -307,6 +310,7 @@ def _record(
         access_mode=row["access_mode"],
         access_label=str(AccessMode(row["access_mode"]).label),
         access_details=row["access_details"],
+        access_text=access_text(row["access_mode"], row["access_details"]),
         fee_kind=row["fee_kind"],
         fee_amount=row["fee_amount"],
         price=row["price"],

@@ -263,9 +263,7 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "url": record.full_url,
             "email": record.email,
             "status": "active",
-            "application_process": " ".join(
-                filter(None, [record.access_label, record.access_details])
-            ),
+            "application_process": record.access_text,
             "fees_description": record.fee_text,
             "eligibility_description": ages,
             "minimum_age": round(record.age_min_months / 12, 2),
