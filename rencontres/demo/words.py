@@ -238,8 +238,7 @@ OBJECTIVE_SENTENCES = {
         "parents.",
     ],
     "suivi-preventif": [
-        "Le médecin et la TMS suivent la croissance, le développement et les vaccins de "
-        "l'enfant.",
+        "Le médecin et la TMS suivent la croissance, le développement et les vaccins de l'enfant.",
         "Chaque séance est l'occasion de parler alimentation, sommeil et premiers pas.",
     ],
     "sante-parentalite": [
