@@ -5,7 +5,8 @@ and a reminder the day before.
 Every message goes through `core.mail`: rendered when it is queued, in the language the family
 registered in (`Registration.language`), and delivered by the task queue from
 `transaction.on_commit`, so that a mail server that is down never fails the request or the
-publication that caused it. A change to a session carries the session as an iCalendar
+publication that caused it; its links too are in that language (/nl/, /en/: the activity's
+translation when it has one). A change to a session carries the session as an iCalendar
 attachment (`calendars.session_invitation`: METHOD:CANCEL or REQUEST, same UID, raised
 SEQUENCE) so that calendar applications update the event families added.
 
@@ -27,6 +28,7 @@ from activities.choices import RegistrationStatus
 from activities.models import Registration
 from activities.registration_links import manage_url
 from core.mail import Attachment, queue_email, render_email
+from core.pages import localized_url
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +69,7 @@ def _context(registration: Registration, event: str, base_url: str, change: Sess
         "previous_start": previous_start,
         "previous_end": previous_end,
         "manage_url": manage_url(registration, base_url),
-        "activity_url": base_url.rstrip("/") + (occurrence.activity.url or ""),
+        "activity_url": localized_url(occurrence.activity, base_url),
         "retention_days": settings.ACTIVITIES["retention_days"],
     }
 
@@ -91,7 +93,8 @@ def registration_email(
         to=registration.email,
         subject_template="activities/emails/registration_subject.txt",
         body_template="activities/emails/registration.txt",
-        context=_context(registration, event, base_url, change),
+        # Built in the family's language: the links open the pages in it.
+        context=lambda: _context(registration, event, base_url, change),
         language=registration.language or None,
         attachments=attachments,
     )

@@ -16,14 +16,15 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from activities.listing import public_occurrences
 from activities.search.index import SESSIONS
 from alerts.models import Alert
 from alerts.queries import InvalidSearch, validated
-from alerts.subscriptions import absolute, unsubscribe_headers, unsubscribe_url
+from alerts.subscriptions import unsubscribe_headers, unsubscribe_url
 from core.mail import queue_email, render_email
+from core.pages import in_source_language, localized_url
 from core.search.index import SearchIndex
 from core.search.service import search
 from directory.models import PlaceIndexPage
@@ -110,11 +111,14 @@ def digest_for(alert: Alert, places: list[int], sessions: list[int]) -> Digest:
 
 
 def search_url(alert: Alert, base_url: str) -> str:
-    page = PlaceIndexPage.objects.live().first()
+    """The map page with the alert's search, in the alert's language (its translation's
+    address when it has one)."""
+    page = in_source_language(PlaceIndexPage.objects.live()).first()
     if page is None:
         return base_url
     params = alert.query if alert.view == "places" else f"view={alert.view}&{alert.query}"
-    return absolute(base_url, f"{page.url}?{params.strip('&')}")
+    with translation.override(alert.language or None):
+        return f"{localized_url(page, base_url)}?{params.strip('&')}"
 
 
 def send_digest(alert: Alert, digest: Digest, base_url: str) -> None:
@@ -152,7 +156,9 @@ def send_digests(now: datetime | None = None, base_url: str | None = None) -> tu
         since = alert.since
         if since not in candidates:
             candidates[since] = (new_place_ids(since), new_session_ids(since))
-        digest = digest_for(alert, *candidates[since])
+        # Names and links in the alert's language (the records and hits read the active one).
+        with translation.override(alert.language or None):
+            digest = digest_for(alert, *candidates[since])
         changes = {"digest_week": week}
         # The queued e-mail (a row of the task queue's database backend) and the week marked
         # commit together: a run that stops midway neither loses nor repeats a digest.

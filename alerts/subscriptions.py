@@ -15,7 +15,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alerts.models import Alert
 from core.mail import queue_email, render_email
@@ -34,12 +34,15 @@ def absolute(base_url: str, path: str) -> str:
 
 
 def confirm_url(alert: Alert, base_url: str) -> str:
+    """In the alert's language, as every link its e-mails carry (/nl/…, /en/…)."""
     token = signing.dumps(alert.key, salt=CONFIRM_SALT, compress=True)
-    return absolute(base_url, reverse("alerts:confirm", args=[token]))
+    with translation.override(alert.language or None):
+        return absolute(base_url, reverse("alerts:confirm", args=[token]))
 
 
 def unsubscribe_url(alert: Alert, base_url: str) -> str:
-    return absolute(base_url, reverse("alerts:unsubscribe", args=[alert.key]))
+    with translation.override(alert.language or None):
+        return absolute(base_url, reverse("alerts:unsubscribe", args=[alert.key]))
 
 
 def unsubscribe_headers(alert: Alert, base_url: str) -> dict[str, str]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.formats import number_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -71,7 +72,25 @@ def fee_text(kind: str, amount: Decimal | None, note: str) -> str:
             "amount": number_format(amount, 2)
         }
     note = note.strip()
-    return text if note.lower() in FREE_WORDS | {""} else f"{text} — {note}"
+    if note.lower() in FREE_WORDS | {""}:
+        return text
+    return _with_note(text, kind, amount, note)
+
+
+def _with_note(text: str, kind: str, amount: Decimal | None, note: str) -> str:
+    """The fee and its note, each word said once: a note that starts with the amount ("0,50 €
+    par visite") follows the amount written the visitor's way; a note that says the amount
+    elsewhere or the kind of fee in its own words ("Participation selon les revenus des
+    parents") is the whole text; any other note follows the fee after a dash."""
+    said = AMOUNT.search(note) if amount is not None else None
+    if said and Decimal(said.group(1).replace(",", ".")) == amount:
+        if kind == FeeKind.PAID and not note[: said.start()].strip():
+            rest = note[said.end() :].strip(" ,;:—–-")
+            return f"{text} {rest}" if rest else text
+        return capfirst(note)
+    if str(FeeKind(kind).label).lower() in note.lower():
+        return capfirst(note)
+    return f"{text} — {note}"
 
 
 def read_fee(note: str) -> tuple[str, Decimal | None]:

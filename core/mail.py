@@ -5,16 +5,23 @@ refuses never fails the request that asked for it: the task fails and is recorde
 The message is rendered when it is queued, in the recipient's language, so the worker needs no
 request and no model; what it carries is plain JSON. Nothing personal is logged: only the kind
 of message.
+
+Messages are plain text: subject and body are rendered without HTML escaping (a title with an
+apostrophe or a `<` stays as written), whatever the template says. A context given as a
+function is built in the recipient's language too, so that the links it makes — `reverse()`
+under the language's prefix, a page's translation (`core.pages.localized_url`) — open the pages
+in that language.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 from django_tasks import task
 
@@ -42,22 +49,32 @@ class Email:
     attachments: tuple[Attachment, ...] = ()
 
 
+def render_plain_text(template_name: str, context: Mapping) -> str:
+    """A template rendered as plain text: no HTML escaping (an e-mail's subject and body)."""
+    template = get_template(template_name)
+    # The Django engine's template under the backend's wrapper, rendered with its own Context
+    # (the wrapper's `render` would turn autoescape back on).
+    return template.template.render(Context(dict(context), autoescape=False))
+
+
 def render_email(
     kind: str,
     *,
     to: str | Iterable[str],
     subject_template: str,
     body_template: str,
-    context: Mapping,
+    context: Mapping | Callable[[], Mapping],
     language: str | None = None,
     headers: Mapping[str, str] | None = None,
     attachments: Iterable[Attachment] = (),
 ) -> Email:
-    """Subject and body rendered from two templates in `language` (the site's default when
-    None); the subject is kept on one line whatever the context holds."""
+    """Subject and body rendered as plain text from two templates in `language` (the site's
+    default when None); the subject is kept on one line whatever the context holds. A callable
+    `context` is called in `language`: the links it builds are that language's."""
     with translation.override(language):
-        subject = render_to_string(subject_template, dict(context))
-        body = render_to_string(body_template, dict(context))
+        values = dict(context() if callable(context) else context)
+        subject = render_plain_text(subject_template, values)
+        body = render_plain_text(body_template, values)
     recipients = (to,) if isinstance(to, str) else tuple(to)
     return Email(
         kind=kind,

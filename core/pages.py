@@ -89,6 +89,14 @@ def page_urls(url_path: str, root_paths: Sequence[SiteRootPath]) -> PageUrls | N
     return PageUrls(url=path if one_site else full_url, full_url=full_url)
 
 
+def localized_url(page: Page, base_url: str) -> str:
+    """The full address of `page` in the active language: its live translation's when it has
+    one, else its own under the language's prefix (`TranslatedTreeMixin`); what an e-mail links
+    to, rendered in the recipient's language (`core.mail.render_email`)."""
+    url = page.localized.get_url() or ""
+    return url if url.startswith(("http://", "https://")) else base_url.rstrip("/") + url
+
+
 def keep_in_step(model: type[Page], names: set[str]) -> None:
     """wagtail-localize offers every text field to translators; these stay the French page's
     in every translation: the slug (one address per page in every language, which the language

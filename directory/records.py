@@ -46,6 +46,7 @@ from directory.models.notices import NoticeKind, announced, message_in, notice_l
 from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
 from directory.record_rows import notice_rows, term_rows, time_rows
+from objectives.getting_in import access_text
 from objectives.models import AccessMode
 
 
@@ -201,6 +202,8 @@ class PlaceRecord:
     access_mode: str
     access_label: str
     access_details: str
+    # The label and the details, each said once (objectives.getting_in.access_text).
+    access_text: str
     fee_kind: str
     fee_amount: Decimal | None
     # The organiser's note beside the fee ("par visite").
@@ -237,8 +240,11 @@ class PlaceRecord:
 
     @property
     def temporarily_closed(self) -> bool:
-        """A notice says the place is closed today."""
-        return any(n.closed and n.current for n in self.notices)
+        """A closure covers today, or a notice says the place is closed today."""
+        today = timezone.localdate(timezone=self.time_zone)
+        return any(c.start_date <= today <= c.end_date for c in self.closures) or any(
+            n.closed and n.current_on(today) for n in self.notices
+        )
 
     @property
     def programme_slugs(self) -> tuple[str, ...]:
@@ -410,6 +416,7 @@ def _record(
         access_mode=row["access_mode"],
         access_label=str(AccessMode(row["access_mode"]).label),
         access_details=row["access_details"],
+        access_text=access_text(row["access_mode"], row["access_details"]),
         fee_kind=row["fee_kind"],
         fee_amount=row["fee_amount"],
         price=row["price"],

@@ -4,6 +4,8 @@ coming is free."""
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext
 
 from objectives.models import AccessMode
@@ -31,3 +33,20 @@ def how_to_get_in(access_mode: str, free: bool) -> str:
             return gettext("Sur rendez-vous, gratuit")
         return gettext("Sur rendez-vous")
     return ""
+
+
+def access_text(access_mode: str, details: str) -> str:
+    """The access mode's label and the organiser's details, each said once: "Sur rendez-vous —
+    à prendre par téléphone"; details that already say the label in their own sentence ("Sur
+    rendez-vous, à prendre auprès de la TMS") stand alone."""
+    label = str(AccessMode(access_mode).label) if access_mode in AccessMode.values else ""
+    details = details.strip()
+    if not details:
+        return label
+    if not label or _words(label) in _words(details):
+        return details
+    return f"{label} — {details}"
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "

@@ -111,7 +111,7 @@ def service(place: PlaceRecord) -> dict:
             "publics": ["familles"],
             "publics_precisions": _("Enfants %(ages)s, avec un parent.")
             % {"ages": place.ages_text},
-            "conditions_acces": " ".join(filter(None, [place.access_label, place.access_details])),
+            "conditions_acces": place.access_text,
             "modes_accueil": ["en-presentiel"],
             "zone_eligibilite": [place.commune.code],
             "modes_mobilisation": ways,

@@ -27,3 +27,20 @@ class HomePage(IntroPage):
         )
         context["directory"] = PlaceIndexPage.objects.live().filter(locale=self.locale).first()
         return context
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job (rencontres.periodic) last ran, and how it ended: the demo's scheduler
+    (`manage.py run_periodic`) reads it to know what is due."""
+
+    job = models.CharField(_("tâche"), max_length=120, primary_key=True)
+    started_at = models.DateTimeField(_("commencée le"))
+    finished_at = models.DateTimeField(_("finie le"))
+    exit_code = models.SmallIntegerField(_("code de sortie"))
+
+    class Meta:
+        verbose_name = _("tâche périodique")
+        verbose_name_plural = _("tâches périodiques")
+
+    def __str__(self) -> str:
+        return self.job

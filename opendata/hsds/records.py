@@ -263,13 +263,11 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "description": plain_text(record.description),
             "url": record.full_url,
             "email": record.email,
-            # A notice says it is closed today (directory.models.notices).
+            # A notice or a closure says it is closed today.
             "status": "temporarily closed" if record.temporarily_closed else "active",
             # What the place tells families for a while: its notices announced today.
             "alert": " ".join(notice.text for notice in record.announced_notices),
-            "application_process": " ".join(
-                filter(None, [record.access_label, record.access_details])
-            ),
+            "application_process": record.access_text,
             "fees_description": record.fee_text,
             "eligibility_description": ages,
             "minimum_age": round(record.age_min_months / 12, 2),

@@ -6,7 +6,8 @@ supervised-visit centres publish none. Drawn from ``random.Random(f"{seed}:{inde
 so that a place's activities, like the place, never depend on any other place.
 
 Dates are relative to `today`: an activity began a few weeks ago and goes on, so that "this
-week" always has sessions; a share of places closes over the next school holidays; some
+week" always has sessions; a share of places closes over the next school holidays, a few
+today or within the week (`near_closure`); some
 sessions are full (a waiting list), one in a few activities is cancelled.
 """
 
@@ -135,7 +136,8 @@ class DemoActivity:
 
 @dataclass
 class DemoOffer:
-    """What one place publishes: its activities and a closure over the school holidays."""
+    """What one place publishes: its activities and a closure (over the school holidays, or
+    this week's for a few places)."""
 
     activities: list[DemoActivity] = field(default_factory=list)
     closure: tuple[date, date, str] | None = None
@@ -150,17 +152,32 @@ def school_holidays(country: str, today: date) -> tuple[date, date, str]:
     return date(year, 12, 21), date(year + 1, 1, 3), "congés d'hiver"
 
 
+# One demo place in NEAR_CLOSURE_EVERY is closed today, another closes within the week: what a
+# family sees of a closure (the place page, the sessions it cancels) is there from the first run,
+# whatever the month.
+NEAR_CLOSURE_EVERY = 25
+
+
+def near_closure(index: int, today: date) -> tuple[date, date, str] | None:
+    turn = index % NEAR_CLOSURE_EVERY
+    if turn == 0:
+        return today - timedelta(days=2), today + timedelta(days=2), "travaux"
+    if turn == NEAR_CLOSURE_EVERY // 2:
+        return today + timedelta(days=3), today + timedelta(days=5), "formation de l'équipe"
+    return None
+
+
 def draw_offer(place: DemoPlace, seed: int, today: date) -> DemoOffer:
     rng = random.Random(f"{seed}:{place.index}:activities")
     mode = place.fields["access_mode"]
-    offer = DemoOffer()
+    offer = DemoOffer(closure=near_closure(place.index, today))
     if rng.random() >= ACTIVITY_CHANCE.get(mode, 0.0):
         return offer
     menu = CONSULTATION_ACTIVITIES if mode == AccessMode.APPOINTMENT else DROP_IN_ACTIVITIES
     count = 1 if mode == AccessMode.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
     for recipe in rng.sample(menu, count):
         offer.activities.append(_activity(rng, place, recipe, today))
-    if rng.random() < CLOSURE_CHANCE:
+    if rng.random() < CLOSURE_CHANCE and offer.closure is None:
         offer.closure = school_holidays(place.fields["country"], today)
     return offer
 

@@ -86,11 +86,13 @@ class ActivityWriter:
     def write(self, places: Sequence[tuple[PlaceRow, DemoPlace]]) -> list[int]:
         """Give each place its drawn activities; returns the new activities' ids."""
         offers = [(row, place, draw_offer(place, self.seed, self.today)) for row, place in places]
-        offers = [item for item in offers if item[2].activities]
-        if not offers:
-            return []
         with transaction.atomic(using=self.db):
+            # A place without activities may have a closure too (drawn again on every run, as
+            # it still has no child page: written once).
             closures = self._closures(offers)
+            offers = [item for item in offers if item[2].activities]
+            if not offers:
+                return []
             pages = []
             for row, _place, offer in offers:
                 for step, activity in enumerate(offer.activities, start=1):
@@ -159,10 +161,15 @@ class ActivityWriter:
             cursor.executemany(sql, [(len(offer.activities), row.pk) for row, _p, offer in offers])
 
     def _closures(self, offers) -> dict[int, ClosurePeriod]:
+        closed = set(
+            ClosurePeriod.objects.filter(
+                place_id__in=[row.pk for row, _place, offer in offers if offer.closure]
+            ).values_list("place_id", flat=True)
+        )
         closures = [
             ClosurePeriod(place_id=row.pk, start_date=start, end_date=end, reason=reason)
             for row, _place, offer in offers
-            if offer.closure
+            if offer.closure and row.pk not in closed
             for start, end, reason in [offer.closure]
         ]
         ClosurePeriod.objects.bulk_create(closures)

@@ -136,8 +136,7 @@ class DemoPlaceGenerator:
             postcode = str(rng.randint(10000, 95999))
         domain = f"{slugify(short_name)[:40]}-{slugify(commune.name)[:40]}.example".strip("-")
         email = f"{rng.choice(['accueil', 'contact', 'info'])}@{domain}"
-        names = [cat.languages[code][1] for code in languages]
-        text = description(rng, mode, objectives, age_min, age_max, names)
+        text = description(rng, mode, objectives, age_min, age_max)
         access_details = rng.choice(ACCESS_DETAILS.get(mode, ACCESS_DETAILS[AccessMode.DROP_IN]))
         if is_discreet:
             access_details = f"{access_details} {DISCREET_NOTE}"

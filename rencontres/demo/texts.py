@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 
 from objectives.models import AccessMode
 from rencontres.demo.catalogue import ObjectiveInfo
@@ -33,12 +32,6 @@ def ages_text(minimum: int, maximum: int) -> str:
     return f"de {years(minimum)} à {years(maximum)}"
 
 
-def join_words(words: Sequence[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} et {words[-1]}"
-
-
 def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -49,9 +42,8 @@ def description(
     objectives: list[ObjectiveInfo],
     age_min: int,
     age_max: int,
-    language_names: list[str],
 ) -> str:
-    """The place's rich text: who it is for, what it works on, the languages its team speaks."""
+    """The place's rich text: who it is for, what it works on."""
     intro = rng.choice(INTRO_SENTENCES.get(mode, INTRO_SENTENCES[AccessMode.DROP_IN]))
     sentences = [intro.format(ages=ages_text(age_min, age_max))]
     for objective in objectives:
@@ -60,7 +52,6 @@ def description(
             sentences.append(rng.choice(phrasings))
         else:
             sentences.append(f"Le lieu travaille en particulier l'objectif « {objective.name} ».")
-    paragraphs = [" ".join(sentences)]
-    if language_names:
-        paragraphs.append(f"Langues parlées par l'équipe : {join_words(language_names)}.")
-    return "".join(f"<p>{escape_text(p)}</p>" for p in paragraphs)
+    # The languages the team speaks are a fact of the place page ("Langues parlées"), not a
+    # sentence of its description: said once.
+    return f"<p>{escape_text(' '.join(sentences))}</p>"

@@ -238,8 +238,7 @@ OBJECTIVE_SENTENCES = {
         "parents.",
     ],
     "suivi-preventif": [
-        "Le médecin et la TMS suivent la croissance, le développement et les vaccins de "
-        "l'enfant, gratuitement.",
+        "Le médecin et la TMS suivent la croissance, le développement et les vaccins de l'enfant.",
         "Chaque séance est l'occasion de parler alimentation, sommeil et premiers pas.",
     ],
     "sante-parentalite": [
@@ -251,10 +250,9 @@ OBJECTIVE_SENTENCES = {
 }
 INTRO_SENTENCES = {
     AccessMode.DROP_IN: [
-        "On y vient avec son enfant ({ages}), sans rendez-vous ni inscription, et l'on reste le "
-        "temps que l'on veut.",
-        "Un lieu de jeu et de parole pour les enfants ({ages}) et l'adulte qui les accompagne, "
-        "ouvert à tous, sans donner son nom.",
+        "On y vient avec son enfant ({ages}) pour jouer, rencontrer d'autres parents et souffler "
+        "un peu.",
+        "Un lieu de jeu et de parole pour les enfants ({ages}) et l'adulte qui les accompagne.",
         "Les tout-petits ({ages}) y jouent sous le regard de leur parent, pendant que les "
         "adultes prennent le temps de se parler.",
     ],
@@ -266,23 +264,23 @@ INTRO_SENTENCES = {
     ],
     AccessMode.APPOINTMENT: [
         "Une consultation préventive pour les enfants ({ages}), avec un médecin et une TMS.",
-        "Ici, on suit la santé des enfants ({ages}) de façon régulière, sans frais.",
+        "Ici, on suit la santé des enfants ({ages}) de façon régulière.",
     ],
 }
+# What an organiser adds to the access mode's label ("Accueil libre et anonyme, sans
+# rendez-vous"), never the label again in other words: the place page says both.
 ACCESS_DETAILS = {
     AccessMode.DROP_IN: [
-        "Entrée libre pendant les heures d'accueil, sans inscription.",
-        "Il suffit de pousser la porte : c'est anonyme et sans rendez-vous.",
+        "Venez le temps qui vous convient, une heure ou tout l'accueil.",
+        "Une première visite pour voir suffit : revenez quand vous voulez.",
     ],
     AccessMode.REFERRAL: [
-        "Sur décision du juge aux affaires familiales ou sur accord des deux parents. Un "
-        "entretien préalable a lieu avant la première visite.",
-        "Les familles sont orientées par le tribunal ou viennent d'un commun accord ; premier "
-        "contact par téléphone.",
+        "Un entretien préalable a lieu avec chaque parent avant la première visite.",
+        "Premier contact par téléphone, avec chacun des parents séparément.",
     ],
     AccessMode.APPOINTMENT: [
-        "Sur rendez-vous, à prendre par téléphone auprès de la TMS.",
-        "Rendez-vous par téléphone ; les séances sont gratuites.",
+        "À prendre par téléphone auprès de la TMS.",
+        "Par téléphone, du lundi au vendredi, le matin.",
     ],
 }
 DISCREET_NOTE = (

@@ -1,6 +1,7 @@
 """`manage.py seed_demo`: fictional places, in bulk, deterministic and idempotent."""
 
 import math
+import re
 from collections import Counter
 from decimal import Decimal
 
@@ -298,3 +299,32 @@ def test_wagtail_cluster_backend_receives_places_and_activities(communes, settin
                 assert page.pk in {result.pk for result in found}, (name, page)
     finally:
         index.delete()
+
+
+def facts(html: str) -> dict[str, str]:
+    """The place page's facts (`<dt>` → the text of its `<dd>`)."""
+    pairs = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", html, re.DOTALL)
+    return {term: re.sub(r"<[^>]+>", "", value) for term, value in pairs}
+
+
+def test_the_fee_the_access_and_the_languages_are_each_said_once(communes, client):
+    seed_demo(60)
+
+    pages = list(demo_places())
+    fees = {page.price for page in pages}
+    assert "0,50 € par visite" in fees or "Participation selon les revenus des parents" in fees
+    for page in pages:
+        html = client.get(page.url).content.decode()
+        said = facts(html)
+        # « 0,50 € par visite », not « 0,50 € — 0,50 € par visite ».
+        assert said["Prix"].count("€") <= 1, said["Prix"]
+        assert said["Prix"].lower().count("selon les revenus") <= 1, said["Prix"]
+        # The access label, then what the details add: no « sans rendez-vous » twice.
+        for word in ("rendez-vous", "anonyme", "décision", "libre"):
+            assert said["Accès"].lower().count(word) <= 1, said["Accès"]
+        # The languages are a fact of the page, not a sentence of the description too.
+        description = html.split('class="place__description">')[1].split("</div>")[0]
+        assert "Français" in said["Langues parlées"]
+        assert "langues parlées" not in description.lower()
+        for word in ("gratuit", "rendez-vous", "anonyme"):
+            assert word not in description.lower(), description

@@ -58,12 +58,27 @@ def test_full_sessions_cancelled_sessions_and_closures(communes):  # noqa: F811
     confirmed = full.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     assert confirmed == full.activity.capacity and full.remaining_places() == 0
     assert Occurrence.objects.filter(cancelled_manually=True).exclude(manual_reason="").exists()
-    closure = ClosurePeriod.objects.first()
-    assert closure is not None
+    # A closure over some of a place's sessions (a place without activities may be closed too).
+    closure = Occurrence.objects.filter(closure__isnull=False).first().closure
     covered = Occurrence.objects.filter(
         place=closure.place_id, date__range=(closure.start_date, closure.end_date)
     )
     assert covered.exists() and all(o.is_cancelled and o.closure_id == closure.pk for o in covered)
+
+
+def test_a_place_is_closed_today_and_another_closes_within_the_week(communes):  # noqa: F811
+    seed()
+    today = timezone.localdate()
+    closed = ClosurePeriod.objects.filter(start_date__lte=today, end_date__gte=today)
+    assert closed.exists()
+    soon = ClosurePeriod.objects.filter(
+        start_date__range=(today + timedelta(days=1), today + timedelta(days=6))
+    )
+    assert soon.exists()
+    # Written once: a place drawn again (it has no activity) keeps its one closure.
+    count = ClosurePeriod.objects.count()
+    seed()
+    assert ClosurePeriod.objects.count() == count
 
 
 def test_this_week_has_sessions(communes):  # noqa: F811
