@@ -1,3 +1,4 @@
+from activities.models.live_room import RoomReport, TeamLink
 from activities.models.pages import (
     ActivityAddedDate,
     ActivityExcludedDate,
@@ -12,5 +13,7 @@ __all__ = [
     "ActivityPage",
     "Occurrence",
     "Registration",
+    "RoomReport",
+    "TeamLink",
     "TrustedPlace",
 ]

@@ -27,12 +27,13 @@ def make_places(commune, count):
     ("url", "limit"),
     [
         # The map page: search (matches, 2 facets), the hits' records (directory.records: the
-        # places, their terms, their hours and closures), the form's choices, the cards' next
-        # sessions (2), and Wagtail's look-up of the visitor's locale before it routes
-        # (WAGTAIL_I18N_ENABLED). The page holds every match: its records are the map's points.
-        ("/lieux/", 15),
+        # places, their terms, their hours and closures, their sessions' live rooms), the form's
+        # choices, the cards' next sessions (2), and Wagtail's look-up of the visitor's locale
+        # before it routes (WAGTAIL_I18N_ENABLED). The page holds every match: its records are
+        # the map's points.
+        ("/lieux/", 16),
         # More: the ticked objective's facet counts the places found without it.
-        ("/lieux/?near=50.64,5.57&objective=passerelles", 16),
+        ("/lieux/?near=50.64,5.57&objective=passerelles", 17),
         ("/programmes/lieux-rencontre-enfants-parents/", 12),
         ("/objectifs/passerelles/", 12),
         ("/", 12),
@@ -56,8 +57,8 @@ def test_the_map_of_more_matches_than_a_page_costs_the_same_whatever_their_numbe
     many = queries_for(client, "/lieux/")
     assert many == few
     # The page's, then the map's every match (directory.search.map_points): the matches' ids,
-    # then their records (3, where the points alone were 1).
-    assert few <= 20
+    # then their records (4 each: the places, terms, hours and closures, live rooms).
+    assert few <= 22
 
 
 def test_place_page_query_count_is_bounded(client, place):
@@ -65,10 +66,10 @@ def test_place_page_query_count_is_bounded(client, place):
     OpeningHoursFactory(place=place, weekday=3)
     client.get(place.url)
     # Wagtail's serving (the site, the locale, the pages along the path, their aliases, the
-    # page's view restrictions: 9), the place's record (3), its upcoming sessions (2: the view
-    # restrictions that keep private activities out, the sessions), its santé-parentalité
-    # projects, its photos.
-    assert queries_for(client, place.url) <= 16
+    # page's view restrictions: 9), the place's record (4, its live rooms' included), its
+    # upcoming sessions (2: the view restrictions that keep private activities out, the
+    # sessions), its santé-parentalité projects, its photos.
+    assert queries_for(client, place.url) <= 17
 
 
 def test_the_place_detail_api_query_count_is_bounded(client, place):
@@ -76,8 +77,8 @@ def test_the_place_detail_api_query_count_is_bounded(client, place):
     url = f"/api/v1/places/{place.pk}/"
     client.get(url)
     # Whether the public may see it (Wagtail's view restrictions, then the place), its record's
-    # three, its upcoming sessions' two.
-    assert queries_for(client, url) <= 7
+    # four, its upcoming sessions' two.
+    assert queries_for(client, url) <= 8
 
 
 def test_a_places_answer_reads_the_site_root_paths_once_whatever_the_places(
