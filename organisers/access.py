@@ -34,3 +34,9 @@ def can_count_for(user, place_id: int) -> bool:
     if not user.is_active:
         return False
     return user.has_perm(COUNT_PERMISSION) or place_id in organised_place_ids(user)
+
+
+def can_report_room_for(user, place_id: int) -> bool:
+    """Who taps a place's live room from the admin: its organisers, and ONE staff (who count
+    any session's head-count). Its team, without an account, through the place's team link."""
+    return can_count_for(user, place_id)

@@ -16,6 +16,7 @@ from organisers import (
     admin_views,
     freshness_views,
     home,  # noqa: F401 (registers the dashboard panels)
+    live_room,
     report_admin,
     report_views,
 )
@@ -83,6 +84,16 @@ def organisers_admin_urls():
         ),
         path(
             "organisateurs/fiches-a-verifier/", freshness_views.stale_list, name="organisers_stale"
+        ),
+        path(
+            "organisateurs/lieux/<int:place_id>/salle/",
+            live_room.room_admin,
+            name="organisers_live_room",
+        ),
+        path(
+            "organisateurs/lieux/<int:place_id>/salle/nouveau-lien/",
+            live_room.renew_team_link,
+            name="organisers_renew_team_link",
         ),
         path("signalements/", report_admin.report_list, name="organisers_reports"),
         path("signalements/<int:pk>/", report_admin.report_detail, name="organisers_report"),
