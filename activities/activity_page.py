@@ -1,6 +1,7 @@
-"""The public activity page's context: its upcoming sessions, the sections other apps add, its
-JSON-LD. Above the model it reads: `ActivitiesConfig.ready()` registers it as `ActivityPage`'s
-presenter (`core.pages.present`), as `directory.place_page` is `PlacePage`'s."""
+"""The public activity page's context: its upcoming sessions (with their live rooms), the
+sections other apps add, its JSON-LD. Above the model it reads: `ActivitiesConfig.ready()`
+registers it as `ActivityPage`'s presenter (`core.pages.present`), as `directory.place_page`
+is `PlacePage`'s."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from activities.extensions import render_activity_sections
 from activities.listing import confirmed_count
+from activities.live_room import with_live_rooms
 from activities.models import Occurrence
 from directory.structured_data import json_ld_script_text
 
@@ -43,7 +45,7 @@ def activity_page_context(activity, request) -> dict:
     if preview:
         upcoming = previewed_sessions(activity, place)
     else:
-        upcoming = upcoming_for_activity(activity)
+        upcoming = with_live_rooms(upcoming_for_activity(activity))
     next_session = next(
         (o for o in upcoming if not o.is_cancelled), upcoming[0] if upcoming else None
     )
@@ -58,6 +60,13 @@ def activity_page_context(activity, request) -> dict:
         "schedule_text": activity.schedule(place.time_zone).describe(),
         "upcoming": upcoming,
         "json_ld_text": json_ld_script_text(
-            event_json_ld(activity, place, request, next_session, remaining)
+            event_json_ld(
+                activity,
+                place,
+                request,
+                next_session,
+                remaining,
+                getattr(next_session, "live_room", None),
+            )
         ),
     }

@@ -19,6 +19,7 @@ from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
+from directory.place_detail import LiveRoomOut
 
 router = Router(tags=["activities"])
 
@@ -64,6 +65,8 @@ class SessionOut(Schema):
     distance_km: float | None
     activity: SessionActivityOut
     place: SessionPlaceOut
+    # What its team says of the room, while the session lasts (drop-in sessions).
+    live_room: LiveRoomOut | None = None
 
 
 class SessionListOut(Schema):
@@ -97,6 +100,7 @@ def session_out(hit: ActivityHit) -> dict:
             "capacity": activity.capacity,
             "remaining_places": hit.remaining_places,
         },
+        "live_room": hit.live_room.as_api() if hit.live_room else None,
         "place": {
             "id": hit.place.id,
             "name": hit.place.name,

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from activities.models import Occurrence, RoomReport, TeamLink
-from directory.live_room import LiveRoom
+from directory.live_room import LiveRoom, current_rooms
 from directory.models import PlacePage
 from directory.search.index import place_records_changed
 
@@ -78,15 +78,11 @@ def report(
     return row
 
 
-def places_live_rooms(place_ids: list[int], now: datetime) -> dict[int, list[LiveRoom]]:
-    """The `places_live_rooms` hook: each place's sessions not ended at `now` (and not
-    cancelled) with their last report, in one query for the batch."""
+def _last_reports(now: datetime, **among) -> dict[int, tuple]:
+    """The last report of each session not ended at `now` and not cancelled, `among` those
+    the filter says, by session, in one query."""
     rows = (
-        RoomReport.objects.filter(
-            occurrence__place_id__in=place_ids,
-            occurrence__end__gt=now,
-            occurrence__is_cancelled=False,
-        )
+        RoomReport.objects.filter(occurrence__end__gt=now, occurrence__is_cancelled=False, **among)
         .order_by("occurrence_id", "reported_at", "pk")
         .values_list(
             "occurrence_id",
@@ -98,13 +94,36 @@ def places_live_rooms(place_ids: list[int], now: datetime) -> dict[int, list[Liv
             "reported_at",
         )
     )
-    last: dict[int, tuple] = {row[0]: row for row in rows}
+    return {row[0]: row for row in rows}
+
+
+def _room(row: tuple) -> LiveRoom:
+    session_id, _place_id, start, end, state, places_left, reported_at = row
+    return LiveRoom(session_id, start, end, state, places_left, reported_at)
+
+
+def places_live_rooms(place_ids: list[int], now: datetime) -> dict[int, list[LiveRoom]]:
+    """The `places_live_rooms` hook: each place's sessions not ended at `now` (and not
+    cancelled) with their last report, in one query for the batch."""
     found: dict[int, list[LiveRoom]] = {}
-    for session_id, place_id, start, end, state, places_left, reported_at in last.values():
-        found.setdefault(place_id, []).append(
-            LiveRoom(session_id, start, end, state, places_left, reported_at)
-        )
+    for row in _last_reports(now, occurrence__place_id__in=place_ids).values():
+        found.setdefault(row[1], []).append(_room(row))
     return found
+
+
+def with_live_rooms(occurrences: list[Occurrence], now: datetime | None = None) -> list:
+    """The sessions, each with `live_room`: its room while it lasts (in its place's time
+    zone), else None; in one query (none when no session is under way or ahead). The lists of
+    sessions (the activity's and the place's pages) read it."""
+    now = now or timezone.now()
+    ids = [o.pk for o in occurrences if o.pk and o.end > now and not o.is_cancelled]
+    rows = _last_reports(now, occurrence_id__in=ids) if ids else {}
+    for occurrence in occurrences:
+        row = rows.get(occurrence.pk)
+        room = _room(row).in_time_zone(occurrence.place.time_zone) if row else None
+        shown = current_rooms([room], now) if room else ()
+        occurrence.live_room = shown[0] if shown else None
+    return occurrences
 
 
 # -- the team's link ----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory import api_examples
-from directory.place_detail import PlaceDetailOut, place_detail, public_place
+from directory.place_detail import LiveRoomOut, PlaceDetailOut, place_detail, public_place
 from directory.search.index import PLACES, PlaceHit
 from gazetteer.lookup import suggest
 
@@ -51,6 +51,8 @@ class PlaceOut(Schema):
     location: Location
     distance_km: float | None
     next_activity: NextActivityOut | None
+    # The room of its session under way (or ahead today), while it lasts.
+    live_room: LiveRoomOut | None = None
 
 
 class FacetsOut(Schema):
@@ -113,6 +115,7 @@ def _place_out(hit: PlaceHit) -> dict:
         },
         "distance_km": hit.distance_km,
         "next_activity": hit.next_session,
+        "live_room": record.live_room.as_api() if record.live_room else None,
     }
 
 

@@ -15,8 +15,8 @@ than the session's end (`core.kept.shown_until`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
 
 from django.db import models
 from django.utils import formats, timezone
@@ -62,6 +62,14 @@ class LiveRoom:
             label = f"{label} ({self.places_left})"
         return gettext("%(state)s — signalé à %(time)s") % {"state": label, "time": self.time}
 
+    def in_time_zone(self, tz: tzinfo) -> LiveRoom:
+        return replace(
+            self,
+            start=timezone.localtime(self.start, tz),
+            end=timezone.localtime(self.end, tz),
+            reported_at=timezone.localtime(self.reported_at, tz),
+        )
+
     def current(self, now: datetime) -> bool:
         return now < self.end
 
@@ -74,6 +82,19 @@ class LiveRoom:
             "state": self.state,
             "places_left": self.places_left,
             "reported_at": self.reported_at.isoformat(),
+        }
+
+    def as_api(self) -> dict:
+        """As the APIs give it (`LiveRoomOut`): the state, its words, when it was said, and
+        the end of the session it holds for."""
+        return {
+            "session_id": self.session_id,
+            "state": self.state,
+            "label": self.label,
+            "text": self.text,
+            "places_left": self.places_left,
+            "reported_at": self.reported_at.isoformat(),
+            "session_end": self.end.isoformat(),
         }
 
     @classmethod

@@ -18,7 +18,7 @@ that show it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -290,13 +290,7 @@ def _times(ids: list[int], today: date) -> tuple[dict, dict]:
 
 def _local_rooms(rooms: list[LiveRoom], tz: ZoneInfo) -> tuple[LiveRoom, ...]:
     return tuple(
-        replace(
-            room,
-            start=timezone.localtime(room.start, tz),
-            end=timezone.localtime(room.end, tz),
-            reported_at=timezone.localtime(room.reported_at, tz),
-        )
-        for room in sorted(rooms, key=lambda r: (r.start, r.session_id))
+        room.in_time_zone(tz) for room in sorted(rooms, key=lambda r: (r.start, r.session_id))
     )
 
 

@@ -27,6 +27,7 @@ from core.search.free_text import Text, TextField
 from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order
+from directory.live_room import LiveRoom
 from directory.models import PlacePage
 from directory.records import place_records
 from directory.search.criteria import place_criteria
@@ -48,6 +49,8 @@ class ActivityHit:
     place: PlaceSummary
     distance_km: float | None
     activity: ActivityPage
+    # What its team says of the room while it lasts (its place's record's).
+    live_room: LiveRoom | None = None
 
     @property
     def title(self) -> str:
@@ -96,6 +99,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 place=place,
                 distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,
+                live_room=place.record.live_room_of(occurrence.pk),
             )
         )
     return found

@@ -29,7 +29,9 @@ MATCHES_LIMIT = 10_000
 
 
 def map_feature(place) -> dict:
-    """A marker, for a place hit, a place summary, or the place of a session hit."""
+    """A marker, for a place hit, a place summary, or the place of a session hit; its popup
+    says the room of a session under way (directory.live_room) while it lasts."""
+    room = place.record.live_room
     return {
         "id": place.id,
         "name": place.name,
@@ -38,6 +40,7 @@ def map_feature(place) -> dict:
         "lat": place.latitude,
         "lon": place.longitude,
         "approximate": place.approximate,
+        "live_room": room.text if room else "",
     }
 
 
