@@ -5,7 +5,6 @@ after the session's end the same documents, unchanged, show nothing."""
 from datetime import timedelta
 from urllib.parse import urlencode
 
-import pytest
 import time_machine
 from django.http import QueryDict
 from django.utils import timezone
