@@ -33,6 +33,8 @@ SESSION = {
         "postcode": "4000",
         "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
     },
+    # Given for drop-in sessions while they last, when their team said how the room is.
+    "live_room": None,
 }
 
 SESSION_LIST_EXAMPLE = examples(

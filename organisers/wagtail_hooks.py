@@ -20,7 +20,7 @@ from organisers import (
     report_admin,
     report_views,
 )
-from organisers.access import can_invite_for, is_invitation_manager
+from organisers.access import can_invite_for, can_report_room_for, is_invitation_manager
 from organisers.freshness import stale_attention_items
 from organisers.home import ATTENTION_ITEMS
 from organisers.invitations import invite_imported
@@ -114,6 +114,18 @@ def place_organisers_button(page, user, view_name, next_url=None):
             reverse("organisers_place", args=[page.pk]),
             icon_name="group",
             priority=14,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def place_live_room_button(page, user, view_name, next_url=None):
+    """The team's live room page and its link, from the place's editor."""
+    if isinstance(page.specific_deferred, PlacePage) and can_report_room_for(user, page.pk):
+        yield Button(
+            _("État de la salle"),
+            reverse("organisers_live_room", args=[page.pk]),
+            icon_name="group",
+            priority=15,
         )
 
 

@@ -217,3 +217,9 @@ def test_the_page_fits_a_phone(client, place_a, drop_in_a):
         assert button.get("type") == "submit"
     label = soup.select_one(f'label[for="places-{drop_in_a.pk}"]')
     assert label is not None
+
+
+def test_the_place_s_editor_leads_to_the_page(client, organiser_a, place_a):
+    client.force_login(organiser_a)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[place_a.pk]))
+    assert admin_url(place_a) in page.content.decode()
