@@ -1,7 +1,7 @@
-"""The public activity page's context: its notices and its place's, its upcoming sessions, the
-sections other apps add, its JSON-LD. Above the model it reads: `ActivitiesConfig.ready()`
-registers it as `ActivityPage`'s presenter (`core.pages.present`), as `directory.place_page` is
-`PlacePage`'s."""
+"""The public activity page's context: its notices and its place's, its upcoming sessions (with
+their live rooms), the sections other apps add, its JSON-LD. Above the model it reads:
+`ActivitiesConfig.ready()` registers it as `ActivityPage`'s presenter (`core.pages.present`), as
+`directory.place_page` is `PlacePage`'s."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from activities.extensions import render_activity_sections
 from activities.listing import confirmed_count
+from activities.live_room import with_live_rooms
 from activities.models import Occurrence
 from activities.notices import activities_notices, place_notices
 from directory.records import Notice, announced_today
@@ -52,7 +53,7 @@ def activity_page_context(activity, request) -> dict:
     if preview:
         upcoming = previewed_sessions(activity, place)
     else:
-        upcoming = upcoming_for_activity(activity)
+        upcoming = with_live_rooms(upcoming_for_activity(activity))
     next_session = next(
         (o for o in upcoming if not o.is_cancelled), upcoming[0] if upcoming else None
     )
@@ -69,6 +70,13 @@ def activity_page_context(activity, request) -> dict:
         "schedule_text": activity.schedule(place.time_zone).describe(),
         "upcoming": upcoming,
         "json_ld_text": json_ld_script_text(
-            event_json_ld(activity, place, request, next_session, remaining)
+            event_json_ld(
+                activity,
+                place,
+                request,
+                next_session,
+                remaining,
+                getattr(next_session, "live_room", None),
+            )
         ),
     }

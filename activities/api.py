@@ -19,7 +19,7 @@ from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
-from directory.place_detail import NoticeOut, notices_out
+from directory.place_detail import LiveRoomOut, NoticeOut, notices_out
 
 router = Router(tags=["activities"])
 
@@ -67,6 +67,8 @@ class SessionOut(Schema):
     place: SessionPlaceOut
     # The activity's and its place's notices in effect on the session's day.
     notices: list[NoticeOut] = []
+    # What its team says of the room, while the session lasts (drop-in sessions).
+    live_room: LiveRoomOut | None = None
 
 
 class SessionListOut(Schema):
@@ -100,6 +102,7 @@ def session_out(hit: ActivityHit) -> dict:
             "capacity": activity.capacity,
             "remaining_places": hit.remaining_places,
         },
+        "live_room": hit.live_room.as_api() if hit.live_room else None,
         "place": {
             "id": hit.place.id,
             "name": hit.place.name,

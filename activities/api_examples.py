@@ -35,6 +35,8 @@ SESSION = {
         "location": {"lat": 50.64, "lon": 5.571, "approximate": False},
     },
     "notices": [NOTICE],
+    # Given for drop-in sessions while they last, when their team said how the room is.
+    "live_room": None,
 }
 
 SESSION_LIST_EXAMPLE = examples(

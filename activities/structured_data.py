@@ -10,11 +10,20 @@ from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
 from core.text import plain_text
+from directory.live_room import LiveRoom, RoomState
 from directory.models import PlacePage
 from directory.records import place_records
 from directory.structured_data import place_location_json_ld, web_page_json_ld
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+# A live room's state as schema.org's ItemAvailability.
+ROOM_AVAILABILITY = {
+    RoomState.FREE: "InStock",
+    RoomState.ALMOST_FULL: "LimitedAvailability",
+    RoomState.FULL: "SoldOut",
+}
 
 
 def _iso_duration(minutes: int) -> str:
@@ -57,7 +66,11 @@ def event_json_ld(
     request,
     next_session: Occurrence | None,
     remaining: int | None,
+    live_room: LiveRoom | None = None,
 ) -> dict:
+    """The activity as a schema.org Event, its next session's dates; what the team of a
+    drop-in session says of its room, while it lasts, gives the offer's availability and, when
+    they said a number, `remainingAttendeeCapacity`."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -94,13 +107,17 @@ def event_json_ld(
     if free or (activity.fee_kind == FeeKind.PAID and activity.fee_amount is not None):
         offer["price"] = "0" if free else str(activity.fee_amount)
         offer["priceCurrency"] = "EUR"
+    if live_room is not None and live_room.places_left is not None:
+        remaining = live_room.places_left
     if remaining is not None:
         availability = "InStock" if remaining > 0 else "SoldOut"
         offer["availability"] = f"https://schema.org/{availability}"
+    if live_room is not None:
+        offer["availability"] = f"https://schema.org/{ROOM_AVAILABILITY[live_room.state]}"
     data["offers"] = offer
     data["isAccessibleForFree"] = free
     if activity.capacity:
         data["maximumAttendeeCapacity"] = activity.capacity
-        if remaining is not None:
-            data["remainingAttendeeCapacity"] = remaining
+    if remaining is not None and (activity.capacity or live_room is not None):
+        data["remainingAttendeeCapacity"] = remaining
     return data

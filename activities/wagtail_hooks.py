@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from activities import admin_views
 from activities.api import router as activities_router
 from activities.listing import next_sessions_by_place, sessions_ahead_by_place, upcoming_for_place
+from activities.live_room import places_live_rooms
 from activities.models import ActivityPage, TrustedPlace
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
@@ -18,6 +19,7 @@ from directory.extensions import (
     PLACE_PAGE_SECTIONS,
     PLACES_API_NEXT_ACTIVITY,
     PLACES_API_UPCOMING_SESSIONS,
+    PLACES_LIVE_ROOMS,
     PLACES_SESSIONS_AHEAD,
 )
 
@@ -125,6 +127,7 @@ def next_activities(place_ids: list[int]) -> dict[int, dict]:
 
 
 hooks.register(PLACES_SESSIONS_AHEAD, sessions_ahead_by_place)
+hooks.register(PLACES_LIVE_ROOMS, places_live_rooms)
 
 
 @hooks.register(PLACES_API_UPCOMING_SESSIONS)

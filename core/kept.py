@@ -17,6 +17,10 @@ links and, for pages, publications, unpublications, moves and deletions announce
 Wagtail's own search index (the database engine's text search) is updated by a queued task
 (`db_worker`), later: its end announces again.
 
+What a response shows may stop being true at a known moment whatever is announced (a live room
+at its session's end): whoever shows it says so with `shown_until(moment)` while the response is
+computed or rendered, and the response is kept no longer than the earliest such moment.
+
 Only what is the same for every visitor is kept or given: a GET from a visitor who carries no
 cookie but the language's and the CSRF one (signed-in editors, a page's password, a flash
 message all live in the session or their own cookie), outside previews, answered 200 without
@@ -26,9 +30,11 @@ setting a cookie and without a CSRF token (a kept token would be another visitor
 from __future__ import annotations
 
 import hashlib
+import math
 import threading
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 
 from django.apps import apps
@@ -38,6 +44,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django_tasks.signals import task_finished
 from modelsearch.tasks import insert_or_update_object_task
@@ -169,6 +176,26 @@ def shown_publicly(*models: type[Model]) -> None:
     task_finished.connect(_search_index_updated, dispatch_uid="kept-search-index")
 
 
+# The moments what the response being computed (in this thread) shows stops being true.
+_shown = threading.local()
+
+
+def shown_until(moment: datetime) -> None:
+    """What the response being computed shows is true until `moment` only: it is kept no
+    longer (and not at all once `moment` has passed). Outside a kept response, nothing."""
+    moments = getattr(_shown, "moments", None)
+    if moments is not None:
+        moments.append(moment)
+
+
+def _keeping_seconds(moments: list[datetime]) -> int:
+    seconds = settings.KEPT_RESPONSES_SECONDS
+    if moments:
+        left = (min(moments) - timezone.now()).total_seconds()
+        seconds = min(seconds, max(0, math.floor(left)))
+    return seconds
+
+
 def _key(request: HttpRequest) -> str:
     asked = "|".join(
         (request.scheme, request.get_host(), request.get_full_path(), get_language(), generation())
@@ -203,11 +230,15 @@ def kept_response(request: HttpRequest, respond: Callable[[], HttpResponse]) -> 
     response = cache.get(key)
     if response is not None:
         return response
+    moments: list[datetime] = []
+    _shown.moments = moments
     response = respond()
 
     def keep(rendered: HttpResponse) -> None:
-        if _keepable(request, rendered):
-            cache.set(key, rendered, settings.KEPT_RESPONSES_SECONDS)
+        _shown.moments = None
+        seconds = _keeping_seconds(moments)
+        if seconds > 0 and _keepable(request, rendered):
+            cache.set(key, rendered, seconds)
 
     if getattr(response, "is_rendered", True):
         keep(response)

@@ -21,6 +21,7 @@ from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory import api_examples
 from directory.place_detail import (
+    LiveRoomOut,
     NoticeOut,
     PlaceDetailOut,
     notices_out,
@@ -58,6 +59,8 @@ class PlaceOut(Schema):
     distance_km: float | None
     next_activity: NextActivityOut | None
     notices: list[NoticeOut] = []
+    # The room of its session under way (or ahead today), while it lasts.
+    live_room: LiveRoomOut | None = None
 
 
 class FacetsOut(Schema):
@@ -121,6 +124,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "distance_km": hit.distance_km,
         "next_activity": hit.next_session,
         "notices": notices_out(record.announced_notices),
+        "live_room": record.live_room.as_api() if record.live_room else None,
     }
 
 

@@ -29,6 +29,16 @@ PLACE = {
         "start": "2027-03-04T09:30:00+01:00",
     },
     "notices": [NOTICE],
+    # What the team of a drop-in session under way says of the room, until the session's end.
+    "live_room": {
+        "session_id": 6,
+        "state": "almost_full",
+        "label": "Presque complet",
+        "text": "Presque complet (2) — signalé à 10:40",
+        "places_left": 2,
+        "reported_at": "2027-03-03T10:40:00+01:00",
+        "session_end": "2027-03-03T11:30:00+01:00",
+    },
 }
 
 PLACE_LIST = examples(

@@ -1,6 +1,6 @@
 """What a result card says of a place beyond its name and where: the kind of place, its notices,
-how to get in, the children's ages, open today or when next, and its next session, read from the
-search's hit:
+how to get in, the children's ages, open today or when next, the room of a session under way
+(directory.live_room) and its next session, read from the search's hit:
 its public record (directory.records) and next session (`PlaceHit`, whichever engine answered)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from directory.live_room import LiveRoom
 from directory.opening import OpeningStatus, opening_status
 from directory.records import Notice, PlaceRecord
 from objectives.getting_in import how_to_get_in, says_free
@@ -37,6 +38,8 @@ class CardFacts:
     next_session: NextSession | None
     # What the place tells families for a while (directory.records.Notice), announced today.
     notices: tuple[Notice, ...] = ()
+    # What the team says of the room of a session under way or ahead today, while it lasts.
+    live_room: LiveRoom | None = None
 
 
 def place_facts(record: PlaceRecord, next_session: NextSession | None = None) -> CardFacts:
@@ -49,6 +52,7 @@ def place_facts(record: PlaceRecord, next_session: NextSession | None = None) ->
         opening=opening_status(record.opening_hours, record.closures, now),
         next_session=next_session,
         notices=record.announced_notices,
+        live_room=record.live_room,
     )
 
 

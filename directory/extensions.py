@@ -18,6 +18,10 @@ Those apps register through Wagtail hooks, so the directory never imports them:
   app that gives them sends `directory.search.index.place_records_changed` when they change;
 - ``places_api_upcoming_sessions``: ``fn(place_id) -> list[{id, title, url, start, end, status,
   calendar_url}]`` fills the place detail's `upcoming_sessions` (every hook's, by start);
+- ``places_live_rooms``: ``fn(place_ids, now) -> {place_id: [directory.live_room.LiveRoom]}``
+  gives the last state each team gave of its sessions' rooms, for sessions not ended at
+  ``now``, in one query for the batch (the place's record reads it); an app that gives them
+  sends `directory.search.index.place_records_changed` when one changes;
 - ``place_organisers_imported``: ``fn(place_id, emails, user) -> list[str]`` invites the
   addresses of an imported row's `organiser_emails` column to organise the place (written by
   then), and returns notes for the import report (counts, no addresses).
@@ -36,6 +40,7 @@ PLACES_API_NEXT_ACTIVITY = "places_api_next_activity"
 PLACES_API_UPCOMING_SESSIONS = "places_api_upcoming_sessions"
 PLACES_SESSIONS_AHEAD = "places_sessions_ahead"
 PLACE_ORGANISERS_IMPORTED = "place_organisers_imported"
+PLACES_LIVE_ROOMS = "places_live_rooms"
 
 
 def render_place_sections(place, request) -> list[str]:

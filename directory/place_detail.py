@@ -124,6 +124,19 @@ class UpcomingSessionOut(Schema):
     calendar_url: str
 
 
+class LiveRoomOut(Schema):
+    """What a drop-in session's team last said of the room (directory.live_room), given only
+    while the session lasts: `free`, `almost_full` or `full`, the places left if they said."""
+
+    session_id: int
+    state: str
+    label: str
+    text: str
+    places_left: int | None
+    reported_at: str
+    session_end: str
+
+
 class PlaceDetailOut(Schema):
     id: int
     name: str
@@ -145,6 +158,8 @@ class PlaceDetailOut(Schema):
     objectives: list[TermOut]
     upcoming_sessions: list[UpcomingSessionOut]
     date_modified: str | None
+    # The rooms of its sessions under way or ahead today, while each lasts.
+    live_rooms: list[LiveRoomOut] = []
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
@@ -242,4 +257,5 @@ def place_detail(record: PlaceRecord) -> dict:
         "objectives": [{"slug": o.slug, "name": o.name} for o in record.objectives],
         "upcoming_sessions": upcoming_sessions(record.id),
         "date_modified": record.verified_on.isoformat() if record.verified_on else None,
+        "live_rooms": [room.as_api() for room in record.rooms_now],
     }

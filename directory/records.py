@@ -5,7 +5,9 @@ the e-mails' "where" does not: activities.occurrences.where_text).
 
 Built from query rows, never from page instances, in four queries per batch whatever its
 size: the places with their commune, then (directory.record_rows) their terms as one union and
-their opening hours and closures to come as another; and their notices not yet ended, a fourth.
+their opening hours and closures to come as another; their notices not yet ended, a fourth;
+and the live rooms of its sessions not ended (directory.live_room, from the layer that stores
+them), a fifth.
 The discreet rule (`core.location`) is applied here: outside the model, no other module
 decides what of a place's whereabouts the public sees.
 
@@ -41,6 +43,7 @@ from core.location import PublicLocation, public_location
 from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
 from core.weekdays import WEEKDAY_SLUGS, Weekday
+from directory.live_room import LiveRoom, current_rooms, live_rooms
 from directory.models.closures import closure_label
 from directory.models.notices import NoticeKind, announced, message_in, notice_label
 from directory.models.places import PlacePage
@@ -223,6 +226,23 @@ class PlaceRecord:
     last_published_at: datetime | None
     # The latest revision saved, published or not (data·inclusion's date when nothing else is).
     revised_at: datetime | None
+    # What the teams last said of their drop-in sessions' rooms, for sessions not ended when
+    # the record was built (times in the place's time zone); read them through `rooms_now`.
+    live_rooms: tuple[LiveRoom, ...] = ()
+
+    @property
+    def rooms_now(self) -> tuple[LiveRoom, ...]:
+        """The live rooms of sessions not ended now: a record may be older than a session."""
+        return current_rooms(self.live_rooms)
+
+    @property
+    def live_room(self) -> LiveRoom | None:
+        """The room the place's page and card say: the first session's not ended."""
+        rooms = self.rooms_now
+        return rooms[0] if rooms else None
+
+    def live_room_of(self, session_id: int) -> LiveRoom | None:
+        return next((r for r in self.rooms_now if r.session_id == session_id), None)
 
     @property
     def free(self) -> bool:
@@ -378,8 +398,21 @@ def _notices(rows: dict, today: date, language: str) -> dict[int, tuple[Notice, 
     }
 
 
+def _local_rooms(rooms: list[LiveRoom], tz: ZoneInfo) -> tuple[LiveRoom, ...]:
+    return tuple(
+        room.in_time_zone(tz) for room in sorted(rooms, key=lambda r: (r.start, r.session_id))
+    )
+
+
 def _record(
-    row: dict, language: str, terms: dict, hours: dict, closures: dict, roots, notices: dict
+    row: dict,
+    language: str,
+    terms: dict,
+    hours: dict,
+    closures: dict,
+    roots,
+    notices: dict,
+    rooms: dict,
 ) -> PlaceRecord:
     place_id = row["id"]
     location = public_location(
@@ -432,6 +465,9 @@ def _record(
         verified_on=verified_at or published_at,
         last_published_at=published_at,
         revised_at=row["latest_revision_created_at"],
+        live_rooms=_local_rooms(
+            rooms.get(place_id, []), ZoneInfo(TIME_ZONES.get(row["country"], "Europe/Brussels"))
+        ),
     )
 
 
@@ -449,9 +485,10 @@ def place_records(ids: Iterable[int], language: str | None = None) -> list[Place
         today = timezone.localdate()
         hours, closures = _times(ids, today)
         notices = _notices(rows, today, language)
+        rooms = live_rooms(ids, timezone.now())
         roots = Site.get_site_root_paths()
         return [
-            _record(rows[place_id], language, terms, hours, closures, roots, notices)
+            _record(rows[place_id], language, terms, hours, closures, roots, notices, rooms)
             for place_id in ids
             if place_id in rows
         ]

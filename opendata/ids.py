@@ -25,6 +25,8 @@ KINDS = {
     "programme_attribute": 15,
     "objective_attribute": 16,
     "address": 17,
+    "service_capacity": 18,
+    "unit": 19,
 }
 PATTERN = re.compile(rf"^{PREFIX}-([0-9a-f]{{4}})-4000-8000-([0-9a-f]{{12}})$")
 PAIR = 1 << 24

@@ -41,3 +41,9 @@ def can_post_notice_for(user, place_id: int) -> bool:
     """Notices on a place and its activities (organisers/notice_views.py): ONE staff for every
     place, an organiser for their own."""
     return user.is_active and (is_invitation_manager(user) or place_id in organised_place_ids(user))
+
+
+def can_report_room_for(user, place_id: int) -> bool:
+    """Who taps a place's live room from the admin: its organisers, and ONE staff (who count
+    any session's head-count). Its team, without an account, through the place's team link."""
+    return can_count_for(user, place_id)

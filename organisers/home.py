@@ -96,7 +96,7 @@ def home_for(request) -> dict | None:
 class OrganiserPanel(Component):
     def get_context_data(self, parent_context):
         request = parent_context["request"]
-        return {"home": home_for(request), "request": request}
+        return {"home": home_for(request), "request": request, "today": timezone.localdate()}
 
 
 class AttentionPanel(OrganiserPanel):

@@ -16,11 +16,12 @@ from organisers import (
     admin_views,
     freshness_views,
     home,  # noqa: F401 (registers the dashboard panels)
+    live_room,
     notice_views,
     report_admin,
     report_views,
 )
-from organisers.access import can_invite_for, is_invitation_manager
+from organisers.access import can_invite_for, can_report_room_for, is_invitation_manager
 from organisers.freshness import stale_attention_items
 from organisers.home import ATTENTION_ITEMS
 from organisers.invitations import invite_imported
@@ -105,6 +106,16 @@ def organisers_admin_urls():
             notice_views.remove_activity_notice,
             name="organisers_remove_activity_notice",
         ),
+        path(
+            "organisateurs/lieux/<int:place_id>/salle/",
+            live_room.room_admin,
+            name="organisers_live_room",
+        ),
+        path(
+            "organisateurs/lieux/<int:place_id>/salle/nouveau-lien/",
+            live_room.renew_team_link,
+            name="organisers_renew_team_link",
+        ),
         path("signalements/", report_admin.report_list, name="organisers_reports"),
         path("signalements/<int:pk>/", report_admin.report_detail, name="organisers_report"),
         path("frequentation/", admin_views.head_counts, name="organisers_head_counts"),
@@ -124,6 +135,18 @@ def place_organisers_button(page, user, view_name, next_url=None):
             reverse("organisers_place", args=[page.pk]),
             icon_name="group",
             priority=14,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def place_live_room_button(page, user, view_name, next_url=None):
+    """The team's live room page and its link, from the place's editor."""
+    if isinstance(page.specific_deferred, PlacePage) and can_report_room_for(user, page.pk):
+        yield Button(
+            _("État de la salle"),
+            reverse("organisers_live_room", args=[page.pk]),
+            icon_name="group",
+            priority=15,
         )
 
 

@@ -67,6 +67,7 @@ urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
     path("", include("alerts.urls")),
     path("", include("organisers.report_urls")),
+    path("", include("organisers.live_room_urls")),
     # Pages the same for every visitor are kept until a page changes (core.kept).
     re_path(serve_pattern, kept(wagtail_views.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -1,3 +1,4 @@
+from activities.models.live_room import RoomReport, TeamLink
 from activities.models.notices import ActivityNotice
 from activities.models.pages import (
     ActivityAddedDate,
@@ -14,5 +15,7 @@ __all__ = [
     "ActivityPage",
     "Occurrence",
     "Registration",
+    "RoomReport",
+    "TeamLink",
     "TrustedPlace",
 ]

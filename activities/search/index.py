@@ -28,6 +28,7 @@ from core.search.free_text import Text, TextField
 from core.search.index import Follows, SearchIndex, Sort, Stored
 from core.search.query import SearchQuery
 from core.search.results import in_order
+from directory.live_room import LiveRoom
 from directory.models import PlacePage
 from directory.records import Notice, place_records
 from directory.search.criteria import place_criteria
@@ -49,6 +50,8 @@ class ActivityHit:
     place: PlaceSummary
     distance_km: float | None
     activity: ActivityPage
+    # What its team says of the room while it lasts (its place's record's).
+    live_room: LiveRoom | None = None
 
     # The activity's and its place's notices not yet ended (directory.records.Notice).
     notices: tuple[Notice, ...] = ()
@@ -109,6 +112,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,
                 notices=notices.get(activity.pk, ()) + place.record.notices,
+                live_room=place.record.live_room_of(occurrence.pk),
             )
         )
     return found

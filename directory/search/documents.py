@@ -7,6 +7,12 @@ sentences, URLs) are made by the same code in both engines, so they cannot drift
 page of hits only decodes JSON. The cost is a document about three times longer, in a field the
 cluster does not index, and three batches of record queries per batch of documents.
 
+The live rooms (directory.live_room) are in the record too, each with its session's end: a tap
+rewrites the place's documents (`place_records_changed`), and a room is dropped when the
+document is read after its session's end, so that a page of cluster hits stays free of
+database queries and a room never outlives its session. The cost is one document rewrite per
+tap, a few per session.
+
 The sessions ahead are kept whole (start and end), so that the next one is chosen when the page
 is read (the first that is not over), as the database engine chooses it; the documents follow
 the places' sessions (`place_records_changed`).
@@ -26,6 +32,7 @@ from wagtail.models import Site
 from core.location import PublicLocation
 from core.pages import page_urls
 from directory.extensions import PLACES_SESSIONS_AHEAD
+from directory.live_room import LiveRoom, current_rooms
 from directory.records import (
     Closure,
     Commune,
@@ -73,6 +80,7 @@ def record_document(record: PlaceRecord) -> dict:
         }
         for n in record.notices
     ]
+    document["live_rooms"] = [room.as_json() for room in record.live_rooms]
     return document
 
 
@@ -116,6 +124,9 @@ def record_from_document(document: dict) -> PlaceRecord:
             ),
             "closures": tuple(closure for closure in closures if closure.end_date >= today),
             "notices": tuple(notice for notice in notices if notice.end_date >= today),
+            "live_rooms": current_rooms(
+                LiveRoom.from_json(room) for room in document.get("live_rooms", ())
+            ),
             **{name: _datetime(document[name]) for name in DATETIMES},
         }
     )

@@ -33,7 +33,9 @@ MATCHES_LIMIT = 10_000
 def map_feature(place) -> dict:
     """A marker, for a place hit, a place summary, or the place of a session hit. A place a
     closure of its record covers today has `closed` ("Fermé jusqu'au 3 janvier"), one with
-    notices announced today `notice`: its popup says them."""
+    notices announced today `notice`; its popup says them, and the room of a session under way
+    (directory.live_room) while it lasts."""
+    room = place.record.live_room
     feature = {
         "id": place.id,
         "name": place.name,
@@ -42,6 +44,7 @@ def map_feature(place) -> dict:
         "lat": place.latitude,
         "lon": place.longitude,
         "approximate": place.approximate,
+        "live_room": room.text if room else "",
     }
     record = place.record
     if record.closures:

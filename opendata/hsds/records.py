@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from core.fees import FeeKind
 from core.pages import in_source_language
 from core.text import plain_text
+from directory.live_room import RoomState
 from directory.models import PlacePage
 from directory.records import PlaceRecord, place_records
 from opendata.hsds.keys import HsdsKeys, hsds_keys
@@ -250,6 +251,36 @@ def attributes(place: HsdsPlace) -> list[dict]:
     return found
 
 
+# The unit a live room's places are counted in: a family's place in the room, this site's own.
+PLACE_UNIT_KEY = 1
+
+
+def capacities(place: HsdsPlace) -> list[dict]:
+    """HSDS 3.1's `service_capacity` (the 3.0 answer carries it as the service's
+    `capacities`): each session under way or ahead today whose team said a number of places
+    left (or « complet », none), while the session lasts; `updated` is when they said it."""
+    service_id = record_id("service", place.pk)
+    found = []
+    for room in place.record.rooms_now:
+        available = 0 if room.state == RoomState.FULL else room.places_left
+        if available is None:
+            continue
+        found.append(
+            {
+                "id": record_id("service_capacity", room.session_id),
+                "service_id": service_id,
+                "unit": {
+                    "id": record_id("unit", PLACE_UNIT_KEY),
+                    "name": _("Places (familles accueillies)"),
+                },
+                "available": available,
+                "description": room.text,
+                "updated": room.reported_at.isoformat(),
+            }
+        )
+    return found
+
+
 def service(place: HsdsPlace, nested: bool = True) -> dict:
     """The service's own fields (a list item); with its related records when `nested`."""
     service_id = record_id("service", place.pk)
@@ -273,6 +304,7 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "minimum_age": round(record.age_min_months / 12, 2),
             "maximum_age": round(record.age_max_months / 12, 2),
             "last_modified": _modified(place),
+            "capacities": capacities(place) or None,
         }
     )
     if nested:

@@ -31,11 +31,19 @@
     return text(value).innerHTML;
   }
 
+  // A point's popup: its link, and what its team says of the room now (live_room), if any.
   function link(point) {
     var anchor = document.createElement("a");
     anchor.href = point.url;
     anchor.textContent = point.name;
-    return anchor;
+    if (!point.live_room) return anchor;
+    var popup = document.createElement("div");
+    var room = document.createElement("p");
+    room.className = "live-state";
+    room.appendChild(text(point.live_room));
+    popup.appendChild(anchor);
+    popup.appendChild(room);
+    return popup;
   }
 
   // A point's popup: the link to the place, whether a closure covers today (`closed`) and what

@@ -27,13 +27,13 @@ def make_places(commune, count):
     ("url", "limit"),
     [
         # The map page: search (matches, 2 facets), the hits' records (directory.records: the
-        # places, their terms, their hours and closures, their notices), the form's choices,
-        # the cards' next sessions (2), and Wagtail's look-up of the visitor's locale before it
-        # routes (WAGTAIL_I18N_ENABLED). The page holds every match: its records are the map's
-        # points.
-        ("/lieux/", 16),
+        # places, their terms, their hours and closures, their notices, their sessions' live
+        # rooms), the form's choices, the cards' next sessions (2), and Wagtail's look-up of the
+        # visitor's locale before it routes (WAGTAIL_I18N_ENABLED). The page holds every match:
+        # its records are the map's points.
+        ("/lieux/", 17),
         # More: the ticked objective's facet counts the places found without it.
-        ("/lieux/?near=50.64,5.57&objective=passerelles", 17),
+        ("/lieux/?near=50.64,5.57&objective=passerelles", 18),
         ("/programmes/lieux-rencontre-enfants-parents/", 12),
         ("/objectifs/passerelles/", 12),
         ("/", 12),
@@ -57,8 +57,8 @@ def test_the_map_of_more_matches_than_a_page_costs_the_same_whatever_their_numbe
     many = queries_for(client, "/lieux/")
     assert many == few
     # The page's, then the map's every match (directory.search.map_points): the matches' ids,
-    # then their records (4, where the points alone were 1).
-    assert few <= 22
+    # then their records (5 each: the places, terms, hours and closures, notices, live rooms).
+    assert few <= 24
 
 
 def test_place_page_query_count_is_bounded(client, place):
@@ -66,10 +66,10 @@ def test_place_page_query_count_is_bounded(client, place):
     OpeningHoursFactory(place=place, weekday=3)
     client.get(place.url)
     # Wagtail's serving (the site, the locale, the pages along the path, their aliases, the
-    # page's view restrictions: 9), the place's record (4), its upcoming sessions (2: the view
-    # restrictions that keep private activities out, the sessions), its santé-parentalité
-    # projects, its photos.
-    assert queries_for(client, place.url) <= 17
+    # page's view restrictions: 9), the place's record (5: its notices' and live rooms'
+    # included), its upcoming sessions (2: the view restrictions that keep private activities
+    # out, the sessions), its santé-parentalité projects, its photos.
+    assert queries_for(client, place.url) <= 18
 
 
 def test_the_place_detail_api_query_count_is_bounded(client, place):

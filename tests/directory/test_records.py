@@ -112,7 +112,7 @@ def test_records_are_in_the_visitors_language(commune):
     assert english.name == place.title
 
 
-def test_records_cost_four_queries_whatever_the_number_of_places(commune):
+def test_records_cost_five_queries_whatever_the_number_of_places(commune):
     places = [full_place(commune) for _ in range(2)]
     place_records([places[0].pk])  # the site's root paths, read once into the cache
 
@@ -124,8 +124,9 @@ def test_records_cost_four_queries_whatever_the_number_of_places(commune):
 
     few = count([place.pk for place in places])
     places += [full_place(commune) for _ in range(10)]
-    # The places, their terms, their hours and closures, their notices (directory.records).
-    assert count([place.pk for place in reversed(places)]) == few == 4
+    # The places, their terms, their hours and closures, their notices, the live rooms of their
+    # sessions (directory.records, directory.live_room).
+    assert count([place.pk for place in reversed(places)]) == few == 5
 
 
 def test_a_place_deleted_since_its_id_was_read_is_left_out(place):
