@@ -97,7 +97,8 @@ def test_nid_in_detail(client, world):
         place=nid, start_date=today, end_date=today + timedelta(days=7), reason="Congés"
     )
     service = get(client, f"/services/{record_id('service', nid.pk)}")
-    assert service["status"] == "active"
+    # A closure covers today: HSDS's status says so (its schedule says until when).
+    assert service["status"] == "temporarily closed"
     assert service["minimum_age"] == 0 and service["maximum_age"] == 3
     assert {lang["code"] for lang in service["languages"]} == {"fr", "ar"}
     regular, closure = service["schedules"]
