@@ -151,7 +151,6 @@ def public_reads(browser, base_url: str, place_url: str, audited: bool = False) 
         seen["place"] = " ".join(page.locator("main").inner_text().split())
         if audited:
             seen["place_audit"] = audit(page)
-        seen["cookies"] = [cookie["name"] for cookie in page.context.cookies()]
         seen["js_errors"] = page.js_errors
     return seen
 
