@@ -107,9 +107,10 @@ def migrated_data_put_back(django_db_setup, django_db_blocker):
 
 
 @contextmanager
-def offline_page(browser, base_url: str, viewport: dict, locale: str = "fr-BE"):
+def offline_page(browser, base_url: str, viewport: dict, locale: str = "fr-BE", **options):
     """A page in a fresh context of that size that may only reach `base_url`; the browser's
-    language (Accept-Language, navigator.language) is `locale`.
+    language (Accept-Language, navigator.language) is `locale`; `options` are the context's
+    others (`has_touch=True, is_mobile=True` for a phone one taps).
 
     The page carries `js_errors` (uncaught exceptions) and `requested_images` (the URLs of
     images answered with the blank tile).
@@ -128,7 +129,7 @@ def offline_page(browser, base_url: str, viewport: dict, locale: str = "fr-BE"):
         else:
             route.abort()
 
-    context = browser.new_context(viewport=viewport, locale=locale)
+    context = browser.new_context(viewport=viewport, locale=locale, **options)
     try:
         context.route("**/*", answer_locally)
         page = context.new_page()
