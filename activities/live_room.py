@@ -63,14 +63,17 @@ def report(
     *,
     user=None,
     by_team_link: bool = False,
+    at: datetime | None = None,
 ) -> RoomReport:
     """A tap: kept as a row (the log), and the place's record changes, so that its search
-    documents are rewritten and kept answers learn it (`RoomReport` is shown publicly)."""
+    documents are rewritten and kept answers learn it (`RoomReport` is shown publicly). `at`,
+    when the tap was made, is now but for the demo's taps (rencontres.demo.live_rooms)."""
     with transaction.atomic():
         row = RoomReport.objects.create(
             occurrence=occurrence,
             state=state,
             places_left=places_left,
+            reported_at=at or timezone.now(),
             reported_by=user if user is not None and user.is_authenticated else None,
             by_team_link=by_team_link,
         )

@@ -9,6 +9,13 @@ Dates are relative to `today`: an activity began a few weeks ago and goes on, so
 week" always has sessions; a share of places closes over the next school holidays, a few
 today or within the week (`near_closure`); some
 sessions are full (a waiting list), one in a few activities is cancelled.
+
+The showcase places (`generator.DemoPlaceGenerator.showcase_rank`: the first drop-in places
+without a closure near today) hold a weekly drop-in without registration, so that every weekday,
+Monday to Friday, has drop-in sessions whose live room the demo can show (`live_rooms`); the
+drop-ins the generator draws are on weekdays only, so Saturday and Sunday have none. Three of them
+carry the demo's notices (`showcase`): moved for works now, hours changed from within the week, an
+activity's notice.
 """
 
 from __future__ import annotations
@@ -22,8 +29,9 @@ from django.utils.text import slugify
 from activities.choices import Ends, Repeat
 from core.countries import Country
 from core.fees import read_fee
+from directory.models.notices import NoticeKind
 from objectives.models import AccessMode
-from rencontres.demo.generator import DemoPlace
+from rencontres.demo.generator import NEAR_CLOSURE_EVERY, SHOWCASE_PER_WEEKDAY, DemoPlace
 
 # (title, description, weekly interval or "monthly", registration capacity or None, minutes,
 #  what to bring, price)
@@ -121,6 +129,17 @@ CANCEL_REASONS = ["Animatrice en formation", "Salle indisponible", "Animatrice m
 DEMO_EMAIL_DOMAIN = "demo.example"
 
 
+@dataclass(frozen=True)
+class DemoNotice:
+    """A place's or an activity's notice (directory.models.notices): its kind, its days, its
+    message in each language."""
+
+    kind: str
+    start: date
+    end: date
+    messages: dict[str, str]
+
+
 @dataclass
 class DemoActivity:
     slug: str
@@ -132,6 +151,7 @@ class DemoActivity:
     full_sessions: int = 0
     cancelled_session: int | None = None
     cancel_reason: str = ""
+    notice: DemoNotice | None = None
 
 
 @dataclass
@@ -141,6 +161,7 @@ class DemoOffer:
 
     activities: list[DemoActivity] = field(default_factory=list)
     closure: tuple[date, date, str] | None = None
+    notices: list[DemoNotice] = field(default_factory=list)
 
 
 def school_holidays(country: str, today: date) -> tuple[date, date, str]:
@@ -155,9 +176,6 @@ def school_holidays(country: str, today: date) -> tuple[date, date, str]:
 # One demo place in NEAR_CLOSURE_EVERY is closed today, another closes within the week: what a
 # family sees of a closure (the place page, the sessions it cancels) is there from the first run,
 # whatever the month.
-NEAR_CLOSURE_EVERY = 25
-
-
 def near_closure(index: int, today: date) -> tuple[date, date, str] | None:
     turn = index % NEAR_CLOSURE_EVERY
     if turn == 0:
@@ -171,15 +189,86 @@ def draw_offer(place: DemoPlace, seed: int, today: date) -> DemoOffer:
     rng = random.Random(f"{seed}:{place.index}:activities")
     mode = place.fields["access_mode"]
     offer = DemoOffer(closure=near_closure(place.index, today))
-    if rng.random() >= ACTIVITY_CHANCE.get(mode, 0.0):
-        return offer
-    menu = CONSULTATION_ACTIVITIES if mode == AccessMode.APPOINTMENT else DROP_IN_ACTIVITIES
-    count = 1 if mode == AccessMode.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
-    for recipe in rng.sample(menu, count):
-        offer.activities.append(_activity(rng, place, recipe, today))
-    if rng.random() < CLOSURE_CHANCE and offer.closure is None:
-        offer.closure = school_holidays(place.fields["country"], today)
+    if rng.random() < ACTIVITY_CHANCE.get(mode, 0.0):
+        menu = CONSULTATION_ACTIVITIES if mode == AccessMode.APPOINTMENT else DROP_IN_ACTIVITIES
+        count = 1 if mode == AccessMode.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
+        for recipe in rng.sample(menu, count):
+            offer.activities.append(_activity(rng, place, recipe, today))
+        if rng.random() < CLOSURE_CHANCE and offer.closure is None:
+            offer.closure = school_holidays(place.fields["country"], today)
+    if place.showcase is not None:
+        showcase(rng, place, offer, today)
     return offer
+
+
+# The showcase's weekly drop-in (no registration), and when it starts by the place's rank: a
+# weekday's three drop-ins in the morning, early and late afternoon.
+WEEKLY_DROP_IN = DROP_IN_ACTIVITIES[1]
+SHOWCASE_TIMES = [time(9, 30), time(14, 0), time(15, 30)]
+MOVED_RANK, ACTIVITY_NOTICE_RANK, HOURS_RANK = 1, 2, 3
+
+
+def showcase(rng: random.Random, place: DemoPlace, offer: DemoOffer, today: date) -> None:
+    """A showcase place (drawn after the rest, which it leaves as drawn): its weekly drop-in on
+    weekday `rank % 5` (the one it drew, moved to that day, or one more), open over the school
+    holidays, and for three ranks a notice."""
+    rank = place.showcase
+    slug = slugify(WEEKLY_DROP_IN[0])
+    weekly = next((a for a in offer.activities if a.slug == slug), None)
+    if weekly is None:
+        weekly = _activity(rng, place, WEEKLY_DROP_IN, today)
+        offer.activities.append(weekly)
+    weekday = rank % 5
+    fields = weekly.fields
+    start = fields["start_date"]
+    fields.update(
+        start_date=start - timedelta(days=(start.weekday() - weekday) % 7),
+        weekdays=str(weekday),
+        start_time=SHOWCASE_TIMES[rank // 5 % SHOWCASE_PER_WEEKDAY],
+    )
+    weekly.cancelled_session = None
+    offer.closure = None
+    if rank == MOVED_RANK:
+        offer.notices.append(
+            DemoNotice(
+                NoticeKind.MOVED,
+                today - timedelta(days=3),
+                today + timedelta(days=10),
+                {
+                    "fr": "Fermé pour travaux : les séances ont lieu à la maison de quartier, "
+                    "à deux rues d'ici.",
+                    "nl": "Gesloten wegens werken: de bijeenkomsten vinden plaats in het "
+                    "buurthuis, twee straten verder.",
+                    "en": "Closed for works: sessions take place at the community centre, two "
+                    "streets away.",
+                },
+            )
+        )
+    elif rank == HOURS_RANK:
+        start = today + timedelta(days=2)
+        offer.notices.append(
+            DemoNotice(
+                NoticeKind.HOURS,
+                start,
+                start + timedelta(days=6),
+                {
+                    "fr": "Horaires changés : accueil l'après-midi seulement, de 13 h 30 à 17 h.",
+                    "nl": "Gewijzigde uren: onthaal alleen in de namiddag, van 13.30 tot 17 uur.",
+                    "en": "Changed hours: open in the afternoon only, from 1.30 to 5 pm.",
+                },
+            )
+        )
+    elif rank == ACTIVITY_NOTICE_RANK:
+        weekly.notice = DemoNotice(
+            NoticeKind.MOVED,
+            today - timedelta(days=1),
+            today + timedelta(days=6),
+            {
+                "fr": "Cette semaine, la lecture a lieu à la bibliothèque, juste en face.",
+                "nl": "Deze week is het voorlezen in de bibliotheek, recht tegenover.",
+                "en": "This week, the reading takes place at the library, just opposite.",
+            },
+        )
 
 
 def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) -> DemoActivity:

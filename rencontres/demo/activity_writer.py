@@ -1,6 +1,7 @@
 """Writing demo activities in bulk: the pages under their place, their sessions for the rolling
 window (as `activities.occurrences.sync_activity` would make them), the place's closure over
-the school holidays, full sessions with their waiting list, a cancelled session.
+the school holidays, full sessions with their waiting list, a cancelled session; the place's and
+the activities' notices.
 
 Like the places (`writer`), pages get their treebeard paths computed in memory and each batch
 costs a handful of multi-row inserts, whatever the number of activities. Only demo places
@@ -21,13 +22,14 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from activities.choices import RegistrationStatus
-from activities.models import ActivityPage, Occurrence, Registration
+from activities.models import ActivityNotice, ActivityPage, Occurrence, Registration
 from activities.occurrences import window_days
 from activities.recurrence import Schedule
 from core.countries import TIME_ZONES
 from core.weekdays import parse_weekdays
 from directory.models import ClosurePeriod, PlacePage
-from rencontres.demo.activities import DemoActivity, demo_families, draw_offer
+from directory.models.notices import PlaceNotice
+from rencontres.demo.activities import DemoActivity, DemoNotice, demo_families, draw_offer
 from rencontres.demo.generator import DemoPlace
 from rencontres.demo.writer import bulk_insert, instance_rows
 
@@ -87,9 +89,10 @@ class ActivityWriter:
         """Give each place its drawn activities; returns the new activities' ids."""
         offers = [(row, place, draw_offer(place, self.seed, self.today)) for row, place in places]
         with transaction.atomic(using=self.db):
-            # A place without activities may have a closure too (drawn again on every run, as
-            # it still has no child page: written once).
+            # A place without activities may have a closure and notices too (drawn again on
+            # every run, as it still has no child page: written once).
             closures = self._closures(offers)
+            self._place_notices(offers)
             offers = [item for item in offers if item[2].activities]
             if not offers:
                 return []
@@ -126,6 +129,12 @@ class ActivityWriter:
                 ]
                 bulk_insert(through, fields, links, self.db)
             self._count_children(offers)
+            # Written with the activity, which is written once.
+            ActivityNotice.objects.bulk_create(
+                notice_row(ActivityNotice(activity_id=ids[page.path]), activity.notice)
+                for _row, activity, page in pages
+                if activity.notice
+            )
             countries = {row.pk: place.fields["country"] for row, place, _offer in offers}
             self._sessions(
                 [(row, activity, ids[page.path]) for row, activity, page in pages],
@@ -174,6 +183,21 @@ class ActivityWriter:
         ]
         ClosurePeriod.objects.bulk_create(closures)
         return {closure.place_id: closure for closure in closures}
+
+    def _place_notices(self, offers) -> None:
+        """Bulk, without the signals a save sends (the command indexes what it wrote): a place
+        that has a notice already is left alone."""
+        noticed = set(
+            PlaceNotice.objects.filter(
+                place_id__in=[row.pk for row, _place, offer in offers if offer.notices]
+            ).values_list("place_id", flat=True)
+        )
+        PlaceNotice.objects.bulk_create(
+            notice_row(PlaceNotice(place_id=row.pk), notice)
+            for row, _place, offer in offers
+            if row.pk not in noticed
+            for notice in offer.notices
+        )
 
     def _sessions(self, activities, countries: dict[int, str], closures) -> None:
         occurrences: list[Occurrence] = []
@@ -248,6 +272,13 @@ class ActivityWriter:
                         )
                     )
         Registration.objects.bulk_create(registrations, batch_size=2000)
+
+
+def notice_row(row, notice: DemoNotice):
+    row.kind, row.start_date, row.end_date = notice.kind, notice.start, notice.end
+    for code, message in notice.messages.items():
+        setattr(row, f"message_{code}", message)
+    return row
 
 
 def attach_places(activities: Sequence[ActivityPage]) -> None:

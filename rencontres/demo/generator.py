@@ -53,6 +53,14 @@ METRES_PER_DEGREE = 111_320
 # About 8% of places are discreet, mostly supervised-visit centres.
 DISCREET_CHANCE = {AccessMode.REFERRAL: 0.30}
 DEFAULT_DISCREET_CHANCE = 0.025
+# One demo place in NEAR_CLOSURE_EVERY is closed today (turn 0), another closes within the week
+# (turn NEAR_CLOSURE_EVERY // 2): see activities.near_closure.
+NEAR_CLOSURE_EVERY = 25
+# The first drop-in places not closed near today are the demo's showcase (`showcase_rank`): each
+# weekday, Monday to Friday, has SHOWCASE_PER_WEEKDAY of them holding a weekly drop-in session
+# (activities.showcase), and a few of them carry the demo's notices.
+SHOWCASE_PER_WEEKDAY = 3
+SHOWCASE_PLACES = 5 * SHOWCASE_PER_WEEKDAY
 
 
 @dataclass
@@ -70,6 +78,12 @@ class DemoPlace:
     hours: list[tuple[int, time, time]]
     first_published_at: datetime
     last_published_at: datetime
+    # Its rank among the showcase places (`DemoPlaceGenerator.showcase_rank`), or None.
+    showcase: int | None = None
+
+
+def has_near_closure(index: int) -> bool:
+    return index % NEAR_CLOSURE_EVERY in (0, NEAR_CLOSURE_EVERY // 2)
 
 
 def demo_slug(index: int, title: str) -> str:
@@ -92,7 +106,9 @@ class DemoPlaceGenerator:
         self.now = now
         self.programme_cum_weights = list(accumulate(catalogue.programme_weights))
         self.fakers = _fakers()
-        self._countries: list[str] = []
+        self._primaries: list[ProgrammeInfo] = []
+        self._showcase: dict[int, int] = {}
+        self._scanned = 0
 
     def generate(self, index: int) -> DemoPlace:
         rng = random.Random(f"{self.seed}:{index}")
@@ -175,6 +191,7 @@ class DemoPlaceGenerator:
             hours=self._hours(rng, mode),
             first_published_at=first_published_at,
             last_published_at=last_published_at,
+            showcase=self.showcase_rank(index),
         )
 
     @staticmethod
@@ -191,15 +208,31 @@ class DemoPlaceGenerator:
         """The place's first draw: its main programme."""
         return rng.choices(self.catalogue.programmes, cum_weights=self.programme_cum_weights)[0]
 
+    def _primary_of(self, index: int) -> ProgrammeInfo:
+        """Place `index`'s main programme: its stream's first draw, so this needs no other
+        place generated."""
+        primaries = self._primaries
+        while len(primaries) <= index:
+            primaries.append(self._primary(random.Random(f"{self.seed}:{len(primaries)}")))
+        return primaries[index]
+
     def _ordinal_in_country(self, index: int) -> int:
-        """How many places before place `index` are in its country: each place's country is its
-        stream's first draw, so this needs no other place generated."""
-        countries = self._countries
-        while len(countries) <= index:
-            rng = random.Random(f"{self.seed}:{len(countries)}")
-            countries.append(self._primary(rng).country)
-        country = countries[index]
-        return sum(1 for other in countries[:index] if other == country)
+        """How many places before place `index` are in its country."""
+        country = self._primary_of(index).country
+        return sum(1 for i in range(index) if self._primaries[i].country == country)
+
+    def showcase_rank(self, index: int) -> int | None:
+        """Place `index`'s rank among the first SHOWCASE_PLACES drop-in places without a
+        closure near today (`has_near_closure`), or None: read from the places' first draws,
+        so that a place's showcase role, like the place, is the same whichever are written."""
+        while len(self._showcase) < SHOWCASE_PLACES and self._scanned <= index:
+            scanned = self._scanned
+            self._scanned += 1
+            if self._primary_of(scanned).access_mode == AccessMode.DROP_IN and not has_near_closure(
+                scanned
+            ):
+                self._showcase[scanned] = len(self._showcase)
+        return self._showcase.get(index)
 
     def _commune(self, rng: random.Random, index: int, country: str) -> CommuneInfo:
         """France: the region first, in proportion to population, from a low-discrepancy

@@ -1,19 +1,25 @@
 """`manage.py seed_demo` gives demo places activities that show the product: weekly,
 fortnightly and monthly ones, with registration and a capacity, full sessions with a waiting
-list, a cancelled session, closures over the school holidays; and santé-parentalité projects.
-Deterministic and idempotent, like the places."""
+list, a cancelled session, closures over the school holidays, notices, live rooms on today's
+drop-in sessions; and santé-parentalité projects. Deterministic and idempotent, like the
+places."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from activities.choices import RegistrationStatus
-from activities.models import ActivityPage, Occurrence, Registration
+from activities.models import ActivityNotice, ActivityPage, Occurrence, Registration, RoomReport
+from directory.live_room import RoomState
 from directory.models import ClosurePeriod
+from directory.models.notices import NoticeKind, PlaceNotice, announced
+from directory.records import place_records
 from projects.models import HealthParentingProject, ProjectConsultation, ProjectPlace
 from tests.rencontres.test_seed_demo import communes  # noqa: F401 (a fixture)
 
@@ -31,6 +37,8 @@ def snapshot():
         Registration.objects.count(),
         ClosurePeriod.objects.count(),
         ProjectConsultation.objects.count(),
+        sorted(PlaceNotice.objects.values_list("place__slug", "kind", "start_date")),
+        sorted(ActivityNotice.objects.values_list("activity__url_path", "kind", "start_date")),
     )
 
 
@@ -87,6 +95,78 @@ def test_this_week_has_sessions(communes):  # noqa: F811
     assert Occurrence.objects.filter(date__range=(today, today + timedelta(days=6))).count() >= 5
 
 
+def test_notices_moved_now_hours_changed_within_the_week_and_an_activitys(
+    client,
+    communes,  # noqa: F811
+):
+    seed()
+    today = timezone.localdate()
+    moved = PlaceNotice.objects.get(kind=NoticeKind.MOVED)
+    assert moved.start_date <= today <= moved.end_date
+    assert "travaux" in moved.message_fr and "maison de quartier" in moved.message_fr
+    assert moved.message_nl and moved.message_en
+    hours = PlaceNotice.objects.get(kind=NoticeKind.HOURS)
+    assert today < hours.start_date <= today + timedelta(days=6)
+    # Each place's record says its notice today: current, or announced ahead of its start.
+    for notice in (moved, hours):
+        assert announced(notice.start_date, notice.end_date, today)
+        [record] = place_records([notice.place_id])
+        assert [n.kind for n in record.announced_notices] == [notice.kind]
+    activity_notice = ActivityNotice.objects.select_related("activity").get()
+    assert activity_notice.start_date <= today <= activity_notice.end_date
+    assert activity_notice.message_fr in client.get(activity_notice.activity.url).text
+    # Written once.
+    seed()
+    assert PlaceNotice.objects.count() == 2 and ActivityNotice.objects.count() == 1
+
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def test_every_weekday_has_drop_in_sessions(communes):  # noqa: F811
+    """The showcase places hold a weekly drop-in without registration on each weekday."""
+    seed()
+    today = timezone.localdate()
+    days = [today + timedelta(days=n) for n in range(7)]
+    for day in (d for d in days if d.weekday() < 5):
+        drop_ins = Occurrence.objects.filter(
+            date=day, is_cancelled=False, activity__registration_required=False
+        )
+        assert drop_ins.count() >= 3, day
+
+
+def test_live_rooms_on_todays_drop_in_sessions_not_ended(communes):  # noqa: F811
+    # A Wednesday at 08:00: the day's drop-ins are ahead (the showcase's at 9:30, 14:00, 15:30).
+    with time_machine.travel(datetime(2027, 3, 3, 8, 0, tzinfo=BRUSSELS), tick=False):
+        seed()
+        now = timezone.now()
+        reports = RoomReport.objects.select_related("occurrence__activity")
+        assert {r.state for r in reports} == {
+            RoomState.FREE,
+            RoomState.ALMOST_FULL,
+            RoomState.FULL,
+        }
+        for row in reports:
+            session = row.occurrence
+            assert session.date == timezone.localdate() and session.end > now
+            assert not session.is_cancelled and not session.activity.registration_required
+            assert now - timedelta(minutes=30) < row.reported_at < now and row.by_team_link
+            [record] = place_records([session.place_id])
+            assert record.live_room_of(session.pk).state == row.state
+        almost = reports.get(state=RoomState.ALMOST_FULL)
+        assert almost.places_left
+        # Not twice: a second run finds today's rooms given.
+        seed()
+        assert RoomReport.objects.count() == 3
+
+
+def test_no_live_room_once_the_days_sessions_have_ended(communes):  # noqa: F811
+    with time_machine.travel(datetime(2027, 3, 3, 20, 0, tzinfo=BRUSSELS), tick=False):
+        seed()
+        assert Occurrence.objects.filter(date=timezone.localdate()).exists()
+        assert not RoomReport.objects.exists()
+
+
 def test_projects_link_consultations_and_places(communes):  # noqa: F811
     seed(count=120)
     link = ProjectConsultation.objects.select_related("consultation", "project").first()
@@ -106,7 +186,7 @@ def test_idempotent_and_deterministic(communes):  # noqa: F811
     assert snapshot() == first
     call_command("seed_demo", count=60, seed=3, clear=True, verbosity=0)
     again = snapshot()
-    assert again[0] == first[0] and again[1:4] == first[1:4]
+    assert again[0] == first[0] and again[1:4] == first[1:4] and again[5:] == first[5:]
     assert not ActivityPage.objects.exclude(url_path__in=[row[0] for row in first[0]]).exists()
 
 

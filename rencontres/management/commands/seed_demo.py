@@ -5,7 +5,8 @@
     manage.py seed_demo --seed 7 --clear     # replace the demo places with another draw
 
 Idempotent: demo places are recognised by their slug (``demo-000042-…``); a run creates only the
-ones missing for the requested count and never touches anything else. See rencontres/demo/.
+ones missing for the requested count and never touches anything else, but for the live rooms of
+today's drop-in sessions, given on a day none has one. See rencontres/demo/.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from rencontres.demo.activity_writer import (
 )
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
+from rencontres.demo.live_rooms import seed_live_rooms
 from rencontres.demo.projects import demo_places_queryset, seed_projects
 from rencontres.demo.writer import (
     PlaceWriter,
@@ -160,12 +162,17 @@ class Command(BaseCommand):
             self.refresh_search_cluster()
             clock.lap("cluster")
         finished = clock.elapsed()
+        # Today's, on every run (none twice: the demo may be started again another day), after
+        # the indexes: each tap reaches the place's documents as a team's does.
+        rooms = seed_live_rooms(parent, seed, timezone.now())
+        clock.lap("live rooms")
 
         self.say(
             self.style.SUCCESS(
                 f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
                 f"{len(projects)} project(s) in {written:.1f} s"
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
+                + f", {len(rooms)} live room(s)"
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )
         )
