@@ -6,10 +6,12 @@ django_tasks_db 0.13) made to live through a database outage, and seen by /healt
   seconds, at most `OUTAGE_MAX_WAIT`) and tries again; once the database answers it logs how long
   it was away and goes on. db_worker 0.13 has no option for this: its loop lets the error out
   and the process exits.
-- A task cut short by the outage (the database lost while it ran) is not marked failed: it
-  goes back to the queue when the database is back, with the tasks of workers whose heartbeat
+- A task cut short by the outage (the database lost while it ran: db_worker's `run_task` cannot
+  record its end either, and lets the error out to this loop) stays "running" until the
+  database is back, then goes back to the queue, with the tasks of workers whose heartbeat
   stopped long ago (a worker killed mid-task). Tasks must therefore bear a second run: the
-  e-mails do (core.mail's send key).
+  e-mails do (core.mail's send key). Only a database back within db_worker's own 0.2 s of
+  retries records such a task as failed.
 - Each turn of the loop writes the worker's heartbeat (`core.models.WorkerHeartbeat`, at most
   every `HEARTBEAT_EVERY`), which /healthz reads (rencontres/health.py).
 
@@ -23,17 +25,15 @@ import logging
 import time
 from datetime import timedelta
 
-from django.core.exceptions import SuspiciousOperation
 from django.db import (
     InterfaceError,
     OperationalError,
     close_old_connections,
-    connection,
     connections,
 )
 from django.db.models import Max
 from django.utils import timezone
-from django_tasks_db.compat import TaskContext, TaskResultStatus, task_finished, task_started
+from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
@@ -50,17 +50,6 @@ OUTAGE_MAX_WAIT = 15.0
 ABANDONED_AFTER = timedelta(minutes=10)
 # Heartbeats of workers gone this long are deleted at start.
 FORGOTTEN_AFTER = timedelta(days=1)
-
-
-def database_answers() -> bool:
-    """Whether the default database answers now, on a new connection."""
-    close_all()
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DATABASE_ERRORS:
-        return False
-    return True
 
 
 def close_all() -> None:
@@ -136,45 +125,6 @@ class ResilientWorker(Worker):
             if task_result is not None:
                 task_result.claim(self.worker_id)
         return task_result, True
-
-    def run_task(self, db_task_result: DBTaskResult) -> None:
-        """db_worker's `run_task`, but a task that met a lost database is left running: the
-        outage is the loop's to handle, and the task is queued again once the database is back
-        (`requeue_interrupted`), instead of being marked failed for good."""
-        try:
-            self.running_task = True
-            task = db_task_result.task
-            task_result = db_task_result.task_result
-            backend_type = task.get_backend()
-            task_started.send(sender=backend_type, task_result=task_result)
-            if task.takes_context:
-                return_value = task.call(
-                    TaskContext(task_result=task_result), *task_result.args, **task_result.kwargs
-                )
-            else:
-                return_value = task.call(*task_result.args, **task_result.kwargs)
-            db_task_result.set_successful(return_value)
-            task_finished.send(sender=backend_type, task_result=db_task_result.task_result)
-        except DATABASE_ERRORS as error:
-            if not database_answers():
-                raise
-            # The database answers: the task's own error (a bad query), not an outage.
-            self.task_failed(db_task_result, error)
-        except BaseException as error:  # db_worker's own rule: whatever the task raised
-            self.task_failed(db_task_result, error)
-        finally:
-            self.running_task = False
-            self._run_tasks += 1
-
-    def task_failed(self, db_task_result: DBTaskResult, error: BaseException) -> None:
-        db_task_result.set_failed(error)
-        try:
-            sender = type(db_task_result.task.get_backend())
-            task_result = db_task_result.task_result
-        except (ImportError, SuspiciousOperation):
-            logger.exception("Task %s failed unexpectedly", db_task_result.id)
-        else:
-            task_finished.send(sender=sender, task_result=task_result)
 
     # -- heartbeat and recovery -------------------------------------------------------------
 
