@@ -17,6 +17,7 @@ from core.mail import (
     deliver_email,
     is_transient,
     message_payload,
+    purge_deliveries,
     queue_email,
     resend,
     retry_delay,
@@ -183,3 +184,17 @@ def test_a_failed_message_is_resent_once(failing_send):
     delivery.refresh_from_db()
     assert (delivery.state, delivery.message) == (MailState.RESENT, None)
     assert MailDelivery.objects.filter(state=MailState.SENT).count() == 1
+
+
+def test_a_failed_message_is_forgotten_after_its_retention():
+    old = timezone.now() - timedelta(days=31)
+    kept = {"kind": "test", "to": ["a@example.org"]}
+    MailDelivery.objects.create(
+        key=uuid.uuid4(), kind="test", state=MailState.FAILED, message=kept, last_attempt_at=old
+    )
+    MailDelivery.objects.create(key=uuid.uuid4(), kind="test", state=MailState.FAILED, message=kept)
+    MailDelivery.objects.create(
+        key=uuid.uuid4(), kind="test", state=MailState.SENT, last_attempt_at=old - timedelta(30)
+    )
+    assert purge_deliveries() == (1, 1)
+    assert MailDelivery.objects.filter(message__isnull=False).count() == 1
