@@ -1,7 +1,9 @@
-"""The core layer's own table: the search updates the cluster missed (core.search.pending)."""
+"""The core layer's own tables: the search updates the cluster missed (core.search.pending), the
+task worker's heartbeat (core.worker) and each e-mail's delivery (core.mail)."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class PendingSearchUpdate(models.Model):
@@ -22,3 +24,51 @@ class PendingSearchUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index} {self.key}={self.object_id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """The task worker's last sign of life (`manage.py run_worker`, core.worker): one row per
+    worker, written at most every few seconds from its loop, read by /healthz. In the database
+    rather than the cache: the worker needs the database for every task anyway, the cache may be
+    a process's own memory (no cache server) or down while the worker works on."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class MailState(models.TextChoices):
+    SENDING = "sending", _("En cours d’envoi")
+    WAITING = "waiting", _("En attente d’un nouvel essai")
+    SENT = "sent", _("Envoyé")
+    FAILED = "failed", _("Échoué")
+    RESENT = "resent", _("Renvoyé")
+
+
+class MailDelivery(models.Model):
+    """One message's delivery (core.mail): its send key, its state and attempts, so that no
+    attempt sends what an earlier one sent. No address while it is on its way (the queued task
+    carries the message); a message that finally failed keeps what a resend needs (`message`,
+    its recipients included) until it is resent or `purge_mail_deliveries` clears it."""
+
+    key = models.UUIDField(unique=True)
+    kind = models.CharField(max_length=64)
+    state = models.CharField(max_length=16, choices=MailState.choices, default=MailState.SENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    first_attempt_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The error class and the server's reply code: never the reply's text (it may name the
+    # recipient).
+    last_error = models.CharField(max_length=200, blank=True)
+    message = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("envoi d’e-mail")
+        verbose_name_plural = _("envois d’e-mails")
+        permissions = [("resend_maildelivery", _("Voir et renvoyer les e-mails non remis"))]
+        indexes = [models.Index(fields=["state", "last_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.state}"

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     geocoder_france_url: str | None = None
 
     email_host: str | None = None
+    # The wait before an e-mail's second attempt after a transient failure, doubled at each
+    # attempt (core.mail): 60 s, then 2, 4… minutes, for 24 hours.
+    mail_retry_first_seconds: int = Field(default=60, ge=1, le=3600)
     email_port: int = 587
     email_user: str = ""
     email_password: SecretStr = SecretStr("")

@@ -106,6 +106,8 @@ TIMERS = (
             ("remind_stale_places",),
             # Closed problem reports' addresses cleared, old ones deleted.
             ("purge_problem_reports",),
+            # Failed e-mails' content cleared after 30 days, finished tasks deleted (core.mail).
+            ("purge_mail_deliveries",),
             ("clearsessions",),
             # With a search cluster: the page changes it missed during an outage.
             ("catch_up_search_index",),

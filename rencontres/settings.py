@@ -221,9 +221,19 @@ if ENV.email_host:
     EMAIL_USE_TLS = ENV.email_use_tls
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# Background work (registration e-mails): a queue in the database, run by `manage.py db_worker`
+# Background work (registration e-mails): a queue in the database, run by `manage.py run_worker`
 # beside the web server; tests run each task at once (tests/settings.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A mail server that accepts the connection and then says nothing costs a worker 20 s, not ever.
+EMAIL_TIMEOUT = 20
+# An e-mail's attempts after a transient failure (core.mail): the first delay, doubled at each
+# attempt up to the longest, for the window from the first attempt; a failed message's content
+# is kept that long for ONE staff to resend. The worker's heartbeat is late past its limit.
+MAIL_RETRY_FIRST_DELAY = timedelta(seconds=ENV.mail_retry_first_seconds)
+MAIL_RETRY_MAX_DELAY = timedelta(hours=4)
+MAIL_RETRY_WINDOW = timedelta(hours=24)
+MAIL_FAILED_RETENTION = timedelta(days=30)
+WORKER_HEARTBEAT_LATE = timedelta(seconds=60)
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email
 
@@ -298,6 +308,9 @@ LOGGING = {
         "django.request": {"level": "ERROR", "filters": ["route_not_path"]},
         "directory": {"level": "INFO"},
         "activities": {"level": "INFO"},
+        # The worker's outages and each e-mail's kind and fate (never its address).
+        "core.worker": {"level": "INFO"},
+        "core.mail": {"level": "INFO"},
         # A cluster failure is logged once by core.search (its error, never the family's query);
         # the clients' own warning adds a traceback per failed request.
         "opensearch": {"level": "ERROR"},

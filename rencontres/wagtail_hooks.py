@@ -1,6 +1,9 @@
-from django.urls import resolve
+from django.urls import path, resolve
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.admin import register_restricted_menu_item
+from rencontres import mail_admin
 from rencontres.staff_reports import is_report, sees_reports
 
 
@@ -8,3 +11,20 @@ from rencontres.staff_reports import is_report, sees_reports
 def reports_for_staff_only(request, menu_items):
     if not sees_reports(request.user):
         menu_items[:] = [item for item in menu_items if not is_report(resolve(item.url).view_name)]
+
+
+@hooks.register("register_admin_urls")
+def register_undelivered_mail_urls():
+    return [
+        path("e-mails-non-remis/", mail_admin.delivery_list, name="rencontres_undelivered_mail"),
+        path(
+            "e-mails-non-remis/<int:pk>/renvoyer/",
+            mail_admin.delivery_resend,
+            name="rencontres_undelivered_mail_resend",
+        ),
+    ]
+
+
+register_restricted_menu_item(
+    _("E-mails non remis"), "rencontres_undelivered_mail", mail_admin.can_resend, "mail", order=900
+)

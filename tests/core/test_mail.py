@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core import mail
 
 from core.mail import Attachment, Email, queue_email, render_email
+
+pytestmark = pytest.mark.django_db
 
 
 def test_queued_email_is_sent_with_its_headers_and_attachment():

@@ -121,6 +121,8 @@ def test_healthz_reports_each_part(client, settings):
         "database": "ok",
         "cluster": "not configured",
         "cache": "local memory",
+        "worker": "not seen",
+        "oldest_ready_task_seconds": None,
     }
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
@@ -149,6 +151,8 @@ def test_healthz_stays_200_while_the_cluster_is_down(client, settings):
         "database": "ok",
         "cluster": "unavailable",
         "cache": "local memory",
+        "worker": "not seen",
+        "oldest_ready_task_seconds": None,
     }
 
 
@@ -179,5 +183,7 @@ def test_healthz_is_503_while_the_database_is_down_and_the_breaker_open(
         "database": "unavailable",
         "cluster": "unavailable",
         "cache": "local memory",
+        "worker": "unknown",
+        "oldest_ready_task_seconds": None,
     }
     assert hung_cluster.connections == []
