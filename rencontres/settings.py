@@ -146,7 +146,8 @@ def caches_for(url: str | None, state_dir: Path = ENV.state_dir) -> dict:
         "BACKEND": "core.cache.SoftRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "rencontres",
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # Short: a dead server costs this once per few seconds per worker (core.cache's breaker).
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.25},
     }
     return {"default": redis, "search-breaker": redis}
 
