@@ -129,3 +129,29 @@ def test_limits_are_shared_while_the_server_answers(settings, redis_url):
     # Counted in the shared server, none in this process's memory.
     assert not core_cache.local_counts._cache
     cache.clear()
+
+
+def test_a_hung_server_costs_one_short_timeout_then_nothing(settings):
+    """A server that accepts and never answers: one read timeout (a quarter of a second), then
+    the breaker answers at once, and the limits still count."""
+    import time
+
+    from tests.conftest import HungServer
+
+    server = HungServer()
+    try:
+        settings.CACHES = caches_for(f"redis://127.0.0.1:{server.port}/0")
+        started = time.monotonic()
+        assert cache.get("clé") is None
+        first = time.monotonic() - started
+        started = time.monotonic()
+        for _ in range(50):
+            cache.get("clé")
+            cache.set("clé", 1)
+        rest = time.monotonic() - started
+        answers = [rate_limited(_from("203.0.113.12"), "reports", (1, 600)) for _ in range(2)]
+    finally:
+        server.close()
+    assert first < 1.0
+    assert rest < 0.5
+    assert answers == [False, True]
