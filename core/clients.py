@@ -17,9 +17,10 @@ import hashlib
 import ipaddress
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from core.cache import count_attempt
 
 TOO_MANY_ATTEMPTS = _("Trop de demandes depuis votre connexion : réessayez dans quelques minutes.")
 
@@ -65,18 +66,10 @@ def attempts_key(request: HttpRequest, scope: str) -> str:
 def rate_limited(request: HttpRequest, scope: str, rate: tuple[int, int]) -> bool:
     """Counts this attempt at `scope`; True when the client made more than `rate` = (limit,
     seconds) in the current window. Each form has its own scope, so a family who registers is
-    not held back for having reported a problem."""
+    not held back for having reported a problem. While the shared cache does not answer, each
+    worker counts in its own memory (`core.cache.count_attempt`): the limit still holds."""
     limit, window = rate
-    key = attempts_key(request, scope)
-    if cache.add(key, 1, timeout=window):
-        return False
-    try:
-        attempts = cache.incr(key)
-    except ValueError:
-        # The entry expired between add() and incr(): this attempt starts a new window.
-        cache.add(key, 1, timeout=window)
-        return False
-    return attempts > limit
+    return count_attempt(attempts_key(request, scope), window) > limit
 
 
 def held_back(request: HttpRequest, form, scope: str, rate: tuple[int, int]) -> bool:

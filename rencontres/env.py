@@ -77,6 +77,10 @@ class Settings(BaseSettings):
     activities_window_days: int = Field(default=183, ge=7, le=731)
     registration_retention_days: int = Field(default=30, ge=0, le=3650)
     registration_rate_limit: int = Field(default=10, ge=1)
+    # The programme's PDF: renderings at once per machine, renderings per client address per
+    # 10 minutes (what is already rendered is given without counting).
+    programme_pdf_renders: int = Field(default=1, ge=1, le=16)
+    programme_pdf_rate_limit: int = Field(default=10, ge=1)
     place_freshness_months: int = Field(default=6, ge=1, le=36)
     organiser_invitation_days: int = Field(default=14, ge=1, le=90)
     problem_report_rate_limit: int = Field(default=5, ge=1)

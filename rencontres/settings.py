@@ -146,12 +146,15 @@ def caches_for(url: str | None, state_dir: Path = ENV.state_dir) -> dict:
         "BACKEND": "core.cache.SoftRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": "rencontres",
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # Short: a dead server costs this once per few seconds per worker (core.cache's breaker).
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.25},
     }
     return {"default": redis, "search-breaker": redis}
 
 
 CACHES = caches_for(ENV.cache_url)
+# Files every worker of one host shares (the search breaker without a cache server, core.slots).
+STATE_DIR = ENV.state_dir
 
 # The client's address past this many reverse proxies (core.clients.client_address).
 TRUSTED_PROXY_COUNT = ENV.trusted_proxies
@@ -381,6 +384,13 @@ ACTIVITIES = {
     "retention_days": ENV.registration_retention_days,
     # Registration form submissions per client address: at most this many per this many seconds.
     "registration_rate": (ENV.registration_rate_limit, 600),
+    # The programme's PDF (activities.programme): at most this many rendered at once per machine
+    # (core.slots), this many renderings per client address per this many seconds, and a rendered
+    # one kept this many seconds (or until the public content changes; nothing is kept when
+    # KEPT_RESPONSES_SECONDS is 0).
+    "programme_pdf_renders": ENV.programme_pdf_renders,
+    "programme_pdf_rate": (ENV.programme_pdf_rate_limit, 600),
+    "programme_pdf_kept_seconds": 600,
 }
 
 # A listing not verified for this many months is stale: its organisers are reminded; twice as
