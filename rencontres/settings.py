@@ -159,12 +159,12 @@ TRUSTED_PROXY_COUNT = ENV.trusted_proxies
 # Admin login throttling (django-axes): after this many wrong passwords for one user name from one
 # client address, that pair is refused until the cool-off ends. Attempts are kept in the database,
 # shared by every worker; the address is the client's behind the proxies, not the proxy's.
-# Beside it, by address alone (rencontres.login_throttle, first backend): after
+# Beside it, by address alone (rencontres.login_throttle, before the password is checked): after
 # LOGIN_ADDRESS_FAILURE_LIMIT failures with any user names within the cool-off, the address is
 # refused for as long (password spraying).
 AUTHENTICATION_BACKENDS = [
-    "rencontres.login_throttle.AddressLockBackend",
     "axes.backends.AxesStandaloneBackend",
+    "rencontres.login_throttle.AddressLockBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = ENV.login_failure_limit
@@ -276,12 +276,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The Wagtail admin writes inline scripts, inline event handlers and inline styles without a nonce
-# (and its jQuery runs the scripts of the HTML its modals receive): its pages allow inline code,
-# still from the site only. Public pages never do.
+# The Wagtail admin: no inline script either, but the request's nonce on the few Wagtail writes
+# itself (rencontres.admin_scripts), so a script stored in content never runs in a staff member's
+# browser. Inline styles are allowed there (Wagtail sets style attributes throughout, and a style
+# cannot run code). Public pages allow neither.
 CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
 CONTENT_SECURITY_POLICY_ADMIN = {
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, NONCE],
     "style-src": [SELF, UNSAFE_INLINE],
 }
 # Permissions-Policy: the browser features the site never uses are off for it and anything it
