@@ -10,8 +10,8 @@ included (a 429 page saying so). Refused attempts are not counted, so the lock e
 Counted in the database (one row per address, `LoginAddressFailures`), so every worker and host
 shares it and it holds while the cache server is down. The row holds a keyed hash of the
 address, never the address; rows whose window and lock have both ended are deleted at each
-failure. Logs name the address's network (/24, /48), never the address, the user name or the
-password.
+failure and by the daily `manage.py purge_login_failures`. Logs name the address's network
+(/24, /48), never the address, the user name or the password.
 """
 
 from __future__ import annotations
@@ -63,6 +63,20 @@ def is_locked(address: str) -> bool:
     ).exists()
 
 
+def prune() -> int:
+    """Deletes the rows whose window and lock have both ended (at each failure, and daily by
+    `manage.py purge_login_failures`); returns how many."""
+    from rencontres.models import LoginAddressFailures
+
+    now = timezone.now()
+    deleted, _ = (
+        LoginAddressFailures.objects.filter(window_start__lte=now - cooloff())
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
+        .delete()
+    )
+    return deleted
+
+
 def record_failure(address: str) -> bool:
     """Counts one failed login from `address`; True when it locks the address now."""
     from rencontres.models import LoginAddressFailures
@@ -72,9 +86,7 @@ def record_failure(address: str) -> bool:
     limit = settings.LOGIN_ADDRESS_FAILURE_LIMIT
     with transaction.atomic():
         # Retention: a row is kept while its window or its lock lasts, never longer.
-        LoginAddressFailures.objects.filter(window_start__lte=now - window).filter(
-            Q(locked_until__isnull=True) | Q(locked_until__lte=now)
-        ).delete()
+        prune()
         row, created = LoginAddressFailures.objects.select_for_update().get_or_create(
             address=address_key(address), defaults={"window_start": now, "failures": 0}
         )
@@ -103,8 +115,10 @@ def _refuse(request: HttpRequest) -> None:
 
 
 class AddressLockBackend:
-    """First of AUTHENTICATION_BACKENDS: a locked address is refused before any password is
-    checked (PermissionDenied stops Django's authenticate(), which reports the failure)."""
+    """After axes' backend, before ModelBackend in AUTHENTICATION_BACKENDS: a locked address is
+    refused before any password is checked (PermissionDenied stops Django's authenticate(),
+    which reports the failure). It never authenticates anyone, so it has no get_user (the test
+    client's force_login takes the first backend that has one)."""
 
     def authenticate(self, request: HttpRequest | None, **credentials) -> None:
         if request is None:
@@ -112,9 +126,6 @@ class AddressLockBackend:
         if is_locked(client_address(request)):
             _refuse(request)
             raise PermissionDenied
-        return None
-
-    def get_user(self, user_id):
         return None
 
 

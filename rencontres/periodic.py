@@ -106,6 +106,8 @@ TIMERS = (
             ("remind_stale_places",),
             # Closed problem reports' addresses cleared, old ones deleted.
             ("purge_problem_reports",),
+            # Admin login failures whose window and lock have ended.
+            ("purge_login_failures",),
             ("clearsessions",),
             # With a search cluster: the page changes it missed during an outage.
             ("catch_up_search_index",),

@@ -145,3 +145,21 @@ def test_the_per_user_name_lock_stays(staff):
     assert "la connexion à ce compte est bloquée" in response.content.decode()
     # Another user name from that address is not locked yet (ten failures, the limit is 20).
     assert log_in(client, "autre", "x", SPRAYER).status_code == 200
+
+
+def test_the_daily_purge_deletes_ended_rows(staff):
+    from axes.models import AccessAttempt
+    from django.core.management import call_command
+
+    client = Client()
+    spray(client, 3, address="192.0.2.1")
+    spray(client, 20, address="192.0.2.2")
+    assert AccessAttempt.objects.count() == 23
+    LoginAddressFailures.objects.filter(failures=3).update(
+        window_start=timezone.now() - timedelta(minutes=31)
+    )
+    AccessAttempt.objects.update(attempt_time=timezone.now() - timedelta(minutes=31))
+    call_command("purge_login_failures")
+    # The locked address stays until its lock ends.
+    assert LoginAddressFailures.objects.get().failures == 20
+    assert AccessAttempt.objects.count() == 0
