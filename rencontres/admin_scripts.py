@@ -21,7 +21,7 @@ page's nonce and runs when jQuery inserts the form (jQuery copies the nonce).
 
 from __future__ import annotations
 
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 
 from django.http import HttpRequest
 from django.utils.html import escape
@@ -30,8 +30,17 @@ from django.utils.safestring import SafeString, mark_safe
 _request: ContextVar[HttpRequest | None] = ContextVar("rencontres_csp_request", default=None)
 
 
-def remember(request: HttpRequest | None) -> None:
-    _request.set(request)
+def remember(request: HttpRequest) -> Token:
+    """Keeps `request` as the current one until `forget(token)`."""
+    return _request.set(request)
+
+
+def forget(token: Token) -> None:
+    """Back to the request before (Wagtail's preview runs a request inside another)."""
+    try:
+        _request.reset(token)
+    except ValueError:  # set in another context: nothing to restore there
+        _request.set(None)
 
 
 def script_nonce() -> str:

@@ -47,12 +47,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)
         # The admin's inline scripts rendered without the request read its nonce here.
-        admin_scripts.remember(request)
+        request._admin_scripts_token = admin_scripts.remember(request)
 
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
-        admin_scripts.remember(None)
+        token = getattr(request, "_admin_scripts_token", None)
+        if token is not None:
+            admin_scripts.forget(token)
+            del request._admin_scripts_token
         if HEADER in response and _may_be_framed_by_the_site(response):
             response[HEADER] = FRAME_ANCESTORS.sub(
                 "frame-ancestors 'self'", response[HEADER], count=1

@@ -67,3 +67,17 @@ def test_outside_a_request_the_chooser_writes_no_nonce():
 
     html = AdminImageChooser().render("image", None, {"id": "id_image"})
     assert "<script>" in html and "nonce=" not in html
+
+
+def test_a_request_inside_another_gives_the_outer_one_back(rf):
+    from rencontres import admin_scripts
+
+    outer, inner = rf.get("/admin/"), rf.get("/admin/preview/")
+    outer.csp_nonce, inner.csp_nonce = "outer-nonce", "inner-nonce"
+    token = admin_scripts.remember(outer)
+    inner_token = admin_scripts.remember(inner)
+    assert admin_scripts.script_nonce() == "inner-nonce"
+    admin_scripts.forget(inner_token)
+    assert admin_scripts.script_nonce() == "outer-nonce"
+    admin_scripts.forget(token)
+    assert admin_scripts.script_nonce() == ""
