@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     problem_report_retention_days: int = Field(default=90, ge=0, le=3650)
     login_failure_limit: int = Field(default=10, ge=1, le=1000)
     login_cooloff_minutes: int = Field(default=30, ge=1)
+    login_address_failure_limit: int = Field(default=20, ge=1, le=10000)
 
     map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_tiles_attribution: str = (

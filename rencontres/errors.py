@@ -1,4 +1,5 @@
-"""Error pages: localized 404, 500 and 429, and a 503 (never a 500) while the database is down.
+"""Error pages: localized 404, 500, 429 and CSRF failure (403), and a 503 (never a 500) while
+the database is down.
 
 A view that cannot reach the database is answered by `DatabaseUnavailableMiddleware`
 (rencontres.middleware); an error raised by another middleware never reaches it, but reaches
@@ -11,9 +12,12 @@ from __future__ import annotations
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
@@ -63,3 +67,26 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if is_database_unavailable(error):
         return database_unavailable(request, error)
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+def visitor_language(request: HttpRequest) -> str:
+    """The language of a page answered outside the public pages' flow (a CSRF failure, a locked
+    login): the URL's prefix, else the language the visitor chose (the cookie), else the one
+    active. Addresses without a prefix, the admin's login included, are otherwise French."""
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie in {code for code, _name in settings.LANGUAGES}:
+        return cookie
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF_FAILURE_VIEW: a form sent with a missing or stale token (a session that
+    expired, a page left open for days) gets a page in the visitor's language saying to reload,
+    status 403. `reason` is Django's technical wording, shown to no one."""
+    with translation.override(visitor_language(request)):
+        response = render(request, "403_csrf.html", status=403)
+    add_never_cache_headers(response)
+    return response

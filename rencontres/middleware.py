@@ -11,6 +11,7 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
+from rencontres import admin_scripts
 from rencontres.errors import database_unavailable, is_database_unavailable
 
 FRAME_ANCESTORS = re.compile(r"frame-ancestors [^;]*")
@@ -23,8 +24,8 @@ def _may_be_framed_by_the_site(response: HttpResponseBase) -> bool:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's policy (settings.CONTENT_SECURITY_POLICY), with two changes:
 
-    - the Wagtail admin's pages get CONTENT_SECURITY_POLICY_ADMIN's directives instead (Wagtail
-      writes inline scripts, event handlers and styles that carry no nonce);
+    - the Wagtail admin's pages get CONTENT_SECURITY_POLICY_ADMIN's directives instead (inline
+      styles; its few inline scripts carry the request's nonce, rencontres.admin_scripts);
     - a response the view lets be framed by the site itself (X-Frame-Options: SAMEORIGIN, as
       Wagtail's preview) gets frame-ancestors 'self' instead of 'none'. Wagtail renders a preview
       through the whole middleware chain first, so a policy already set on the response is
@@ -43,9 +44,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts.replace = replace or None
         return parts
 
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        # The admin's inline scripts rendered without the request read its nonce here.
+        request._admin_scripts_token = admin_scripts.remember(request)
+
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
     ) -> HttpResponseBase:
+        token = getattr(request, "_admin_scripts_token", None)
+        if token is not None:
+            admin_scripts.forget(token)
+            del request._admin_scripts_token
         if HEADER in response and _may_be_framed_by_the_site(response):
             response[HEADER] = FRAME_ANCESTORS.sub(
                 "frame-ancestors 'self'", response[HEADER], count=1

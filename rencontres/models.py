@@ -44,3 +44,21 @@ class PeriodicRun(models.Model):
 
     def __str__(self) -> str:
         return self.job
+
+
+class LoginAddressFailures(models.Model):
+    """Failed admin logins from one client address, whatever the user name, in the current
+    window, and until when that address is refused (rencontres.login_throttle). `address` is a
+    keyed hash, never the address; a row lasts as long as its window or its lock."""
+
+    address = models.CharField(_("adresse (empreinte)"), max_length=64, unique=True)
+    window_start = models.DateTimeField(_("début de la période"))
+    failures = models.PositiveIntegerField(_("échecs"), default=0)
+    locked_until = models.DateTimeField(_("bloquée jusqu'au"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("échecs de connexion d'une adresse")
+        verbose_name_plural = _("échecs de connexion par adresse")
+
+    def __str__(self) -> str:
+        return self.address[:12]

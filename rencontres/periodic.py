@@ -108,6 +108,8 @@ TIMERS = (
             ("purge_problem_reports",),
             # Failed e-mails' content cleared after 30 days, finished tasks deleted (core.mail).
             ("purge_mail_deliveries",),
+            # Admin login failures whose window and lock have ended.
+            ("purge_login_failures",),
             ("clearsessions",),
             # With a search cluster: the page changes it missed during an outage.
             ("catch_up_search_index",),

@@ -162,8 +162,12 @@ TRUSTED_PROXY_COUNT = ENV.trusted_proxies
 # Admin login throttling (django-axes): after this many wrong passwords for one user name from one
 # client address, that pair is refused until the cool-off ends. Attempts are kept in the database,
 # shared by every worker; the address is the client's behind the proxies, not the proxy's.
+# Beside it, by address alone (rencontres.login_throttle, before the password is checked): after
+# LOGIN_ADDRESS_FAILURE_LIMIT failures with any user names within the cool-off, the address is
+# refused for as long (password spraying).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "rencontres.login_throttle.AddressLockBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = ENV.login_failure_limit
@@ -172,7 +176,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
-AXES_LOCKOUT_TEMPLATE = "429.html"
+AXES_LOCKOUT_CALLABLE = "rencontres.login_throttle.lockout_response"
+# Axes' log lines name the address's network and the path, never the address or the user name.
+AXES_CLIENT_STR_CALLABLE = "rencontres.login_throttle.client_str"
+LOGIN_ADDRESS_FAILURE_LIMIT = ENV.login_address_failure_limit
+LOGIN_ADDRESS_COOLOFF_MINUTES = ENV.login_cooloff_minutes
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -252,6 +260,8 @@ if ENV.https:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# A form sent with a missing or stale CSRF token: a page in the visitor's language, not Django's.
+CSRF_FAILURE_VIEW = "rencontres.errors.csrf_failure"
 
 
 def _tiles_source(url_template: str) -> str:
@@ -279,12 +289,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# The Wagtail admin writes inline scripts, inline event handlers and inline styles without a nonce
-# (and its jQuery runs the scripts of the HTML its modals receive): its pages allow inline code,
-# still from the site only. Public pages never do.
+# The Wagtail admin: no inline script either, but the request's nonce on the few Wagtail writes
+# itself (rencontres.admin_scripts), so a script stored in content never runs in a staff member's
+# browser. Inline styles are allowed there (Wagtail sets style attributes throughout, and a style
+# cannot run code). Public pages allow neither.
 CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
 CONTENT_SECURITY_POLICY_ADMIN = {
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, NONCE],
     "style-src": [SELF, UNSAFE_INLINE],
 }
 # Permissions-Policy: the browser features the site never uses are off for it and anything it
