@@ -112,9 +112,11 @@ def _time(token: str) -> time:
 
 
 def _tokens(slot: str) -> list[tuple[str, str]]:
+    """The slot's tokens, without the words that only link them ("de", "van", "jusqu'")."""
     return [
         (match.lastgroup, match.group(match.lastgroup).strip())
         for match in _TOKEN.finditer(_plain(slot))
+        if match.lastgroup != "skip"
     ]
 
 
@@ -160,7 +162,7 @@ def _read_slot(slot: str, names: dict[str, int]) -> list[HoursRow]:
             ranged = True
             i += 3
             continue
-        if kind in ("join", "skip"):
+        if kind == "join":
             i += 1
             continue
         raise _Unreadable()
