@@ -1,6 +1,7 @@
 """Row validation: a row of text becomes a `PlaceData`, or the list of reasons it is rejected.
 
-Cells are read (`cells`) and names looked up: the commune through the gazetteer, programmes,
+Cells are read (`cells`) and names looked up: the commune through the gazetteer's own resolver
+(`gazetteer.lookup.resolve_commune`, as the search reads a place), programmes,
 objectives, languages and accessibility features among those the site knows. What the values may
 be is then the model's to say: an unsaved PlacePage filled from the row, as the import would write
 it, goes through `full_clean` (lengths, choices, ranges, e-mail and URL, and PlacePage.clean's rules

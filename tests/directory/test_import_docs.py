@@ -120,3 +120,27 @@ def test_the_example_file_means_what_the_page_says(gazetteer):
     assert hours["ONE-LRE-0044"] == [(1, "14:00", "16:30"), (3, "09:00", "11:00")]
     assert hours["ONE-LRE-0045"] == [(0, "14:00", "16:30"), (2, "09:00", "12:00")]
     assert [day for day, _o, _c in hours["ONE-LRE-0046"]] == [0, 1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("cells", "reason"),
+    [
+        ({"commune": "Atlantide"}, "commune inconnue « Atlantide »"),
+        (
+            {"commune": "Liège", "postcode": "5000"},
+            "le code postal 5000 n'appartient pas à la commune Liège",
+        ),
+        # A section under a postcode of another commune.
+        (
+            {"commune": "Jambes", "postcode": "4000"},
+            "le code postal 4000 n'appartient pas à la commune Namur",
+        ),
+        ({"opening_hours": "lun 9h-"}, "horaire illisible « lun 9h- »"),
+    ],
+)
+def test_the_documented_rejections_are_what_the_import_says(gazetteer, cells, reason):
+    if "Jambes" not in cells.values():  # the others are the page's own examples
+        assert f"`{reason}`" in TEXT
+    report = import_places(read_rows(csv_of([{**base_row(), **cells}]), "lieux.csv"), dry_run=True)
+    [result] = report.rows
+    assert (result.action, result.reasons) == ("reject", [reason])
