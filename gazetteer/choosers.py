@@ -5,7 +5,9 @@ opens a modal that asks for communes page by page, as the organiser types. Commu
 reference data, so any admin user may search them; nothing is created or edited from here.
 
 Communes are not in a search index: a name, a postcode or an official code is matched with the
-gazetteer's own normalised names and tables, the way the public suggestions match them.
+gazetteer's own normalised names and tables, the way the public suggestions match them, and
+whatever `lookup.resolve_commune` (the search's and the import's reading) makes of the text is
+offered too: a key such as ``BE-62063``, ``4020 Jupille-sur-Meuse``.
 """
 
 import re
@@ -20,7 +22,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import BaseChooser
 
 from core.countries import Country
-from gazetteer.lookup import MAX_QUERY_LENGTH, area_label, commune_label
+from gazetteer.lookup import MAX_QUERY_LENGTH, area_label, commune_label, resolve_commune
 from gazetteer.models import Commune, PlaceName, PostalCode
 from gazetteer.names import normalize
 
@@ -42,7 +44,12 @@ def matching_communes(communes: QuerySet, text: str) -> QuerySet:
         return communes
     # A section or a locality ("Jambes") names the commune it belongs to.
     named = PlaceName.objects.filter(name__startswith=wanted).values("commune_id")
-    found = communes.filter(Q(search_names__contains=wanted) | Q(pk__in=named))
+    matches = Q(search_names__contains=wanted) | Q(pk__in=named)
+    # And whatever the search and the import read as a commune: a key ("BE-62063"), a
+    # postcode with its locality ("4020 Jupille-sur-Meuse"), a postcode's locality.
+    if (resolved := resolve_commune(text)) is not None:
+        matches |= Q(pk=resolved.pk)
+    found = communes.filter(matches)
     return found.annotate(rank=_name_rank(wanted)).order_by("rank", *ORDERING)
 
 

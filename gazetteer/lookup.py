@@ -386,3 +386,69 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
 def _word_starts(name: str, wanted: str) -> bool:
     normalised = normalize(name)
     return normalised.startswith(wanted) or f" {wanted}" in f" {normalised}"
+
+
+# A commune's official code alone: NIS (Belgium, five digits) or INSEE ("59350", "2A004").
+_OFFICIAL_CODE = re.compile(r"^[0-9][0-9AB][0-9]{3}$", re.IGNORECASE)
+
+
+def resolve_commune(text: str, postcode: str = "", country: str = "") -> Commune | None:
+    """The commune `text` names, read as `resolve_near` reads a place, for what needs a commune
+    rather than a point (the import's `commune` column): None when it names none.
+
+    `text` is a commune's French or Dutch name, a section's, an arrondissement's or a commune
+    déléguée's (which gives the commune it belongs to: Jambes is Namur), a stable key
+    (``BE-62063``, ``FR-59350``, ``BE-92094-jambes``), an official code alone (``62063``), or
+    a postcode and a locality (``4020 Jupille-sur-Meuse``). `postcode`, when given, chooses
+    among the communes a name may mean the one it serves, and lets a locality of that postcode
+    name its commune (Jupille-sur-Meuse under 4020 is Liège). `country` keeps names and codes
+    to one country. A name several places bear otherwise follows `resolve_near`'s rule.
+    """
+    if not isinstance(text, str):
+        return None
+    text = _INVISIBLE.sub("", text).strip()
+    postcode = (postcode or "").replace(" ", "")
+    country = (country or "").upper()
+    if not text or len(text) > MAX_QUERY_LENGTH:
+        return None
+    if _OFFICIAL_CODE.match(text):
+        communes = Commune.objects.filter(code=text.upper(), retired=False)
+        if country:
+            communes = communes.filter(country=country)
+        return communes.order_by("country").first()
+    if match := _KEY.match(text):
+        point = _resolve_key(match["country"].upper(), match["code"].upper(), match["suffix"])
+        return Commune.objects.get(pk=point.commune_id) if point else None
+    if (match := _POSTCODE.match(text)) and match["rest"] and not postcode:
+        postcode, text = match["code"], match["rest"]
+        country = country or _COUNTRY_BY_PREFIX.get((match["prefix"] or "").upper(), "")
+    name = normalize(text)
+    if not name:
+        return None
+    names = PlaceName.objects.filter(name=name)
+    localities = PostalCode.objects.filter(
+        normalized_locality=name, retired=False, commune__isnull=False
+    )
+    if country:
+        names = names.filter(country=country)
+        localities = localities.filter(country=country)
+    matches = _ranked_matches(list(names))
+    if postcode:
+        served = PostalCode.objects.filter(code=postcode, retired=False)
+        if country:
+            served = served.filter(country=country)
+        served_ids = set(served.values_list("commune_id", flat=True))
+        # A commune or section of that name the postcode serves; else a locality of the
+        # postcode; else the name alone (the caller then says the postcode is not the
+        # commune's).
+        in_postcode = [m for m in matches if m.commune_id in served_ids]
+        if in_postcode:
+            return Commune.objects.get(pk=in_postcode[0].commune_id)
+        locality = localities.filter(code=postcode).order_by("country").first()
+        if locality is not None:
+            return Commune.objects.get(pk=locality.commune_id)
+    if matches:
+        return Commune.objects.get(pk=matches[0].commune_id)
+    # A locality known only as a postcode's (Laeken): its commune.
+    locality = localities.order_by("country", "code").first()
+    return Commune.objects.get(pk=locality.commune_id) if locality else None

@@ -10,7 +10,7 @@ from faker import Faker
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
-from gazetteer.models import Commune, PostalCode
+from gazetteer.models import Commune, PostalCode, Section
 from gazetteer.names import normalize
 from objectives.models import Objective, Programme
 
@@ -47,6 +47,25 @@ class PostalCodeFactory(factory.django.DjangoModelFactory):
     commune = factory.SubFactory(CommuneFactory)
     latitude = factory.LazyAttribute(lambda o: o.commune.latitude)
     longitude = factory.LazyAttribute(lambda o: o.commune.longitude)
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    """A Belgian section of `commune`, at its commune's point unless told; indexed by name
+    (the gazetteer's signal), as the loader would."""
+
+    class Meta:
+        model = Section
+
+    commune = factory.SubFactory(CommuneFactory)
+    country = factory.LazyAttribute(lambda o: o.commune.country)
+    kind = "section"
+    name_fr = factory.Sequence(lambda n: f"Section {n}")
+    key = factory.LazyAttribute(
+        lambda o: f"{o.commune.key}-{normalize(o.name_fr).replace(' ', '-')}"
+    )
+    latitude = factory.LazyAttribute(lambda o: o.commune.latitude)
+    longitude = factory.LazyAttribute(lambda o: o.commune.longitude)
+    search_names = factory.LazyAttribute(lambda o: normalize(o.name_fr))
 
 
 def programme(slug: str = "lieux-rencontre-enfants-parents") -> Programme:
@@ -150,3 +169,65 @@ def session_of(activity, start, *, minutes: int = 120, **fields):
         end=start + timedelta(minutes=minutes),
         **fields,
     )
+
+
+def docs_gazetteer() -> dict:
+    """The tiny gazetteer the examples of docs/import.md and the commune resolver's tests name:
+    Liège (Luik) with 4000, and 4020 whose localities are Liège and Bressoux, Jupille-sur-Meuse
+    being a section of Liège, as in the real data; Namur (Namen) with its section Jambes (5100);
+    Lille in Belgium and in France; Paris with its 11th arrondissement."""
+
+    def commune(country, code, name_fr, name_nl="", population=None, **point):
+        return CommuneFactory(
+            country=country,
+            code=code,
+            name_fr=name_fr,
+            name_nl=name_nl,
+            population=population,
+            search_names="",
+            **point,
+        )
+
+    liege = commune("BE", "62063", "Liège", "Luik", 195000)
+    namur = commune(
+        "BE",
+        "92094",
+        "Namur",
+        "Namen",
+        112000,
+        latitude=Decimal("50.466700"),
+        longitude=Decimal("4.866700"),
+        province="Province de Namur",
+    )
+    lille_be = commune("BE", "13019", "Lille", population=16000, province="Province d’Anvers")
+    lille_fr = commune("FR", "59350", "Lille", population=232787, province="Nord")
+    paris = commune("FR", "75056", "Paris", population=2103778, province="Paris")
+    jupille = SectionFactory(commune=liege, name_fr="Jupille-sur-Meuse")
+    jambes = SectionFactory(commune=namur, name_fr="Jambes")
+    paris_11 = SectionFactory(
+        commune=paris,
+        key="FR-75111",
+        kind="arrondissement",
+        name_fr="Paris 11e Arrondissement",
+        search_names="paris 11e arrondissement|paris 11e|paris 11",
+    )
+    for code, locality, owner, section in (
+        ("4000", "Liège", liege, None),
+        ("4020", "Liège", liege, None),
+        ("4020", "Bressoux", liege, None),
+        ("5000", "Namur", namur, None),
+        ("5100", "Jambes", namur, jambes),
+        ("2275", "Lille", lille_be, None),
+        ("59000", "Lille", lille_fr, None),
+        ("75011", "Paris 11e Arrondissement", paris, paris_11),
+    ):
+        PostalCodeFactory(code=code, locality=locality, commune=owner, section=section)
+    return {
+        "liege": liege,
+        "namur": namur,
+        "lille_be": lille_be,
+        "lille_fr": lille_fr,
+        "paris": paris,
+        "jupille": jupille,
+        "jambes": jambes,
+    }

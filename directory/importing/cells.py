@@ -16,35 +16,14 @@ from django.core.validators import EmailValidator
 from django.utils.translation import gettext as _
 
 from core.ages import MAX_CHILD_AGE_MONTHS
+from core.hours import HoursRow, read_hours
 from core.weekdays import WEEKDAY_SLUGS
 from directory.models.places import OpeningHours
-from gazetteer.names import normalize
 
 SIX_PLACES = Decimal("0.000001")
 
 _LIST_SEPARATORS = re.compile(r"[;,|]")
 _EMAIL = EmailValidator()
-_HOURS_SLOT = re.compile(
-    r"^(?P<day>[^\W\d_]+)\.?\s+(?P<opens>\d{1,2}[:hH]\d{2})\s*[-–—à]\s*(?P<closes>\d{1,2}[:hH]\d{2})$"
-)
-_DAY_NAMES = {
-    **{slug: day for day, slug in enumerate(WEEKDAY_SLUGS)},
-    **dict(zip(["lun", "mar", "mer", "jeu", "ven", "sam", "dim"], range(7), strict=True)),
-    **dict(
-        zip(
-            ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-            range(7),
-            strict=True,
-        )
-    ),
-    **dict(
-        zip(
-            ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-            range(7),
-            strict=True,
-        )
-    ),
-}
 _TRUE = {"1", "oui", "o", "yes", "y", "true", "vrai", "x"}
 _FALSE = {"", "0", "non", "n", "no", "false", "faux"}
 
@@ -65,39 +44,31 @@ def lookup(
     return found
 
 
-def _parse_time(text: str) -> time:
-    hours, minutes = re.split(r"[:hH]", text)
-    return time(int(hours), int(minutes))
-
-
 def parse_opening_hours(text: str) -> tuple[list[tuple[int, time, time]], list[str]]:
-    """Slots like ``lun 09:00-12:00; mer 13h30-17h00`` (French, English or three-letter day
-    names) and the reasons of the slots that cannot be read."""
-    slots, reasons = [], []
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
-        match = _HOURS_SLOT.match(part)
-        day = _DAY_NAMES.get(normalize(match["day"])) if match else None
-        if match is None or day is None:
-            reasons.append(_("horaire illisible « %(slot)s »") % {"slot": part})
-            continue
+    """The slots `core.hours.read_hours` reads (``lun 09:00-12:00; mer 13h30-17h``, ``lu-ve
+    9h-12h``, ``maandag 9u-12u``…), each checked by the slot's own rule, and the reasons of
+    those that cannot be read or break it."""
+    rows, reasons = read_hours(text)
+    slots = []
+    for row in rows:
         try:
-            opens, closes = _parse_time(match["opens"]), _parse_time(match["closes"])
-        except ValueError:
-            reasons.append(_("heure impossible dans « %(slot)s »") % {"slot": part})
-            continue
-        try:
-            # The slot's own rule (OpeningHours.clean: closing follows opening); the report
-            # names the slot as the file writes it.
-            OpeningHours(weekday=day, opens=opens, closes=closes).full_clean(
+            # The slot's own rule (OpeningHours.clean: closing follows opening).
+            OpeningHours(weekday=row.weekday, opens=row.opens, closes=row.closes).full_clean(
                 exclude=["place", "sort_order"]
             )
         except ValidationError:
-            reasons.append(_("la fermeture précède l'ouverture dans « %(slot)s »") % {"slot": part})
+            reason = _("la fermeture précède l'ouverture dans « %(slot)s »") % {
+                "slot": _slot_text(row)
+            }
+            if reason not in reasons:
+                reasons.append(reason)
             continue
-        slots.append((day, opens, closes))
-    return sorted(set(slots)), reasons
+        slots.append((row.weekday, row.opens, row.closes))
+    return slots, reasons
+
+
+def _slot_text(row: HoursRow) -> str:
+    return f"{WEEKDAY_SLUGS[row.weekday]} {row.opens:%H:%M}-{row.closes:%H:%M}"
 
 
 def degrees(text: str, label: str, reasons: list[str]) -> Decimal | str | None:

@@ -1,6 +1,7 @@
 """Row validation: a row of text becomes a `PlaceData`, or the list of reasons it is rejected.
 
-Cells are read (`cells`) and names looked up: the commune through the gazetteer, programmes,
+Cells are read (`cells`) and names looked up: the commune through the gazetteer's own resolver
+(`gazetteer.lookup.resolve_commune`, as the search reads a place), programmes,
 objectives, languages and accessibility features among those the site knows. What the values may
 be is then the model's to say: an unsaved PlacePage filled from the row, as the import would write
 it, goes through `full_clean` (lengths, choices, ranges, e-mail and URL, and PlacePage.clean's rules
@@ -31,9 +32,8 @@ from directory.importing.cells import (
 from directory.importing.formats import CONTACT_AND_ACCESS_COLUMNS, REQUIRED_COLUMNS
 from directory.models.places import OpeningHours, PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
-from gazetteer.lookup import resolve_near
+from gazetteer.lookup import resolve_commune
 from gazetteer.models import Commune, PostalCode
-from gazetteer.names import normalize
 from objectives.models import AccessMode, Objective, Programme
 
 # The place's fields a row sets as they are, and its relations.
@@ -141,27 +141,9 @@ def _find_commune(country: str, text: str, postcode: str) -> Commune | str:
             "code": postcode,
             "country": country,
         }
-    if text.isdigit():
-        commune = Commune.objects.filter(country=country, code=text).first()
-    else:
-        wanted = normalize(text)
-        candidates = [
-            commune
-            for commune in Commune.objects.filter(country=country, search_names__contains=wanted)
-            if wanted in commune.search_names.split("|")
-        ]
-        # Homonyms (French communes of two départements): the one this postcode belongs to.
-        in_postcode = [c for c in candidates if any(r.commune_id == c.pk for r in postcode_rows)]
-        commune = (in_postcode or candidates or [None])[0]
-        if commune is None:
-            # A locality that is not a commune of its own (Jupille-sur-Meuse): the gazetteer
-            # knows which commune it belongs to.
-            point = resolve_near(f"{postcode} {text}")
-            named = point is not None and any(
-                normalize(r.locality) == wanted for r in postcode_rows
-            )
-            if named and point.commune_id:
-                commune = Commune.objects.filter(pk=point.commune_id, country=country).first()
+    # The search's own resolver: names in French or Dutch, sections, arrondissements, keys,
+    # official codes, a locality of the postcode; homonyms settled by the postcode.
+    commune = resolve_commune(text, postcode=postcode, country=country)
     if commune is None:
         return _("commune inconnue « %(commune)s »") % {"commune": text}
     if not any(row.commune_id == commune.pk for row in postcode_rows):

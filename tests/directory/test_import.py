@@ -332,7 +332,8 @@ def test_documented_columns_are_those_of_the_docs():
         ("lundi 9:00-12:00", [(0, time(9), time(12))], []),
         ("Tue 08h30 - 11h45", [(1, time(8, 30), time(11, 45))], []),
         ("ven 25:00-26:00", [], ["heure impossible dans « ven 25:00-26:00 »"]),
-        ("jour 09:00-12:00", [], ["horaire illisible « jour 09:00-12:00 »"]),
+        ("jour 09:00-12:00", [], ["jour inconnu « jour » dans « jour 09:00-12:00 »"]),
+        ("lun 9h-", [], ["horaire illisible « lun 9h- »"]),
     ],
 )
 def test_opening_hours_are_parsed(text, slots, reasons):

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from gazetteer.models import PlaceName
 from tests.admin_forms import place_form_data
-from tests.factories import CommuneFactory, PostalCodeFactory
+from tests.factories import CommuneFactory, PostalCodeFactory, docs_gazetteer
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +157,12 @@ def test_the_editor_saves_the_chosen_commune(client, organiser_a, place_a, namur
     assert response.status_code == 302
     draft = Page.objects.get(pk=place_a.pk).specific.get_latest_revision_as_object()
     assert draft.commune == namur
+
+
+def test_what_the_search_and_the_import_read_as_a_commune_finds_it(client, organiser_a):
+    docs_gazetteer()
+    client.force_login(organiser_a)
+    assert "Liège / Luik" in found(client, "BE-62063")
+    assert "Liège / Luik" in found(client, "4020 Jupille-sur-Meuse")
+    assert "Liège / Luik" in found(client, "Bressoux")
+    assert "Namur / Namen" in found(client, "BE-92094-jambes")
