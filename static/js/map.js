@@ -38,6 +38,18 @@
     return anchor;
   }
 
+  // A GeoJSON FeatureCollection's points as the map's own (core/maps.py): a place's id, name, url,
+  // commune and whether it is approximate, or a grid cell's count and name.
+  function pointsOf(collection) {
+    return (collection.features || []).map(function (feature) {
+      var point = Object.assign({}, feature.properties);
+      if (feature.id !== undefined) point.id = feature.id;
+      point.lon = feature.geometry.coordinates[0];
+      point.lat = feature.geometry.coordinates[1];
+      return point;
+    });
+  }
+
   function whenDocumentReady(callback) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", callback);
@@ -152,6 +164,7 @@
       }
     }
 
+    var asks = 0;
     var handle = {
       element: element,
       map: map,
@@ -176,9 +189,27 @@
         if (areaBounds.isValid()) bounds.extend(areaBounds);
         fit(bounds);
       },
-      // Draws the points the page holds now in the element named by points_from.
+      // Draws the points named now by the element `points_from`: the points it holds (a
+      // json_script), or those of the GeoJSON its data-points-url answers (the map page's every
+      // match: /api/v1/places/map.geojson). Only the latest search's answer is drawn; one that
+      // fails leaves the map as it was, and the list says the results.
       reload: function () {
-        handle.show(readJSON(config.points_from) || []);
+        var source = document.getElementById(config.points_from);
+        var url = source && source.dataset.pointsUrl;
+        var asked = ++asks;
+        if (!url) {
+          handle.show(readJSON(config.points_from) || []);
+          return Promise.resolve();
+        }
+        return fetch(url, { headers: { Accept: "application/geo+json" } })
+          .then(function (response) {
+            if (!response.ok) throw new Error(response.status);
+            return response.json();
+          })
+          .then(function (collection) {
+            if (asked === asks) handle.show(pointsOf(collection));
+          })
+          .catch(function () {});
       },
     };
 
