@@ -7,10 +7,12 @@ simulated slow 4G, 4× CPU slowdown) and prints the four category scores (perfor
 accessibility, best practices, SEO) of each kind of public page: the home page, the map page
 without and with a search and its activities view, a place page, an activity page, a programme's
 and an objective's page, the open-data page and the alert form; each the median of `--runs` runs
-(by performance score). `--pages` keeps the pages whose name contains one of its words.
+(by performance score). `--pages` keeps the pages whose name contains one of its words. The map
+tiles come from a local stand-in image unless `--real-tiles` (an offline machine's failing tiles
+would each be an error in the console, and the tile server's speed is not the site's).
 
     .venv/bin/python benchmarks/lighthouse.py [--database /tmp/rencontres-lighthouse.sqlite3]
-        [--runs 3] [--port 8765] [--near 4000] [--pages "place,activity"]
+        [--runs 3] [--port 8765] [--near 4000] [--pages "place,activity"] [--real-tiles]
 
 The database is migrated, loaded with the gazetteer and seeded with the demo when it has no
 place yet (a few minutes the first time).
@@ -37,7 +39,15 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def environment(database: Path, static_root: Path, port: int) -> dict[str, str]:
+# The map tiles' stand-in: one of Leaflet's own images, from the site itself (WhiteNoise ignores
+# the query string), so that the scores measure the site, not whether the tile server answers a
+# machine that may be offline (every tile failing is an error in the console).
+LOCAL_TILES = "http://127.0.0.1:{port}/static/leaflet/images/layers-2x.png?{{z}}/{{x}}/{{y}}"
+
+
+def environment(
+    database: Path, static_root: Path, port: int, real_tiles: bool = False
+) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RENCONTRES_")}
     env.update(
         RENCONTRES_DEBUG="0",
@@ -47,6 +57,8 @@ def environment(database: Path, static_root: Path, port: int) -> dict[str, str]:
         RENCONTRES_DATABASE_URL=f"sqlite:///{database}",
         RENCONTRES_STATIC_ROOT=str(static_root),
     )
+    if not real_tiles:
+        env["RENCONTRES_MAP_TILES_URL"] = LOCAL_TILES.format(port=port)
     return env
 
 
@@ -152,6 +164,13 @@ def lighthouse(url: str, output: Path) -> dict:
         },
         "score": round((report["categories"]["performance"]["score"] or 0) * 100),
         "failing": failing,
+        # What the console said (a resource that failed, a script's error), for `failing`.
+        "console": [
+            " ".join(
+                (item.get("source", ""), item.get("description", ""), item.get("url", ""))
+            ).strip()
+            for item in audits["errors-in-console"].get("details", {}).get("items", [])
+        ][:5],
         "fcp_ms": audits["first-contentful-paint"]["numericValue"],
         "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
         "tbt_ms": audits["total-blocking-time"]["numericValue"],
@@ -170,6 +189,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--near", default="4000", help="what the map page's search is near")
     parser.add_argument("--pages", default="", help="comma-separated words of the pages to run")
+    parser.add_argument(
+        "--real-tiles",
+        action="store_true",
+        help="the configured tile server (OpenStreetMap) rather than a local stand-in image",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is missing: npm ci")
@@ -177,7 +201,7 @@ def main() -> None:
         sys.exit(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
 
     work = Path(tempfile.mkdtemp(prefix="rencontres-lighthouse-"))
-    env = environment(args.database.resolve(), work / "static", args.port)
+    env = environment(args.database.resolve(), work / "static", args.port, args.real_tiles)
     prepare(env)
     base = f"http://127.0.0.1:{args.port}"
     pages = {
@@ -226,6 +250,8 @@ def main() -> None:
             )
             if median["failing"]:
                 print(f"{'':<18} failing: {', '.join(median['failing'])}", flush=True)
+            for line in median["console"]:
+                print(f"{'':<18} console: {line}", flush=True)
     finally:
         server.terminate()
         try:

@@ -85,6 +85,15 @@
 
   function create(element) {
     var config = readJSON(element.dataset.map);
+    if (config.icons) {
+      // The pins' images at their static addresses (core/maps.py marker_icons), not guessed.
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions({
+        iconUrl: config.icons.icon_url,
+        iconRetinaUrl: config.icons.icon_retina_url,
+        shadowUrl: config.icons.shadow_url,
+      });
+    }
     var map = L.map(element, {
       scrollWheelZoom: config.scroll_wheel_zoom,
       zoomControl: false,
