@@ -57,8 +57,8 @@ def map_config(
 ) -> dict:
     """`points` are drawn once; `points_from` names an element a page may replace (the map
     page, on each search): a json_script holding the points, or an element whose
-    `data-points-url` is a GeoJSON answer of them (the map page's every match). `picker`: the admin's point picker, one
-    draggable pin that a click moves."""
+    `data-points-url` is a GeoJSON answer of them (the map page's every match). `picker`: the
+    admin's point picker, one draggable pin that a click moves."""
     center = settings.LEAFLET_CONFIG.get("DEFAULT_CENTER", (50.5, 4.6))
     return {
         "tiles": tiles(),

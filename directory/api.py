@@ -22,7 +22,7 @@ from core.search.service import nearest_beyond
 from directory import api_examples
 from directory.place_detail import PlaceDetailOut, place_detail, public_place
 from directory.search.index import PLACES, PlaceHit
-from directory.search.map_points import POINTS_LIMIT, map_features
+from directory.search.map_points import POINTS_LIMIT, feature_collection, map_features
 from gazetteer.lookup import suggest
 
 router = Router(tags=["places"])
@@ -194,17 +194,6 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
     )
 
 
-def _map_feature_out(feature: dict) -> dict:
-    """A map feature (`directory.search.map_points`) as GeoJSON: a place, with its id, or a cell
-    of the grid, with how many places it holds (`count`) and no id."""
-    geometry = {"type": "Point", "coordinates": [feature["lon"], feature["lat"]]}
-    properties = {k: v for k, v in feature.items() if k not in ("id", "lat", "lon")}
-    out = {"type": "Feature", "geometry": geometry, "properties": properties}
-    if "id" in feature:
-        out = {"type": "Feature", "id": feature["id"], **out}
-    return out
-
-
 @search_route(
     router,
     "/places/map.geojson",
@@ -222,12 +211,7 @@ def places_map(request: HttpRequest, query: SearchQuery, result: SearchResult):
     extent (`count`, `name`, no `id`). `page` and `page_size` are not read."""
     features = map_features(query, result.count, result.hits)
     return JsonResponse(
-        {
-            "type": "FeatureCollection",
-            "features": [_map_feature_out(feature) for feature in features],
-            "count": result.count,
-            "engine": result.engine,
-        },
+        feature_collection(features, result.count, result.engine),
         content_type="application/geo+json",
     )
 

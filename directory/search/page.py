@@ -14,9 +14,8 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 
 from core.maps import map_config
@@ -118,10 +117,11 @@ def near_context(request: HttpRequest, search) -> dict:
     }
 
 
-def map_points_url(params: QueryDict) -> str:
+def map_points_url(params: QueryDict, route: str = "api-v1:places_map") -> str:
     """The API's answer with the map's points for the same search (`/api/v1/places/map.geojson`:
-    every match, or grid cells beyond `map_points.POINTS_LIMIT`), in the page's language. Its
-    parameters in one order, so that every page of a search asks the same kept answer."""
+    every match, or grid cells beyond `map_points.POINTS_LIMIT`; the activities view's
+    `route` is its sessions' places), in the page's language. Its parameters in one order, so
+    that every page of a search asks the same kept answer."""
     query = [
         (name, value)
         for name, values in sorted(params.lists())
@@ -129,7 +129,7 @@ def map_points_url(params: QueryDict) -> str:
         for value in values
     ]
     query.append(("lang", get_language()))
-    return reverse("api-v1:places_map") + "?" + urlencode(query)
+    return reverse(route) + "?" + urlencode(query)
 
 
 def places_context(request: HttpRequest) -> dict:
