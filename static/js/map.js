@@ -210,6 +210,8 @@
           handle.show(readJSON(config.points_from) || []);
           return Promise.resolve();
         }
+        // Busy until the answer is drawn (a screen reader waits; so can a test).
+        element.setAttribute("aria-busy", "true");
         return fetch(url, { headers: { Accept: "application/geo+json" } })
           .then(function (response) {
             if (!response.ok) throw new Error(response.status);
@@ -218,7 +220,10 @@
           .then(function (collection) {
             if (asked === asks) handle.show(pointsOf(collection));
           })
-          .catch(function () {});
+          .catch(function () {})
+          .finally(function () {
+            if (asked === asks) element.removeAttribute("aria-busy");
+          });
       },
     };
 
