@@ -30,6 +30,8 @@ SEARCHES = {
     "near 75001, 20 km": "near=75001&radius_km=20",
     "near 4000, 10 km": "near=4000&radius_km=10",
     "near 59000, 50 km": "near=59000&radius_km=50",
+    "activities, month": "view=activities&when=month",
+    "activities, 75001": "view=activities&when=month&near=75001&radius_km=20",
 }
 
 
