@@ -129,21 +129,20 @@ CATEGORIES = {
 
 def lighthouse(url: str, output: Path) -> dict:
     """One Lighthouse run: the four category scores (0–100), the performance metrics, and the
-    audits that cost points outside performance."""
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--only-categories=" + ",".join(CATEGORIES),
-            "--output=json",
-            f"--output-path={output}",
-            "--quiet",
-            "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-    )
+    audits that cost points outside performance. A run that Lighthouse itself fails (a trace it
+    could not record, on a busy machine) is tried again, once."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--only-categories=" + ",".join(CATEGORIES),
+        "--output=json",
+        f"--output-path={output}",
+        "--quiet",
+        "--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage",
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    if subprocess.run(command, cwd=ROOT, env=env, check=False).returncode:
+        subprocess.run(command, cwd=ROOT, env=env, check=True)
     report = json.loads(output.read_text())
     audits = report["audits"]
     failing = sorted(
