@@ -22,7 +22,7 @@ from core.search.service import nearest_beyond
 from directory import api_examples
 from directory.place_detail import PlaceDetailOut, place_detail, public_place
 from directory.search.index import PLACES, PlaceHit
-from directory.search.map_points import POINTS_LIMIT, feature_collection, map_features
+from directory.search.map_points import feature_collection, map_features
 from gazetteer.lookup import suggest
 
 router = Router(tags=["places"])
@@ -200,7 +200,7 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
     PLACES,
     dict,
     "Les points de la carte : chaque lieu trouvé, ou des cellules au-delà de 500",
-    page_size=POINTS_LIMIT,
+    page_size=1,
     media_type="application/geo+json",
     example=api_examples.PLACE_MAP,
 )
@@ -209,6 +209,8 @@ def places_map(request: HttpRequest, query: SearchQuery, result: SearchResult):
     500 matches each is a point (`id`, `name`, `url`, `commune`, `approximate`: a discreet place
     at its commune's point); beyond, the matches are counted in the cells of a grid over their
     extent (`count`, `name`, no `id`). `page` and `page_size` are not read."""
+    # One hit asked for the count: the matches' ids and records cost less than a page of 500
+    # hits (their distances and next sessions), and much less beyond 500 (a grid, no hit).
     features = map_features(query, result.count, result.hits)
     return JsonResponse(
         feature_collection(features, result.count, result.engine),
