@@ -58,8 +58,8 @@ def test_the_map_of_more_matches_than_a_page_costs_the_same_whatever_their_numbe
     make_places(commune, 20)
     many = queries_for(client, "/lieux/")
     assert many == few
-    # The map's points are the API's answer (directory.search.map_points): its page of hits,
-    # then, beyond it, the matches' ids and their records (3).
+    # The map's points are the API's answer (directory.search.map_points): the count (one hit),
+    # then the matches' ids and their records (3).
     assert queries_for(client, map_url) == few_points
     assert few <= 20
     assert few_points <= 12
