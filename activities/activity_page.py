@@ -69,6 +69,8 @@ def activity_page_context(activity, request) -> dict:
         "notices": [] if preview else activity_page_notices(activity, place),
         "schedule_text": activity.schedule(place.time_zone).describe(),
         "upcoming": upcoming,
+        # Shown with when, where and how to come, at the top of the page.
+        "next_session": next_session,
         "json_ld_text": json_ld_script_text(
             event_json_ld(
                 activity,

@@ -1,5 +1,6 @@
 """`/api/v1/activities/`: upcoming sessions, with the places' parameters plus `from` and `to`,
-sorted by start; and the same search as an iCalendar feed (`/api/v1/activities/calendar.ics`).
+sorted by start; the same search as an iCalendar feed (`/api/v1/activities/calendar.ics`) and
+as its places' points for the map page (`/api/v1/activities/map.geojson`).
 
 As for places, the query string is validated by a FilterSet, so that every bad parameter
 (a malformed date, a `to` before `from`, a range over a year) answers 400 naming it.
@@ -7,19 +8,21 @@ As for places, the query string is validated by a FilterSet, so that every bad p
 
 from __future__ import annotations
 
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from activities.api_examples import CALENDAR_EXAMPLE, SESSION_LIST_EXAMPLE
+from activities.api_examples import CALENDAR_EXAMPLE, SESSION_LIST_EXAMPLE, SESSIONS_MAP_EXAMPLE
 from activities.calendars import occurrences_feed
 from activities.models import Occurrence
 from activities.search.index import SESSIONS, ActivityHit
+from activities.search.page import sessions_map_features
 from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from directory.place_detail import LiveRoomOut, NoticeOut, notices_out
+from directory.search.map_points import feature_collection
 
 router = Router(tags=["activities"])
 
@@ -136,6 +139,28 @@ def list_sessions(request: HttpRequest, query: SearchQuery, result: SearchResult
         "date_from": dates.start.isoformat(),
         "date_to": dates.end.isoformat(),
     }
+
+
+@search_route(
+    router,
+    "/map.geojson",
+    SESSIONS,
+    dict,
+    "Les lieux des séances trouvées, pour la carte",
+    page_size=1,
+    media_type="application/geo+json",
+    example=SESSIONS_MAP_EXAMPLE,
+)
+def sessions_map(request: HttpRequest, query: SearchQuery, result: SearchResult):
+    """What the map page's activities view shows for the same search: one point per place
+    holding any of the sessions found (every one, not a page of them), or, beyond 500 places,
+    grid cells counting them (`count`, `name`, no `id`). `count` is the sessions'. `page` and
+    `page_size` are not read."""
+    features = sessions_map_features(query, result.count)
+    return JsonResponse(
+        feature_collection(features, result.count, result.engine),
+        content_type="application/geo+json",
+    )
 
 
 def _feed_params(request: HttpRequest) -> QueryDict:

@@ -55,3 +55,25 @@ CALENDAR_EXAMPLE = (
     "SUMMARY:Atelier comptines\r\nLOCATION:La Maison des Petits Pas\\, Liège\r\n"
     "END:VEVENT\r\nEND:VCALENDAR\r\n"
 )
+
+SESSIONS_MAP_EXAMPLE = examples(
+    {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": 42,
+                "geometry": {"type": "Point", "coordinates": [5.571, 50.64]},
+                "properties": {
+                    "name": "La Maison des Petits Pas",
+                    "url": "https://rencontres.example.org/lieux/la-maison-des-petits-pas/",
+                    "commune": "Liège",
+                    "approximate": False,
+                },
+            }
+        ],
+        "count": 3,
+        "engine": "database",
+    },
+    media="application/geo+json",
+)

@@ -16,6 +16,7 @@ from activities.search.page import ACTIVITIES_VIEW
 from core.pages import with_urls_at_hand
 from directory.extensions import (
     MAP_PAGE_VIEWS,
+    PLACE_PAGE_ESSENTIALS,
     PLACE_PAGE_SECTIONS,
     PLACES_API_NEXT_ACTIVITY,
     PLACES_API_UPCOMING_SESSIONS,
@@ -95,10 +96,32 @@ def activity_listing_buttons(page, user, next_url=None):
     yield from _activity_buttons(page, user, priority=3)
 
 
+# How many of a place's next sessions its page shows at the top, among what a family needs to go.
+NEXT_ON_PLACE_PAGE = 3
+
+
+def _place_sessions(place, request) -> list:
+    """The place's upcoming sessions, read once per request: the top of its page shows the next
+    few, its sessions section them all."""
+    read = request.__dict__.setdefault("_upcoming_for_place", {})
+    if place.pk not in read:
+        read[place.pk] = upcoming_for_place(place)
+    return read[place.pk]
+
+
 @hooks.register(PLACE_PAGE_SECTIONS, order=10)
 def place_upcoming_sessions(place, request) -> str:
-    context = {"page": place, "upcoming_sessions": upcoming_for_place(place)}
+    context = {"page": place, "upcoming_sessions": _place_sessions(place, request)}
     return render_to_string("activities/includes/place_sessions.html", context, request)
+
+
+@hooks.register(PLACE_PAGE_ESSENTIALS, order=10)
+def place_next_sessions(place, request) -> str:
+    sessions = _place_sessions(place, request)
+    if not sessions:
+        return ""
+    context = {"sessions": sessions[:NEXT_ON_PLACE_PAGE]}
+    return render_to_string("activities/includes/place_next_sessions.html", context, request)
 
 
 @hooks.register("register_api_router")

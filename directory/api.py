@@ -29,6 +29,7 @@ from directory.place_detail import (
     public_place,
 )
 from directory.search.index import PLACES, PlaceHit
+from directory.search.map_points import feature_collection, map_features
 from gazetteer.lookup import suggest
 
 router = Router(tags=["places"])
@@ -201,6 +202,30 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
             "count": result.count,
             "engine": result.engine,
         },
+        content_type="application/geo+json",
+    )
+
+
+@search_route(
+    router,
+    "/places/map.geojson",
+    PLACES,
+    dict,
+    "Les points de la carte : chaque lieu trouvé, ou des cellules au-delà de 500",
+    page_size=1,
+    media_type="application/geo+json",
+    example=api_examples.PLACE_MAP,
+)
+def places_map(request: HttpRequest, query: SearchQuery, result: SearchResult):
+    """What the map page's map shows for the same search: every match, not a page of them. Up to
+    500 matches each is a point (`id`, `name`, `url`, `commune`, `approximate`: a discreet place
+    at its commune's point); beyond, the matches are counted in the cells of a grid over their
+    extent (`count`, `name`, no `id`). `page` and `page_size` are not read."""
+    # One hit asked for the count: the matches' ids and records cost less than a page of 500
+    # hits (their distances and next sessions), and much less beyond 500 (a grid, no hit).
+    features = map_features(query, result.count, result.hits)
+    return JsonResponse(
+        feature_collection(features, result.count, result.engine),
         content_type="application/geo+json",
     )
 

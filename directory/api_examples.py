@@ -73,6 +73,28 @@ PLACE_GEOJSON = examples(
     media="application/geo+json",
 )
 
+PLACE_MAP = examples(
+    {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": 42,
+                "geometry": {"type": "Point", "coordinates": [5.571, 50.64]},
+                "properties": {
+                    "name": PLACE["name"],
+                    "url": PLACE["url"],
+                    "commune": PLACE["commune"],
+                    "approximate": False,
+                },
+            }
+        ],
+        "count": 1,
+        "engine": "database",
+    },
+    media="application/geo+json",
+)
+
 PLACE_DETAIL = examples(
     {
         "id": 42,

@@ -4,6 +4,9 @@ Those apps register through Wagtail hooks, so the directory never imports them:
 
 - ``place_page_sections``: ``fn(place, request) -> str`` returns a rendered section of the
   public place page ("" when it has nothing to show), in hook order;
+- ``place_page_essentials``: ``fn(place, request) -> str`` returns a short piece shown among
+  what a family needs to go, at the top of the place page, before its description (activities:
+  the next three sessions and a link to them all); "" when it has nothing to show;
 - ``place_editor_panels``: ``fn() -> list[Panel]`` returns panels appended to the place editor;
 - ``register_map_page_view``: ``fn() -> directory.search.page.MapView`` adds a view to the map
   page (`?view=<slug>`), beside the places' own;
@@ -33,6 +36,7 @@ from wagtail import hooks
 from wagtail.admin.panels import PanelGroup
 
 PLACE_PAGE_SECTIONS = "place_page_sections"
+PLACE_PAGE_ESSENTIALS = "place_page_essentials"
 PLACE_EDITOR_PANELS = "place_editor_panels"
 MAP_PAGE_VIEWS = "register_map_page_view"
 MAP_PAGE_SECTIONS = "map_page_sections"
@@ -46,6 +50,11 @@ PLACES_LIVE_ROOMS = "places_live_rooms"
 def render_place_sections(place, request) -> list[str]:
     sections = (section(place, request) for section in hooks.get_hooks(PLACE_PAGE_SECTIONS))
     return [html for html in sections if html]
+
+
+def render_place_essentials(place, request) -> list[str]:
+    pieces = (piece(place, request) for piece in hooks.get_hooks(PLACE_PAGE_ESSENTIALS))
+    return [html for html in pieces if html]
 
 
 def render_map_page_sections(request, view, search) -> list[str]:

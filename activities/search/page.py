@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Occurrence
 from activities.search.index import SESSIONS
 from core.search.paging import SearchPage, search_page
+from core.search.query import SearchQuery
 from core.search.service import matching_ids
 from directory.search.map_points import MATCHES_LIMIT, place_features
-from directory.search.page import MapView, form_choices
+from directory.search.page import MapView, form_choices, map_points_url
 
 WHEN_CHOICES = [
     ("week", _("Cette semaine")),
@@ -90,24 +91,36 @@ def programme_url(params: QueryDict) -> str:
     return reverse("programme") + (f"?{query.urlencode()}" if query else "")
 
 
-def map_features(search: ActivitiesPage) -> list[dict]:
-    """One marker per place holding any of the matching sessions, not only the list's page's
-    (points, or grid cells beyond `directory.search.map_points.POINTS_LIMIT` places)."""
-    if not search.result or not search.result.count:
+def sessions_map_features(query: SearchQuery, count: int) -> list[dict]:
+    """One marker per place holding any of the `count` sessions the query finds, not only the
+    list's page's (points, or grid cells beyond `directory.search.map_points.POINTS_LIMIT`
+    places)."""
+    if not count:
         return []
-    limit = min(search.result.count, MATCHES_LIMIT)
-    ids = matching_ids(SESSIONS, search.query, limit=limit)
+    ids = matching_ids(SESSIONS, query, limit=min(count, MATCHES_LIMIT))
     places = Occurrence.objects.filter(pk__in=ids).values_list("place_id", flat=True)
     return place_features(list(places.distinct().order_by()))
 
 
+def map_features(search: ActivitiesPage) -> list[dict]:
+    if not search.result:
+        return []
+    return sessions_map_features(search.query, search.result.count)
+
+
 def activities_context(request: HttpRequest) -> dict:
     search = activities_page(request.GET)
+    found = bool(search.result and search.result.count)
+    # The map's points are asked of the API with the period's days (`from`, `to`), as the page
+    # searched them (directory.search.page.map_points_url): the page does not carry them.
+    data, _when, _errors = period_data(request.GET)
+    data.pop("when", None)
     return {
         "search": search,
         "when_choices": WHEN_CHOICES,
         "choices": form_choices(request.GET, None),
-        "map_features": map_features(search),
+        "map_features": [],
+        "map_points_url": map_points_url(data, "api-v1:sessions_map") if found else "",
         "programme_url": programme_url(request.GET),
     }
 

@@ -108,3 +108,24 @@ def map_features(query: SearchQuery, count: int, hits: Sequence = ()) -> list[di
         # The page's hits are every match: their records are the points already.
         return [map_feature(hit) for hit in hits]
     return place_features(matching_ids(PLACES, query, limit=min(count, MATCHES_LIMIT)))
+
+
+def geojson_feature(feature: dict) -> dict:
+    """A map feature as GeoJSON: a place, with its id, or a cell of the grid, with how many
+    places it holds (`count`) and no id."""
+    geometry = {"type": "Point", "coordinates": [feature["lon"], feature["lat"]]}
+    properties = {k: v for k, v in feature.items() if k not in ("id", "lat", "lon")}
+    if "id" not in feature:
+        return {"type": "Feature", "geometry": geometry, "properties": properties}
+    return {"type": "Feature", "id": feature["id"], "geometry": geometry, "properties": properties}
+
+
+def feature_collection(features: list[dict], count: int, engine: str) -> dict:
+    """The map's features as the API answers them (`/api/v1/places/map.geojson`,
+    `/api/v1/activities/map.geojson`), with how many matches the search found."""
+    return {
+        "type": "FeatureCollection",
+        "features": [geojson_feature(feature) for feature in features],
+        "count": count,
+        "engine": engine,
+    }

@@ -13,8 +13,9 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 
 from core.maps import map_config
@@ -26,7 +27,7 @@ from core.search.service import nearest_beyond
 from directory.cards import card_facts
 from directory.extensions import MAP_PAGE_VIEWS, render_map_page_sections
 from directory.search.index import PLACES
-from directory.search.map_points import map_feature, map_features
+from directory.search.map_points import map_feature
 from objectives.models import Programme
 
 
@@ -116,6 +117,21 @@ def near_context(request: HttpRequest, search) -> dict:
     }
 
 
+def map_points_url(params: QueryDict, route: str = "api-v1:places_map") -> str:
+    """The API's answer with the map's points for the same search (`/api/v1/places/map.geojson`:
+    every match, or grid cells beyond `map_points.POINTS_LIMIT`; the activities view's
+    `route` is its sessions' places), in the page's language. Its parameters in one order, so
+    that every page of a search asks the same kept answer."""
+    query = [
+        (name, value)
+        for name, values in sorted(params.lists())
+        if name not in ("page", "page_size", "view", "lang")
+        for value in values
+    ]
+    query.append(("lang", get_language()))
+    return reverse(route) + "?" + urlencode(query)
+
+
 def places_context(request: HttpRequest) -> dict:
     search = search_page(PLACES, request.GET)
     near = near_context(request, search)
@@ -123,16 +139,16 @@ def places_context(request: HttpRequest) -> dict:
     if near["beyond"]:
         hits = near["beyond"].hits
     facts = card_facts(hits)
-    if near["beyond"] or not search.result:
-        features = [map_feature(hit) for hit in hits]
-    else:
-        features = map_features(search.query, search.result.count, hits)
+    every_match = bool(search.result and search.result.count and not near["beyond"])
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),
         "place_cards": [{"hit": hit, "facts": facts[hit.id]} for hit in hits],
-        # Every match, not only this page's (directory.search.map_points).
-        "map_features": features,
+        # The map's points are every match, not only this page's: the browser asks them of the
+        # API (map_points_url), so that the page does not carry them. The nearest places beyond
+        # the radius, or a bad search's, are the page's own: written in it.
+        "map_features": [] if every_match else [map_feature(hit) for hit in hits],
+        "map_points_url": map_points_url(request.GET) if every_match else "",
         **near,
     }
 

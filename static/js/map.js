@@ -13,7 +13,7 @@
 
   var READY = "rencontres:map-ready";
   var PICK = "rencontres:map-pick";
-  var CHUNKED_FROM = 100;
+  var CHUNKED_FROM = 50;
 
   function readJSON(id) {
     var element = id && document.getElementById(id);
@@ -62,6 +62,18 @@
     return holder;
   }
 
+  // A GeoJSON FeatureCollection's points as the map's own (core/maps.py): a place's id, name, url,
+  // commune and whether it is approximate, or a grid cell's count and name.
+  function pointsOf(collection) {
+    return (collection.features || []).map(function (feature) {
+      var point = Object.assign({}, feature.properties);
+      if (feature.id !== undefined) point.id = feature.id;
+      point.lon = feature.geometry.coordinates[0];
+      point.lat = feature.geometry.coordinates[1];
+      return point;
+    });
+  }
+
   function whenDocumentReady(callback) {
     if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", callback);
@@ -97,6 +109,15 @@
 
   function create(element) {
     var config = readJSON(element.dataset.map);
+    if (config.icons) {
+      // The pins' images at their static addresses (core/maps.py marker_icons), not guessed.
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions({
+        iconUrl: config.icons.icon_url,
+        iconRetinaUrl: config.icons.icon_retina_url,
+        shadowUrl: config.icons.shadow_url,
+      });
+    }
     var map = L.map(element, {
       scrollWheelZoom: config.scroll_wheel_zoom,
       zoomControl: false,
@@ -119,7 +140,14 @@
     }).addTo(map);
     // Pins cluster; areas never do: a count would hide that the point is only a commune.
     var pins = config.cluster && L.markerClusterGroup
-      ? L.markerClusterGroup({ showCoverageOnHover: false, iconCreateFunction: clusterIcon })
+      ? L.markerClusterGroup({
+        showCoverageOnHover: false,
+        iconCreateFunction: clusterIcon,
+        // Short chunks, so that no task holds a slow phone's main thread (a 4× slower CPU
+        // makes 12 ms of work a 50 ms task).
+        chunkInterval: 12,
+        chunkDelay: 16,
+      })
       : L.featureGroup();
     var areas = L.featureGroup();
     var newPins = [];
@@ -176,6 +204,7 @@
       }
     }
 
+    var asks = 0;
     var handle = {
       element: element,
       map: map,
@@ -200,9 +229,32 @@
         if (areaBounds.isValid()) bounds.extend(areaBounds);
         fit(bounds);
       },
-      // Draws the points the page holds now in the element named by points_from.
+      // Draws the points named now by the element `points_from`: the points it holds (a
+      // json_script), or those of the GeoJSON its data-points-url answers (the map page's every
+      // match: /api/v1/places/map.geojson). Only the latest search's answer is drawn; one that
+      // fails leaves the map as it was, and the list says the results.
       reload: function () {
-        handle.show(readJSON(config.points_from) || []);
+        var source = document.getElementById(config.points_from);
+        var url = source && source.dataset.pointsUrl;
+        var asked = ++asks;
+        if (!url) {
+          handle.show(readJSON(config.points_from) || []);
+          return Promise.resolve();
+        }
+        // Busy until the answer is drawn (a screen reader waits; so can a test).
+        element.setAttribute("aria-busy", "true");
+        return fetch(url, { headers: { Accept: "application/geo+json" } })
+          .then(function (response) {
+            if (!response.ok) throw new Error(response.status);
+            return response.json();
+          })
+          .then(function (collection) {
+            if (asked === asks) handle.show(pointsOf(collection));
+          })
+          .catch(function () {})
+          .finally(function () {
+            if (asked === asks) element.removeAttribute("aria-busy");
+          });
       },
     };
 

@@ -102,10 +102,22 @@ def test_switching_views_keeps_the_filters(client, sessions):
     assert link["href"] == "?view=activities&near=4000&objective=passerelles"
 
 
+def map_names(client, response) -> list[str]:
+    """The names on the map: the page carries no point, its map asks the API the URL it names."""
+    url = response.context["map_points_url"]
+    assert url.startswith("/api/v1/activities/map.geojson?")
+    assert response.context["map_features"] == []
+    answer = client.get(url)
+    assert answer["Content-Type"] == "application/geo+json"
+    return sorted(feature["properties"]["name"] for feature in answer.json()["features"])
+
+
 def test_map_markers_are_the_places_of_the_sessions(client, sessions):
     response, _soup, _items = results(client, when="month")
-    names = sorted(feature["name"] for feature in response.context["map_features"])
-    assert names == ["Ailleurs", "La Maison des Petits Pas"]
+    assert map_names(client, response) == ["Ailleurs", "La Maison des Petits Pas"]
+    # The period's days, as the page searched them.
+    url = response.context["map_points_url"]
+    assert "from=" in url and "to=" in url and "when=" not in url and "view=" not in url
 
 
 def test_activities_view_query_count_does_not_grow(client, sessions, place):
@@ -139,7 +151,6 @@ def test_activities_api_query_count_does_not_grow(client, sessions, place):
 def test_the_map_shows_the_places_of_every_match_not_only_the_page(client, sessions):
     response, _soup, items = results(client, when="month", page_size="1")
     assert len(items) == 1
-    names = sorted(feature["name"] for feature in response.context["map_features"])
-    assert names == ["Ailleurs", "La Maison des Petits Pas"]
+    assert map_names(client, response) == ["Ailleurs", "La Maison des Petits Pas"]
     _response, _soup, second = results(client, when="month", page_size="1", page="2")
     assert second != items

@@ -143,10 +143,12 @@ def offline_page(browser, base_url: str, viewport: dict, locale: str = "fr-BE", 
 
 def goto_and_settle(page, url: str) -> int:
     """Open `url` and wait until it is drawn: on a page with a map, until the map's requests
-    (tiles, features) have stopped."""
+    (tiles, features) have stopped and its points are drawn."""
     response = page.goto(url, wait_until="load")
     if page.locator(".map").count():
         page.wait_for_load_state("networkidle")
+        # A map whose points the API answers is busy until it has drawn them.
+        page.wait_for_function("() => !document.querySelector('.map[aria-busy]')")
     return response.status if response else 0
 
 

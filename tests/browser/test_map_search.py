@@ -56,6 +56,8 @@ def family_searches(browser, base_url: str, viewport: dict) -> dict:
             "() => document.querySelector('[data-result-count]').textContent.includes('2 lieux')"
         )
         page.wait_for_load_state("networkidle")
+        # The map draws the points the API answers for the new search (static/js/map.js).
+        page.wait_for_selector("#results-map:not([aria-busy])", state="attached")
         searched_url = page.url
         found = {
             "url": searched_url,

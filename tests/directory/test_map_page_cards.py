@@ -1,6 +1,7 @@
 """The map page's cards and map: what each result says, the map's every match (points, or a
 grid's cells when there are many), the discreet rule on the map, and the folded form."""
 
+import html
 from decimal import Decimal
 
 import pytest
@@ -18,7 +19,22 @@ pytestmark = pytest.mark.django_db
 
 
 def features(response):
-    return response.context["map_features"]
+    """The map's features, as the page's map draws them: those the page writes, or those of the
+    API's answer it names (every match: `/api/v1/places/map.geojson`)."""
+    url = response.context["map_points_url"]
+    if not url:
+        return response.context["map_features"]
+    assert url in html.unescape(response.content.decode())
+    collection = response.client.get(url).json()
+    return [
+        {
+            **({"id": feature["id"]} if "id" in feature else {}),
+            **feature["properties"],
+            "lat": feature["geometry"]["coordinates"][1],
+            "lon": feature["geometry"]["coordinates"][0],
+        }
+        for feature in collection["features"]
+    ]
 
 
 def test_a_card_says_kind_access_ages_and_opening(client, commune):
@@ -49,6 +65,27 @@ def test_a_card_says_kind_access_ages_and_opening(client, commune):
     assert "Ouvert aujourd&#x27;hui" in card or "Ouvre demain" in card
     other = html[html.index(supervised.title) :]
     assert "Sur décision d&#x27;un juge ou accord des parents" in other
+
+
+def test_the_map_page_does_not_carry_its_points(client, commune):
+    """Every match's point is the API's answer with the same search, which the page names: the
+    page's weight does not grow with the matches."""
+    PlacePageFactory(title="Lieu 00", commune=commune)
+    few = client.get("/lieux/?near=50.64,5.57&radius_km=20&page=1&view=places")
+    url = few.context["map_points_url"]
+    assert url.startswith("/api/v1/places/map.geojson?")
+    assert "near=50.64%2C5.57" in url and "radius_km=20" in url and "lang=fr" in url
+    assert "page=" not in url and "view=" not in url
+    assert "map-features" in few.content.decode()
+    assert '"lat":' not in few.content.decode()
+    for n in range(1, 25):
+        PlacePageFactory(title=f"Lieu {n:02d}", commune=commune)
+    many = client.get("/lieux/?near=50.64,5.57&radius_km=20")
+    assert '"lat":' not in many.content.decode()
+    assert many.context["map_points_url"] == url
+    answer = client.get(url)
+    assert answer["Content-Type"] == "application/geo+json"
+    assert answer.json()["count"] == 25 and len(answer.json()["features"]) == 25
 
 
 def test_the_map_shows_every_match_not_only_the_page(client, commune):

@@ -53,12 +53,18 @@ def test_the_map_of_more_matches_than_a_page_costs_the_same_whatever_their_numbe
     make_places(commune, 21)
     client.get("/lieux/")
     few = queries_for(client, "/lieux/")
+    map_url = "/api/v1/places/map.geojson?lang=fr"
+    client.get(map_url)
+    few_points = queries_for(client, map_url)
     make_places(commune, 20)
     many = queries_for(client, "/lieux/")
     assert many == few
-    # The page's, then the map's every match (directory.search.map_points): the matches' ids,
-    # then their records (5 each: the places, terms, hours and closures, notices, live rooms).
-    assert few <= 24
+    # The map's points are the API's answer (directory.search.map_points): the count (one hit),
+    # then the matches' ids and their records (5: the places, terms, hours and closures,
+    # notices, live rooms).
+    assert queries_for(client, map_url) == few_points
+    assert few <= 22
+    assert few_points <= 14
 
 
 def test_place_page_query_count_is_bounded(client, place):
