@@ -31,29 +31,24 @@
     return text(value).innerHTML;
   }
 
-  // A point's popup: its link, and what its team says of the room now (live_room), if any.
-  function link(point) {
+  // A point's popup: the link to the place, then what a family must know before going, as
+  // directory/search/map_points.py gives it: a closure covering today (`closed`), the notices
+  // announced today (`notice`), what its team says of the room now (`live_room`).
+  var POPUP_LINES = [
+    ["closed", "map-popup__closed"],
+    ["notice", "map-popup__notice"],
+    ["live_room", "live-state"],
+  ];
+
+  function popup(point) {
     var anchor = document.createElement("a");
     anchor.href = point.url;
     anchor.textContent = point.name;
-    if (!point.live_room) return anchor;
-    var popup = document.createElement("div");
-    var room = document.createElement("p");
-    room.className = "live-state";
-    room.appendChild(text(point.live_room));
-    popup.appendChild(anchor);
-    popup.appendChild(room);
-    return popup;
-  }
-
-  // A point's popup: the link to the place, whether a closure covers today (`closed`) and what
-  // it tells families for a while (`notice`), as directory/search/map_points.py gives them.
-  function popup(point) {
-    if (!point.closed && !point.notice) return link(point);
+    var lines = POPUP_LINES.filter(function (line) { return point[line[0]]; });
+    if (!lines.length) return anchor;
     var holder = document.createElement("div");
-    holder.appendChild(link(point));
-    [["closed", "map-popup__closed"], ["notice", "map-popup__notice"]].forEach(function (line) {
-      if (!point[line[0]]) return;
+    holder.appendChild(anchor);
+    lines.forEach(function (line) {
       var paragraph = document.createElement("p");
       paragraph.className = line[1];
       paragraph.textContent = point[line[0]];
