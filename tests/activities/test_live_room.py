@@ -16,6 +16,7 @@ from directory.live_room import RoomState
 from directory.records import place_records
 from directory.search.documents import record_document, record_from_document
 from tests.factories import passerelle_morning, publish
+from tests.map_features import map_features
 
 pytestmark = pytest.mark.django_db
 
@@ -83,8 +84,7 @@ def test_the_state_shows_on_the_place_page(client, full, live_place):
 
 def test_the_state_shows_on_the_cards_and_the_map(client, full):
     assert FULL_AT_10_40 in text_of(client, "/lieux/", ".place-card")
-    page = BeautifulSoup(client.get("/lieux/").content, "html.parser")
-    (point,) = json.loads(page.find(id="map-features").string)  # the popups' data
+    (point,) = map_features(client.get("/lieux/"))  # the popups' data
     assert point["live_room"] == FULL_AT_10_40
     geojson = client.get("/api/v1/places.geojson").json()
     (feature,) = geojson["features"]

@@ -1,7 +1,6 @@
 """The map page's cards and map: what each result says, the map's every match (points, or a
 grid's cells when there are many), the discreet rule on the map, and the folded form."""
 
-import html
 from decimal import Decimal
 
 import pytest
@@ -13,28 +12,10 @@ from directory.search import map_points
 from objectives.models import AccessMode
 from tests.discreet import secrets_in
 from tests.factories import OpeningHoursFactory, PlacePageFactory, programme
+from tests.map_features import map_features
 from tests.search_world import translate
 
 pytestmark = pytest.mark.django_db
-
-
-def features(response):
-    """The map's features, as the page's map draws them: those the page writes, or those of the
-    API's answer it names (every match: `/api/v1/places/map.geojson`)."""
-    url = response.context["map_points_url"]
-    if not url:
-        return response.context["map_features"]
-    assert url in html.unescape(response.content.decode())
-    collection = response.client.get(url).json()
-    return [
-        {
-            **({"id": feature["id"]} if "id" in feature else {}),
-            **feature["properties"],
-            "lat": feature["geometry"]["coordinates"][1],
-            "lon": feature["geometry"]["coordinates"][0],
-        }
-        for feature in collection["features"]
-    ]
 
 
 def test_a_card_says_kind_access_ages_and_opening(client, commune):
@@ -93,17 +74,17 @@ def test_the_map_shows_every_match_not_only_the_page(client, commune):
         PlacePageFactory(title=f"Lieu {n:02d}", commune=commune)
     response = client.get("/lieux/")
     assert len(response.context["search"].result.hits) == 20
-    assert len(features(response)) == 25
-    assert {f["name"] for f in features(response)} == {f"Lieu {n:02d}" for n in range(25)}
+    assert len(map_features(response)) == 25
+    assert {f["name"] for f in map_features(response)} == {f"Lieu {n:02d}" for n in range(25)}
     second = client.get("/lieux/?page=2")
-    assert len(features(second)) == 25
+    assert len(map_features(second)) == 25
 
 
 def test_many_matches_become_grid_cells(client, commune, monkeypatch):
     monkeypatch.setattr(map_points, "POINTS_LIMIT", 3)
     for n in range(6):
         PlacePageFactory(commune=commune, latitude=Decimal("50.6") + n, longitude=Decimal("5.5"))
-    cells = features(client.get("/lieux/"))
+    cells = map_features(client.get("/lieux/"))
     assert sum(cell["count"] for cell in cells) == 6
     assert all("url" not in cell for cell in cells)
 
@@ -121,7 +102,7 @@ def test_a_discreet_place_is_on_the_map_at_its_communes_point(client, commune, d
     for _n in range(21):
         PlacePageFactory(commune=commune)
     response = client.get("/lieux/?page=2")
-    shown = next(f for f in features(response) if f["id"] == discreet_place.pk)
+    shown = next(f for f in map_features(response) if f["id"] == discreet_place.pk)
     assert (shown["lat"], shown["lon"]) == (float(commune.latitude), float(commune.longitude))
     assert shown["approximate"]
     assert not secrets_in(response.content.decode())
@@ -131,7 +112,7 @@ def test_many_discreet_places_stay_at_their_communes_point_in_the_grid(
     client, commune, discreet_place, monkeypatch
 ):
     monkeypatch.setattr(map_points, "POINTS_LIMIT", 0)
-    cells = features(client.get("/lieux/"))
+    cells = map_features(client.get("/lieux/"))
     assert cells == [
         {
             "lat": round(float(commune.latitude), 5),
@@ -171,5 +152,5 @@ def test_a_translated_place_is_named_alike_on_the_map_and_in_the_list(client, pl
     with translation.override("nl"):
         (point,) = map_points.place_features([place.pk])
     assert (point["name"], point["commune"]) == ("Het Huis van de Kleine Stapjes", "Luik")
-    (marker,) = features(client.get("/nl/lieux/"))
+    (marker,) = map_features(client.get("/nl/lieux/"))
     assert marker["name"] == point["name"]

@@ -15,6 +15,7 @@ from directory.records import place_records
 from directory.search.index import PlaceSummary
 from directory.search.map_points import map_feature
 from tests.factories import OpeningHoursFactory, PlacePageFactory
+from tests.map_features import map_features
 
 pytestmark = pytest.mark.django_db
 
@@ -102,7 +103,7 @@ def test_the_card_of_an_open_place_says_nothing_of_closures(client, closed_place
 
 
 def test_the_map_popup_of_a_closed_place_says_it(client, closed_place, place):
-    features = {f["name"]: f for f in client.get("/lieux/").context["map_features"]}
+    features = {f["name"]: f for f in map_features(client.get("/lieux/"))}
     assert features["Espace Blegny"]["closed"] == f"Fermé jusqu'au {day_month(days(7))}"
     assert "closed" not in features[place.title]
     with translation.override("nl"):
