@@ -85,7 +85,11 @@ def family_registers_and_sets_an_alert(browser, base_url: str, viewport: dict) -
         programme = page.locator(".programme-links a").get_attribute("href")
 
         # A session with places left, then its activity's page and the session's form.
-        card = page.locator("[data-result-list] > li", has_text="places libres").first
+        # (« 3 places libres », counted by registrations; not a team's « Places libres » of a
+        # drop-in session's room, which has no registration.)
+        card = page.locator(
+            "[data-result-list] > li", has_text=re.compile(r"\d+ places libres")
+        ).first
         card.locator("h3 a").click()
         page.wait_for_load_state("load")
         looked_at("activity page")
