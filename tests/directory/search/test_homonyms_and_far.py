@@ -125,7 +125,9 @@ def test_the_api_resolves_the_same_way_and_says_a_guess(client, engine, world):
     lille = client.get(PLACES, {"near": "Lille"}).json()
     assert (lille["near"]["key"], lille["near"]["ambiguous"]) == ("FR-59350", False)
     assert lille["near"]["label"] == "Lille (Nord, France)"
-    assert lille["near_alternatives"] == [{"value": "BE-13019", "label": "Lille (Anvers, Belgique)"}]
+    assert lille["near_alternatives"] == [
+        {"value": "BE-13019", "label": "Lille (Anvers, Belgique)"}
+    ]
 
 
 # Nothing near --------------------------------------------------------------------------------
@@ -161,9 +163,7 @@ def test_at_the_widest_radius_the_nearest_in_the_territory_at_any_distance(clien
     assert 300 < far["nearest_km"] < 340 and far["results"][0]["distance_km"] == far["nearest_km"]
 
 
-def test_filters_that_exclude_every_place_of_the_territory_say_to_remove_one(
-    client, engine, world
-):
+def test_filters_that_exclude_every_place_of_the_territory_say_to_remove_one(client, engine, world):
     params = {"near": "Camopi", "radius_km": "200", "programme": "consultations-enfants"}
     page = page_of(client, **params)
     assert "Aucun lieu en Guyane ne correspond à ces critères. Retirez un filtre" in page
