@@ -173,7 +173,7 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     beyond = nearest_beyond(PLACES, query, result)
-    far = nearest_in_territory(query, result)
+    far = nearest_in_territory(query, result, beyond)
     near, alternatives = near_out(query)
     return {
         "count": result.count,

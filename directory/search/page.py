@@ -109,7 +109,7 @@ def near_context(request: HttpRequest, search) -> dict:
     return {
         "near_point": point,
         # Nothing even at the widest radius: the nearest in the territory, or none there yet.
-        "far": nearest_in_territory(search.query, search.result),
+        "far": nearest_in_territory(search.query, search.result, beyond),
         "near_alternatives": [
             {"label": item["label"], "url": with_params(request.GET, near=item["value"])}
             for item in offered

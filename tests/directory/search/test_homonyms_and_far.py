@@ -170,8 +170,28 @@ def test_filters_that_exclude_every_place_of_the_territory_say_to_remove_one(cli
     assert "Élargi" not in page
 
 
-def test_below_the_widest_radius_nothing_changes(client, engine, world):
+def test_below_the_widest_radius_when_widening_finds_nothing_it_is_not_advised(
+    client, engine, world
+):
     body = client.get(PLACES, {"near": "Ajaccio", "radius_km": "100"}).json()
-    assert body["nearest_in_territory"] is None and body["nearest_beyond"] is None
+    assert body["nearest_beyond"] is None
+    assert body["nearest_in_territory"]["no_place_yet"] is True
+    assert body["nearest_in_territory"]["radius_km"] == 200
+    page = page_of(client, near="Ajaccio", radius_km="20")
+    assert "Pas encore de lieu en Corse." in page and "Élargi" not in page
+    # Widening helps: the page offers it, and no territory's answer is given.
+    # 15 km south of Saint-Denis's place.
+    south = client.get(PLACES, {"near": "48.80,2.3574", "radius_km": "2"}).json()
+    assert south["nearest_beyond"]["radius_km"] == 20
+    assert south["nearest_in_territory"] is None
     found = client.get(PLACES, {"near": "Lille", "radius_km": "200"}).json()
     assert found["nearest_in_territory"] is None
+
+
+def test_nothing_anywhere_near_an_unknown_territory_advises_no_radius(client, engine, world):
+    """At sea, far from any commune: no territory, nothing within 200 km."""
+    page = page_of(client, near="45.0,-30.0", radius_km="50")
+    assert "Aucun lieu ne correspond." in page and "Élargi" not in page
+    assert "Retirez un filtre" not in page
+    page = page_of(client, near="45.0,-30.0", radius_km="50", q="jeux")
+    assert "Aucun lieu ne correspond. Retirez un filtre ou des mots-clés." in page
