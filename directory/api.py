@@ -28,6 +28,7 @@ from directory.place_detail import (
     place_detail,
     public_place,
 )
+from directory.search.far import nearest_in_territory
 from directory.search.index import PLACES, PlaceHit
 from directory.search.map_points import feature_collection, map_features
 from gazetteer.lookup import suggest
@@ -78,6 +79,10 @@ class NearOut(Schema):
     key: str
     lat: float
     lon: float
+    # True when `near` is a name that places far apart bear, none clearly the likeliest
+    # ("Saint-Denis"): this one is a guess by the documented rule, `near_alternatives` the
+    # others; ask the family, then search again with the chosen one's key.
+    ambiguous: bool = False
 
 
 class BeyondOut(Schema):
@@ -85,6 +90,18 @@ class BeyondOut(Schema):
     in the nearest (one tap: the same search with `radius_km` set to it)."""
 
     radius_km: float
+    results: list[PlaceOut]
+
+
+class FarOut(Schema):
+    """Nothing even at the widest radius: the territory searched (a country, Corsica, an overseas
+    département), the nearest matches in it at any distance (none when none matches), and
+    whether it has no public place at all yet (`no_place_yet`)."""
+
+    territory: str
+    radius_km: float
+    nearest_km: float | None
+    no_place_yet: bool
     results: list[PlaceOut]
 
 
@@ -98,6 +115,7 @@ class PlaceListOut(Schema):
     # `near` of its own.
     near_alternatives: list[AlternativeOut] = []
     nearest_beyond: BeyondOut | None = None
+    nearest_in_territory: FarOut | None = None
 
 
 class SuggestionOut(Schema):
@@ -141,6 +159,7 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
         "key": point.key,
         "lat": point.latitude,
         "lon": point.longitude,
+        "ambiguous": point.ambiguous,
     }
     return understood, [{"value": a.value, "label": a.label} for a in point.alternatives]
 
@@ -155,6 +174,7 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     beyond = nearest_beyond(PLACES, query, result)
+    far = nearest_in_territory(query, result, beyond)
     near, alternatives = near_out(query)
     return {
         "count": result.count,
@@ -168,6 +188,15 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
             "results": [_place_out(hit) for hit in beyond.hits],
         }
         if beyond
+        else None,
+        "nearest_in_territory": {
+            "territory": far.territory.name,
+            "radius_km": far.radius_km,
+            "nearest_km": far.nearest_km,
+            "no_place_yet": far.empty,
+            "results": [_place_out(hit) for hit in far.hits],
+        }
+        if far
         else None,
     }
 

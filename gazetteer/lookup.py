@@ -6,24 +6,28 @@ hyphens), ``lat,lon``, or a stable key that suggestions carry: ``FR-59350`` (a c
 INSEE code), ``BE-41002`` (by its NIS code), ``FR-75111`` (an arrondissement),
 ``BE-92094-jambes`` (a Belgian section), ``FR-50129-D`` (a commune déléguée).
 
-**The rule for a bare name that several places bear** (Lille, Montreuil, Saint-Denis): a commune
-before a section; then Belgium before France (the platform serves ONE's families first); then
-the larger population; then the code. The first is the answer, the others are its
-`alternatives`, which the page offers ("Vouliez-vous dire Lille (Nord, France) ?") and the API
-lists (`near_alternatives`). A postcode several communes share resolves to the most populous of
-them, the others being the alternatives.
+**A bare name that several places bear** (Lille, Montreuil, Saint-Denis) goes to
+`choose_homonym` (the rule, written once, below): homonyms less than 50 km apart are one place
+(the most populous); between places farther apart, the most populous wins when it has three
+times the next one's population (Lille, Nord); otherwise the name is *ambiguous* (Saint-Denis,
+Seine-Saint-Denis or La Réunion): the point is a guess (`ambiguous`), which the map page asks
+about ("Quel Saint-Denis ?") and the API says. The others are its `alternatives` in both cases
+(the page's "Vous cherchiez un autre Lille ?", the API's `near_alternatives`). A postcode
+several communes share resolves to the most populous of them, the others being the
+alternatives.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
 
 from core.countries import Country
+from core.geo import distance_km
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.names import normalize
 
@@ -77,6 +81,11 @@ class NearPoint:
     commune_id: int | None = None
     key: str = ""
     alternatives: tuple[Suggestion, ...] = ()
+    # A bare name several places far apart bear, none clearly the likeliest (`choose_homonym`):
+    # the point is a guess, which the page asks about ("Quel Saint-Denis ?") and the API says.
+    ambiguous: bool = False
+    # The name the alternatives share with the point ("Lille"), when they are its homonyms.
+    homonym: str = ""
 
 
 # Belgium's provinces and capital region, named in the visitor's language ("Antwerpen" in
@@ -218,7 +227,8 @@ def _resolve_key(country: str, code: str, suffix: str | None) -> NearPoint | Non
     if suffix is not None:
         return None
     commune = Commune.objects.filter(country=country, code=code, retired=False).first()
-    return _commune_point(commune, commune.name) if commune else None
+    # Named in full ("Lille (Nord, France)"): a key is how a family picks one of homonyms.
+    return _commune_point(commune, commune_label(commune)) if commune else None
 
 
 def _postcode_point(row: PostalCode, alternatives=()) -> NearPoint:
@@ -306,6 +316,7 @@ def _resolve_name(name: str) -> NearPoint | None:
     sections = Section.objects.in_bulk([m.section_id for m in matches if m.section_id])
     for section in sections.values():
         section.commune = communes[section.commune_id]
+    matches, ambiguous = choose_homonym(matches, communes, sections)
     chosen, others = matches[0], matches[1 : 1 + MAX_ALTERNATIVES]
     alternatives = [
         section_suggestion(sections[m.section_id])
@@ -314,14 +325,15 @@ def _resolve_name(name: str) -> NearPoint | None:
         for m in others
     ]
     if chosen.section_id:
-        return _section_point(sections[chosen.section_id], alternatives)
+        point = _section_point(sections[chosen.section_id], alternatives)
+        return _homonym_point(point, sections[chosen.section_id], ambiguous)
     commune = communes[chosen.commune_id]
     # The name the family typed ("Liège" on a Dutch page too), else the page's language's.
     label = commune.name
     for typed in (commune.name_fr, commune.name_nl):
         if typed and name == normalize(typed):
             label = typed
-    return _commune_point(commune, label, alternatives)
+    return _homonym_point(_commune_point(commune, label, alternatives), commune, ambiguous)
 
 
 def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
@@ -452,3 +464,109 @@ def resolve_commune(text: str, postcode: str = "", country: str = "") -> Commune
     # A locality known only as a postcode's (Laeken): its commune.
     locality = localities.order_by("country", "code").first()
     return Commune.objects.get(pk=locality.commune_id) if locality else None
+
+
+# Homonyms: which of the places bearing one name a family means -------------------------------
+#
+# The rule (docs/search.md, "Place names several places bear"), read by the map page and the
+# API alike through `resolve_near`:
+#
+# 1. A section whose commune bears the name too is that commune (the same place, named twice).
+# 2. Homonyms less than `HOMONYMS_APART_KM` apart are one place for a family: the most populous
+#    of them stands for the others (they stay alternatives).
+# 3. Between places farther apart, the most populous is chosen when it has at least
+#    `DOMINANT_RATIO` times the population of the next: Lille (Nord, 232,787) over Lille
+#    (Antwerp, 16,000).
+# 4. Otherwise the name is ambiguous: the point is a guess, flagged `ambiguous`, among the
+#    contenders (those within that ratio of the most populous), in this order: the visitor's
+#    country (`preferred_country`: Belgium on a Dutch page), then Belgium and metropolitan
+#    France before overseas France (where the families the platform serves live), then
+#    population, then a commune before a section, Belgium before France, the code.
+
+HOMONYMS_APART_KM = 50
+DOMINANT_RATIO = 3
+
+
+def preferred_country() -> str:
+    """The country a visitor's page tips a tie towards: Belgium on a Dutch page; none on the
+    French and English pages, which serve Belgian and French families alike."""
+    return "BE" if (get_language() or "").lower().startswith("nl") else ""
+
+
+def is_overseas(commune: Commune) -> bool:
+    """A French commune outside Europe (its INSEE code starts with 97 or 98)."""
+    return commune.country == "FR" and commune.code[:2] in ("97", "98")
+
+
+def choose_homonym(
+    rows: list[PlaceName],
+    communes: dict[int, Commune],
+    sections: dict[int, Section],
+    country: str | None = None,
+) -> tuple[list[PlaceName], bool]:
+    """The places bearing one name, the likeliest first, and whether that first is a guess
+    (the name is ambiguous). `communes` and `sections` hold the rows' places by id."""
+    country = preferred_country() if country is None else country
+    named_communes = {row.commune_id for row in rows if not row.section_id}
+    unique: dict[tuple, PlaceName] = {}
+    for row in rows:
+        if row.section_id and row.commune_id in named_communes:
+            continue
+        unique.setdefault((row.commune_id, row.section_id), row)
+
+    def place(row: PlaceName) -> Commune | Section:
+        return sections[row.section_id] if row.section_id else communes[row.commune_id]
+
+    def point(row: PlaceName) -> tuple[float, float]:
+        found = place(row)
+        return float(found.latitude), float(found.longitude)
+
+    def population(row: PlaceName) -> int:
+        return place(row).population or 0
+
+    by_size = sorted(
+        unique.values(),
+        key=lambda row: (
+            -population(row),
+            row.section_id is not None,
+            row.country != "BE",
+            row.commune_id,
+            row.section_id or 0,
+        ),
+    )
+    heads: list[PlaceName] = []
+    nearby: list[PlaceName] = []
+    for row in by_size:
+        if any(distance_km(point(row), point(head)) < HOMONYMS_APART_KM for head in heads):
+            nearby.append(row)
+        else:
+            heads.append(row)
+    if len(heads) < 2:
+        return heads + nearby, False
+    largest, next_largest = population(heads[0]), population(heads[1])
+    if largest > 0 and largest >= DOMINANT_RATIO * next_largest:
+        return heads + nearby, False
+    contenders = [head for head in heads if DOMINANT_RATIO * population(head) > largest]
+    contenders.sort(
+        key=lambda row: (
+            bool(country) and row.country != country,
+            is_overseas(communes[row.commune_id]),
+            -population(row),
+            row.section_id is not None,
+            row.country != "BE",
+            row.commune_id,
+            row.section_id or 0,
+        )
+    )
+    others = [head for head in heads if head not in contenders]
+    return contenders + others + nearby, True
+
+
+def _homonym_point(point: NearPoint, place: Commune | Section, ambiguous: bool) -> NearPoint:
+    """The point with its full label ("Lille (Nord, France)"), said to be a guess when it is,
+    and the name its alternatives share with it."""
+    if isinstance(place, Section):
+        label, name = section_label(place, place.commune), place.name
+    else:
+        label, name = commune_label(place, point.label), point.label
+    return replace(point, label=label, ambiguous=ambiguous, homonym=name)

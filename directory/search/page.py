@@ -26,6 +26,7 @@ from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory.cards import card_facts
 from directory.extensions import MAP_PAGE_VIEWS, render_map_page_sections
+from directory.search.far import at_widest, nearest_in_territory
 from directory.search.index import PLACES
 from directory.search.map_points import map_feature
 from objectives.models import Programme
@@ -108,6 +109,8 @@ def near_context(request: HttpRequest, search) -> dict:
     beyond = nearest_beyond(PLACES, search.query, search.result) if search.result else None
     return {
         "near_point": point,
+        # Nothing even at the widest radius: the nearest in the territory, or none there yet.
+        "far": nearest_in_territory(search.query, search.result, beyond),
         "near_alternatives": [
             {"label": item["label"], "url": with_params(request.GET, near=item["value"])}
             for item in offered
@@ -138,8 +141,14 @@ def places_context(request: HttpRequest) -> dict:
     hits = search.result.hits if search.result else []
     if near["beyond"]:
         hits = near["beyond"].hits
+    elif near["far"]:
+        hits = near["far"].hits
     facts = card_facts(hits)
-    every_match = bool(search.result and search.result.count and not near["beyond"])
+    # The nearest places beyond the radius, or in the territory at any distance, are the page's
+    # own points; otherwise every match is.
+    every_match = bool(
+        search.result and search.result.count and not near["beyond"] and not near["far"]
+    )
     return {
         "search": search,
         "choices": form_choices(request.GET, search.result),
@@ -216,6 +225,25 @@ def search_summary(params: QueryDict, index: SearchIndex) -> str:
     return " · ".join(str(part) for part in parts) or str(_("Toute la carte"))
 
 
+def near_question(request: HttpRequest, search) -> dict | None:
+    """ "Quel Saint-Denis ?": when `near` is a name that places far apart bear, none clearly
+    the likeliest (`gazetteer.lookup.choose_homonym`), each of them as a link to the same
+    search around it (its stable key), the guess first; None otherwise."""
+    circle = search.query.get("near") if search.query else None
+    point = circle.place if circle is not None else None
+    if point is None or not point.ambiguous:
+        return None
+    chosen = [{"value": point.key, "label": point.label}]
+    offered = chosen + [{"value": a.value, "label": a.label} for a in point.alternatives]
+    return {
+        "name": point.homonym,
+        "choices": [
+            {"label": item["label"], "url": with_params(request.GET, near=item["value"])}
+            for item in offered
+        ],
+    }
+
+
 def map_page_context(request: HttpRequest) -> dict:
     """The chosen view's context, and a link to each view (`<slug>_url`) that keeps the
     parameters all views share."""
@@ -239,6 +267,11 @@ def map_page_context(request: HttpRequest) -> dict:
         switch = [] if view is PLACES_VIEW else [("view", view.slug)]
         context[f"{view.slug}_url"] = "?" + urlencode([*switch, *kept])
     context.update(chosen.context(request))
+    context["at_widest_radius"] = at_widest(context["search"].query)
+    context["near_question"] = question = near_question(request, context["search"])
+    if question:
+        # Asked before anything is shown: no results, no points, for a place not yet chosen.
+        context.update(place_cards=[], map_features=[], beyond=None, far=None)
     controls = controls_of(context["search"], request.GET)
     context["controls"] = controls
     # The taxonomy's checkboxes are drawn grouped, with their counts (form_choices).
@@ -251,5 +284,7 @@ def map_page_context(request: HttpRequest) -> dict:
         *chosen.inputs,
         *context["choices"]["inputs"],
     }
-    context["sections"] = render_map_page_sections(request, chosen, context["search"])
+    context["sections"] = (
+        [] if question else render_map_page_sections(request, chosen, context["search"])
+    )
     return context

@@ -4,6 +4,7 @@ alternatives, sections, postcodes, coordinates, bad input."""
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from gazetteer.lookup import resolve_near, suggest
 from gazetteer.models import Section
@@ -90,18 +91,54 @@ def places(db):
     }
 
 
-def test_a_name_both_belgian_and_french_resolves_to_belgium_and_offers_france(places):
+def test_a_name_whose_largest_bearer_dominates_resolves_to_it_and_offers_the_other(places):
+    """Lille (Nord, 232,787) has more than three times Lille (Antwerp, 16,000)'s people."""
     point = resolve_near("LILLE")
     assert (point.kind, point.key, point.commune_id) == (
         "commune",
-        "BE-13019",
-        places["lille_be"].pk,
+        "FR-59350",
+        places["lille_fr"].pk,
     )
+    assert (point.label, point.ambiguous, point.homonym) == ("Lille (Nord, France)", False, "Lille")
     [alternative] = point.alternatives
-    assert (alternative.value, alternative.label) == ("FR-59350", "Lille (Nord, France)")
-    # The alternative's value is itself a `near` that names the French one.
-    french = resolve_near(alternative.value)
-    assert (french.commune_id, french.latitude) == (places["lille_fr"].pk, 50.6309)
+    assert (alternative.value, alternative.label) == ("BE-13019", "Lille (Anvers, Belgique)")
+    # The alternative's value is itself a `near` that names the Belgian one, in full.
+    belgian = resolve_near(alternative.value)
+    assert (belgian.commune_id, belgian.latitude) == (places["lille_be"].pk, 51.242)
+    assert belgian.label == "Lille (Anvers, Belgique)" and not belgian.ambiguous
+
+
+def test_far_homonyms_of_like_size_are_ambiguous(places):
+    """Saint-Denis (Seine-Saint-Denis, ~110,000) or Saint-Denis (La Réunion, ~150,000): a
+    guess, metropolitan France before overseas, both offered."""
+    make_commune("FR", "93066", "Saint-Denis", "48.9362", "2.3574", 113000, "Seine-Saint-Denis")
+    make_commune("FR", "97411", "Saint-Denis", "-20.8821", "55.4507", 153000, "La Réunion")
+    make_commune("FR", "11339", "Saint-Denis", "43.3542", "2.2206", 480, "Aude")
+    point = resolve_near("saint denis")
+    assert point.ambiguous and point.key == "FR-93066" and point.homonym == "Saint-Denis"
+    assert [a.value for a in point.alternatives] == ["FR-97411", "FR-11339"]
+    assert point.alternatives[0].label == "Saint-Denis (La Réunion, France)"
+    # A key is no guess.
+    assert not resolve_near("FR-97411").ambiguous
+
+
+def test_an_ambiguous_name_tips_towards_belgium_on_a_dutch_page(places):
+    make_commune("BE", "57081", "Homonyme", "50.6", "3.4", 10000, "Province de Hainaut")
+    make_commune("FR", "01001", "Homonyme", "46.0", "5.0", 12000, "Ain")
+    with translation.override("fr"):
+        french = resolve_near("homonyme")
+    with translation.override("nl"):
+        dutch = resolve_near("homonyme")
+    assert french.ambiguous and dutch.ambiguous
+    assert (french.key, dutch.key) == ("FR-01001", "BE-57081")
+
+
+def test_nearby_homonyms_are_one_place_the_largest(places):
+    make_commune("FR", "60001", "Jumeau", "49.40", "2.80", 500, "Oise")
+    make_commune("FR", "60002", "Jumeau", "49.50", "2.90", 800, "Oise")
+    point = resolve_near("jumeau")
+    assert (point.key, point.ambiguous) == ("FR-60002", False)
+    assert [a.value for a in point.alternatives] == ["FR-60001"]
 
 
 def test_among_french_homonyms_the_most_populous_wins(places):
@@ -134,7 +171,7 @@ def test_a_section_resolves_to_its_own_point_within_its_commune(places):
     point = resolve_near("jambes")
     assert (point.latitude, point.longitude) == (50.45636, 4.87166)
     assert point.commune_id == places["namur"].pk
-    assert point.label == "Jambes (Namur)"
+    assert point.label == "Jambes, Namur (Namur, Belgique)"
 
 
 @pytest.mark.parametrize(
@@ -222,16 +259,16 @@ def test_labels_name_places_in_the_visitors_language(places):
     make_commune("BE", "62063", "Liège", "50.63", "5.57", 195000, "Province de Liège", "Luik")
     with translation.override("nl"):
         assert resolve_near("5000").label == "5000 Namen"
-        assert resolve_near("BE-92094").label == "Namen"
-        assert resolve_near("Jambes").label == "Jambes (Namen)"
+        assert resolve_near("BE-92094").label == "Namen (Namen, België)"
+        assert resolve_near("Jambes").label == "Jambes, Namen (Namen, België)"
         # The name the family typed, whatever the page's language.
-        assert resolve_near("Liège").label == "Liège"
-        assert resolve_near("Luik").label == "Luik"
+        assert resolve_near("Liège").label == "Liège (Luik, België)"
+        assert resolve_near("Luik").label == "Luik (Luik, België)"
         [lille] = [s for s in suggest("lille") if s.value == "BE-13019"]
         assert lille.label == "Lille (Antwerpen, België)"
     with translation.override("en"):
         assert resolve_near("5000").label == "5000 Namur"
-        assert resolve_near("Luik").label == "Luik"
+        assert resolve_near("Luik").label == "Luik (Liège, Belgium)"
         [lille] = [s for s in suggest("lille") if s.value == "BE-13019"]
         assert lille.label == "Lille (Antwerp, Belgium)"
 

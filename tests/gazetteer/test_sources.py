@@ -104,7 +104,9 @@ def test_command_loads_belgium_and_a_second_run_changes_nothing(gazetteer):
         ("69003", "FR-69123", 45.7600, 4.8500),
         ("Ajaccio", "FR-2A004", 41.9190, 8.7380),
         ("Mamoudzou", "FR-97611", -12.7800, 45.2300),
-        ("saint-denis", "FR-97411", -20.8790, 55.4480),
+        # Ambiguous (La Réunion's is as large): metropolitan France before overseas.
+        ("saint-denis", "FR-93066", 48.9356, 2.3539),
+        ("FR-97411", "FR-97411", -20.8790, 55.4480),
     ],
 )
 def test_real_places_resolve_within_a_few_km(gazetteer, text, key, latitude, longitude):
@@ -114,11 +116,18 @@ def test_real_places_resolve_within_a_few_km(gazetteer, text, key, latitude, lon
 
 
 @pytest.mark.django_db
-def test_lille_is_belgian_first_and_offers_the_french_one(gazetteer):
+def test_lille_is_the_french_one_and_offers_the_belgian_one(gazetteer):
     point = resolve_near("Lille")
-    assert point.key == "BE-13019"
-    assert [a.value for a in point.alternatives][:1] == ["FR-59350"]
-    assert point.alternatives[0].label == "Lille (Nord, France)"
+    assert (point.key, point.label, point.ambiguous) == ("FR-59350", "Lille (Nord, France)", False)
+    assert [a.value for a in point.alternatives][:1] == ["BE-13019"]
+    assert point.alternatives[0].label == "Lille (Anvers, Belgique)"
+
+
+@pytest.mark.django_db
+def test_saint_denis_is_ambiguous_and_offers_la_reunion(gazetteer):
+    point = resolve_near("Saint-Denis")
+    assert point.ambiguous and point.key == "FR-93066"
+    assert "FR-97411" in [a.value for a in point.alternatives]
 
 
 @pytest.mark.django_db

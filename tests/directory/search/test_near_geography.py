@@ -79,11 +79,14 @@ def geography(db):
     }
 
 
-def test_an_ambiguous_name_answers_with_its_alternatives(client, geography):
+def test_a_name_several_places_bear_answers_with_its_alternatives(client, geography):
     body = client.get(PLACES, {"near": "Lille"}).json()
-    assert body["near"]["key"] == "BE-13019" and body["near"]["kind"] == "commune"
-    assert body["near_alternatives"] == [{"value": "FR-59350", "label": "Lille (Nord, France)"}]
+    assert body["near"]["key"] == "FR-59350" and body["near"]["kind"] == "commune"
+    assert not body["near"]["ambiguous"]
+    assert body["near_alternatives"] == [{"value": "BE-13019", "label": "Lille (Anvers, Belgique)"}]
     # The alternative's value is a `near` of its own.
+    belgian = client.get(PLACES, {"near": "BE-13019"}).json()
+    assert belgian["near"]["key"] == "BE-13019" and belgian["near_alternatives"] == []
     french = client.get(PLACES, {"near": "FR-59350", "radius_km": "20"}).json()
     assert french["near"]["key"] == "FR-59350" and french["near_alternatives"] == []
     assert [r["id"] for r in french["results"]] == [geography["far"].pk]
@@ -120,8 +123,8 @@ def test_found_results_or_no_near_have_no_beyond(client, geography):
 
 def test_the_map_page_offers_alternatives_and_widening(client, geography):
     page = client.get("/lieux/", {"near": "Lille"}).content.decode()
-    assert "Vouliez-vous dire" in page and "near=FR-59350" in page
-    assert "Lille (Nord, France)" in page
+    assert "Vous cherchiez un autre Lille ?" in page and "near=BE-13019" in page
+    assert "Autour de Lille (Nord, France)" in page
     page = client.get("/lieux/", {"near": "FR-59350", "radius_km": "5"}).content.decode()
     assert "Espace de rencontre de Tourcoing" in page
     assert "Élargir à 20 km" in page and "radius_km=20" in page
