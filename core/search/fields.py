@@ -154,6 +154,85 @@ class IsoDateTimeFilter(django_filters.Filter):
     field_class = IsoDateTimeField
 
 
+# A child's age as families write it: "3 ans", "18 mois", "3" (a number alone is years, as
+# every page speaks of ages: "de 0 à 3 ans"), in French, Dutch or English. The numbers are
+# bounded here (0 to 18 years, 0 to 216 months: core.ages.MAX_CHILD_AGE_MONTHS) so that the
+# pattern the OpenAPI description gives is exactly what is accepted (tests/core/search).
+YEARS_UP_TO_18 = "1[0-8]|[0-9]"
+MONTHS_UP_TO_216 = "21[0-6]|20[0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9]"
+YEAR_UNITS = "[aA][nN][sS]?|[yY]ears?|[jJ]aar"
+MONTH_UNITS = "[mM]ois|[mM]onths?|[mM]aanden|[mM]aand"
+AGE_PATTERN = (
+    f" *(?:(?P<years>{YEARS_UP_TO_18}) *(?:{YEAR_UNITS})?"
+    f"|(?P<months>{MONTHS_UP_TO_216}) *(?:{MONTH_UNITS})) *"
+)
+MAX_AGE_TEXT = 20
+
+
+class AgeField(forms.CharField):
+    """A child's age in years or months ("3 ans", "18 mois", "3": years), read as months."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Âge attendu en années ou en mois, par exemple « 3 ans » ou « 18 mois » (un nombre "
+            "seul : des années, 18 au plus)."
+        ),
+    }
+    pattern = AGE_PATTERN
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", MAX_AGE_TEXT)
+        super().__init__(strip=False, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        age = re.fullmatch(AGE_PATTERN, text)
+        if age is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if age["years"] is not None:
+            return int(age["years"]) * 12
+        return int(age["months"])
+
+
+class AgeFilter(django_filters.Filter):
+    field_class = AgeField
+
+
+# A time of day: "14:30", "9:05", "14h", "14h30" (what an <input type="time"> sends: "14:30").
+TIME_PATTERN = "(?P<hour>[01]?[0-9]|2[0-3])(?::(?P<minute>[0-5][0-9])|[hH](?P<after>[0-5][0-9])?)"
+
+
+class TimeOfDayField(forms.CharField):
+    """A time of day, read as minutes after midnight."""
+
+    widget = forms.TimeInput
+    default_error_messages = {
+        "invalid": _("Heure attendue au format HH:MM, par exemple « 14:30 »."),
+    }
+    pattern = TIME_PATTERN
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 5)
+        super().__init__(strip=False, **kwargs)
+
+    def clean(self, value):
+        if value not in (None, "") and len(str(value)) > self.max_length:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        text = super().clean(value)
+        if not text:
+            return None
+        moment = re.fullmatch(TIME_PATTERN, text)
+        if moment is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(moment["hour"]) * 60 + int(moment["minute"] or moment["after"] or 0)
+
+
+class TimeOfDayFilter(django_filters.Filter):
+    field_class = TimeOfDayField
+
+
 class PlaceNotFound(Exception):  # noqa: N818 (a lookup's answer, not a programming error)
     """What a resolver raises to say why a place was not found, and what the family may have
     meant: `suggestions` are (value, label) pairs, each value itself a valid place name."""
