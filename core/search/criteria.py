@@ -336,7 +336,7 @@ class ChildAge(Within):
         return [
             Param(
                 self.words,
-                AgeFilter(),
+                AgeFilter(maximum_months=self.maximum),
                 f"{self.description} : « 3 ans », « 18 mois » ; un nombre seul est en années"
                 f" (au plus {self.maximum // 12}). Un seul de {self._names()}.",
                 control=control,

@@ -154,43 +154,61 @@ class IsoDateTimeFilter(django_filters.Filter):
     field_class = IsoDateTimeField
 
 
-# A child's age as families write it: "3 ans", "18 mois", "3" (a number alone is years, as
-# every page speaks of ages: "de 0 à 3 ans"), in French, Dutch or English. The numbers are
-# bounded here (0 to 18 years, 0 to 216 months: core.ages.MAX_CHILD_AGE_MONTHS) so that the
-# pattern the OpenAPI description gives is exactly what is accepted (tests/core/search).
-YEARS_UP_TO_18 = "1[0-8]|[0-9]"
-MONTHS_UP_TO_216 = "21[0-6]|20[0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9]"
+def number_up_to(maximum: int) -> str:
+    """A regular expression of the whole numbers from 0 to `maximum`, written without leading
+    zeros (the same in Python's and ECMAScript's syntax)."""
+    text = str(maximum)
+    shorter = ["[0-9]", *(f"[1-9][0-9]{{{width - 1}}}" for width in range(2, len(text)))]
+    if len(text) == 1:
+        return f"[0-{maximum}]"
+    same_width = [text]
+    for position, digit in enumerate(text):
+        low, high = (1 if position == 0 else 0), int(digit) - 1
+        if high < low:
+            continue
+        step = str(low) if high == low else f"[{low}-{high}]"
+        rest = len(text) - position - 1
+        same_width.append(text[:position] + step + (f"[0-9]{{{rest}}}" if rest else ""))
+    return "|".join([*same_width, *reversed(shorter)])
+
+
 YEAR_UNITS = "[aA][nN][sS]?|[yY]ears?|[jJ]aar"
 MONTH_UNITS = "[mM]ois|[mM]onths?|[mM]aanden|[mM]aand"
-AGE_PATTERN = (
-    f" *(?:(?P<years>{YEARS_UP_TO_18}) *(?:{YEAR_UNITS})?"
-    f"|(?P<months>{MONTHS_UP_TO_216}) *(?:{MONTH_UNITS})) *"
-)
 MAX_AGE_TEXT = 20
 
 
 class AgeField(forms.CharField):
-    """A child's age in years or months ("3 ans", "18 mois", "3": years), read as months."""
+    """A child's age as families write it, read as months: "3 ans", "18 mois", or a number alone,
+    in years (as every page speaks of ages: "de 0 à 3 ans"), in French, Dutch or English; at
+    most `maximum_months` (whole years below it). The bounds are in the field's `pattern`, so
+    that the OpenAPI description's pattern is exactly what is accepted."""
 
     default_error_messages = {
         "invalid": _(
             "Âge attendu en années ou en mois, par exemple « 3 ans » ou « 18 mois » (un nombre "
-            "seul : des années, 18 au plus)."
+            "seul : des années), %(years)d ans ou %(months)d mois au plus."
         ),
     }
-    pattern = AGE_PATTERN
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, maximum_months: int, **kwargs):
         kwargs.setdefault("max_length", MAX_AGE_TEXT)
+        self.maximum_months = maximum_months
+        years, months = number_up_to(maximum_months // 12), number_up_to(maximum_months)
+        self.pattern = (
+            f" *(?:(?P<years>{years}) *(?:{YEAR_UNITS})?|(?P<months>{months}) *(?:{MONTH_UNITS})) *"
+        )
         super().__init__(strip=False, **kwargs)
 
     def clean(self, value):
         text = super().clean(value)
         if not text:
             return None
-        age = re.fullmatch(AGE_PATTERN, text)
+        age = re.fullmatch(self.pattern, text)
         if age is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            limits = {"years": self.maximum_months // 12, "months": self.maximum_months}
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params=limits
+            )
         if age["years"] is not None:
             return int(age["years"]) * 12
         return int(age["months"])
