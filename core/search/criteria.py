@@ -270,52 +270,6 @@ class Within(Criterion):
         return [self._at(self.low), self._at(self.high)]
 
 
-@dataclass(frozen=True, eq=False)
-class Weekday(Criterion):
-    """A day of the week (`mon`…`sun`): a stored weekday, or the weekday of a date."""
-
-    path: str
-    field: str
-    description: str
-    of_date: bool = False
-    name: str = "day"
-    label: str = ""
-    prefix: str = ""
-
-    def params(self) -> list[Param]:
-        choices = list(zip(WEEKDAY_SLUGS, Day.labels, strict=True))
-        control = Control("select", self.label, refines=True, blank=_("n'importe quel jour"))
-        return [
-            Param(
-                self.name,
-                django_filters.ChoiceFilter(choices=choices),
-                self.description,
-                control=control,
-            )
-        ]
-
-    def value(self, data: dict):
-        return WEEKDAY_SLUGS.index(data[self.name]) if data.get(self.name) else None
-
-    def where(self, value) -> Q:
-        if self.of_date:
-            return Q(**{f"{self._at(self.path)}__week_day": django_week_day(value)})
-        return Q(**{self._at(self.path): value})
-
-    def clauses(self, value) -> list[dsl.Q]:
-        return [dsl.Q("term", **{self.field: value})]
-
-    def mapping(self) -> dict[str, dsl.Field]:
-        return {self.field: dsl.Integer()}
-
-    def document(self, obj) -> dict[str, Any]:
-        days = values_at(obj, self._at(self.path))
-        return {self.field: sorted({d.weekday() if self.of_date else d for d in days})}
-
-    def paths(self) -> list[str]:
-        return [self._at(self.path)]
-
-
 MINUTES_A_DAY = 24 * 60
 
 
