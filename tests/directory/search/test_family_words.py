@@ -170,7 +170,7 @@ def test_the_form_searches_without_a_script(client, place):
     # Each language named in itself, in its own language.
     assert all(box.find_next("span").has_attr("lang") for box in soup.select(BOXES))
     assert soup.select_one("#field-time")["value"] == "10:00"
-    assert soup.select_one('#field-day option[selected]')["value"] == "mon"
+    assert soup.select_one("#field-day option[selected]")["value"] == "mon"
 
 
 def test_the_form_tells_a_bad_age_beside_its_input(client, place):
