@@ -63,6 +63,8 @@ def _commune(code, name_fr, lat, lon, postcode, country="BE", name_nl=""):
 
 def _place(title, commune, lat, lon, programmes, objectives, days, languages, ages, **extra):
     step_free = extra.pop("accessible", False)
+    # More opening rows: (weekday, opens, closes).
+    hours = extra.pop("hours", ())
     place = PlacePageFactory(
         title=title,
         commune=commune,
@@ -81,6 +83,8 @@ def _place(title, commune, lat, lon, programmes, objectives, days, languages, ag
     place.save()
     for day in days:
         OpeningHoursFactory(place=place, weekday=day)
+    for day, opens, closes in hours:
+        OpeningHoursFactory(place=place, weekday=day, opens=opens, closes=closes)
     return place
 
 
@@ -141,6 +145,9 @@ def build_world() -> dict[str, PlacePage]:
             ["fr", "tr"],
             (12, 72),
             accessible=True,
+            # Monday 9–12 and Tuesday 14–18: open Monday morning and Tuesday afternoon, never
+            # Monday afternoon (`day` and `time` hold for the same row).
+            hours=[(1, "14:00", "18:00")],
             description="<p>Un coin crèche et des ateliers pour les parents du quartier.</p>",
         ),
         "passage": _place(

@@ -22,7 +22,7 @@ from activities.models import ActivityPage, Occurrence
 from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
-from core.search.criteria import Weekday, replacing
+from core.search.criteria import OpenAt, replacing
 from core.search.dates import Dates
 from core.search.free_text import Text, TextField
 from core.search.index import Follows, SearchIndex, Sort, Stored
@@ -148,7 +148,18 @@ SESSIONS = SearchIndex(
         *replacing(
             place_criteria(venue="place__", offer="activity__"),
             SESSION_TEXT,
-            Weekday("date", "weekday", "Jour de la séance", of_date=True, label=_("Le")),
+            OpenAt(
+                "",
+                "weekday",
+                "Jour de la séance",
+                weekday="date",
+                opens="start",
+                closes="end",
+                of_date=True,
+                label=_("Le"),
+                time_label=_("À"),
+                time_description="Heure pendant la séance (HH:MM)",
+            ),
         ),
         Dates(default_days=window_days),
     ),

@@ -67,6 +67,8 @@ class FormControl:
         self.control = declared.control
         self.id = f"field-{declared.name}"
         self.value = params.get(declared.name, "")
+        # Every value given, for a repeatable parameter's checkboxes.
+        self.values = params.getlist(declared.name) if hasattr(params, "getlist") else []
         self.checked = cleaned.get(declared.name) is True
         self.errors = errors.get(declared.name, [])
         self.minimum, self.maximum = bounds(declared.field)
@@ -78,6 +80,14 @@ class FormControl:
     @property
     def label(self) -> str:
         return self.control.label
+
+    @property
+    def hint(self) -> str:
+        return self.control.hint
+
+    @property
+    def hint_id(self) -> str:
+        return f"{self.id}-hint" if self.control.hint else ""
 
     @property
     def max_length(self) -> int | None:
@@ -101,8 +111,8 @@ class FormControl:
         else:
             return []
         default = _text(self.declared.default) if self.declared.default is not None else ""
-        chosen = self.value or default
-        return [Option(value, label, lang, value == chosen) for value, label, lang in pairs]
+        chosen = set(self.values) if self.kind == "checkboxes" else {self.value or default}
+        return [Option(value, label, lang, value in chosen) for value, label, lang in pairs]
 
 
 def form_controls(

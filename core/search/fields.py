@@ -154,6 +154,103 @@ class IsoDateTimeFilter(django_filters.Filter):
     field_class = IsoDateTimeField
 
 
+def number_up_to(maximum: int) -> str:
+    """A regular expression of the whole numbers from 0 to `maximum`, written without leading
+    zeros (the same in Python's and ECMAScript's syntax)."""
+    text = str(maximum)
+    shorter = ["[0-9]", *(f"[1-9][0-9]{{{width - 1}}}" for width in range(2, len(text)))]
+    if len(text) == 1:
+        return f"[0-{maximum}]"
+    same_width = [text]
+    for position, digit in enumerate(text):
+        low, high = (1 if position == 0 else 0), int(digit) - 1
+        if high < low:
+            continue
+        step = str(low) if high == low else f"[{low}-{high}]"
+        rest = len(text) - position - 1
+        same_width.append(text[:position] + step + (f"[0-9]{{{rest}}}" if rest else ""))
+    return "|".join([*same_width, *reversed(shorter)])
+
+
+YEAR_UNITS = "[aA][nN][sS]?|[yY]ears?|[jJ]aar"
+MONTH_UNITS = "[mM]ois|[mM]onths?|[mM]aanden|[mM]aand"
+MAX_AGE_TEXT = 20
+
+
+class AgeField(forms.CharField):
+    """A child's age as families write it, read as months: "3 ans", "18 mois", or a number alone,
+    in years (as every page speaks of ages: "de 0 à 3 ans"), in French, Dutch or English; at
+    most `maximum_months` (whole years below it). The bounds are in the field's `pattern`, so
+    that the OpenAPI description's pattern is exactly what is accepted."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Âge attendu en années ou en mois, par exemple « 3 ans » ou « 18 mois » (un nombre "
+            "seul : des années), %(years)d ans ou %(months)d mois au plus."
+        ),
+    }
+
+    def __init__(self, *, maximum_months: int, **kwargs):
+        kwargs.setdefault("max_length", MAX_AGE_TEXT)
+        self.maximum_months = maximum_months
+        years, months = number_up_to(maximum_months // 12), number_up_to(maximum_months)
+        self.pattern = (
+            f" *(?:(?P<years>{years}) *(?:{YEAR_UNITS})?|(?P<months>{months}) *(?:{MONTH_UNITS})) *"
+        )
+        super().__init__(strip=False, **kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        if not text:
+            return None
+        age = re.fullmatch(self.pattern, text)
+        if age is None:
+            limits = {"years": self.maximum_months // 12, "months": self.maximum_months}
+            raise forms.ValidationError(
+                self.error_messages["invalid"], code="invalid", params=limits
+            )
+        if age["years"] is not None:
+            return int(age["years"]) * 12
+        return int(age["months"])
+
+
+class AgeFilter(django_filters.Filter):
+    field_class = AgeField
+
+
+# A time of day: "14:30", "9:05", "14h", "14h30" (what an <input type="time"> sends: "14:30").
+TIME_PATTERN = "(?P<hour>[01]?[0-9]|2[0-3])(?::(?P<minute>[0-5][0-9])|[hH](?P<after>[0-5][0-9])?)"
+
+
+class TimeOfDayField(forms.CharField):
+    """A time of day, read as minutes after midnight."""
+
+    widget = forms.TimeInput
+    default_error_messages = {
+        "invalid": _("Heure attendue au format HH:MM, par exemple « 14:30 »."),
+    }
+    pattern = TIME_PATTERN
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 5)
+        super().__init__(strip=False, **kwargs)
+
+    def clean(self, value):
+        if value not in (None, "") and len(str(value)) > self.max_length:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        text = super().clean(value)
+        if not text:
+            return None
+        moment = re.fullmatch(TIME_PATTERN, text)
+        if moment is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(moment["hour"]) * 60 + int(moment["minute"] or moment["after"] or 0)
+
+
+class TimeOfDayFilter(django_filters.Filter):
+    field_class = TimeOfDayField
+
+
 class PlaceNotFound(Exception):  # noqa: N818 (a lookup's answer, not a programming error)
     """What a resolver raises to say why a place was not found, and what the family may have
     meant: `suggestions` are (value, label) pairs, each value itself a valid place name."""

@@ -8,6 +8,7 @@ and answer 422 in its own words, where the contract wants a 400 naming the param
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,10 @@ def field_schema(field: forms.Field) -> dict:
         return {"type": "string", **({"maxLength": length} if length else {})}
     if isinstance(field, forms.ChoiceField):
         return {"type": "string", "enum": [value for value, _label in field.choices if value]}
+    if getattr(field, "pattern", None):
+        # The pattern the field itself matches (an age, a time of day), in ECMAScript's words.
+        ecma = re.sub(r"\(\?P<\w+>", "(?:", field.pattern)
+        return {"type": "string", "pattern": f"^(?:{ecma})$", "maxLength": field.max_length}
     if isinstance(field, StrictBooleanField):
         return {"type": "boolean"}
     if isinstance(field, forms.DateField):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
 from core.pages import in_source_language
-from core.search.criteria import Criterion, Flag, Since, Terms, Weekday, Within
+from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
 from core.search.free_text import Text, TextField
 from core.search.near import Near
 from directory.models.places import PlacePage
@@ -77,30 +77,31 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             Programme.objects.all(),
             "Slug de programme (répétable)",
         ).under(venue),
-        Within(
+        ChildAge(
             "age_months",
             "age_min_months",
             "age_max_months",
             MAX_CHILD_AGE_MONTHS,
-            "Âge de l'enfant en mois",
-            label=_("Âge de l'enfant (en mois)"),
+            "Âge de l'enfant",
+            label=_("Âge de l'enfant"),
+            hint=_("Par exemple : 3 ans, 18 mois"),
         ).under(offer),
-        Weekday(
-            "opening_hours__weekday",
+        OpenAt(
+            "opening_hours",
             "days",
             "Jour d'ouverture",
             label=_("Ouvert le"),
+            time_label=_("Ouvert à"),
+            time_description="Heure d'ouverture (HH:MM)",
         ).under(venue),
         Terms(
             "language",
             "languages__code",
             "languages",
             Language.objects.all(),
-            "Langue parlée (ISO 639-1)",
+            "Langue parlée (ISO 639-1, répétable : l'une d'elles)",
             to_field="code",
-            many=False,
-            label=_("Langue parlée"),
-            blank=_("toutes"),
+            label=_("Langues parlées"),
             autonyms=True,
         ).under(offer),
         Flag(

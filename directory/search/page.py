@@ -274,8 +274,14 @@ def map_page_context(request: HttpRequest) -> dict:
         context.update(place_cards=[], map_features=[], beyond=None, far=None)
     controls = controls_of(context["search"], request.GET)
     context["controls"] = controls
-    # The taxonomy's checkboxes are drawn grouped, with their counts (form_choices).
-    drawn = [control for control in controls.values() if control.kind != "checkboxes"]
+    # The taxonomy's checkboxes are drawn grouped, with their counts (form_choices); other
+    # repeatable terms (languages) as the table says.
+    grouped = {criterion.name for criterion in PLACES.facet_criteria()}
+    drawn = [
+        control
+        for control in controls.values()
+        if not (control.kind == "checkboxes" and control.name in grouped)
+    ]
     context["filters"] = [control for control in drawn if control.control.refines]
     # Where errors link: "#field-<name>" (page, page_size, modified_after come from links and
     # hand-written addresses, and have none).

@@ -109,20 +109,20 @@ def family_mistypes_an_age(browser, base_url: str) -> dict:
         goto_and_settle(page, base_url + "/lieux/")
         page.get_by_label("Près de").fill("4000")
         page.locator("summary", has_text="Affiner").click()
-        page.get_by_label("Âge de l'enfant (en mois)").fill("-1")
+        page.get_by_label("Âge de l'enfant").fill("-1")
         page.get_by_role("button", name="Rechercher").click()
-        page.wait_for_selector("#age_months-error")
-        age = page.locator("#field-age_months")
+        page.wait_for_selector("#age-error")
+        age = page.locator("#field-age")
         found = {
-            "error": page.locator("#age_months-error").inner_text(),
+            "error": page.locator("#age-error").inner_text(),
             "summary_link": page.locator(".form-errors a").get_attribute("href"),
             "invalid": age.get_attribute("aria-invalid"),
             "described_by": age.get_attribute("aria-describedby"),
             "violations": Axe().run(page).response["violations"],
         }
-        page.get_by_label("Âge de l'enfant (en mois)").fill("24")
+        page.get_by_label("Âge de l'enfant").fill("2 ans")
         page.get_by_role("button", name="Rechercher").click()
-        page.wait_for_function("() => location.search.includes('age_months=24')")
+        page.wait_for_function("() => location.search.includes('age=2')")
         page.wait_for_function("() => !document.querySelector('[data-search-form] .error')")
         found["after"] = {
             "summary": page.locator(".form-errors").count(),
@@ -138,13 +138,13 @@ def test_a_bad_value_is_told_beside_its_field_then_cleared(live_server, liege_pl
     """With the search loaded in place: the error is beside its field (not only in the
     summary), and gone from the field once the search goes through."""
     result = chromium.run(family_mistypes_an_age, live_server.url)
-    assert "0" in result["error"]
-    assert result["summary_link"] == "#field-age_months"
+    assert "« 3 ans »" in result["error"]
+    assert result["summary_link"] == "#field-age"
     assert result["invalid"] == "true"
-    assert result["described_by"] == "age_months-error"
+    assert result["described_by"] == "field-age-hint age-error"
     assert result["violations"] == [], result["violations"]
     assert result["after"]["summary"] == result["after"]["invalid"] == 0
-    assert result["after"]["described_by"] is None
+    assert result["after"]["described_by"] == "field-age-hint"
     assert result["after"]["list"]
     assert result["js_errors"] == []
 

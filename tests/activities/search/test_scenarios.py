@@ -62,6 +62,29 @@ def test_whole_week_everywhere(client, engine):
     assert all(r["distance_km"] is None for r in body["results"])
 
 
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # A session under way at that time of day (in the site's time zone), any day…
+        (
+            {"time": "10:15"},
+            [
+                WEEK_NEAR_LIEGE[0],
+                WEEK_NEAR_LIEGE[2],
+                ("2027-03-05T09:30:00+01:00", "Yoga bébé"),
+                WEEK_NEAR_LIEGE[4],
+            ],
+        ),
+        # …or on that day only: day and time hold for the same session.
+        ({"day": "wed", "time": "15:30"}, [("2027-03-03T15:00:00+01:00", "Goûter des familles")]),
+        ({"day": "mon", "time": "15:30"}, []),
+        ({"day": "sat", "time": "10h"}, [WEEK_NEAR_LIEGE[4]]),
+    ],
+)
+def test_sessions_at_a_day_and_time(client, engine, params, expected):
+    assert sessions(search(client, engine, **WEEK, **params)) == expected
+
+
 def test_defaults_from_today_over_the_window(client, engine):
     body = search(client, engine, page_size="100", q="cuisine")
     assert (body["date_from"], body["date_to"]) == ("2027-03-01", "2027-08-31")

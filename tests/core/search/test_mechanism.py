@@ -27,6 +27,7 @@ def test_the_openapi_limits_are_the_filtersets(index):
     limits = {
         "radius_km": (200, "200", "200.1"),
         "age_months": (216, "216", "217"),
+        "age_years": (18, "18", "19"),
         "page_size": (MAX_PAGE_SIZE, "100", "101"),
     }
     for name, (maximum, edge, beyond) in limits.items():
@@ -38,7 +39,8 @@ def test_the_openapi_limits_are_the_filtersets(index):
     assert described["objective"]["schema"] == {"type": "array", "items": {"type": "string"}}
     assert described["objective"]["explode"] is True
     assert described["accessible"]["schema"] == {"type": "boolean"}
-    assert described["language"]["schema"] == {"type": "string", "maxLength": 2}
+    assert described["language"]["schema"] == {"type": "array", "items": {"type": "string"}}
+    assert described["language"]["explode"] is True
 
 
 def test_sessions_add_their_dates_to_the_place_parameters():

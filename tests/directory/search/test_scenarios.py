@@ -15,6 +15,21 @@ NEAR_LIEGE = [
     "La Maison des Petits Pas",
     "Espace Parenthèse",
 ]
+AGE_60_MONTHS = [
+    "Bulle d'Air",
+    "Consultation ONE Liège-Centre",
+    "Espace Parenthèse",
+    "Le Passage",
+    "Maison Arc-en-ciel",
+]
+AGE_48_MONTHS = [
+    "Bulle d'Air",
+    "Consultation ONE Liège-Centre",
+    "Espace Parenthèse",
+    "La Maison des Petits Pas",
+    "Le Passage",
+    "Maison Arc-en-ciel",
+]
 
 
 def search(client, engine, **params):
@@ -64,16 +79,7 @@ def test_without_near_sorted_by_name(client, engine):
             ["Bulle d'Air", "La Maison des Petits Pas", "Le Nid", "Les Petits Bouts"],
         ),
         ({"programme": "espaces-de-rencontre"}, ["Le Passage", "Maison Arc-en-ciel"]),
-        (
-            {"age_months": "60"},
-            [
-                "Bulle d'Air",
-                "Consultation ONE Liège-Centre",
-                "Espace Parenthèse",
-                "Le Passage",
-                "Maison Arc-en-ciel",
-            ],
-        ),
+        ({"age_months": "60"}, AGE_60_MONTHS),
         (
             {"age_months": "6"},
             [
@@ -87,7 +93,32 @@ def test_without_near_sorted_by_name(client, engine):
             ],
         ),
         ({"day": "mon"}, ["Espace Parenthèse", "Le Nid"]),
+        ({"day": "tue"}, ["Espace Parenthèse", "Les Petits Bouts"]),
+        # A day and a time hold for the same opening row: Espace Parenthèse opens Monday 9–12
+        # and Tuesday 14–18.
+        ({"day": "mon", "time": "10:00"}, ["Espace Parenthèse", "Le Nid"]),
+        ({"day": "mon", "time": "15:00"}, []),
+        ({"day": "tue", "time": "15:00"}, ["Espace Parenthèse"]),
+        ({"day": "tue", "time": "10h"}, ["Les Petits Bouts"]),
+        ({"day": "tue", "time": "18:00"}, []),
+        ({"day": "tue", "time": "14:00"}, ["Espace Parenthèse"]),
+        # A time alone: any day.
+        ({"time": "15:00"}, ["Espace Parenthèse"]),
+        ({"time": "17h59"}, ["Espace Parenthèse"]),
+        ({"time": "12:00"}, []),
+        ({"time": "8:59"}, []),
         ({"language": "ar"}, ["Bulle d'Air", "Le Nid"]),
+        # Several languages: any of them.
+        ({"language": ["ar", "nl"]}, ["Bulle d'Air", "Le Nid", "Les Petits Bouts"]),
+        ({"language": ["tr", "ar"], "near": "4000"}, ["Le Nid", "Espace Parenthèse"]),
+        # An age in years or months, in a family's words: all read as months.
+        ({"age": "5 ans"}, AGE_60_MONTHS),
+        ({"age": "5"}, AGE_60_MONTHS),
+        ({"age_years": "5"}, AGE_60_MONTHS),
+        ({"age": "60 mois"}, AGE_60_MONTHS),
+        ({"age": "4 jaar"}, AGE_48_MONTHS),
+        ({"age": "48 months"}, AGE_48_MONTHS),
+        ({"age_months": "48"}, AGE_48_MONTHS),
         ({"accessible": "true"}, ["Bulle d'Air", "Espace Parenthèse", "Le Nid"]),
         ({"near": "4000", "objective": "passerelles", "day": "mon"}, ["Le Nid"]),
         (
