@@ -19,7 +19,7 @@ from gazetteer.models import NameTrigram, PlaceName
 # Names shorter than this are never corrected: "ath" is one edit away from too many places.
 MIN_TYPO_LENGTH = 4
 # How many candidates (the most trigrams shared first) are measured at most.
-MAX_CANDIDATES = 400
+MAX_CANDIDATES = 200
 
 
 def max_edits(name: str) -> int:
@@ -39,24 +39,38 @@ def trigrams(name: str) -> set[str]:
 
 def distance(a: str, b: str, bound: int | None = None) -> int:
     """Damerau-Levenshtein distance (optimal string alignment): insertions, deletions,
-    substitutions and swaps of two neighbouring letters each count one. Above `bound`, any
-    value above it is returned early."""
+    substitutions and swaps of two neighbouring letters each count one. With a `bound`, only
+    the diagonal band within it is computed, and any value above it is returned as bound + 1."""
     if a == b:
         return 0
-    if bound is not None and abs(len(a) - len(b)) > bound:
+    if bound is None:
+        bound = max(len(a), len(b))
+    if abs(len(a) - len(b)) > bound:
         return bound + 1
+    over = bound + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        if bound is not None and min(current) > bound:
-            return bound + 1
+    previous = [j if j <= bound else over for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        ca = a[i - 1]
+        current = [i if i <= bound else over] + [over] * len(b)
+        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
+            cb = b[j - 1]
+            value = previous[j - 1] + (ca != cb)
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and ca == b[j - 2]
+                and a[i - 2] == cb
+                and previous2[j - 2] + 1 < value
+            ):
+                value = previous2[j - 2] + 1
+            current[j] = value if value < over else over
+        if min(current) > bound:
+            return over
         previous2, previous = previous, current
     return previous[-1]
 

@@ -34,6 +34,9 @@ NearKind = Literal["postcode", "commune", "section", "coordinates", "address"]
 
 MAX_QUERY_LENGTH = 120
 MAX_ALTERNATIVES = 5
+# A suggestion a typo away ranks with those the text starts when its place is this many times as
+# populous as the largest of them (`suggestion_order`).
+TYPO_OUTRANKS = 10
 
 _COORDINATES = re.compile(
     r"^\s*(?P<lat>[+-]?\d{1,3}(?:\.\d+)?)\s*(?:,|;|\s)\s*(?P<lon>[+-]?\d{1,3}(?:\.\d+)?)\s*$"
@@ -365,9 +368,9 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     found = list(PlaceName.objects.filter(name__startswith=wanted)[: limit * 20])
     if len(found) < limit:
         found += list(PlaceName.objects.filter(name__contains=f" {wanted}")[: limit * 20])
-    found += typo_suggestions(wanted, found, limit)
+    typos = typo_suggestions(wanted, found, limit)
     matches, seen = [], set()
-    for row in suggestion_order(wanted, found):
+    for row in suggestion_order(wanted, found, typos):
         if (row.commune_id, row.section_id) not in seen:
             seen.add((row.commune_id, row.section_id))
             matches.append(row)
@@ -563,7 +566,20 @@ def typo_suggestions(wanted: str, found: list[PlaceName], limit: int) -> list[Pl
     return [row for _edits, row in _typo_rows(wanted)]
 
 
-def suggestion_order(wanted: str, rows: list[PlaceName]) -> list[PlaceName]:
-    """The name typed exactly first; then the names starting with it, and those a typo away,
-    in `_ranked_matches`' order."""
-    return sorted(_ranked_matches(rows), key=lambda row: row.name != wanted)
+def suggestion_order(
+    wanted: str, found: list[PlaceName], typos: list[PlaceName]
+) -> list[PlaceName]:
+    """The name typed exactly first; then the names starting with it, then those a typo away,
+    each in `_ranked_matches`' order. A typo's place at least `TYPO_OUTRANKS` times as populous
+    as the largest the text starts comes with the names starting with it ("lige": Liège, a
+    typo, before Ligescourt)."""
+    largest = max((row.population or 0 for row in found if row.name != wanted), default=0)
+    promoted = {id(row) for row in typos if (row.population or 0) >= TYPO_OUTRANKS * largest}
+    typo_ids = {id(row) for row in typos}
+
+    def tier(row: PlaceName) -> int:
+        if row.name == wanted:
+            return 0
+        return 2 if id(row) in typo_ids and id(row) not in promoted else 1
+
+    return sorted(_ranked_matches(found + typos), key=tier)

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'db_table': 'gazetteer_nametrigram',
-                'indexes': [models.Index(fields=['gram', 'length'], name='nametrigram_gram_length')],
+                'indexes': [models.Index(fields=['gram', 'length', 'name'], name='nametrigram_gram_length_name')],
             },
         ),
         migrations.RunPython(index_existing_names, migrations.RunPython.noop),

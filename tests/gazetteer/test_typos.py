@@ -118,9 +118,14 @@ def test_short_words_are_never_corrected(gazetteer):
 
 
 def test_suggestions_tolerate_a_typo_and_rank_the_likely_place_first(gazetteer):
-    labels = [s.label for s in suggest("Lige")]
-    assert labels[0] == "Liège (Liège, Belgique)"
-    assert "Ligescourt (Somme, France)" in labels
+    make_commune("FR", "44082", "Ligné", "47.41", "-1.37", 1000, "Loire-Atlantique")
+    # Liège, a typo away, is far larger than Ligescourt, which "lige" starts: it comes first;
+    # Ligné, a typo away too, only after the names the text starts.
+    assert [s.label for s in suggest("Lige")] == [
+        "Liège (Liège, Belgique)",
+        "Ligescourt (Somme, France)",
+        "Ligné (Loire-Atlantique, France)",
+    ]
     assert suggest("Namurr")[0].value == "BE-92094"
     assert suggest("bruxele")[0].value == "BE-21004"
     assert suggest("Sint-Trudien")[0].label == "Sint-Truiden (Limbourg, Belgique)"
