@@ -4,7 +4,9 @@
 commune or section name in French or Dutch (any case, with or without accents, apostrophes,
 hyphens), ``lat,lon``, or a stable key that suggestions carry: ``FR-59350`` (a commune by its
 INSEE code), ``BE-41002`` (by its NIS code), ``FR-75111`` (an arrondissement),
-``BE-92094-jambes`` (a Belgian section), ``FR-50129-D`` (a commune déléguée).
+``BE-92094-jambes`` (a Belgian section), ``FR-50129-D`` (a commune déléguée); every label the
+site prints ("Saint-Denis (La Réunion)", "Lille (Nord, France)", "Liège (4000)", "4000 Liège
+(Belgique)": `parse_label`); and a name a typo away from a known one ("Lige": `resolve_typo`).
 
 **The rule for a bare name that several places bear** (Lille, Montreuil, Saint-Denis): a commune
 before a section; then Belgium before France (the platform serves ONE's families first); then
