@@ -95,13 +95,21 @@ def close_names(wanted: str, edits: int | None = None) -> list[tuple[int, str]]:
         .order_by("-shared", "name")
         .values_list("name", flat=True)[:MAX_CANDIDATES]
     )
+    # A number is never a typo: "lyon 10" is no "lyon 1", "rue haute 5" no place at all.
+    digits = _digits(wanted)
     found = []
     for name in rows:
+        if _digits(name) != digits:
+            continue
         # The shorter of the two names sets the bound: "lilleke" is no typo of "lille".
         bound = min(edits, max_edits(min(wanted, name, key=len)))
         if name != wanted and (measured := distance(wanted, name, bound)) <= bound:
             found.append((measured, name))
     return sorted(found)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
 
 
 def trigram_rows(names: Iterable[str]) -> list[dict]:

@@ -209,3 +209,20 @@ def test_the_shorter_name_sets_the_bound(gazetteer):
     # Two edits from "lille", but "lille" has five letters: one edit at most.
     assert resolve_near("Lilleke") is None
     assert resolve_near("Lillle").key == "BE-13019"
+
+
+def test_a_number_is_never_a_typo(gazetteer):
+    lyon = make_commune("FR", "69123", "Lyon", "45.76", "4.83", 520000, "Rhône")
+    Section.objects.create(
+        key="FR-69381",
+        country="FR",
+        kind="arrondissement",
+        name_fr="Lyon 1er Arrondissement",
+        commune=lyon,
+        latitude=Decimal("45.767"),
+        longitude=Decimal("4.834"),
+        search_names="lyon 1er arrondissement|lyon 1er|lyon 1",
+    )
+    assert resolve_near("Lyon 1").key == "FR-69381"
+    assert resolve_near("Lyonn 1").key == "FR-69381"
+    assert resolve_near("Lyon 10") is None
