@@ -10,6 +10,12 @@ to the commune they were taken from, or to a homonym of it.
     .venv/bin/python benchmarks/typos.py [--database /tmp/typos/db.sqlite3] [--rounds 5]
 
 It loads the gazetteer into the database first when it is empty.
+
+Measured 2026-12-07 (2 cores shared with other jobs, 473,263 trigrams): SQLite, suggest p50
+10.5 ms / p95 32.9 ms (7.2 / 12.7 ms without the typos), near on mistyped names p50 5.8 ms;
+PostgreSQL 15, suggest p50 15.5 ms / p95 43.1 ms (10.0 / 23.8 ms without), near p50 21.4 ms;
+187 of 200 mistyped names found (the others are one edit from another commune as well:
+"Ceysat" is Ceyrat's typo as much as Ceyssat's).
 """
 
 from __future__ import annotations
