@@ -299,7 +299,8 @@ def get_place(request: HttpRequest, place_id: str):
     openapi_extra=merged(SUGGEST_QUERY, api_examples.SUGGESTIONS),
 )
 def suggest_places(request: HttpRequest):
-    """Communes, sections and postcodes that start like `q`, for the "near" box: each `value`
+    """Communes, sections and postcodes that start like `q` (or, when those are few, whose
+    name is a typo away from it), for the "near" box: each `value`
     is a stable key (`FR-59350`, `BE-92094-jambes`) or a postcode that `near` accepts, each
     `label` says the country and the province or département."""
     # Read here, not declared to ninja: its own validation would answer 422 in its words.

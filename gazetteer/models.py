@@ -152,6 +152,26 @@ class PlaceName(models.Model):
         return self.name
 
 
+class NameTrigram(models.Model):
+    """One trigram of one distinct indexed name (`PlaceName.name`), with the name's length: the
+    candidates a typo is measured against (`gazetteer.fuzzy`) are the names sharing trigrams
+    with it. Written by the loader and the name index's signals."""
+
+    gram = models.CharField(max_length=3)
+    length = models.PositiveSmallIntegerField()
+    name = models.CharField(max_length=120, db_index=True)
+
+    class Meta:
+        db_table = "gazetteer_nametrigram"
+        # Covering: the candidates are counted from the index alone (ten times faster on SQLite).
+        indexes = [
+            models.Index(fields=["gram", "length", "name"], name="nametrigram_gram_length_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gram} {self.name}"
+
+
 class PostalCode(models.Model):
     country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
     code = models.CharField(_("code postal"), max_length=10)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Generator
 
 from gazetteer.bulk import BATCH_SIZE, LoadProgress, batches, insert_rows
+from gazetteer.fuzzy import sync_index
 from gazetteer.models import Commune, PlaceName, Section
 from gazetteer.names import indexed_names
 
@@ -49,4 +50,6 @@ def write_names(country: str) -> Generator[LoadProgress, None, None]:
         if (name, commune_id, section_id) not in existing
     ]
     insert_rows(PlaceName, new)
+    # The names' trigrams, which typos are looked up by (gazetteer.fuzzy).
+    sync_index()
     yield LoadProgress(f"{country}: index des noms", len(wanted), len(wanted))

@@ -4,6 +4,7 @@ admin, tests' factories). The loader writes in bulk, without signals, and indexe
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from gazetteer.fuzzy import index_names as index_trigrams
 from gazetteer.models import Commune, PlaceName, Section
 from gazetteer.names import indexed_names
 
@@ -31,6 +32,7 @@ def index_names(commune: Commune | None = None, section: Section | None = None) 
         )
         for name in names
     )
+    index_trigrams(names)
 
 
 @receiver(post_save, sender=Commune, dispatch_uid="gazetteer-index-commune")

@@ -180,3 +180,42 @@ def test_search_works_without_javascript(live_server, liege_places, chromium):
         "La Maison des Petits Pas",
         "Le Nid de Sainte-Marguerite",
     ]
+
+
+def family_mistypes_liege(browser, base_url: str) -> dict:
+    with offline_page(browser, base_url, DESKTOP) as page:
+        goto_and_settle(page, base_url + "/lieux/")
+        field = page.get_by_role("combobox", name="Près de")
+        field.press_sequentially("Lige")
+        page.wait_for_selector("#near-suggestions [role=option]")
+        found = {
+            "options": page.locator("#near-suggestions [role=option]").all_inner_texts(),
+            "expanded": field.get_attribute("aria-expanded"),
+            "violations": Axe().run(page).response["violations"],
+        }
+        field.press("ArrowDown")
+        found["active"] = field.get_attribute("aria-activedescendant")
+        found["selected"] = page.locator("[role=option][aria-selected=true]").inner_text()
+        field.press("Enter")
+        found["value"] = field.input_value()
+        found["closed"] = page.locator("#near-suggestions").is_hidden()
+        page.get_by_role("button", name="Rechercher").click()
+        page.wait_for_function("() => location.search.includes('near=BE-62063')")
+        page.wait_for_load_state("networkidle")
+        found["list"] = page.locator("[data-result-list] h3").all_inner_texts()
+        found["js_errors"] = list(page.js_errors)
+        return found
+
+
+def test_a_typo_is_suggested_and_chosen_with_the_keyboard(live_server, liege_places, chromium):
+    """The suggestions are a listbox the browser does not filter (a <datalist> would hide
+    "Liège" for "Lige"); arrow keys and Enter choose one."""
+    result = chromium.run(family_mistypes_liege, live_server.url)
+    assert result["options"] and result["options"][0].startswith("Liège (")
+    assert result["expanded"] == "true"
+    assert result["violations"] == [], result["violations"]
+    assert result["active"] == "near-suggestion-0"
+    assert result["selected"].startswith("Liège (")
+    assert result["value"] == "BE-62063" and result["closed"]
+    assert set(liege_places) <= set(result["list"])
+    assert result["js_errors"] == []

@@ -104,33 +104,105 @@
       });
     });
 
-    // Suggestions for "near", from the gazetteer.
+    // Suggestions for "near", from the gazetteer, in a listbox under the field (an ARIA
+    // combobox). Not a <datalist>: browsers filter its options by what was typed, so "Lige"
+    // would hide "Liège", the place the gazetteer found for that typo.
     var near = document.getElementById("field-near");
-    var datalist = document.getElementById("near-suggestions");
+    var listbox = document.getElementById("near-suggestions");
     var timer = null;
+    var asked = 0;
+    var active = -1;
+    near.setAttribute("role", "combobox");
+    near.setAttribute("aria-autocomplete", "list");
+    near.setAttribute("aria-controls", listbox.id);
+    near.setAttribute("aria-expanded", "false");
+
+    function options() {
+      return listbox.querySelectorAll("[role=option]");
+    }
+    function setOpen(open) {
+      listbox.hidden = !open;
+      near.setAttribute("aria-expanded", open ? "true" : "false");
+      if (!open) highlight(-1);
+    }
+    function highlight(index) {
+      var all = options();
+      active = all.length && index >= 0 ? (index + all.length) % all.length : -1;
+      all.forEach(function (option, i) {
+        option.setAttribute("aria-selected", i === active ? "true" : "false");
+      });
+      if (active < 0) {
+        near.removeAttribute("aria-activedescendant");
+        return;
+      }
+      near.setAttribute("aria-activedescendant", all[active].id);
+      all[active].scrollIntoView({ block: "nearest" });
+    }
+    function choose(option) {
+      near.value = option.dataset.value;
+      setOpen(false);
+      near.focus();
+    }
+    function show(suggestions) {
+      listbox.replaceChildren.apply(
+        listbox,
+        suggestions.map(function (suggestion, i) {
+          var option = document.createElement("li");
+          option.id = "near-suggestion-" + i;
+          option.setAttribute("role", "option");
+          option.setAttribute("aria-selected", "false");
+          option.dataset.value = suggestion.value;
+          option.textContent = suggestion.label;
+          return option;
+        })
+      );
+      setOpen(suggestions.length > 0);
+    }
     near.addEventListener("input", function () {
       clearTimeout(timer);
       var text = near.value.trim();
-      if (text.length < 2) return;
+      if (text.length < 2) {
+        show([]);
+        return;
+      }
       timer = setTimeout(function () {
         // The labels (a country, a province) in the page's language.
         var lang = encodeURIComponent(document.documentElement.lang);
+        var ticket = ++asked;
         fetch("/api/v1/suggest/?lang=" + lang + "&q=" + encodeURIComponent(text))
           .then(function (response) {
             return response.ok ? response.json() : [];
           })
           .then(function (suggestions) {
-            datalist.replaceChildren.apply(
-              datalist,
-              suggestions.map(function (suggestion) {
-                var option = document.createElement("option");
-                option.value = suggestion.value;
-                option.label = suggestion.label;
-                return option;
-              })
-            );
+            // Only the answer to the latest text, while the field still has the focus.
+            if (ticket === asked && document.activeElement === near) show(suggestions);
           });
       }, 200);
+    });
+    near.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        if (!options().length) return;
+        event.preventDefault();
+        if (listbox.hidden) setOpen(true);
+        highlight(event.key === "ArrowDown" ? active + 1 : (active <= 0 ? options().length : active) - 1);
+      } else if (event.key === "Enter" && !listbox.hidden && active >= 0) {
+        event.preventDefault();
+        choose(options()[active]);
+      } else if (event.key === "Escape" && !listbox.hidden) {
+        event.preventDefault();
+        setOpen(false);
+      }
+    });
+    near.addEventListener("blur", function () {
+      setOpen(false);
+    });
+    // A click on an option chooses it; the field keeps the focus meanwhile.
+    listbox.addEventListener("mousedown", function (event) {
+      event.preventDefault();
+    });
+    listbox.addEventListener("click", function (event) {
+      var option = event.target.closest("[role=option]");
+      if (option) choose(option);
     });
 
     // "Around me": the browser's position, rounded to about 100 m before it leaves the device.
