@@ -25,7 +25,9 @@ from core.mail import (
 from core.models import MailDelivery, MailState
 from core.worker import ResilientWorker
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker closes the connections a turn leaves in a transaction (Django's
+# close_old_connections), which a test's own transaction would not survive on PostgreSQL.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 EMAIL = Email(kind="test", to=("parent@example.org",), subject="Sujet", body="Corps")
 

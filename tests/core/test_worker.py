@@ -16,14 +16,27 @@ from core.mail import Email, queue_email
 from core.models import MailDelivery, MailState, WorkerHeartbeat
 from core.worker import ResilientWorker
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker closes its connections when the database is lost, which a test's
+# own transaction would not survive on PostgreSQL (every later query: "connection already
+# closed").
+pytestmark = pytest.mark.django_db(transaction=True)
+
+# More waits than any test needs: a worker that never gets the database back fails the test
+# instead of looping for ever.
+MAX_WAITS = 50
 
 
 @pytest.fixture(autouse=True)
 def database_queue(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     waits = []
-    monkeypatch.setattr(worker_module.time, "sleep", waits.append)
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) > MAX_WAITS:
+            raise AssertionError(f"the worker waited {MAX_WAITS} times: it never went on")
+
+    monkeypatch.setattr(worker_module.time, "sleep", sleep)
     return waits
 
 
