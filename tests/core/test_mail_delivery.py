@@ -24,10 +24,15 @@ from core.mail import (
 )
 from core.models import MailDelivery, MailState
 from core.worker import ResilientWorker
+from tests.worker_connections import keep_the_test_connection
 
-# Transactional: the worker closes the connections a turn leaves in a transaction (Django's
-# close_old_connections), which a test's own transaction would not survive on PostgreSQL.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def test_connection_kept(monkeypatch):
+    keep_the_test_connection(monkeypatch)
+
 
 EMAIL = Email(kind="test", to=("parent@example.org",), subject="Sujet", body="Corps")
 

@@ -15,11 +15,9 @@ from core import worker as worker_module
 from core.mail import Email, queue_email
 from core.models import MailDelivery, MailState, WorkerHeartbeat
 from core.worker import ResilientWorker
+from tests.worker_connections import keep_the_test_connection
 
-# Transactional: the worker closes its connections when the database is lost, which a test's
-# own transaction would not survive on PostgreSQL (every later query: "connection already
-# closed").
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 # More waits than any test needs: a worker that never gets the database back fails the test
 # instead of looping for ever.
@@ -37,6 +35,7 @@ def database_queue(settings, monkeypatch):
             raise AssertionError(f"the worker waited {MAX_WAITS} times: it never went on")
 
     monkeypatch.setattr(worker_module.time, "sleep", sleep)
+    keep_the_test_connection(monkeypatch)
     return waits
 
 
