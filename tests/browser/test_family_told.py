@@ -71,9 +71,12 @@ def family_registers_and_sets_an_alert(browser, base_url: str, viewport: dict) -
 
     with offline_page(browser, base_url, viewport) as page:
         page.goto(base_url + "/lieux/?view=activities")
-        page.get_by_label("Près de").fill("1000")
         page.get_by_label("Cette semaine").check()
-        page.get_by_role("button", name="Rechercher").click()
+        # Typed, then sent with Enter: the place suggestions that open under the field while
+        # the family types (static/directory/js/search_map.js) would otherwise lie over the
+        # next control a click aims at, and choose a suggestion instead.
+        page.get_by_label("Près de").fill("1000")
+        page.get_by_label("Près de").press("Enter")
         page.wait_for_function("() => location.search.includes('near=1000')")
         page.wait_for_function(
             "() => document.querySelector('[data-result-count]').textContent.includes('séance')"
