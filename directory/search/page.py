@@ -227,7 +227,7 @@ def search_summary(params: QueryDict, index: SearchIndex) -> str:
 
 def near_question(request: HttpRequest, search) -> dict | None:
     """ "Quel Saint-Denis ?": when `near` is a name that places far apart bear, none clearly
-    the likeliest (`gazetteer.lookup.choose_homonym`), each of them as a link to the same
+    the likeliest (`gazetteer.homonyms.choose_homonym`), each of them as a link to the same
     search around it (its stable key), the guess first; None otherwise."""
     circle = search.query.get("near") if search.query else None
     point = circle.place if circle is not None else None
