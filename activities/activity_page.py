@@ -12,7 +12,7 @@ from activities.listing import confirmed_count
 from activities.live_room import with_live_rooms
 from activities.models import Occurrence
 from activities.notices import activities_notices, place_notices
-from directory.records import Notice, announced_today
+from directory.notice_records import Notice, announced_today
 from directory.structured_data import json_ld_script_text
 
 UPCOMING_ON_PAGE = 12

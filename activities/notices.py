@@ -1,7 +1,7 @@
-"""An activity's notices as the public reads them (directory.records.Notice): read for a batch of
-activities in one query, through the French page's `translation_key` (a notice is on the French
-activity, directory.models.notices), in the visitor's language; with its place's notices for an
-activity's page, where both matter."""
+"""An activity's notices as the public reads them (directory.notice_records.Notice): read for a
+batch of activities in one query, through the French page's `translation_key` (a notice is on
+the French activity, directory.models.notices), in the visitor's language; with its place's
+notices for an activity's page, where both matter."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from activities.models.notices import ActivityNotice
 from core.pages import visitor_language
+from directory.notice_records import Notice, notices_from_rows
 from directory.record_rows import NOTICE_COLUMNS, notice_rows
-from directory.records import Notice, notices_from_rows
 
 
 def activities_notices(activities: Iterable) -> dict[int, tuple[Notice, ...]]:

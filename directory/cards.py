@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 
 from directory.live_room import LiveRoom
+from directory.notice_records import Notice
 from directory.opening import OpeningStatus, opening_status
-from directory.records import Notice, PlaceRecord
+from directory.records import PlaceRecord
 from objectives.getting_in import how_to_get_in, says_free
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class CardFacts:
     ages: str
     opening: OpeningStatus | None
     next_session: NextSession | None
-    # What the place tells families for a while (directory.records.Notice), announced today.
+    # What the place tells families for a while (directory.notice_records.Notice), announced today.
     notices: tuple[Notice, ...] = ()
     # What the team says of the room of a session under way or ahead today, while it lasts.
     live_room: LiveRoom | None = None

@@ -16,7 +16,8 @@ from wagtail.rich_text import expand_db_html
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
 from directory.models.closures import ClosurePeriod
 from directory.models.places import PlacePage
-from directory.records import Notice, PlaceRecord, place_records
+from directory.notice_records import Notice
+from directory.records import PlaceRecord, place_records
 
 # Page ids are 32-bit integers (PostgreSQL's `integer`): larger ones are never found, and must
 # not reach the database, which would refuse them.

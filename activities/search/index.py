@@ -30,7 +30,8 @@ from core.search.query import SearchQuery
 from core.search.results import in_order
 from directory.live_room import LiveRoom
 from directory.models import PlacePage
-from directory.records import Notice, place_records
+from directory.notice_records import Notice
+from directory.records import place_records
 from directory.search.criteria import place_criteria
 from directory.search.index import PlaceSummary, distance
 
@@ -53,7 +54,7 @@ class ActivityHit:
     # What its team says of the room while it lasts (its place's record's).
     live_room: LiveRoom | None = None
 
-    # The activity's and its place's notices not yet ended (directory.records.Notice).
+    # The activity's and its place's notices not yet ended (directory.notice_records.Notice).
     notices: tuple[Notice, ...] = ()
 
     @property

@@ -33,10 +33,10 @@ from core.location import PublicLocation
 from core.pages import page_urls
 from directory.extensions import PLACES_SESSIONS_AHEAD
 from directory.live_room import LiveRoom, current_rooms
+from directory.notice_records import Notice
 from directory.records import (
     Closure,
     Commune,
-    Notice,
     PlaceRecord,
     Slot,
     Term,
