@@ -98,6 +98,8 @@ TIMERS = (
             ("extend_occurrences",),
             # Registrations past their retention period.
             ("purge_registrations",),
+            # The live room's taps (who gave a room's state) past the same period.
+            ("purge_room_reports",),
             # Alert addresses never confirmed within 48 hours.
             ("purge_alerts",),
             # The open-data dump (docs/open-data.md).

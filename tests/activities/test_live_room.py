@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 
 from activities.live_room import places_live_rooms, report, reported_sessions, with_live_rooms
 from activities.models import Occurrence, RoomReport
@@ -159,3 +160,13 @@ def test_the_document_carries_the_state_and_reads_it_back(full, live_place):
     document = json.loads(json.dumps(record_document(record)))
     assert record_from_document(document) == record
     assert record_from_document(document).live_room.text == FULL_AT_10_40
+
+
+def test_reports_of_sessions_ended_past_the_retention_are_purged(full, clock, settings):
+    settings.ACTIVITIES = {**settings.ACTIVITIES, "retention_days": 30}
+    clock.move_to(ENDS + timedelta(days=29))
+    call_command("purge_room_reports", stdout=open("/dev/null", "w"))
+    assert RoomReport.objects.filter(occurrence=full).count() == 1
+    clock.move_to(ENDS + timedelta(days=31))
+    call_command("purge_room_reports", stdout=open("/dev/null", "w"))
+    assert not RoomReport.objects.filter(occurrence=full).exists()
