@@ -22,6 +22,15 @@ def examples(ok: Any, media: str = JSON, **others: Any) -> dict:
     return {"responses": responses}
 
 
+def named_examples(**named: tuple[str, Any]) -> dict:
+    """`openapi_extra` giving several 200 answers, each by name with its summary: an answer
+    whose shape changes with what was found (`name=(summary, value)`)."""
+    content = {
+        name: {"summary": summary, "value": value} for name, (summary, value) in named.items()
+    }
+    return {"responses": {200: {"content": {JSON: {"examples": content}}}}}
+
+
 def merged(*extras: dict | None) -> dict:
     """Several `openapi_extra` dicts as one (parameters and responses side by side)."""
     result: dict = {}

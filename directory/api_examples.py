@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.openapi import NOT_FOUND_EXAMPLE, examples
+from core.openapi import NOT_FOUND_EXAMPLE, examples, named_examples
 
 NOTICE = {
     "kind": "moved",
@@ -41,16 +41,76 @@ PLACE = {
     },
 }
 
-PLACE_LIST = examples(
-    {
-        "count": 1,
-        "results": [PLACE],
-        "facets": {
-            "objectives": {"passerelles": 1},
-            "programmes": {"lieux-rencontre-enfants-parents": 1},
+NO_FACETS = {"objectives": {}, "programmes": {}}
+
+PLACE_LIST = named_examples(
+    found=(
+        "Places found near a commune",
+        {
+            "count": 1,
+            "results": [PLACE],
+            "facets": {
+                "objectives": {"passerelles": 1},
+                "programmes": {"lieux-rencontre-enfants-parents": 1},
+            },
+            "engine": "database",
+            "near": {
+                "label": "Liège (Liège, Belgique)",
+                "kind": "commune",
+                "key": "BE-62063",
+                "lat": 50.6412,
+                "lon": 5.5718,
+                "ambiguous": False,
+            },
+            "near_alternatives": [],
         },
-        "engine": "database",
-    }
+    ),
+    homonyms=(
+        "A name places far apart bear: a guess by the documented rule, the others offered",
+        {
+            "count": 0,
+            "results": [],
+            "facets": NO_FACETS,
+            "engine": "database",
+            "near": {
+                "label": "Saint-Denis (La Réunion, France)",
+                "kind": "commune",
+                "key": "FR-97411",
+                "lat": -20.8789,
+                "lon": 55.4481,
+                "ambiguous": True,
+            },
+            "near_alternatives": [
+                {"value": "FR-93066", "label": "Saint-Denis (Seine-Saint-Denis, France)"}
+            ],
+        },
+    ),
+    nothing_in_reach=(
+        "Nothing even at the widest radius: the nearest in the territory searched",
+        {
+            "count": 0,
+            "results": [],
+            "facets": NO_FACETS,
+            "engine": "database",
+            "near": {
+                "label": "Ajaccio (Corse-du-Sud, France)",
+                "kind": "commune",
+                "key": "FR-2A004",
+                "lat": 41.9267,
+                "lon": 8.7369,
+                "ambiguous": False,
+            },
+            "near_alternatives": [],
+            "nearest_beyond": None,
+            "nearest_in_territory": {
+                "territory": "Corse",
+                "radius_km": 200,
+                "nearest_km": None,
+                "no_place_yet": True,
+                "results": [],
+            },
+        },
+    ),
 )
 
 PLACE_GEOJSON = examples(
