@@ -144,6 +144,18 @@ def shared_cache(request, settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_message_counted_yet():
+    """Each test starts with no message counted for any recipient (core.recipients) and no
+    attempt for any client: the counts live in the cache, which outlives a test."""
+    from django.core.cache import cache
+
+    from core.cache import local_counts
+
+    cache.clear()
+    local_counts.clear()
+
+
+@pytest.fixture(autouse=True)
 def _search_breaker_closed():
     """Each test starts with the search cluster's breaker closed (its state lives in the cache,
     which outlives a test)."""
