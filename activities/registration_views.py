@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -89,6 +90,8 @@ class RegistrationForm(forms.Form):
 
 
 RATE_SCOPE = "registration"
+# The query flag of a registration's page whose confirmation was not e-mailed (core.recipients).
+MAIL_HELD = "courriel-retenu"
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -139,8 +142,11 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 # Its link goes again to the address it was made with.
                 context["already_registered"] = True
                 context["no_email"] = not registered.registration.email
+                context["already_sent"] = not registered.told
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
-            return redirect("registration", token=token_for(registered.registration))
+            url = reverse("registration", args=[token_for(registered.registration)])
+            # The page then says that no e-mail left (only a note: a forged flag shows no more).
+            return redirect(url if registered.told else f"{url}?{MAIL_HELD}=1")
         else:
             status = 400
     context["form"] = form
@@ -167,5 +173,7 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
             "activity": occurrence.activity,
             "place": occurrence.place,
             "waiting_rank": registration.waiting_rank(),
+            "mail_held": request.GET.get(MAIL_HELD) == "1"
+            and registration.status != RegistrationStatus.CANCELLED,
         },
     )

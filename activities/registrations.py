@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from activities.choices import RegistrationStatus
 from activities.models import Occurrence, Registration
 from activities.notifications import tell
+from core.recipients import may_send, same_mailbox
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,9 @@ class Registered:
     registration: Registration
     # False when the family was already registered to the session (nothing was taken).
     created: bool
+    # False when no e-mail left because one went to this address less than an hour ago (or
+    # too many today: `core.recipients`), whoever asked.
+    told: bool = True
 
 
 def _phone_digits(phone: str) -> str:
@@ -75,12 +79,12 @@ def _phone_digits(phone: str) -> str:
 
 
 def existing_registration(occurrence: Occurrence, family: Family) -> Registration | None:
-    """The session's live registration made with the same e-mail address or phone number."""
-    email = family.email.strip().casefold()
+    """The session's live registration made with the same mailbox (`core.recipients.mailbox`:
+    `Name+1@gmail.com` is `n.ame@gmail.com`) or phone number."""
     phone = _phone_digits(family.phone)
     live = occurrence.registrations.exclude(status=RegistrationStatus.CANCELLED).order_by("pk")
     for registration in live.only("pk", "email", "phone", "status", "occurrence_id"):
-        if email and registration.email.strip().casefold() == email:
+        if same_mailbox(family.email, registration.email):
             return registration
         if phone and _phone_digits(registration.phone) == phone:
             return registration
@@ -90,8 +94,9 @@ def existing_registration(occurrence: Occurrence, family: Family) -> Registratio
 def register(
     occurrence_id: int, family: Family, base_url: str, *, by_organiser: bool = False
 ) -> Registered:
-    """One registration per e-mail address or phone number and session. `by_organiser`: a
-    family who phoned, added from the admin (the public form's checks were the organiser's)."""
+    """One registration per mailbox or phone number and session. `by_organiser`: a family who
+    phoned, added from the admin (the public form's checks were the organiser's, and no cap on
+    messages applies: the organiser is not a stranger to the family)."""
     with transaction.atomic():
         occurrence = (
             Occurrence.objects.select_for_update()
@@ -103,10 +108,13 @@ def register(
         existing = existing_registration(occurrence, family)
         if existing is not None:
             # The same family again (a retry, a double click, or someone else's address): no
-            # second seat; the link goes again to the address the registration was made with.
-            tell(existing, "reminded", base_url)
+            # second seat; the link goes again to the address the registration was made with,
+            # unless a message went there a moment ago.
+            told = _may_tell(existing, by_organiser)
+            if told:
+                tell(existing, "reminded", base_url)
             logger.info("Registration %s found again for session %s", existing.pk, occurrence.pk)
-            return Registered(existing, created=False)
+            return Registered(existing, created=False, told=told)
         capacity = occurrence.activity.capacity
         confirmed = occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
         status = (
@@ -126,11 +134,20 @@ def register(
             language=family.language or translation.get_language() or "",
             added_by_organiser=by_organiser,
         )
-        tell(registration, "registered", base_url)
+        told = _may_tell(registration, by_organiser)
+        if told:
+            tell(registration, "registered", base_url)
     logger.info(
         "Registration %s to session %s: %s", registration.pk, occurrence.pk, registration.status
     )
-    return Registered(registration, created=True)
+    return Registered(registration, created=True, told=told)
+
+
+def _may_tell(registration: Registration, by_organiser: bool) -> bool:
+    """Whether the public form may e-mail this registration's address now (`core.recipients`)."""
+    if by_organiser or not registration.email:
+        return True
+    return may_send("registration", registration.email)
 
 
 def cancel(registration: Registration, base_url: str) -> Registration | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils import timezone, translation
 
 from alerts.models import Alert
 from core.mail import queue_email, render_email
+from core.recipients import may_send
 
 logger = logging.getLogger(__name__)
 
@@ -54,12 +56,29 @@ def unsubscribe_headers(alert: Alert, base_url: str) -> dict[str, str]:
     }
 
 
-def subscribe(email: str, view: str, query: str, language: str, base_url: str) -> Alert:
+@dataclass(frozen=True)
+class Subscribed:
+    """What became of a subscription: `alert` (None when nothing was kept), and `held` when the
+    confirmation was not sent because one went to this address a moment ago (`core.recipients`:
+    the page then says it was already sent)."""
+
+    alert: Alert | None
+    held: bool = False
+
+
+def subscribe(email: str, view: str, query: str, language: str, base_url: str) -> Subscribed:
     """The alert for this address and search, new or found again; unless already confirmed, a
-    confirmation e-mail is queued (again), after the row is committed."""
+    confirmation e-mail is queued (again), after the row is committed, if the address may be
+    written to now (`core.recipients.may_send`, whoever asks); if not, nothing is kept or sent."""
     email = email.strip().lower()
     with transaction.atomic():
         alert = Alert.objects.filter(email=email, view=view, query=query).first()
+        if alert is not None and alert.confirmed_at is not None:
+            logger.info("Alert %s set (confirmed: True)", alert.pk)
+            return Subscribed(alert)
+        if not may_send("alert", email):
+            logger.info("Alert confirmation held back: one was sent to this address a moment ago")
+            return Subscribed(alert, held=True)
         if alert is None:
             try:
                 with transaction.atomic():
@@ -74,7 +93,7 @@ def subscribe(email: str, view: str, query: str, language: str, base_url: str) -
             alert.language = language
             transaction.on_commit(lambda: send_confirmation(alert, base_url))
     logger.info("Alert %s set (confirmed: %s)", alert.pk, alert.confirmed_at is not None)
-    return alert
+    return Subscribed(alert)
 
 
 def send_confirmation(alert: Alert, base_url: str) -> None:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from alerts.queries import InvalidSearch, normalized, view_indexes
 from alerts.subscriptions import alert_for_confirmation, confirm, keyed, subscribe, unsubscribe
 from core.clients import held_back
+from core.recipients import ALREADY_SENT
 
 # Its own counter: a family who registers is not held back for having set an alert.
 RATE_SCOPE = "alert"
@@ -79,13 +80,16 @@ def subscribe_view(request: HttpRequest) -> HttpResponse:
     elif form.is_valid():
         data = form.cleaned_data
         if not data["website"]:
-            subscribe(
+            subscribed = subscribe(
                 data["email"],
                 data["view"],
                 data["query"],
                 translation.get_language() or "fr",
                 _base_url(request),
             )
+            if subscribed.held:
+                context = {"already_sent": ALREADY_SENT}
+                return TemplateResponse(request, "alerts/already_sent.html", context)
         # A bot is answered as a family is, and nothing is kept.
         return redirect("alerts:pending")
     return TemplateResponse(request, "alerts/subscribe.html", {"form": form}, status=status)

@@ -28,7 +28,7 @@ from organisers.access import (
     organised_place_ids,
 )
 from organisers.forms import HeadCountForm, InviteForm
-from organisers.invitations import Outcome, invite, remove_organiser
+from organisers.invitations import REFUSED, Outcome, invite, remove_organiser
 from organisers.models import HeadCount, Invitation
 
 # The sessions an organiser is asked to count: those of the last few weeks.
@@ -37,10 +37,19 @@ SESSIONS_PER_PAGE = 50
 
 OUTCOME_MESSAGES = {
     Outcome.INVITED: gettext_lazy("Invitation envoyée à %(email)s."),
-    Outcome.ADDED: gettext_lazy(
-        "%(email)s avait déjà un compte : le lieu lui est ajouté, un courriel le lui dit."
+    Outcome.ASKED: gettext_lazy(
+        "%(email)s a déjà un compte : une invitation lui est envoyée, le lieu lui sera ajouté "
+        "quand elle sera acceptée."
     ),
     Outcome.ALREADY: gettext_lazy("%(email)s organise déjà ce lieu."),
+    Outcome.LIMITED: gettext_lazy(
+        "Invitation non envoyée à %(email)s : vous avez envoyé aujourd'hui autant d'invitations "
+        "qu'une journée en permet. Réessayez demain."
+    ),
+    Outcome.HELD: gettext_lazy(
+        "Invitation non envoyée : %(email)s a déjà reçu plusieurs invitations aujourd'hui. "
+        "Réessayez demain."
+    ),
 }
 
 
@@ -58,7 +67,8 @@ def place_organisers(request, place_id: int):
     if form.is_valid():
         email = form.cleaned_data["email"]
         outcome = invite(place, email, by=request.user)
-        messages.success(request, OUTCOME_MESSAGES[outcome] % {"email": email})
+        tell = messages.error if outcome in REFUSED else messages.success
+        tell(request, OUTCOME_MESSAGES[outcome] % {"email": email})
         return redirect("organisers_place", place.pk)
     group = organiser_group(place)
     members = (

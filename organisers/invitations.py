@@ -2,8 +2,16 @@
 
 The link carries the invitation's id signed with the site's secret (`django.core.signing`):
 it cannot be forged, it expires (`ORGANISERS["invitation_days"]`, also kept on the row), and
-it works once (the row is marked accepted under a row lock). Someone who already has an
-account is not invited again: they are given the place's group at once and told by e-mail.
+it works once (the row is marked accepted under a row lock).
+
+Nobody is made an organiser without saying yes: someone who already has an account (a colleague,
+ONE staff) receives an invitation too, which they accept on a button while signed in to that
+account (`views.accept_invitation`); until then nothing changes for them.
+
+Nobody is flooded either: an organiser sends at most `ORGANISERS["invitation_rate"]` invitations
+a day (ONE staff, who import whole lists, are not counted), and one address is sent an
+invitation at most `ORGANISERS["invitation_recipient_limits"]` times a day, whoever sends it
+(`core.recipients.may_send`, kind "invitation").
 """
 
 from __future__ import annotations
@@ -20,9 +28,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
+from core.cache import count_attempt
 from core.mail import queue_email, render_email
+from core.recipients import may_send
 from directory.models import PlacePage
 from directory.roles import organiser_group, organiser_groups_for
+from organisers.access import is_invitation_manager
 from organisers.models import Invitation
 
 SALT = "organisers.invitation"
@@ -30,8 +41,16 @@ SALT = "organisers.invitation"
 
 class Outcome(enum.Enum):
     INVITED = "invited"
-    ADDED = "added"
+    # An existing account, sent an invitation it accepts while signed in.
+    ASKED = "asked"
     ALREADY = "already"
+    # Nothing sent: the organiser's invitations for today are used up.
+    LIMITED = "limited"
+    # Nothing sent: this address was sent invitations too often today.
+    HELD = "held"
+
+
+REFUSED = {Outcome.LIMITED, Outcome.HELD}
 
 
 def invitation_days() -> int:
@@ -70,18 +89,28 @@ def existing_user(email: str):
     return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
 
 
+def _organiser_limited(by) -> bool:
+    """Counts one invitation sent by `by`; True when it is one too many today. ONE staff (who
+    import lists of organisers) and the import run without a user are not counted."""
+    if by is None or by.pk is None or is_invitation_manager(by):
+        return False
+    limit, window = settings.ORGANISERS["invitation_rate"]
+    return count_attempt(f"invitations-by:{by.pk}", window) > limit
+
+
 def invite(place: PlacePage, email: str, *, by) -> Outcome:
-    """Invite `email` to organise `place`, or give an existing account the place at once."""
+    """Invite `email` to organise `place`; an existing account is invited too, never given the
+    place without accepting."""
     email = get_user_model().objects.normalize_email(email.strip())
     language = translation.get_language() or settings.LANGUAGE_CODE
     group = place_group(place)
     user = existing_user(email)
-    if user is not None:
-        if user.groups.filter(pk=group.pk).exists():
-            return Outcome.ALREADY
-        user.groups.add(group)
-        _send("organiser_added", email, language, place, {"url": place_admin_url(place.pk)})
-        return Outcome.ADDED
+    if user is not None and user.groups.filter(pk=group.pk).exists():
+        return Outcome.ALREADY
+    if _organiser_limited(by):
+        return Outcome.LIMITED
+    if not may_send("invitation", email, settings.ORGANISERS["invitation_recipient_limits"]):
+        return Outcome.HELD
     expires_at = timezone.now() + timedelta(days=invitation_days())
     invitation = Invitation.objects.pending().filter(place=place, email__iexact=email).first()
     if invitation is None:
@@ -92,13 +121,16 @@ def invite(place: PlacePage, email: str, *, by) -> Outcome:
         # Asked again: the same invitation, sent again with a new delay.
         Invitation.objects.filter(pk=invitation.pk).update(expires_at=expires_at)
     context = {"url": invitation_url(invitation), "days": invitation_days()}
+    if user is not None:
+        _send("organiser_invitation_existing", email, language, place, context)
+        return Outcome.ASKED
     _send("organiser_invitation", email, language, place, context)
     return Outcome.INVITED
 
 
 def invite_imported(place_id: int, emails: list[str], user) -> list[str]:
-    """The bulk import's `organiser_emails` column: each address invited (or given the place),
-    and what became of them, counted (the import report may be printed where logs are kept)."""
+    """The bulk import's `organiser_emails` column: each address invited, and what became of
+    them, counted (the import report may be printed where logs are kept)."""
     place = PlacePage.objects.get(pk=place_id)
     # A list imported again sends nobody a second e-mail.
     pending = {
@@ -115,9 +147,20 @@ def invite_imported(place_id: int, emails: list[str], user) -> list[str]:
         Outcome.INVITED: lambda n: ngettext(
             "%(count)s invitation envoyée", "%(count)s invitations envoyées", n
         ),
-        Outcome.ADDED: lambda n: ngettext(
-            "%(count)s compte existant ajouté aux organisateurs",
-            "%(count)s comptes existants ajoutés aux organisateurs",
+        Outcome.ASKED: lambda n: ngettext(
+            "%(count)s compte existant invité (il accepte une fois connecté)",
+            "%(count)s comptes existants invités (ils acceptent une fois connectés)",
+            n,
+        ),
+        Outcome.LIMITED: lambda n: ngettext(
+            "%(count)s invitation non envoyée (trop d'invitations aujourd'hui)",
+            "%(count)s invitations non envoyées (trop d'invitations aujourd'hui)",
+            n,
+        ),
+        Outcome.HELD: lambda n: ngettext(
+            "%(count)s invitation non envoyée (adresse déjà invitée plusieurs fois aujourd'hui)",
+            "%(count)s invitations non envoyées (adresses déjà invitées plusieurs fois "
+            "aujourd'hui)",
             n,
         ),
     }

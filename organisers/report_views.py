@@ -57,7 +57,7 @@ def report_problem(request: HttpRequest, page_id: int) -> HttpResponse:
             data = form.cleaned_data
             # A bot fills the hidden field: answered as a family would be, and nothing is kept.
             if not data["website"]:
-                submit(
+                report = submit(
                     place=place,
                     page=page,
                     kind=data["kind"],
@@ -65,6 +65,9 @@ def report_problem(request: HttpRequest, page_id: int) -> HttpResponse:
                     email=data["email"],
                     language=get_language(),
                 )
+                if report is None:
+                    context = {"reported": page, "already_sent": True}
+                    return TemplateResponse(request, "organisers/report_thanks.html", context)
             return redirect("report_problem_thanks", page_id=page.pk)
         else:
             status = 400

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from core.mail import queue_email, render_email
+from core.recipients import may_send
 from directory.models import PlacePage
 from organisers.access import organised_place_ids
 from organisers.models import ProblemReport, ReportStatus
@@ -45,7 +46,13 @@ def open_count(place_ids) -> int:
 
 def submit(
     *, place: PlacePage, page, kind: str, message: str, email: str, language: str
-) -> ProblemReport:
+) -> ProblemReport | None:
+    """The report, kept; None when it leaves an address that reports were left with a moment
+    ago (`core.recipients`, kind "report": each report is an e-mail to that address when it is
+    closed, and anyone can type a stranger's address): nothing is kept, the page says it was
+    already sent."""
+    if email and not may_send("report", email):
+        return None
     return ProblemReport.objects.create(
         place=place, page=page, kind=kind, message=message, email=email, language=language
     )

@@ -388,6 +388,12 @@ LEAFLET_CONFIG = {
     "NO_GLOBALS": False,
 }
 
+# Messages the public can make the site send (a registration's or an alert's confirmation, the
+# answer to a problem report, an orientation): at most this many of one kind to one recipient per
+# this many seconds, whoever asks (core.recipients).
+DAY_SECONDS = 24 * 3600
+RECIPIENT_LIMITS = ((1, 3600), (3, DAY_SECONDS))
+
 # Activities: sessions are stored for a rolling window (extended daily by
 # `manage.py extend_occurrences`); registrations are deleted this many days after their session.
 ACTIVITIES = {
@@ -412,6 +418,10 @@ FRESHNESS = {"months": ENV.place_freshness_months}
 # this many per this many seconds), and how long a closed report is kept.
 ORGANISERS = {
     "invitation_days": ENV.organiser_invitation_days,
+    # Invitations one organiser may send per day, and how often one address may be invited (by
+    # anyone) per day (core.recipients.may_send, kind "invitation").
+    "invitation_rate": (20, DAY_SECONDS),
+    "invitation_recipient_limits": ((3, DAY_SECONDS),),
     "report_rate": (ENV.problem_report_rate_limit, 600),
     "report_retention_days": ENV.problem_report_retention_days,
 }

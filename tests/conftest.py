@@ -1,3 +1,4 @@
+import re
 import socket
 import threading
 
@@ -141,6 +142,30 @@ def shared_cache(request, settings):
     cache.clear()
     yield request.param
     cache.clear()
+
+
+# The cache keys core.recipients and organisers.invitations count messages under.
+COUNTED_KEYS = re.compile(r":(recipient-|invitations-by:)")
+
+
+@pytest.fixture(autouse=True)
+def _no_message_counted_yet():
+    """Each test starts with no message counted for any recipient (core.recipients) nor any
+    invitation for any organiser: the counts live in the cache, which outlives a test. Only
+    those keys go: the rest of the cache stays as it was (some query counts rely on it)."""
+    from django.core.cache import caches
+    from django.core.cache.backends.locmem import LocMemCache
+
+    from core.cache import local_counts
+
+    local_counts.clear()
+    default = caches["default"]
+    # The tests' cache is each process's memory (a test on Redis clears it: `shared_cache`).
+    if isinstance(default, LocMemCache):
+        with default._lock:
+            for key in [k for k in default._cache if COUNTED_KEYS.search(k)]:
+                del default._cache[key]
+                default._expire_info.pop(key, None)
 
 
 @pytest.fixture(autouse=True)

@@ -85,8 +85,15 @@ def test_the_alert_keeps_the_language_of_the_page(subscribe, client, liege):
     assert Alert.objects.get().language == "nl"
 
 
-def test_the_same_search_twice_is_one_alert_and_a_new_link(subscribe, client, liege):
+def test_the_same_search_twice_is_one_alert_and_a_new_link_after_an_hour(
+    subscribe, client, liege, clock
+):
     subscribe(client, email="Famille@Example.org")
+    again = subscribe(client, query="near=4000&page=3")
+    # Within the hour: « déjà envoyé », nothing sent.
+    assert again.status_code == 200
+    assert "Déjà envoyé" in again.content.decode()
+    clock.shift(timedelta(hours=1, minutes=1))
     subscribe(client, query="near=4000&page=3")
     assert Alert.objects.count() == 1
     assert len(mail.outbox) == 2

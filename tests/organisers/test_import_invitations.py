@@ -62,21 +62,21 @@ def test_imported_organisers_are_invited_once(
     (row,) = report.rows
     assert row.action == "create"
     assert "1 invitation envoyée" in row.notes
-    assert "1 compte existant ajouté aux organisateurs" in row.notes
+    assert "1 compte existant invité (il accepte une fois connecté)" in row.notes
     assert not any("@" in note for note in row.notes)
-    invitation = Invitation.objects.get()
-    assert (invitation.email, invitation.place_id, invitation.invited_by) == (
-        "nouvelle@example.org",
-        place.pk,
-        staff_member,
-    )
-    assert organiser_a.groups.filter(pk=organiser_group(place).pk).exists()
+    invitations = Invitation.objects.order_by("email")
+    assert [(i.email, i.place_id, i.invited_by) for i in invitations] == [
+        ("nouvelle@example.org", place.pk, staff_member),
+        ("orga-a@example.org", place.pk, staff_member),
+    ]
+    # An existing account is asked, never attached silently.
+    assert not organiser_a.groups.filter(pk=organiser_group(place).pk).exists()
     assert sorted(m.to[0] for m in mail.outbox) == ["nouvelle@example.org", "orga-a@example.org"]
 
     with django_capture_on_commit_callbacks(execute=True):
         again = run(content, dry_run=False, user=staff_member)
     assert again.rows[0].action == "unchanged"
-    assert Invitation.objects.count() == 1
+    assert Invitation.objects.count() == 2
     assert len(mail.outbox) == 2
 
 

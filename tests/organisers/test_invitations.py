@@ -1,10 +1,11 @@
 """ONE staff invite an organiser by e-mail; the signed link works once, until it expires, and
-lands the new organiser, signed in, on their place. Someone with an account just gets the place.
-"""
+lands the new organiser, signed in, on their place. Someone with an account is invited too, and
+accepts while signed in: never attached to a place without saying yes. Invitations are counted
+per organiser and per address (tests/organisers/test_invitation_caps.py)."""
 
 import re
 from datetime import timedelta
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -99,19 +100,22 @@ def test_a_forged_or_altered_link_leads_nowhere(client, staff_member, place_a):
     assert client.get(f"/organisateurs/invitation/{token}/").status_code == 200
 
 
-def test_someone_with_an_account_just_gets_the_place(
+def test_someone_with_an_account_is_invited_never_attached_silently(
     client, staff_member, organiser_a, place_b, django_capture_on_commit_callbacks
 ):
     client.force_login(staff_member)
-    invite(client, place_b, "ORGA-A@example.org", django_capture_on_commit_callbacks)
-    assert not Invitation.objects.exists()
-    assert organiser_a.groups.filter(pk=organiser_group(place_b).pk).exists()
+    response = invite(client, place_b, "ORGA-A@example.org", django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    # Not theirs until they accept: the colleague's account is not touched.
+    assert not organiser_a.groups.filter(pk=organiser_group(place_b).pk).exists()
+    invitation = Invitation.objects.get()
+    assert invitation.place_id == place_b.pk and invitation.accepted_at is None
     (message,) = mail.outbox
     assert "Lieu B" in message.subject
-    assert reverse("wagtailadmin_pages:edit", args=[place_b.pk]) in message.body
-
-    invite(client, place_b, "orga-a@example.org", django_capture_on_commit_callbacks)
-    assert len(mail.outbox) == 1
+    assert "connectez-vous" in message.body
+    assert link_in(message)
+    messages = [str(m) for m in client.get(response["Location"]).context["messages"]]
+    assert any("une invitation lui est envoyée" in m for m in messages)
 
 
 def test_inviting_twice_resends_the_same_invitation(
@@ -238,13 +242,23 @@ def organises(user, place) -> bool:
     return user.groups.filter(pk=organiser_group(place).pk).exists()
 
 
-def test_an_existing_account_accepts_on_the_button_not_on_opening(
+def test_an_existing_account_accepts_signed_in_on_the_button_not_on_opening(
     client, invited_since_then, place_a
 ):
     link, user = invited_since_then
-    # Mail scanners open links: what they see is a button, and nothing changes.
+    # Signed out, the link alone attaches nothing: the page asks to sign in and come back.
     page = client.get(link)
     assert page.status_code == 200
+    soup = BeautifulSoup(page.content, "html.parser")
+    assert soup.select_one("main form[method=post]") is None
+    login = soup.select_one(f"main a[href^='{reverse('wagtailadmin_login')}']")["href"]
+    assert parse_qs(urlsplit(login).query) == {"next": [link]}
+    assert client.post(link).status_code == 200
+    assert not organises(user, place_a)
+
+    client.force_login(user)
+    # Mail scanners open links: what they see is a button, and nothing changes.
+    page = client.get(link)
     form = BeautifulSoup(page.content, "html.parser").select_one("main form[method=post]")
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     assert form.select_one("button[type=submit]") is not None
@@ -253,9 +267,21 @@ def test_an_existing_account_accepts_on_the_button_not_on_opening(
 
     accepted = client.post(link)
     assert accepted.status_code == 302
-    place_url = reverse("wagtailadmin_pages:edit", args=[place_a.pk])
-    assert accepted["Location"] == f"{reverse('wagtailadmin_login')}?next={place_url}"
+    assert accepted["Location"] == reverse("wagtailadmin_pages:edit", args=[place_a.pk])
     assert organises(user, place_a)
     assert Invitation.objects.get().accepted_at is not None
     assert client.get(link).status_code == 404
     assert client.post(link).status_code == 404
+
+
+def test_signed_in_as_someone_else_the_invitation_attaches_nobody(
+    client, invited_since_then, place_a, organiser_a
+):
+    link, user = invited_since_then
+    client.force_login(organiser_a)
+    page = client.get(link)
+    assert "un autre compte" in page.content.decode()
+    assert client.post(link).status_code == 200
+    assert not organises(user, place_a)
+    assert organiser_a.groups.filter(pk=organiser_group(place_a).pk).count() == 1
+    assert Invitation.objects.get().accepted_at is None
