@@ -208,3 +208,14 @@ def hung_cluster(settings):
     )
     yield server
     server.close()
+
+
+@pytest.fixture(autouse=True)
+def _texts_outbox_emptied():
+    """The texts the memory backend kept (core.texting.outbox), emptied for each test as
+    Django empties mail.outbox."""
+    from core import texting
+
+    texting.outbox.clear()
+    yield
+    texting.outbox.clear()
