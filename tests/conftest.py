@@ -219,3 +219,15 @@ def _texts_outbox_emptied():
     texting.outbox.clear()
     yield
     texting.outbox.clear()
+
+
+@pytest.fixture
+def sms_centre(settings):
+    """A local SMPP server (tests/sms_server.py) that the site's texts go to, through
+    smpplib's real client."""
+    from tests.sms_server import SmsCentre
+
+    centre = SmsCentre()
+    settings.SMS = {**settings.SMS, "backend": "smpp", "url": centre.url, "listen_seconds": 0.3}
+    yield centre
+    centre.stop()
