@@ -42,7 +42,7 @@ class Outcome(StrEnum):
 
 
 def code_hash(registration_id: int, code: str) -> str:
-    return salted_hmac(SALT, f"{registration_id}:{code}").hexdigest()
+    return salted_hmac(SALT, f"{registration_id}:{code}", algorithm="sha256").hexdigest()
 
 
 def start_check(registration: Registration, now: datetime | None = None) -> PhoneCheck:
