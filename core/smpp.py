@@ -102,6 +102,18 @@ def _receipt(pdu) -> Receipt | None:
     return Receipt(message_id.strip("\0"), state in DELIVERED_STATES, state)
 
 
+class _Tls:
+    """What smpplib asks of an SSL context (`wrap_socket(sock)`), with the host's name given so
+    that its certificate is checked against it."""
+
+    def __init__(self, host: str):
+        self.host = host
+        self.context = ssl.create_default_context()
+
+    def wrap_socket(self, sock):
+        return self.context.wrap_socket(sock, server_hostname=self.host)
+
+
 class Connection:
     """One bind to the SMS centre, as a transceiver. Receipts met while sending are handed to
     `on_receipt`."""
@@ -109,7 +121,7 @@ class Connection:
     def __init__(self, centre: SmppCentre, on_receipt: Callable[[Receipt], None] | None = None):
         self.centre = centre
         self.on_receipt = on_receipt or (lambda receipt: None)
-        ssl_context = ssl.create_default_context() if centre.tls else None
+        ssl_context = _Tls(centre.host) if centre.tls else None
         self.client = smpp_client.Client(
             centre.host,
             centre.port,

@@ -76,3 +76,13 @@ def test_read_receipts_binds_and_listens(server):
     got = []
     read_receipts(SmppCentre.from_url(server.url), 0.2, got.append)
     assert server.binds == ["rencontres"] and got == []
+
+
+def test_tls_checks_the_centre_s_certificate_against_its_name(server):
+    # The local server speaks plain TCP: the TLS handshake fails, as a transient failure
+    # (never a ValueError for a missing server name).
+    centre = SmppCentre.from_url(server.url.replace("smpp://", "smpps://"))
+    centre = SmppCentre(**{**centre.__dict__, "timeout": 1.0})
+    with pytest.raises(SmppFailure) as failed:
+        send(centre, "+32470123456", "Bonjour")
+    assert failed.value.transient
