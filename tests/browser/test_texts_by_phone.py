@@ -2,15 +2,18 @@
 registers by phone alone (no e-mail), is sent the 6-digit code by SMS — received by the local
 SMPP server (tests/sms_server.py) through the site's real smpplib client, the task queue run at
 once —, types it on the code page, and the confirmation text arrives at the server in Dutch, in
-one GSM-7 part. The organiser cancels the session: the cancellation text arrives too. Each page
+one GSM-7 part; then the day-before reminder, and the cancellation when the organiser cancels
+the session. Each page
 the family sees is axe-core clean and no wider than the phone."""
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import time, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from tests.browser.conftest import PHONE, offline_page
@@ -30,7 +33,8 @@ def session(transactional_db, commune):
     from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
     place = publish(PlacePageFactory(title="De Kleine Stapjes", commune=commune))
-    day = timezone.localdate() + timedelta(days=7)
+    # Tomorrow: the day-before reminder is due.
+    day = timezone.localdate() + timedelta(days=1)
     activity = publish(
         ActivityPageFactory(
             parent=place,
@@ -104,8 +108,13 @@ def test_a_family_registers_by_phone_types_the_code_and_receives_the_texts(
     assert (confirmation.parts, confirmation.data_coding) == (1, 0)
     assert Registration.objects.get().phone == "+32470123456"
 
+    call_command("remind_registrations", stdout=io.StringIO())
+    reminder = sms_centre.wait_for(3)[2]
+    assert reminder.text.startswith("Herinnering: morgen ")
+    assert "Babymassage" in reminder.text and reminder.parts == 1
+
     cancel_occurrence(session, "Ziek")
-    cancelled = sms_centre.wait_for(3)[2]
+    cancelled = sms_centre.wait_for(4)[3]
     assert cancelled.text.startswith("Sessie geannuleerd: Babymassage, ")
 
     for name, violations in {**found["violations"], "confirmation": typed["violations"]}.items():
