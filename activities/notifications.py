@@ -27,6 +27,7 @@ from activities.calendars import session_invitation
 from activities.choices import RegistrationStatus
 from activities.models import Registration
 from activities.registration_links import manage_url
+from activities.texts import text_registration, text_session_change
 from core.mail import Attachment, queue_email, render_email
 from core.pages import localized_url
 
@@ -112,7 +113,8 @@ def _registration(registration_id: int) -> Registration | None:
 
 def tell(registration: Registration, event: str, base_url: str | None = None) -> None:
     """Queue the e-mail once the transaction that wrote the registration commits. A family
-    registered by phone alone has no address: the organiser calls them."""
+    registered by phone alone has no address: texts, if they chose them (activities.texts)."""
+    text_registration(registration, event, base_url or site_url())
     if not registration.email:
         return
     registration_id = registration.pk
@@ -135,6 +137,7 @@ def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, Sessio
     if not ids:
         return
     base_url = site_url()
+    text_session_change(ids, {pk: change.event for pk, change in changes.items()}, base_url)
 
     def queue() -> None:
         registrations = (

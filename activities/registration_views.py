@@ -8,14 +8,15 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from activities.choices import RegistrationStatus
 from activities.models import ActivityPage
-from activities.registration_links import registration_for_token, token_for
+from activities.phone_codes import pending_check, release_expired
+from activities.phone_views import after_registration, clean_contact
+from activities.registration_links import registration_for_token
 from activities.registrations import (
     Family,
     RegistrationClosed,
@@ -43,6 +44,14 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=TelInput(attrs={"autocomplete": "tel"}),
     )
+    texts = forms.BooleanField(
+        label=gettext_lazy("Recevoir les messages par SMS"),
+        required=False,
+        help_text=gettext_lazy(
+            "Confirmation, rappel la veille, séance annulée ou changée. Un code vous est envoyé "
+            "par SMS pour vérifier le numéro."
+        ),
+    )
     children_count = forms.IntegerField(
         label=gettext_lazy("Nombre d'enfants"), min_value=1, max_value=12, initial=1
     )
@@ -57,9 +66,19 @@ class RegistrationForm(forms.Form):
         label=gettext_lazy("Laissez ce champ vide"), required=False, max_length=200
     )
 
-    def __init__(self, *args, retention_days: int, phone_allowed: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        retention_days: int,
+        phone_allowed: bool = False,
+        region: str | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.phone_allowed = phone_allowed
+        self.region = region
+        # Given or not, checked in `clean`: texts alone will do.
+        self.fields["email"].required = False
         if phone_allowed:
             # The organiser takes registrations by phone: an e-mail address or a number will do.
             self.fields["email"].required = False
@@ -78,15 +97,7 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean(self):
-        cleaned_data = super().clean()
-        email = cleaned_data.get("email")
-        phone = (cleaned_data.get("phone") or "").strip()
-        if self.phone_allowed and not email and "email" not in self.errors:
-            if not phone:
-                self.add_error("email", _("Donnez un courriel ou un numéro de téléphone."))
-            elif sum(c.isdigit() for c in phone) < 9:
-                self.add_error("phone", _("Ce numéro de téléphone est incomplet."))
-        return cleaned_data
+        return clean_contact(self, super().clean())
 
 
 RATE_SCOPE = "registration"
@@ -122,7 +133,10 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
         return TemplateResponse(request, "activities/registration_closed.html", context)
     retention = settings.ACTIVITIES["retention_days"]
     form = RegistrationForm(
-        request.POST or None, retention_days=retention, phone_allowed=activity.phone_registration
+        request.POST or None,
+        retention_days=retention,
+        phone_allowed=activity.phone_registration,
+        region=occurrence.place.country,
     )
     status = 200
     if request.method == "POST":
@@ -133,6 +147,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 # A bot: answered as if registered, and nothing is kept.
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
             family = Family.from_form(form.cleaned_data)
+            release_expired(occurrence_id=occurrence.pk)
             try:
                 registered = register(occurrence.pk, family, _base_url(request))
             except RegistrationClosed:
@@ -144,9 +159,9 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 context["no_email"] = not registered.registration.email
                 context["already_sent"] = not registered.told
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
-            url = reverse("registration", args=[token_for(registered.registration)])
             # The page then says that no e-mail left (only a note: a forged flag shows no more).
-            return redirect(url if registered.told else f"{url}?{MAIL_HELD}=1")
+            held = "" if registered.told else f"?{MAIL_HELD}=1"
+            return after_registration(registered.registration, form.cleaned_data["texts"], held)
         else:
             status = 400
     context["form"] = form
@@ -160,6 +175,8 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
     registration = registration_for_token(token)
     if registration is None:
         raise Http404
+    if pending_check(registration) is not None:
+        return redirect("registration_code", token=token)
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         cancel(registration, _base_url(request))
         return redirect("registration", token=token)

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, re_path
 
-from activities import registration_views
+from activities import phone_views, registration_views
 from activities.calendars import activity_feed, occurrences_feed, place_feed
 from activities.models import ActivityPage
 from activities.programme import programme
@@ -62,6 +62,11 @@ urlpatterns = [
         name="registration_form",
     ),
     path("programme/", programme, name="programme"),
+    path(
+        "inscriptions/<str:token>/code/",
+        phone_views.registration_code,
+        name="registration_code",
+    ),
     path(
         "inscriptions/<str:token>/",
         registration_views.registration_detail,

@@ -72,3 +72,44 @@ class MailDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} {self.state}"
+
+
+class TextState(models.TextChoices):
+    WAITING = "waiting", _("En attente d’un nouvel essai")
+    SENDING = "sending", _("En cours d’envoi")
+    SENT = "sent", _("Envoyé")
+    DELIVERED = "delivered", _("Reçu")
+    FAILED = "failed", _("Échoué")
+    CAPPED = "capped", _("Non envoyé (plafond atteint)")
+
+
+class TextDelivery(models.Model):
+    """One text message's delivery (core.texting), as `MailDelivery` is an e-mail's: its send
+    key, state and attempts. Never the number: its keyed hash (`core.phones.fingerprint`), for
+    the caps and the receipts, cleared when its registration goes. The programme billed and the
+    place whose organisers are told of a failure are ids of higher layers' rows."""
+
+    key = models.UUIDField(unique=True)
+    kind = models.CharField(max_length=64)
+    state = models.CharField(max_length=16, choices=TextState.choices, default=TextState.SENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    first_attempt_at = models.DateTimeField(default=timezone.now)
+    last_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.CharField(max_length=200, blank=True)
+    parts = models.PositiveSmallIntegerField(default=1)
+    gsm7 = models.BooleanField(default=True)
+    recipient = models.CharField(max_length=32, blank=True, db_index=True)
+    programme_id = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    place_id = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    registration_id = models.PositiveIntegerField(null=True, blank=True, db_index=True)
+    # The SMS centre's id of the first part: its delivery receipt finds the row by it.
+    message_id = models.CharField(max_length=64, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("envoi de SMS")
+        verbose_name_plural = _("envois de SMS")
+        permissions = [("view_text_report", _("Voir les SMS envoyés par programme"))]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key} {self.state}"

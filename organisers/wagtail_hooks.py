@@ -20,6 +20,7 @@ from organisers import (
     notice_views,
     report_admin,
     report_views,
+    text_failures,
 )
 from organisers.access import can_invite_for, can_report_room_for, is_invitation_manager
 from organisers.freshness import stale_attention_items
@@ -85,6 +86,11 @@ def organisers_admin_urls():
         ),
         path(
             "organisateurs/fiches-a-verifier/", freshness_views.stale_list, name="organisers_stale"
+        ),
+        path(
+            "organisateurs/sms-non-remis/",
+            text_failures.failed_texts_list,
+            name="organisers_failed_texts",
         ),
         path(
             "avis/lieux/<int:place_id>/",
@@ -153,6 +159,7 @@ def place_live_room_button(page, user, view_name, next_url=None):
 hooks.register(PLACE_ORGANISERS_IMPORTED, invite_imported)
 
 hooks.register(ATTENTION_ITEMS, stale_attention_items)
+hooks.register(ATTENTION_ITEMS, text_failures.attention_items)
 
 register_restricted_menu_item(
     _("Fiches à vérifier"), "organisers_stale", is_invitation_manager, "time", order=226

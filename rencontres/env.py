@@ -74,6 +74,17 @@ class Settings(BaseSettings):
     email_use_tls: bool = True
     default_from_email: str = "Rencontres <noreply@localhost>"
 
+    # The SMS centre, « smpp://system_id:password@host:2775 » (smpps:// for TLS); unset, texts
+    # are printed on the console (or written to RENCONTRES_SMS_FILE_PATH): core.texting.
+    smpp_url: SecretStr | None = None
+    sms_source: str = Field(default="Rencontres", max_length=11)
+    sms_file_path: Path | None = None
+    # Text parts a programme may send in a calendar month; texts of one kind to one number an
+    # hour; how long a phone-only registration holds its seat until its code is typed.
+    sms_monthly_cap: int = Field(default=2000, ge=0)
+    sms_per_number_hourly: int = Field(default=3, ge=1, le=100)
+    sms_hold_minutes: int = Field(default=15, ge=5, le=120)
+
     activities_window_days: int = Field(default=183, ge=7, le=731)
     registration_retention_days: int = Field(default=30, ge=0, le=3650)
     registration_rate_limit: int = Field(default=10, ge=1)

@@ -29,6 +29,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.search.transport import cluster_settings
+from core.texting import smpp_configured
 from rencontres.models import PeriodicRun
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -36,27 +37,36 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 @dataclass(frozen=True)
 class Timer:
-    """Commands run together at a local time, every day or on one weekday (0 = Monday)."""
+    """Commands run together at a local time, every day or on one weekday (0 = Monday); or every
+    `every_minutes` minutes of the hour (`at` unused)."""
 
     name: str
     description: str
     at: time
     commands: tuple[tuple[str, ...], ...]
     weekday: int | None = None
+    every_minutes: int | None = None
 
     @property
     def on_calendar(self) -> str:
         """The schedule as systemd's `OnCalendar=` writes it."""
+        if self.every_minutes is not None:
+            return f"*:0/{self.every_minutes}"
         day = f"{WEEKDAYS[self.weekday]} " if self.weekday is not None else ""
         return f"{day}*-*-* {self.at:%H:%M}"
 
     @property
     def period(self) -> timedelta:
+        if self.every_minutes is not None:
+            return timedelta(minutes=self.every_minutes)
         return timedelta(days=1 if self.weekday is None else 7)
 
     def last_due(self, now: datetime) -> datetime:
         """The latest scheduled time at or before `now` (local time, `settings.TIME_ZONE`)."""
         local = timezone.localtime(now)
+        if self.every_minutes is not None:
+            minute = local.minute - local.minute % self.every_minutes
+            return local.replace(minute=minute, second=0, microsecond=0)
         due = local.replace(hour=self.at.hour, minute=self.at.minute, second=0, microsecond=0)
         if self.weekday is not None:
             due -= timedelta(days=(due.weekday() - self.weekday) % 7)
@@ -70,7 +80,10 @@ def search_cluster_configured() -> bool:
 
 
 # The jobs that only mean something with a part configured: without it they are never due.
-ONLY_IF = {"catch_up_search_index": (search_cluster_configured, "needs a search cluster")}
+ONLY_IF = {
+    "catch_up_search_index": (search_cluster_configured, "needs a search cluster"),
+    "read_text_receipts": (smpp_configured, "needs an SMS centre"),
+}
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,15 @@ TIMERS = (
         "Rencontres reminders, in the morning",
         time(9, 0),
         (("remind_registrations",),),
+    ),
+    # Seats held for a texted code not typed in time (activities.phone_codes): freed within
+    # minutes, and the texts' delivery receipts read (core.texting).
+    Timer(
+        "frequent",
+        "Rencontres commands every five minutes",
+        time(0, 0),
+        (("expire_phone_holds",), ("read_text_receipts",)),
+        every_minutes=5,
     ),
     # The search alerts' digests, once a week (a second run in the ISO week sends nothing).
     Timer(

@@ -73,6 +73,8 @@ STAFF_MODEL_PERMISSIONS = (
     ]
     # The e-mails that finally failed: seen and resent (core.mail, rencontres/mail_admin.py).
     + [("core", "resend_maildelivery")]
+    # The texts sent per programme and month (core.texting, rencontres/text_report.py).
+    + [("core", "view_text_report")]
     # Translating any page into Dutch or English (docs/languages-content.md).
     + [("wagtail_localize", "submit_translation")]
 )

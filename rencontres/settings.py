@@ -410,6 +410,20 @@ ACTIVITIES = {
     "programme_pdf_kept_seconds": 600,
 }
 
+# Text messages (core.texting, docs/sms.md): through the SMS centre of RENCONTRES_SMPP_URL; without
+# one, printed on the console or written to RENCONTRES_SMS_FILE_PATH.
+SMS = {
+    "url": ENV.smpp_url.get_secret_value() if ENV.smpp_url else None,
+    "backend": "smpp" if ENV.smpp_url else ("file" if ENV.sms_file_path else "console"),
+    "file_path": ENV.sms_file_path,
+    "source": ENV.sms_source,
+    "monthly_cap": ENV.sms_monthly_cap,
+    "per_number_hourly": ENV.sms_per_number_hourly,
+    "hold_minutes": ENV.sms_hold_minutes,
+    # How long a send stays bound to read the receipts that come at once.
+    "listen_seconds": 1.0,
+}
+
 # A listing not verified for this many months is stale: its organisers are reminded; twice as
 # long, and the public page says so.
 FRESHNESS = {"months": ENV.place_freshness_months}

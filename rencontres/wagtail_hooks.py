@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.admin import register_restricted_menu_item
-from rencontres import mail_admin
+from rencontres import mail_admin, text_report
 from rencontres.staff_reports import is_report, sees_reports
 
 
@@ -22,9 +22,13 @@ def register_undelivered_mail_urls():
             mail_admin.delivery_resend,
             name="rencontres_undelivered_mail_resend",
         ),
+        path("sms-envoyes/", text_report.text_report, name="rencontres_text_report"),
     ]
 
 
 register_restricted_menu_item(
     _("E-mails non remis"), "rencontres_undelivered_mail", mail_admin.can_resend, "mail", order=900
+)
+register_restricted_menu_item(
+    _("SMS envoyés"), "rencontres_text_report", text_report.can_see, "mail", order=901
 )

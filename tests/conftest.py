@@ -233,3 +233,26 @@ def hung_cluster(settings):
     )
     yield server
     server.close()
+
+
+@pytest.fixture(autouse=True)
+def _texts_outbox_emptied():
+    """The texts the memory backend kept (core.texting.outbox), emptied for each test as
+    Django empties mail.outbox."""
+    from core import texting
+
+    texting.outbox.clear()
+    yield
+    texting.outbox.clear()
+
+
+@pytest.fixture
+def sms_centre(settings):
+    """A local SMPP server (tests/sms_server.py) that the site's texts go to, through
+    smpplib's real client."""
+    from tests.sms_server import SmsCentre
+
+    centre = SmsCentre()
+    settings.SMS = {**settings.SMS, "backend": "smpp", "url": centre.url, "listen_seconds": 0.3}
+    yield centre
+    centre.stop()

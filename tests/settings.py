@@ -46,3 +46,6 @@ GEOCODER_FRANCE = {**GEOCODER_FRANCE, "url": "http://127.0.0.1:9"}  # noqa: F405
 # Background tasks (e-mails) run at once, inside the request that queues them; a failing task
 # is recorded as failed, as the worker would.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Text messages kept in core.texting.outbox; the SMPP tests set the backend to their server.
+SMS = {**SMS, "backend": "memory", "listen_seconds": 0.0}  # noqa: F405

@@ -5,6 +5,7 @@ from activities.models.pages import (
     ActivityExcludedDate,
     ActivityPage,
 )
+from activities.models.phone_checks import PhoneCheck
 from activities.models.registrations import Registration, TrustedPlace
 from activities.models.sessions import Occurrence
 
@@ -14,6 +15,7 @@ __all__ = [
     "ActivityNotice",
     "ActivityPage",
     "Occurrence",
+    "PhoneCheck",
     "Registration",
     "RoomReport",
     "TeamLink",

@@ -43,7 +43,10 @@ class Registration(models.Model):
     name = models.CharField(_("nom"), max_length=120)
     # Empty when the family registered by phone (where the activity allows it).
     email = models.EmailField(_("courriel"), blank=True)
+    # In E.164 (« +32470123456 ») when typed on the public form (core.phones).
     phone = models.CharField(_("téléphone"), max_length=40, blank=True)
+    # The family chose text messages, to `phone` (activities.texts).
+    texts = models.BooleanField(_("SMS"), default=False)
     children_count = models.PositiveSmallIntegerField(
         _("nombre d'enfants"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )

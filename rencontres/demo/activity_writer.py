@@ -256,11 +256,16 @@ class ActivityWriter:
                 rng = random.Random(f"{self.seed}:{occurrence.activity_id}:{occurrence.date}")
                 people = demo_families(rng, capacity + WAITING_PER_FULL_SESSION)
                 for rank, (name, email, children, ages) in enumerate(people):
+                    # Every third family reads texts, not e-mail (docs/sms.md): a number of
+                    # the range France keeps for fiction (06 39 98 xx xx).
+                    texts = rank % 3 == 2
                     registrations.append(
                         Registration(
                             occurrence=occurrence,
                             name=name,
-                            email=email,
+                            email="" if texts else email,
+                            phone=f"+336399{rng.randrange(80000, 90000)}" if texts else "",
+                            texts=texts,
                             children_count=children,
                             children_ages=ages,
                             consent_at=now,

@@ -2,11 +2,14 @@
 organiser for a family who phoned (their own places only), and a confirmation that says where,
 when, what to bring and how to cancel (a discreet place as its commune only)."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from activities.models import Occurrence, Registration
+from core import texting
 from tests.activities.conftest import WORKSHOP_DAY
 from tests.activities.registering import family, manage_link, post
 from tests.discreet import secrets_in
@@ -63,9 +66,15 @@ def test_phone_registration_alone(
         django_capture_on_commit_callbacks,
     )
     assert response.status_code == 302
-    assert mail.outbox == []  # no address: the page is the confirmation
-    page = client.get(response.url).content.decode()
-    assert "Gardez cette page" in page
+    assert mail.outbox == []  # no address: texts, once the number is confirmed by its code
+    assert response.url.endswith("/code/")
+    ((number, code_text),) = texting.outbox
+    assert number == "+32470123456"
+    code = re.search(r"\b(\d{6})\b", code_text).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(response.url, {"code": code})
+    page = client.get(confirmed.url).content.decode()
+    assert "Un SMS vous a été envoyé ; gardez aussi cette page" in page
     # The same number again finds the registration, without a second seat.
     again = post(
         client,

@@ -161,3 +161,11 @@ def test_the_production_timers_documented_are_the_declared_jobs():
         "rencontres-web.service",
         "rencontres-worker.service",
     } == declared
+
+
+def test_a_timer_every_few_minutes():
+    frequent = Timer("frequent", "f", time(0, 0), (("expire_phone_holds",),), every_minutes=5)
+    assert frequent.on_calendar == "*:0/5"
+    now = datetime(2027, 3, 1, 10, 7, 30, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert frequent.last_due(now).strftime("%H:%M:%S") == "10:05:00"
+    assert frequent.period.total_seconds() == 300

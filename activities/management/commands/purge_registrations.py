@@ -6,6 +6,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from activities.models import Registration
+from core.texting import forget_registrations
 
 BATCH_SIZE = 500
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         try:
             for start in range(0, len(ids), BATCH_SIZE):
                 batch = ids[start : start + BATCH_SIZE]
+                # Their texts' rows keep no fingerprint of the number once they go.
+                forget_registrations(batch)
                 Registration.objects.filter(pk__in=batch).delete()
                 bar.update(len(batch))
         finally:

@@ -1,4 +1,4 @@
-"""E-mail a reminder to every family registered (confirmed) to a session that takes place
+"""E-mail (or text) a reminder to every family registered (confirmed) to a session that takes place
 tomorrow. Run it daily (docs/deploy.md): a family is reminded once, however often it runs."""
 
 from datetime import timedelta
@@ -27,7 +27,8 @@ class Command(BaseCommand):
                     occurrence__is_cancelled=False,
                     occurrence__start__gt=timezone.now(),
                 )
-                .exclude(email="")
+                # Reached by e-mail, or by text (activities.texts).
+                .exclude(email="", texts=False)
                 .order_by("pk")
             )
             now = timezone.now()

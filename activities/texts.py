@@ -1,0 +1,170 @@
+"""What families who chose text messages are told by SMS, beside the e-mails of
+activities.notifications: their registration confirmed (once their number is confirmed by its
+code), on the waiting list, promoted, the day-before reminder, and their session cancelled,
+moved, changed or back on. A family's own cancellation and « found again » are not texted: the
+page says them, and a stranger's typing must not reach someone's phone.
+
+Each text is written in the family's language (`Registration.language`), in GSM-7 where nothing
+is lost, in one 160-character part where possible: the activity's title is cut, the link
+dropped, before the facts (core.sms.fit_one_part). Sent through core.texting's queue once the
+transaction commits, billed to the place's first programme.
+
+Nothing personal is logged: the registration's id and the kind of text.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from activities.choices import RegistrationStatus
+from activities.models import Registration
+from activities.registration_links import manage_url
+from core.sms import Text, fit_one_part
+from core.texting import Sender, queue_text
+
+logger = logging.getLogger(__name__)
+
+TEXTED_EVENTS = {
+    "registered",
+    "promoted",
+    "reminder",
+    "session_cancelled",
+    "session_moved",
+    "session_changed",
+    "session_restored",
+}
+
+
+def _template(event: str, status: str) -> str:
+    """The text's words; %(title)s is the piece cut to fit."""
+    if event == "registered" and status == RegistrationStatus.WAITING:
+        return _(
+            "Liste d'attente : %(title)s, %(when)s. Si une place se libère, elle est pour vous "
+            "et nous vous prévenons."
+        )
+    return {
+        "registered": _("Inscription confirmée : %(title)s, %(when)s, %(place)s."),
+        "promoted": _(
+            "Une place s'est libérée, inscription confirmée : %(title)s, %(when)s, %(place)s."
+        ),
+        "reminder": _("Rappel : demain %(when)s, %(title)s, %(place)s."),
+        "session_cancelled": _("Séance annulée : %(title)s, %(when)s."),
+        "session_moved": _("Séance déplacée : %(title)s, maintenant %(when)s, %(place)s."),
+        "session_changed": _("Séance modifiée (lieu ou détails) : %(title)s, %(when)s."),
+        "session_restored": _("La séance a bien lieu : %(title)s, %(when)s, %(place)s."),
+    }[event]
+
+
+def fit_template(template: str, values: Mapping[str, str], optional: str = "") -> Text:
+    before, after = template.split("%(title)s", 1)
+    return fit_one_part(before % values, values["title"], after % values, optional)
+
+
+def registration_text(registration: Registration, event: str, base_url: str) -> Text:
+    """The text, written now in the family's language."""
+    occurrence = registration.occurrence
+    with translation.override(registration.language or None):
+        values = {
+            "title": occurrence.activity.title,
+            "when": formats.date_format(occurrence.local_start, "D d/m H:i"),
+            "place": occurrence.place.title[:40],
+        }
+        link = ""
+        if event in {"registered", "promoted", "session_changed"}:
+            link = " " + manage_url(registration, base_url)
+        return fit_template(_template(event, registration.status), values, link)
+
+
+def code_text(code: str, minutes: int, language: str | None) -> Text:
+    with translation.override(language or None):
+        return fit_one_part(
+            _("Votre code Rencontres : %(code)s. Tapez-le dans les %(minutes)d minutes.")
+            % {"code": code, "minutes": minutes},
+            "",
+        )
+
+
+def programme_of(registration: Registration) -> int | None:
+    """The programme billed: the place's first."""
+    return (
+        registration.occurrence.place.programmes.order_by("pk").values_list("pk", flat=True).first()
+    )
+
+
+def sender_of(registration: Registration) -> Sender:
+    return Sender(
+        programme_id=programme_of(registration),
+        place_id=registration.occurrence.place_id,
+        registration_id=registration.pk,
+    )
+
+
+def send_text(registration: Registration, kind: str, text: Text) -> None:
+    queue_text(kind, registration.phone, text, sender_of(registration))
+    logger.info("Registration %s: %s text queued", registration.pk, kind)
+
+
+def wants_texts(registration: Registration) -> bool:
+    """Texts go to a number the family confirmed: none while its code waits."""
+    if not (registration.texts and registration.phone):
+        return False
+    return (
+        not type(registration)
+        .objects.filter(pk=registration.pk, phone_check__isnull=False)
+        .exists()
+    )
+
+
+def _current(registration_id: int) -> Registration | None:
+    return (
+        Registration.objects.select_related(
+            "occurrence__activity", "occurrence__place", "occurrence__closure"
+        )
+        .filter(pk=registration_id)
+        .first()
+    )
+
+
+def text_registration(registration: Registration, event: str, base_url: str) -> None:
+    """Queue the text once the transaction that wrote the registration commits."""
+    if event not in TEXTED_EVENTS or not registration.texts:
+        return
+    registration_id = registration.pk
+
+    def queue() -> None:
+        current = _current(registration_id)
+        if current is None or not wants_texts(current):
+            return
+        send_text(current, f"registration-{event}", registration_text(current, event, base_url))
+
+    transaction.on_commit(queue)
+
+
+def text_session_change(occurrence_ids: Iterable[int], events: Mapping[int, str], base_url: str):
+    """Every family registered to the sessions (confirmed and waiting) who chose texts."""
+    ids = list(occurrence_ids)
+
+    def queue() -> None:
+        registrations = (
+            Registration.objects.filter(
+                occurrence_id__in=ids,
+                texts=True,
+                phone_check__isnull=True,
+                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+            )
+            .exclude(phone="")
+            .select_related("occurrence__activity", "occurrence__place", "occurrence__closure")
+            .order_by("occurrence_id", "pk")
+        )
+        for registration in registrations:
+            event = events[registration.occurrence_id]
+            text = registration_text(registration, event, base_url)
+            send_text(registration, f"registration-{event}", text)
+
+    if ids:
+        transaction.on_commit(queue)
