@@ -122,7 +122,14 @@ TIMERS = (
         "reminders",
         "Rencontres reminders, in the morning",
         time(9, 0),
-        (("remind_registrations",),),
+        (
+            ("remind_registrations",),
+            # Update campaigns: those whose first day has come start (their e-mails leave),
+            # a week before their end the places that have not answered are reminded once,
+            # and those past their end date end (docs/campaigns.md).
+            ("start_campaigns",),
+            ("remind_campaigns",),
+        ),
     ),
     # The search alerts' digests, once a week (a second run in the ISO week sends nothing).
     Timer(
