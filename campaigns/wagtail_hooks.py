@@ -57,6 +57,8 @@ class CampaignViewSet(SnippetViewSet):
     add_to_admin_menu = True
     copy_view_enabled = False
     add_view_class = CampaignCreateView
+    create_template_name = "campaigns/admin/campaign_create.html"
+    edit_template_name = "campaigns/admin/campaign_edit.html"
     list_display = ["name", "starts_on", "ends_on", ParticipationColumn("participation")]
     search_fields = ["name"]
     edit_handler = ObjectList(
