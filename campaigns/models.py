@@ -12,8 +12,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from directory.models import PlacePage
+from gazetteer.models import Commune
 from objectives.models import Programme
 
 
@@ -35,7 +39,7 @@ class CampaignQuerySet(models.QuerySet):
         )
 
 
-class Campaign(models.Model):
+class Campaign(ClusterableModel):
     name = models.CharField(_("nom"), max_length=200)
     programmes = models.ManyToManyField(
         Programme,
@@ -44,7 +48,8 @@ class Campaign(models.Model):
         verbose_name=_("programmes"),
         help_text=_("Aucun : les lieux de tous les programmes."),
     )
-    # Codes of the gazetteer's provinces or départements (`Commune.province_code`).
+    # Codes of the gazetteer's provinces or départements (`Commune.province_code`); communes
+    # beside them are `CampaignCommune` rows. Neither: everywhere.
     provinces = models.JSONField(_("provinces ou départements"), default=list, blank=True)
     sections = models.JSONField(_("à vérifier"), default=list)
     starts_on = models.DateField(_("début"))
@@ -92,6 +97,19 @@ class Campaign(models.Model):
             and self.ended_at is None
             and self.starts_on <= day <= self.ends_on
         )
+
+
+class CampaignCommune(Orderable):
+    """A commune a campaign asks, beside its provinces (a city, not its whole province)."""
+
+    campaign = ParentalKey(Campaign, on_delete=models.CASCADE, related_name="communes")
+    commune = models.ForeignKey(
+        Commune, on_delete=models.CASCADE, related_name="+", verbose_name=_("commune")
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commune")
+        verbose_name_plural = _("communes")
 
 
 class Answer(models.TextChoices):

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -19,13 +20,16 @@ from directory.models import PlacePage
 
 def places_in_scope(campaign: Campaign):
     """The live French places of the campaign's programmes (any, when it names none) in its
-    provinces or départements (anywhere, when it names none)."""
+    provinces or départements and its communes (anywhere, when it names neither)."""
     places = PlacePage.objects.live().filter(locale=Locale.get_default())
     programme_ids = list(campaign.programmes.values_list("pk", flat=True))
     if programme_ids:
         places = places.filter(programmes__in=programme_ids)
-    if campaign.provinces:
-        places = places.filter(commune__province_code__in=campaign.provinces)
+    commune_ids = list(campaign.communes.values_list("commune_id", flat=True))
+    if campaign.provinces or commune_ids:
+        places = places.filter(
+            Q(commune__province_code__in=campaign.provinces) | Q(commune__in=commune_ids)
+        )
     return places.distinct()
 
 

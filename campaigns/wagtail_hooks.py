@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultipleChooserPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -30,11 +30,8 @@ register_permission_policy(Campaign, CampaignPermissionPolicy(Campaign))
 
 class CampaignCreateView(CreateView):
     def save_instance(self):
-        instance = self.form.save(commit=False)
-        instance.created_by = self.request.user
-        instance.save()
-        self.form.save_m2m()
-        return instance
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
 
 
 class ParticipationColumn(Column):
@@ -66,6 +63,13 @@ class CampaignViewSet(SnippetViewSet):
             FieldPanel("name"),
             FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
             FieldPanel("provinces"),
+            MultipleChooserPanel(
+                "communes",
+                chooser_field_name="commune",
+                heading=_("Communes"),
+                label=_("commune"),
+                help_text=_("Quelques communes, sans toute leur province."),
+            ),
             FieldPanel("sections"),
             FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         ],

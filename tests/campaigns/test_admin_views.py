@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from wagtail.users.models import UserProfile
 
 from campaigns.answers import confirmed
@@ -63,27 +64,39 @@ def test_staff_make_a_campaign_in_the_admin(client, clock, staff_member, liege, 
     response = client.post(
         reverse("wagtailsnippets_campaigns_campaign:add"),
         {
-            "name": "Vacances d'été",
+            **nested_form_data(
+                {
+                    "name": "Vacances d'été",
+                    "communes": inline_formset([{"commune": namur.pk}]),
+                    "starts_on": "2027-06-01",
+                    "ends_on": "2027-06-30",
+                }
+            ),
+            # Lists beside: nested_form_data reads a list as a stream of blocks.
             "provinces": [LIEGE_PROVINCE],
             "sections": ["closures", "hours"],
-            "starts_on": "2027-06-01",
-            "ends_on": "2027-06-30",
         },
     )
     assert response.status_code == 302
     campaign = Campaign.objects.get(name="Vacances d'été")
     assert campaign.sections == ["hours", "closures"]
     assert campaign.provinces == [LIEGE_PROVINCE]
+    assert [c.commune for c in campaign.communes.all()] == [namur]
     assert campaign.created_by == staff_member
     assert campaign.started_at is None
 
     backwards = client.post(
         reverse("wagtailsnippets_campaigns_campaign:add"),
         {
-            "name": "À l'envers",
+            **nested_form_data(
+                {
+                    "name": "À l'envers",
+                    "communes": inline_formset([]),
+                    "starts_on": "2027-06-30",
+                    "ends_on": "2027-06-01",
+                }
+            ),
             "sections": ["hours"],
-            "starts_on": "2027-06-30",
-            "ends_on": "2027-06-01",
         },
     )
     assert backwards.status_code == 200

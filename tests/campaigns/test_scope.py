@@ -73,3 +73,12 @@ def test_the_periodic_start_takes_the_campaigns_whose_day_has_come(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("start_campaigns", stdout=io.StringIO())
     assert len(mailoutbox) == 1
+
+
+def test_communes_add_to_the_provinces(campaign, place_a, place_namur, namur):
+    from campaigns.models import CampaignCommune
+
+    CampaignCommune.objects.create(campaign=campaign, commune=namur)
+    assert set(places_in_scope(campaign)) == {place_a, place_namur}
+    campaign.provinces = []
+    assert list(places_in_scope(campaign)) == [place_namur]
