@@ -135,7 +135,14 @@ TIMERS = (
         "reminders",
         "Rencontres reminders, in the morning",
         time(9, 0),
-        (("remind_registrations",),),
+        (
+            ("remind_registrations",),
+            # Update campaigns: those whose first day has come start (their e-mails leave),
+            # a week before their end the places that have not answered are reminded once,
+            # and those past their end date end (docs/campaigns.md).
+            ("start_campaigns",),
+            ("remind_campaigns",),
+        ),
     ),
     # Seats held for a texted code not typed in time (activities.phone_codes): freed within
     # minutes, and the texts' delivery receipts read (core.texting).

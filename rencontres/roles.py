@@ -71,6 +71,8 @@ STAFF_MODEL_PERMISSIONS = (
             "change_problemreport",
         )
     ]
+    # Update campaigns: made, started, followed and exported (campaigns/, docs/campaigns.md).
+    + [("campaigns", "manage_campaigns")]
     # The e-mails that finally failed: seen and resent (core.mail, rencontres/mail_admin.py).
     + [("core", "resend_maildelivery")]
     # The texts sent per programme and month (core.texting, rencontres/text_report.py).

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "directory",
     "activities",
     "organisers",
+    "campaigns",
     "alerts",
     "projects",
     "opendata",

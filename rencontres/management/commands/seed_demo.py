@@ -29,6 +29,7 @@ from rencontres.demo.activity_writer import (
     attach_places,
     places_without_activities,
 )
+from rencontres.demo.campaigns import seed_campaign
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.live_rooms import seed_live_rooms
@@ -144,6 +145,9 @@ class Command(BaseCommand):
         )
         projects = seed_projects(demo_places_queryset(parent), seed, timezone.localdate())
         clock.lap("projects")
+        # Before the indexes: its answers verify places, a fact of their documents.
+        campaign = seed_campaign(parent, seed, timezone.now())
+        clock.lap("campaign")
         written = clock.elapsed()
 
         indexed = not no_index and bool(created or activities or projects)
@@ -173,6 +177,7 @@ class Command(BaseCommand):
                 f"{len(projects)} project(s) in {written:.1f} s"
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
                 + f", {len(rooms)} live room(s)"
+                + (f", the campaign « {campaign.name} »" if campaign else "")
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )
         )
