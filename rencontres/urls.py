@@ -44,6 +44,7 @@ urlpatterns = [
     path("donnees-ouvertes/<str:name>", dump_file, name="open_data_file"),
     # Organisers' invitations and listing confirmations lead into the admin, in its language.
     path("", include("organisers.urls")),
+    path("", include("orientations.urls")),
 ]
 
 if settings.DEBUG:
