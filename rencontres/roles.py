@@ -77,7 +77,6 @@ STAFF_MODEL_PERMISSIONS = (
     + [
         ("orientations", "invite_professionals"),
         ("orientations", "view_orientation_counts"),
-        ("orientations", "view_professionalinvitation"),
     ]
     # The e-mails that finally failed: seen and resent (core.mail, rencontres/mail_admin.py).
     + [("core", "resend_maildelivery")]
