@@ -97,6 +97,13 @@ class PlaceSettingsForm(forms.ModelForm):
             for name in ("reasons", "reasons_nl", "reasons_en")
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        # A place that takes orientations lists why one may orient a family to it.
+        if cleaned.get("takes_orientations") and not cleaned.get("reasons", "").strip():
+            raise ValidationError({"reasons": _("Donnez au moins un motif, en français.")})
+        return cleaned
+
 
 class InviteProfessionalForm(forms.Form):
     email = forms.EmailField(label=_("Courriel du professionnel"))

@@ -97,6 +97,7 @@ class PlaceOrientationSettings(models.Model):
     takes_orientations = models.BooleanField(_("reçoit des orientations"), default=False)
     reasons = models.TextField(
         _("motifs (en français)"),
+        blank=True,
         help_text=_("Un motif par ligne, par exemple « maintien du lien parent-enfant »."),
     )
     reasons_nl = models.TextField(_("motifs (en néerlandais)"), blank=True)

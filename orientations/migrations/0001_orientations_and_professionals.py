@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('takes_orientations', models.BooleanField(default=False, verbose_name='reçoit des orientations')),
-                ('reasons', models.TextField(help_text='Un motif par ligne, par exemple « maintien du lien parent-enfant ».', verbose_name='motifs (en français)')),
+                ('reasons', models.TextField(blank=True, help_text='Un motif par ligne, par exemple « maintien du lien parent-enfant ».', verbose_name='motifs (en français)')),
                 ('reasons_nl', models.TextField(blank=True, verbose_name='motifs (en néerlandais)')),
                 ('reasons_en', models.TextField(blank=True, verbose_name='motifs (en anglais)')),
                 ('place', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='orientation_settings', to='directory.placepage', verbose_name='lieu')),

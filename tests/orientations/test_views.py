@@ -127,3 +127,12 @@ def test_the_received_list_and_the_home_in_a_fixed_number_of_queries(
     assert [queries(url) for url in pages] == one
     listed = client.get(pages[0]).content.decode()
     assert len(re.findall(r"/admin/orientations/recues/\d+/", listed)) == 6
+
+
+def test_a_place_that_takes_orientations_lists_a_reason(client, place_a, organiser_a):
+    client.force_login(organiser_a)
+    url = reverse("orientations_place_settings", args=[place_a.pk])
+    refused = client.post(url, {"takes_orientations": "on", "reasons": " "})
+    assert refused.status_code == 400 and refused.context["form"].errors["reasons"]
+    assert client.post(url, {"takes_orientations": "", "reasons": ""}).status_code == 302
+    assert not PlaceOrientationSettings.objects.get(place=place_a).takes_orientations
