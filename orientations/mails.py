@@ -19,7 +19,7 @@ from django.utils import timezone
 from core.mail import queue_email, render_email
 from organisers.freshness import organiser_addresses
 from orientations.address import address_given_after_acceptance
-from orientations.models import FamilyMessage, Orientation, Status
+from orientations.models import FamilyMessage, Orientation, RefusalReason, Status
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,10 @@ def tell_professional(orientation: Orientation) -> None:
         "place": orientation.place.title,
         "status": orientation.status,
         "status_label": Status(orientation.status).label,
-        "refusal_reason": orientation.get_refusal_reason_display(),
+        # Lazy labels, read in the professional's language when the e-mail is rendered.
+        "refusal_reason": (
+            RefusalReason(orientation.refusal_reason).label if orientation.refusal_reason else ""
+        ),
         "answer_note": orientation.answer_note,
         "address": address_given_after_acceptance(orientation),
         "url": admin_url("orientations_sent_one", orientation.pk),

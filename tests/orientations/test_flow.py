@@ -147,3 +147,16 @@ def test_logs_name_orientations_by_id_only(
     text = caplog.text + str(orientation)
     for personal in ("Awa", "famille@example.org", "samedi", "wolof"):
         assert personal not in text
+
+
+def test_the_professional_is_told_in_their_language_whoever_answers(
+    place_a, professional_a, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    orientation = orientation_to(place_a, professional_a, professional_language="en")
+    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
+        answer(orientation, Status.REFUSED, refusal_reason="full")
+    (told,) = [m for m in mail.outbox if m.to == [professional_a.email]]
+    assert told.subject == "Referral to « Espace A »: Refused"
+    assert "No room for now" in told.body
