@@ -22,13 +22,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
 
 from core.cache import count_attempt
+from core.invitations import existing_user, id_from_token, signed_id, use_once
 from core.mail import queue_email, render_email
 from core.recipients import may_send
 from directory.models import PlacePage
@@ -58,7 +58,7 @@ def invitation_days() -> int:
 
 
 def token_for(invitation: Invitation) -> str:
-    return signing.dumps(invitation.pk, salt=SALT, compress=True)
+    return signed_id(invitation.pk, SALT)
 
 
 def invitation_url(invitation: Invitation) -> str:
@@ -72,21 +72,14 @@ def place_admin_url(place_id: int) -> str:
 
 def pending_invitation(token: str) -> Invitation | None:
     """The invitation a link names, if it may still be accepted."""
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=timedelta(days=invitation_days()))
-    except signing.BadSignature:
-        return None
-    if not isinstance(pk, int):
+    pk = id_from_token(token, SALT, invitation_days())
+    if pk is None:
         return None
     return Invitation.objects.pending().select_related("place").filter(pk=pk).first()
 
 
 def place_group(place: PlacePage) -> Group:
     return organiser_group(place) or organiser_groups_for([place])[0]
-
-
-def existing_user(email: str):
-    return get_user_model().objects.filter(email__iexact=email, is_active=True).first()
 
 
 def _organiser_limited(by) -> bool:
@@ -187,23 +180,8 @@ def _send(kind: str, email: str, language: str, place: PlacePage, context: dict)
 def accept(invitation: Invitation, user) -> bool:
     """Give `user` the invitation's place and use the invitation up. False when someone else
     used it first (two tabs, a link forwarded)."""
-    with transaction.atomic():
-        locked = Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
-        if locked is None or not locked.is_pending:
-            return False
-        if user.pk is None:
-            user.save()
-        user.groups.add(place_group(invitation.place))
-        locked.accepted_at = timezone.now()
-        locked.save(update_fields=["accepted_at"])
-    return True
-
-
-def new_account(email: str):
-    """An unsaved account for an invited address, named after it."""
-    User = get_user_model()
-    username = email[: User._meta.get_field("username").max_length]
-    return User(username=username, email=email)
+    group = place_group(invitation.place)
+    return use_once(Invitation, invitation.pk, user, lambda user: user.groups.add(group))
 
 
 def remove_organiser(place: PlacePage, user) -> None:

@@ -121,6 +121,10 @@ TIMERS = (
             ("remind_stale_places",),
             # Closed problem reports' addresses cleared, old ones deleted.
             ("purge_problem_reports",),
+            # Places reminded of unanswered orientations, late ones expired; the family's
+            # details cleared after the retention period (docs/orientations.md).
+            ("expire_orientations",),
+            ("anonymise_orientations",),
             # Failed e-mails' content cleared after 30 days, finished tasks deleted (core.mail).
             ("purge_mail_deliveries",),
             # Admin login failures whose window and lock have ended.

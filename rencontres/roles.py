@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 
 from directory.roles import admin_access, image_permissions, page_permissions, permissions_named
+from orientations.roles import ensure_professionals_group
 
 ONE_STAFF_GROUP = "Personnel ONE"
 WORKFLOW_NAME = "Validation ONE"
@@ -73,6 +74,12 @@ STAFF_MODEL_PERMISSIONS = (
     ]
     # Update campaigns: made, started, followed and exported (campaigns/, docs/campaigns.md).
     + [("campaigns", "manage_campaigns")]
+    # Invite professionals; see how many orientations each place and objective received, never
+    # a family (orientations.access).
+    + [
+        ("orientations", "invite_professionals"),
+        ("orientations", "view_orientation_counts"),
+    ]
     # The e-mails that finally failed: seen and resent (core.mail, rencontres/mail_admin.py).
     + [("core", "resend_maildelivery")]
     # The texts sent per programme and month (core.texting, rencontres/text_report.py).
@@ -115,3 +122,4 @@ def ensure_roles_after_migrate(sender, app_config, **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if app_config is with_models[-1]:
         ensure_staff_roles()
+        ensure_professionals_group()

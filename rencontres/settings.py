@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "organisers",
     "campaigns",
     "alerts",
+    "orientations",
     "projects",
     "opendata",
     # After the apps: its ready() wires the search handlers to the indexes theirs registered.
@@ -439,6 +440,18 @@ ORGANISERS = {
     "invitation_recipient_limits": ((3, DAY_SECONDS),),
     "report_rate": (ENV.problem_report_rate_limit, 600),
     "report_retention_days": ENV.problem_report_retention_days,
+}
+# Orientations from professionals (docs/orientations.md): how long an invitation's link works
+# and how many one person may send a day; an orientation unanswered this many days expires, its
+# place reminded this many days before; the family's fields are cleared this many days after the
+# answer or the expiry; at most this many messages a day to one family's address.
+ORIENTATIONS = {
+    "invitation_days": ENV.organiser_invitation_days,
+    "invitations_per_day": 20,
+    "expiry_days": 30,
+    "reminder_days_before": 7,
+    "retention_days": 183,
+    "family_messages_per_day": 3,
 }
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
 ALERTS = {

@@ -45,6 +45,7 @@ urlpatterns = [
     # Organisers' invitations and listing confirmations lead into the admin, in its language.
     path("", include("organisers.urls")),
     path("", include("campaigns.urls")),
+    path("", include("orientations.urls")),
 ]
 
 if settings.DEBUG:

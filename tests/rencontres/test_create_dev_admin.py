@@ -66,3 +66,33 @@ def test_prints_a_one_staff_account_and_demo_organisers(db, settings):
     assert organiser is not None and not organiser.is_superuser
     assert organiser.groups.get() == Group.objects.get(organised_place__place_id=place.pk)
     assert place.permissions_for_user(organiser).can_edit()
+
+
+def test_prints_a_professional_whose_orientations_a_demo_espace_de_rencontre_received(db, settings):
+    from orientations.models import Orientation, Status
+    from orientations.roles import PROFESSIONALS_GROUP
+    from tests.factories import PlacePageFactory, programme, publish
+
+    place = publish(
+        PlacePageFactory(
+            title="Espace démo",
+            slug="demo-000002-espace-demo",
+            programmes=[programme("espaces-de-rencontre")],
+        )
+    )
+    settings.DEBUG = True
+    text, _admin_password = run_command()
+    password = re.search(r"professionnel-1\s+Password:\s+(\S+)", text).group(1)
+    professional = log_in("professionnel-1", password)
+    assert list(professional.groups.values_list("name", flat=True)) == [PROFESSIONALS_GROUP]
+    statuses = set(Orientation.objects.filter(place=place).values_list("status", flat=True))
+    assert statuses == set(Status.values)
+    assert Orientation.objects.filter(professional=professional).count() == 6
+    organiser_password = re.search(
+        r"organisateur-espace-rencontre\s+Password:\s+(\S+)", text
+    ).group(1)
+    organiser = log_in("organisateur-espace-rencontre", organiser_password)
+    assert organiser.groups.get().organised_place.place_id == place.pk
+    # Run again: the same orientations, not twice as many.
+    run_command()
+    assert Orientation.objects.filter(place=place).count() == 6

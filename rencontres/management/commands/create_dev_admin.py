@@ -1,5 +1,6 @@
-"""Create or reset the development superuser, a ONE staff account and a few organiser
-accounts (of demo places with activities), and print how to log in.
+"""Create or reset the development superuser, a ONE staff account, a few organiser accounts (of
+demo places with activities), a professional and the organiser of a demo espace de rencontre
+that has received their orientations, and print how to log in.
 
 Development only: it refuses to run unless DEBUG is on, so it can never hand out an account on
 a production site. Every run sets a new random password for each.
@@ -15,12 +16,17 @@ from django.urls import reverse
 from activities.models import ActivityPage
 from directory.models import PlacePage
 from directory.roles import organiser_group, organiser_groups_for
+from orientations.models import ProfessionalProfile
+from orientations.roles import ensure_professionals_group
 from rencontres.demo.generator import DEMO_SLUG_PREFIX
+from rencontres.demo.orientations import demo_ffer_place, seed_orientations
 from rencontres.roles import ensure_staff_roles
 
 ONE_STAFF_USERNAME = "personnel-one"
 ORGANISER_USERNAME = "organisateur-{n}"
 DEMO_ORGANISERS = 3
+PROFESSIONAL_USERNAME = "professionnel-1"
+FFER_ORGANISER_USERNAME = "organisateur-espace-rencontre"
 
 
 def reset_user(username: str, **flags) -> tuple[object, bool, str]:
@@ -86,3 +92,29 @@ class Command(BaseCommand):
                 f"\nOrganiser of {place.title} ({place.url}):"
                 f"\n  Username:  {name}\n  Password:  {password}"
             )
+        self.professional()
+
+    def professional(self) -> None:
+        """A professional (docs/orientations.md), and the organiser of the demo espace de
+        rencontre their orientations went to, one in each status."""
+        professional, _created, password = reset_user(PROFESSIONAL_USERNAME, is_superuser=False)
+        professional.groups.set([ensure_professionals_group()])
+        ProfessionalProfile.objects.update_or_create(
+            user=professional,
+            defaults={"organisation": "ONE (démo)", "profession": "TMS"},
+        )
+        self.stdout.write(
+            "\nProfessional (orients families to places that take orientations):"
+            f"\n  Username:  {PROFESSIONAL_USERNAME}\n  Password:  {password}"
+        )
+        place = demo_ffer_place()
+        if place is None:
+            return
+        seed_orientations(place, professional)
+        group = organiser_group(place) or organiser_groups_for([place])[0]
+        organiser, _created, password = reset_user(FFER_ORGANISER_USERNAME, is_superuser=False)
+        organiser.groups.set([group])
+        self.stdout.write(
+            f"\nOrganiser of {place.title} ({place.url}), which receives orientations:"
+            f"\n  Username:  {FFER_ORGANISER_USERNAME}\n  Password:  {password}"
+        )
