@@ -103,6 +103,30 @@ class MeetingTerms:
         }
 
     @property
+    def documents_text(self) -> str:
+        """« À apporter : la décision du juge, une pièce d'identité. »"""
+        if not self.documents:
+            return ""
+        names = ", ".join(term.name[:1].lower() + term.name[1:] for term in self.documents)
+        return _("À apporter : %(documents)s.") % {"documents": names}
+
+    @property
+    def interview_text(self) -> str:
+        if not self.prior_interview:
+            return ""
+        return _("Un entretien avec chaque parent, séparément, avant la première rencontre.")
+
+    @property
+    def card_lines(self) -> tuple[str, ...]:
+        """What a result card says, short: the waiting time, weekend opening, the interview."""
+        lines = [self.waiting_text] if self.waiting_text else []
+        if self.weekend:
+            lines.append(_("Ouvert le week-end"))
+        if self.prior_interview:
+            lines.append(_("Entretien préalable avec chaque parent"))
+        return tuple(lines)
+
+    @property
     def accompaniment_slugs(self) -> tuple[str, ...]:
         return tuple(sorted(term.slug for term in self.accompaniments))
 
