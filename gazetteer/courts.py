@@ -28,7 +28,17 @@ from gazetteer.names import normalize
 COURTS_FILE = Path(__file__).parent / "data" / "courts.csv"
 
 # The words a family or a professional starts a court's name with.
-_COURT_WORDS = ("tribunal", "tribunaux", "tj", "tpi", "rechtbank", "juge", "jaf", "court")
+_COURT_WORDS = (
+    "tribunal",
+    "tribunaux",
+    "tj",
+    "tpi",
+    "rechtbank",
+    "familierechtbank",
+    "juge",
+    "jaf",
+    "court",
+)
 # The words of a court's name that say its kind, not its seat.
 _KIND_WORDS = {
     "tribunal", "tribunaux", "tj", "tpi", "rechtbank", "juge", "jaf", "court", "judiciaire",
