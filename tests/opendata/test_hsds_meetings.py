@@ -49,8 +49,9 @@ def test_hsds_says_documents_area_and_eligibility(client, espace):
     ]
     [area] = service["service_areas"]
     assert area["name"] == "Lille" and "Tribunal judiciaire de Lille" in area["description"]
-    assert "Familles orientées par : Tribunal judiciaire de Lille." in (
-        service["eligibility_description"]
+    assert (
+        "Familles orientées par : Tribunal judiciaire de Lille."
+        in (service["eligibility_description"])
     )
     assert "Un entretien avec chaque parent" in service["eligibility_description"]
 
