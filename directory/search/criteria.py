@@ -18,7 +18,7 @@ from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
 from core.search.free_text import Text, TextField
 from directory.models.meetings import Accompaniment
 from directory.models.places import PlacePage
-from directory.models.vocabularies import Language
+from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.search.meeting_criteria import CourtNear, WaitingAtMost, Weekend
 from gazetteer.addresses import resolve_for_search
 from gazetteer.models import Commune, Court
@@ -110,6 +110,15 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "accessibility__step_free",
             "Accès de plain-pied",
             label=_("Accès de plain-pied (fauteuil, poussette)"),
+        ).under(venue),
+        # Any feature (a welcome adapted to a disabled child or parent, sign language…).
+        Terms(
+            "accessibility",
+            "accessibility__slug",
+            "accessibility",
+            AccessibilityFeature.objects.all(),
+            "Slug d'aménagement d'accessibilité (répétable : l'un d'eux)",
+            label=_("Accessibilité"),
         ).under(venue),
         Flag(
             "free", "fee_kind", "Gratuit", equals=FeeKind.FREE, label=_("Gratuit uniquement")

@@ -1,5 +1,6 @@
 """How meetings go, as filters, on both engines with the same answers: `accompaniment`, `court`,
-`weekend`, `waiting_at_most` (old declarations do not count), and `near` naming a court (its
+`weekend`, `waiting_at_most` (old declarations do not count), `accessibility` (a welcome adapted
+to a disabled child or parent), and `near` naming a court (its
 places at any distance, nearest it first). The facts survive the cluster's documents."""
 
 import json
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from core.search.indexing import rebuild
 from core.search.transport import Transport
-from directory.models import Accompaniment, RequiredDocument
+from directory.models import AccessibilityFeature, Accompaniment, RequiredDocument
 from directory.records import place_records
 from directory.search.documents import record_document, record_from_document
 from directory.search.index import PLACES
@@ -37,6 +38,7 @@ def meetings_world(world, django_db_blocker):
         passage.accompaniments.set(
             Accompaniment.objects.filter(slug__in=["rencontres-sur-place", "passages-de-bras"])
         )
+        passage.accessibility.set(AccessibilityFeature.objects.filter(slug="handicap-enfant"))
         arc.accompaniments.set(Accompaniment.objects.filter(slug="rencontres-sur-place"))
         arc.required_documents.set(RequiredDocument.objects.filter(slug="decision-du-juge"))
         for place, weeks, declared, court in (
@@ -101,6 +103,9 @@ def names(body):
         # Arc-en-ciel's 12 weeks were declared 5 months ago: not counted on.
         ({"waiting_at_most": "52"}, ["Bulle d'Air", "Le Passage"]),
         ({"weekend": "true", "court": "tpi-liege"}, ["Le Passage"]),
+        # The features the migration added for a disabled child or parent.
+        ({"accessibility": "handicap-enfant"}, ["Le Passage"]),
+        ({"accessibility": ["handicap-parent", "handicap-enfant"]}, ["Le Passage"]),
     ],
 )
 def test_meeting_filters(client, engine, params, expected):
