@@ -129,5 +129,9 @@ def live_choices(schema: dict) -> dict:
                     continue
                 target = described["schema"]
                 target = target["items"] if target.get("type") == "array" else target
-                target["enum"] = choice_values(field)
+                values = choice_values(field)
+                # JSON Schema's enum holds at least one value: a vocabulary with no row yet (no
+                # court loaded) is a string, which the FilterSet answers with a 400.
+                if values:
+                    target["enum"] = values
     return schema
