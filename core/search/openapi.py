@@ -130,8 +130,10 @@ def live_choices(schema: dict) -> dict:
                 target = described["schema"]
                 target = target["items"] if target.get("type") == "array" else target
                 values = choice_values(field)
-                # JSON Schema's enum holds at least one value: a vocabulary with no row yet (no
-                # court loaded) is a string, which the FilterSet answers with a 400.
                 if values:
                     target["enum"] = values
+                else:
+                    # A vocabulary with no row yet (no court loaded): no value is valid, which
+                    # JSON Schema says with `not: {}` (its enum holds at least one value).
+                    target["not"] = {}
     return schema
