@@ -20,6 +20,7 @@ from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from core.search.service import nearest_beyond
 from directory import api_examples
+from directory.meeting_api import MeetingsShortOut, meetings_short_out
 from directory.place_detail import (
     LiveRoomOut,
     NoticeOut,
@@ -63,6 +64,8 @@ class PlaceOut(Schema):
     notices: list[NoticeOut] = []
     # The room of its session under way (or ahead today), while it lasts.
     live_room: LiveRoomOut | None = None
+    # Waiting time, weekend opening, prior interview (directory.meeting_api).
+    meetings: MeetingsShortOut | None = None
 
 
 class FacetsOut(Schema):
@@ -144,6 +147,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "next_activity": hit.next_session,
         "notices": notices_out(record.announced_notices),
         "live_room": record.live_room.as_api() if record.live_room else None,
+        "meetings": meetings_short_out(record.meetings),
     }
 
 

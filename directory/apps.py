@@ -13,6 +13,7 @@ class DirectoryConfig(AppConfig):
         from directory import signals  # noqa: F401
         from directory.map_page import PlaceIndexPage
         from directory.models.closures import ClosurePeriod
+        from directory.models.meetings import Accompaniment, RequiredDocument
         from directory.models.notices import PlaceNotice
         from directory.models.places import OpeningHours, PlacePage, PlacePhoto
         from directory.models.vocabularies import AccessibilityFeature, Language
@@ -31,5 +32,7 @@ class DirectoryConfig(AppConfig):
             PlacePhoto,
             Language,
             AccessibilityFeature,
+            Accompaniment,
+            RequiredDocument,
         )
         keep_in_step(PlacePage, {"slug", "street_address", "postcode", "phone"})

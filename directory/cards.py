@@ -41,6 +41,8 @@ class CardFacts:
     notices: tuple[Notice, ...] = ()
     # What the team says of the room of a session under way or ahead today, while it lasts.
     live_room: LiveRoom | None = None
+    # How meetings go, in short (directory.meeting_terms): waiting time, weekend, interview.
+    meetings: tuple[str, ...] = ()
 
 
 def place_facts(record: PlaceRecord, next_session: NextSession | None = None) -> CardFacts:
@@ -54,6 +56,7 @@ def place_facts(record: PlaceRecord, next_session: NextSession | None = None) ->
         next_session=next_session,
         notices=record.announced_notices,
         live_room=record.live_room,
+        meetings=record.meetings.card_lines,
     )
 
 

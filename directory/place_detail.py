@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.rich_text import expand_db_html
 
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
+from directory.meeting_api import MeetingsOut, meetings_out
 from directory.models.closures import ClosurePeriod
 from directory.models.places import PlacePage
 from directory.notice_records import Notice
@@ -161,6 +162,8 @@ class PlaceDetailOut(Schema):
     date_modified: str | None
     # The rooms of its sessions under way or ahead today, while each lasts.
     live_rooms: list[LiveRoomOut] = []
+    # How meetings go (an espace de rencontre's accompaniment, documents, waiting time, courts).
+    meetings: MeetingsOut | None = None
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
@@ -257,6 +260,7 @@ def place_detail(record: PlaceRecord) -> dict:
         "programmes": [{"slug": p.slug, "name": p.name} for p in record.programmes],
         "objectives": [{"slug": o.slug, "name": o.name} for o in record.objectives],
         "upcoming_sessions": upcoming_sessions(record.id),
+        "meetings": meetings_out(record.meetings),
         "date_modified": record.verified_on.isoformat() if record.verified_on else None,
         "live_rooms": [room.as_api() for room in record.rooms_now],
     }

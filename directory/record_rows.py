@@ -24,8 +24,8 @@ from directory.models.places import OpeningHours, PlacePage
 
 
 def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
-    """A many-to-many relation's rows as (kind, place, slug, names, step-free, two sort keys),
-    read from its table alone."""
+    """A many-to-many relation's rows as (kind, place, slug, names, step-free, two sort keys,
+    a court's seat), read from its table alone."""
     field = PlacePage._meta.get_field(relation)
     own, term = f"{field.m2m_field_name()}_id", field.m2m_reverse_field_name()
 
@@ -46,6 +46,7 @@ def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
             column("step_free", False, BooleanField()),
             column("first", 0, IntegerField()),
             column("second", 0, IntegerField()),
+            column("seat", "", CharField()),
         )
     )
 
@@ -54,7 +55,7 @@ NAMES = {"name_fr": "name_fr", "name_nl": "name_nl", "name_en": "name_en"}
 
 
 def term_rows(ids: list[int]) -> QuerySet:
-    """Every term of the places, in one query: a union of the four relations (ordered as their
+    """Every term of the places, in one query: a union of the relations (ordered as their
     models are, by the sort keys)."""
     return _relation_rows(
         "programmes", ids, {"slug": "slug", **NAMES, "first": "sort_order"}
@@ -66,6 +67,19 @@ def term_rows(ids: list[int]) -> QuerySet:
         ),
         _relation_rows("languages", ids, {"slug": "code", "name_fr": "name_fr"}),
         _relation_rows("accessibility", ids, {"slug": "slug", **NAMES, "step_free": "step_free"}),
+        # How meetings go (directory.meeting_terms): the same union, no query more.
+        _relation_rows("accompaniments", ids, {"slug": "slug", **NAMES}),
+        _relation_rows("required_documents", ids, {"slug": "slug", **NAMES}),
+        _relation_rows(
+            "courts",
+            ids,
+            {
+                "slug": "slug",
+                "name_fr": "name_fr",
+                "name_nl": "name_nl",
+                "seat": "commune__name_fr",
+            },
+        ),
         all=True,
     )
 

@@ -42,6 +42,7 @@ from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.live_room import LiveRoom, current_rooms, live_rooms
+from directory.meeting_terms import MeetingTerms, opens_at_weekend
 from directory.models.closures import closure_label
 from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
@@ -62,6 +63,8 @@ class Term:
     name_fr: str
     # Accessibility features: usable in a wheelchair or with a pushchair.
     step_free: bool = False
+    # A court's seat: its commune's French name (HSDS's service area).
+    seat: str = ""
 
     @property
     def code(self) -> str:
@@ -151,6 +154,8 @@ class PlaceRecord:
     last_published_at: datetime | None
     # The latest revision saved, published or not (data·inclusion's date when nothing else is).
     revised_at: datetime | None
+    # How meetings go (an espace de rencontre's accompaniment, waiting time, courts…).
+    meetings: MeetingTerms = MeetingTerms()
     # What the teams last said of their drop-in sessions' rooms, for sessions not ended when
     # the record was built (times in the place's time zone); read them through `rooms_now`.
     live_rooms: tuple[LiveRoom, ...] = ()
@@ -222,6 +227,9 @@ PLACE_COLUMNS = (
     "fee_amount",
     "age_min_months",
     "age_max_months",
+    "prior_interview",
+    "waiting_weeks",
+    "waiting_declared_on",
     "verified_at",
     "last_published_at",
     "latest_revision_created_at",
@@ -274,18 +282,18 @@ def _place_rows(ids: list[int], language: str) -> QuerySet:
 
 
 def _term(kind: str, row: tuple) -> Term:
-    slug, name_fr, name_nl, name_en, step_free = row
+    slug, name_fr, name_nl, name_en, step_free, seat = row
     if kind == "languages":
         return Term(slug, language_name(slug, name_fr), name_fr)
     names = {"name_fr": name_fr, "name_nl": name_nl, "name_en": name_en}
-    return Term(slug, in_language_of(names, "name"), name_fr, bool(step_free))
+    return Term(slug, in_language_of(names, "name"), name_fr, bool(step_free), seat)
 
 
 def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
     found: dict[tuple[str, int], list] = {}
-    for kind, place_id, slug, fr, nl, en, step_free, first, second in term_rows(ids):
+    for kind, place_id, slug, fr, nl, en, step_free, first, second, seat in term_rows(ids):
         found.setdefault((kind, place_id), []).append(
-            ((first, second, fr), (slug, fr, nl, en, step_free))
+            ((first, second, fr), (slug, fr, nl, en, step_free, seat))
         )
     return {
         key: tuple(_term(key[0], row) for _order, row in sorted(rows))
@@ -385,6 +393,15 @@ def _record(
         languages=terms.get(("languages", place_id), ()),
         accessibility=terms.get(("accessibility", place_id), ()),
         opening_hours=hours.get(place_id, ()),
+        meetings=MeetingTerms(
+            accompaniments=terms.get(("accompaniments", place_id), ()),
+            documents=terms.get(("required_documents", place_id), ()),
+            courts=terms.get(("courts", place_id), ()),
+            prior_interview=row["prior_interview"],
+            waiting_weeks=row["waiting_weeks"],
+            waiting_declared_on=row["waiting_declared_on"],
+            weekend=opens_at_weekend(hours.get(place_id, ())),
+        ),
         closures=closures.get(place_id, ()),
         notices=notices.get(place_id, ()),
         verified_on=verified_at or published_at,

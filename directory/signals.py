@@ -4,11 +4,13 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from directory.freshness import mark_verified
+from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.roles import organiser_groups_for, rename_organiser_group
 from directory.search.index import place_records_changed, place_translations_changed
+from gazetteer.models import Court
 from objectives.models import Objective, Programme
 
 
@@ -49,6 +51,9 @@ TERM_RELATIONS = {
     Objective: "objectives",
     Language: "languages",
     AccessibilityFeature: "accessibility",
+    Accompaniment: "accompaniments",
+    RequiredDocument: "required_documents",
+    Court: "courts",
 }
 
 
@@ -56,6 +61,9 @@ TERM_RELATIONS = {
 @receiver(post_save, sender=Objective)
 @receiver(post_save, sender=Language)
 @receiver(post_save, sender=AccessibilityFeature)
+@receiver(post_save, sender=Accompaniment)
+@receiver(post_save, sender=RequiredDocument)
+@receiver(post_save, sender=Court)
 def term_changed(sender, instance, raw: bool, **kwargs):
     """The search documents of the places with the term carry its names: rewritten."""
     if raw:

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin import register_restricted_menu_item
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
+from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
 
@@ -26,10 +27,27 @@ class AccessibilityFeatureViewSet(SnippetViewSet):
     list_display = ["name_fr", "slug", "step_free"]
 
 
+class AccompanimentViewSet(SnippetViewSet):
+    model = Accompaniment
+    icon = "group"
+    list_display = ["name_fr", "slug"]
+
+
+class RequiredDocumentViewSet(SnippetViewSet):
+    model = RequiredDocument
+    icon = "doc-full"
+    list_display = ["name_fr", "slug"]
+
+
 class PlaceVocabularyGroup(SnippetViewSetGroup):
     menu_label = _("Vocabulaire des lieux")
     menu_icon = "list-ul"
-    items = (LanguageViewSet, AccessibilityFeatureViewSet)
+    items = (
+        LanguageViewSet,
+        AccessibilityFeatureViewSet,
+        AccompanimentViewSet,
+        RequiredDocumentViewSet,
+    )
 
 
 register_snippet(PlaceVocabularyGroup)

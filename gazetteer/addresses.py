@@ -16,6 +16,7 @@ import re
 from django.utils.translation import gettext as _
 
 from core.search.fields import PlaceNotFound
+from gazetteer.courts import resolve_court
 from gazetteer.geocoding import lookup_address
 from gazetteer.lookup import (
     NearPoint,
@@ -84,8 +85,9 @@ def country_of(text: str, named: list[Suggestion]) -> str:
 
 
 def resolve_for_search(text: str) -> NearPoint | None:
-    """`resolve_near`, then an address; raises `PlaceNotFound` with what to try instead."""
-    point = resolve_near(text)
+    """A court (« tribunal de Lille »: `courts.resolve_court`), else `resolve_near`, then an
+    address; raises `PlaceNotFound` with what to try instead."""
+    point = resolve_court(text) or resolve_near(text)
     if point is not None:
         return point
     if not isinstance(text, str) or not text.strip():

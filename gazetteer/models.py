@@ -233,3 +233,27 @@ class GeocodedAddress(models.Model):
     @property
     def found(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+
+class Court(NamedInLanguages, models.Model):
+    """A court that refers families to places: a French tribunal judiciaire (its juge aux
+    affaires familiales), a Belgian tribunal de première instance's division (its tribunal de la
+    famille). Its seat's commune and a point, so that « tribunal de Lille » is a search
+    (`gazetteer.courts`). Staff keep the list; the real courts ship in `data/courts.csv`."""
+
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    name_fr = models.CharField(_("nom (français)"), max_length=160)
+    name_nl = models.CharField(_("nom (néerlandais)"), max_length=160, blank=True)
+    commune = models.ForeignKey(
+        Commune, on_delete=models.PROTECT, related_name="courts", verbose_name=_("commune du siège")
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
+
+    class Meta:
+        ordering = ["name_fr"]
+        verbose_name = _("tribunal")
+        verbose_name_plural = _("tribunaux")
+
+    def __str__(self) -> str:
+        return self.name_fr

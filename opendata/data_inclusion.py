@@ -111,7 +111,18 @@ def service(place: PlaceRecord) -> dict:
             "publics": ["familles"],
             "publics_precisions": _("Enfants %(ages)s, avec un parent.")
             % {"ages": place.ages_text},
-            "conditions_acces": place.access_text,
+            # How meetings go (directory.meeting_terms): v1 has no field of its own for the
+            # documents to bring or the prior interview, nor for the waiting time.
+            "conditions_acces": " ".join(
+                part
+                for part in (
+                    place.access_text,
+                    place.meetings.documents_text,
+                    place.meetings.interview_text,
+                )
+                if part
+            ),
+            "mobilisation_precisions": place.meetings.waiting_text,
             "modes_accueil": ["en-presentiel"],
             "zone_eligibilite": [place.commune.code],
             "modes_mobilisation": ways,

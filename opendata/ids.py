@@ -27,6 +27,8 @@ KINDS = {
     "address": 17,
     "service_capacity": 18,
     "unit": 19,
+    "required_document": 26,
+    "service_area": 27,
 }
 PATTERN = re.compile(rf"^{PREFIX}-([0-9a-f]{{4}})-4000-8000-([0-9a-f]{{12}})$")
 PAIR = 1 << 24

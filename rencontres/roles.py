@@ -35,9 +35,10 @@ STAFF_MODEL_PERMISSIONS = (
     ]
     + [
         ("directory", codename)
-        for model in ("language", "accessibilityfeature")
+        for model in ("language", "accessibilityfeature", "accompaniment", "requireddocument")
         for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
     ]
+    + [("gazetteer", codename) for codename in ("add_court", "change_court", "delete_court")]
     + [
         ("projects", codename)
         for codename in (

@@ -10,7 +10,7 @@ from faker import Faker
 from activities.choices import Ends, Repeat
 from activities.models import ActivityPage
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
-from gazetteer.models import Commune, PostalCode, Section
+from gazetteer.models import Commune, Court, PostalCode, Section
 from gazetteer.names import normalize
 from objectives.models import Objective, Programme
 
@@ -32,6 +32,22 @@ class CommuneFactory(factory.django.DjangoModelFactory):
     latitude = Decimal("50.632500")
     longitude = Decimal("5.579700")
     search_names = factory.LazyAttribute(lambda o: o.name_fr.lower())
+
+
+class CourtFactory(factory.django.DjangoModelFactory):
+    """A court at its seat's point (Liège's, unless told)."""
+
+    class Meta:
+        model = Court
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"tribunal-{n}")
+    name_fr = factory.LazyAttribute(
+        lambda o: f"Tribunal de première instance de {o.commune.name_fr}"
+    )
+    commune = factory.SubFactory(CommuneFactory)
+    latitude = factory.LazyAttribute(lambda o: o.commune.latitude)
+    longitude = factory.LazyAttribute(lambda o: o.commune.longitude)
 
 
 class PostalCodeFactory(factory.django.DjangoModelFactory):

@@ -129,5 +129,11 @@ def live_choices(schema: dict) -> dict:
                     continue
                 target = described["schema"]
                 target = target["items"] if target.get("type") == "array" else target
-                target["enum"] = choice_values(field)
+                values = choice_values(field)
+                if values:
+                    target["enum"] = values
+                else:
+                    # A vocabulary with no row yet (no court loaded): no value is valid, which
+                    # JSON Schema says with `not: {}` (its enum holds at least one value).
+                    target["not"] = {}
     return schema

@@ -25,6 +25,7 @@ from core.text import single_line_errors
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.extensions import RegisteredPlacePanels
 from directory.forms import PlacePageForm
+from directory.models.meetings import MEETINGS_PANEL, MeetingFacts
 from directory.models.permissions import PlacePermissionTester
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
@@ -33,7 +34,7 @@ from gazetteer.models import Commune
 from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
 
-class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
+class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=10)
@@ -137,6 +138,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
             ],
             heading=_("Langues et accessibilité"),
         ),
+        MEETINGS_PANEL,
         InlinePanel("photos", heading=_("Photos"), label=_("photo")),
         InlinePanel(
             "closures",
@@ -187,6 +189,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, Page):
         errors = {
             **self.age_range_errors(),
             **self.fee_errors(),
+            **self.meeting_errors(),
             **single_line_errors(title=self.title, street_address=self.street_address),
         }
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())

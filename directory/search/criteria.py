@@ -16,11 +16,12 @@ from core.fees import FeeKind
 from core.pages import in_source_language
 from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
 from core.search.free_text import Text, TextField
-from core.search.near import Near
+from directory.models.meetings import Accompaniment
 from directory.models.places import PlacePage
-from directory.models.vocabularies import Language
+from directory.models.vocabularies import AccessibilityFeature, Language
+from directory.search.meeting_criteria import CourtNear, WaitingAtMost, Weekend
 from gazetteer.addresses import resolve_for_search
-from gazetteer.models import Commune
+from gazetteer.models import Commune, Court
 from objectives.models import Objective, Programme
 
 
@@ -57,7 +58,7 @@ PLACE_TEXT = Text(
 def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
     """In the order the map page keeps them when switching views."""
     return (
-        Near(
+        CourtNear(
             resolve=resolve_for_search,
             communes=Commune.objects.all,
             places=PlacePage.objects.all,
@@ -110,9 +111,48 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "Accès de plain-pied",
             label=_("Accès de plain-pied (fauteuil, poussette)"),
         ).under(venue),
+        # Any feature (a welcome adapted to a disabled child or parent, sign language…).
+        Terms(
+            "accessibility",
+            "accessibility__slug",
+            "accessibility",
+            AccessibilityFeature.objects.all(),
+            "Slug d'aménagement d'accessibilité (répétable : l'un d'eux)",
+            label=_("Accessibilité"),
+        ).under(venue),
         Flag(
             "free", "fee_kind", "Gratuit", equals=FeeKind.FREE, label=_("Gratuit uniquement")
         ).under(offer),
+        # How meetings go at an espace de rencontre (directory.meeting_terms).
+        Terms(
+            "accompaniment",
+            "accompaniments__slug",
+            "accompaniments",
+            Accompaniment.objects.all(),
+            "Slug de type d'accompagnement (répétable : l'un d'eux)",
+            label=_("Accompagnement"),
+        ).under(venue),
+        Terms(
+            "court",
+            "courts__slug",
+            "courts",
+            Court.objects.all(),
+            "Slug du tribunal qui oriente les familles vers le lieu",
+            many=False,
+            label=_("Tribunal qui oriente vers le lieu"),
+            blank=_("tous les tribunaux"),
+        ).under(venue),
+        Weekend(
+            "weekend",
+            "opening_hours__weekday",
+            "Ouvert le samedi ou le dimanche",
+            label=_("Ouvert le week-end"),
+        ).under(venue),
+        WaitingAtMost(
+            "Attente déclarée d'au plus ce nombre de semaines (une déclaration de plus de trois "
+            "mois ne compte pas)",
+            label=_("Attente d'au plus (semaines)"),
+        ).under(venue),
         Since(
             "modified_after",
             "last_published_at",

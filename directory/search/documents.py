@@ -33,6 +33,7 @@ from core.location import PublicLocation
 from core.pages import page_urls
 from directory.extensions import PLACES_SESSIONS_AHEAD
 from directory.live_room import LiveRoom, current_rooms
+from directory.meeting_terms import MeetingTerms
 from directory.notice_records import Notice
 from directory.records import (
     Closure,
@@ -81,6 +82,7 @@ def record_document(record: PlaceRecord) -> dict:
         for n in record.notices
     ]
     document["live_rooms"] = [room.as_json() for room in record.live_rooms]
+    document["meetings"] = record.meetings.as_json()
     return document
 
 
@@ -124,6 +126,7 @@ def record_from_document(document: dict) -> PlaceRecord:
             ),
             "closures": tuple(closure for closure in closures if closure.end_date >= today),
             "notices": tuple(notice for notice in notices if notice.end_date >= today),
+            "meetings": MeetingTerms.from_json(document.get("meetings", {}), Term),
             "live_rooms": current_rooms(
                 LiveRoom.from_json(room) for room in document.get("live_rooms", ())
             ),

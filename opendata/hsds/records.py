@@ -22,6 +22,7 @@ from directory.live_room import RoomState
 from directory.models import PlacePage
 from directory.records import PlaceRecord, place_records
 from opendata.hsds.keys import HsdsKeys, hsds_keys
+from opendata.hsds.meetings import eligibility, required_documents, service_areas
 from opendata.hsds.taxonomy import objective_term, programme_term
 from opendata.ids import record_id
 
@@ -300,7 +301,7 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "alert": " ".join(notice.text for notice in record.announced_notices),
             "application_process": record.access_text,
             "fees_description": record.fee_text,
-            "eligibility_description": ages,
+            "eligibility_description": " ".join(filter(None, (ages, eligibility(record.meetings)))),
             "minimum_age": round(record.age_min_months / 12, 2),
             "maximum_age": round(record.age_max_months / 12, 2),
             "last_modified": _modified(place),
@@ -317,6 +318,8 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             cost_options=cost_options(place),
             contacts=contacts(place),
             attributes=attributes(place),
+            required_documents=required_documents(place.pk, place.record.meetings),
+            service_areas=service_areas(place.pk, place.record.meetings),
         )
     return record
 

@@ -10,6 +10,7 @@ from core.countries import Country
 from directory.models import AccessibilityFeature, Language
 from gazetteer.models import Commune, PostalCode, Section, SectionKind
 from objectives.models import AccessMode, Programme
+from rencontres.demo.meetings import MeetingCatalogue
 
 # How the places are shared out between access modes; each mode's share is split evenly between
 # its programmes. A programme added in the admin with another mode gets a small share.
@@ -101,6 +102,8 @@ class Catalogue:
     skipped_programmes: list[str] = field(default_factory=list)
     sections: dict[int, list[SectionInfo]] = field(default_factory=dict)  # by commune pk
     french_regions: RegionShares | None = None
+    # The espaces de rencontre's vocabularies and courts (rencontres.demo.meetings).
+    meetings: MeetingCatalogue = field(default_factory=MeetingCatalogue)
 
     @classmethod
     def load(cls) -> Catalogue:
@@ -182,6 +185,7 @@ class Catalogue:
             skipped_programmes=skipped,
             sections=sections,
             french_regions=RegionShares.of(communes.get(Country.FRANCE, [])),
+            meetings=MeetingCatalogue.load(),
         )
 
 

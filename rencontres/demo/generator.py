@@ -6,7 +6,7 @@ import bisect
 import math
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from itertools import accumulate
@@ -23,6 +23,7 @@ from rencontres.demo.catalogue import (
     ProgrammeInfo,
     SectionInfo,
 )
+from rencontres.demo.meetings import FFER, draw_meetings
 from rencontres.demo.phones import phone_number
 from rencontres.demo.texts import description, of_commune
 from rencontres.demo.words import (
@@ -80,6 +81,10 @@ class DemoPlace:
     last_published_at: datetime
     # Its rank among the showcase places (`DemoPlaceGenerator.showcase_rank`), or None.
     showcase: int | None = None
+    # An espace de rencontre's accompaniment, documents, courts (rencontres.demo.meetings).
+    accompaniment_ids: list[int] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+    court_ids: list[int] = field(default_factory=list)
 
 
 def has_near_closure(index: int) -> bool:
@@ -179,6 +184,17 @@ class DemoPlaceGenerator:
             "access_details": access_details,
         }
         fields["fee_kind"], fields["fee_amount"] = read_fee(fields["price"])
+        meetings = None
+        if primary.slug == FFER:
+            meetings = draw_meetings(
+                cat.meetings,
+                self.seed,
+                index,
+                country,
+                (float(latitude), float(longitude)),
+                self.now.date(),
+            )
+            fields.update(meetings.fields)
         return DemoPlace(
             index=index,
             title=title,
@@ -192,6 +208,9 @@ class DemoPlaceGenerator:
             first_published_at=first_published_at,
             last_published_at=last_published_at,
             showcase=self.showcase_rank(index),
+            accompaniment_ids=meetings.accompaniment_ids if meetings else [],
+            document_ids=meetings.document_ids if meetings else [],
+            court_ids=meetings.court_ids if meetings else [],
         )
 
     @staticmethod

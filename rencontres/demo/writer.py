@@ -91,6 +91,9 @@ class PlaceWriter:
             ("objectives", lambda place: place.objective_ids),
             ("languages", lambda place: place.language_ids),
             ("accessibility", lambda place: place.feature_ids),
+            ("accompaniments", lambda place: place.accompaniment_ids),
+            ("required_documents", lambda place: place.document_ids),
+            ("courts", lambda place: place.court_ids),
         ):
             m2m = PlacePage._meta.get_field(name)
             through = m2m.remote_field.through

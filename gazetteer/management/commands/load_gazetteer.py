@@ -4,7 +4,9 @@ the installed data packages (PyPI and npm; see gazetteer/sources/)."""
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from gazetteer.courts import load_courts
 from gazetteer.loading import load_gazetteer
+from gazetteer.models import Commune, Court
 from gazetteer.sources.france import DataPackageMissing
 
 
@@ -53,6 +55,10 @@ class Command(BaseCommand):
 
         for country in result.communes:
             self.stdout.write(self._summary(country, result))
+        # The courts whose seat's commune was not loaded yet (gazetteer.courts).
+        courts = load_courts(Court, Commune)
+        if courts:
+            self.stdout.write(f"{courts} tribunaux ajoutés")
         if result.changed:
             self.stdout.write(self.style.SUCCESS("Gazetier chargé."))
         else:
