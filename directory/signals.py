@@ -9,7 +9,7 @@ from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.roles import organiser_groups_for, rename_organiser_group
 from directory.search.index import place_records_changed, place_translations_changed
-from objectives.models import Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 
 @receiver(post_save, sender=PlacePage)
@@ -47,6 +47,7 @@ def translation_changed(sender, instance: PlacePage, **kwargs):
 TERM_RELATIONS = {
     Programme: "programmes",
     Objective: "objectives",
+    AccessMode: "access_modes",
     Language: "languages",
     AccessibilityFeature: "accessibility",
 }
@@ -54,6 +55,7 @@ TERM_RELATIONS = {
 
 @receiver(post_save, sender=Programme)
 @receiver(post_save, sender=Objective)
+@receiver(post_save, sender=AccessMode)
 @receiver(post_save, sender=Language)
 @receiver(post_save, sender=AccessibilityFeature)
 def term_changed(sender, instance, raw: bool, **kwargs):

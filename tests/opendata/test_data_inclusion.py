@@ -36,7 +36,6 @@ def french_discreet_place(world):
         email="secret@nord.example",
         phone="+33 3 20 00 00 00",
         is_discreet=True,
-        access_mode="referral",
         programmes=[programme("espaces-de-rencontre")],
     )
 
