@@ -267,8 +267,8 @@ INTRO_SENTENCES = {
         "Ici, on suit la santé des enfants ({ages}) de façon régulière.",
     ],
 }
-# What an organiser adds to the access mode's label ("Accueil libre et anonyme, sans
-# rendez-vous"), never the label again in other words: the place page says both.
+# What an organiser adds to the access modes' names ("Accueil libre et anonyme"), never the
+# names again in other words: the place page says both.
 ACCESS_DETAILS = {
     Style.DROP_IN: [
         "Venez le temps qui vous convient, une heure ou tout l'accueil.",
