@@ -188,8 +188,8 @@ PLACE_DETAIL = examples(
             "text": "2,50 € — par visite",
         },
         "access": {
-            "mode": "drop_in",
-            "label": "Accueil libre et anonyme, sans rendez-vous",
+            "modes": [{"slug": "accueil-libre", "name": "Accueil libre et anonyme"}],
+            "label": "Accueil libre et anonyme",
             "details": "",
         },
         "programmes": [

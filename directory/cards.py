@@ -49,8 +49,8 @@ def place_facts(record: PlaceRecord, next_session: NextSession | None = None) ->
     now = timezone.localtime(timezone=record.time_zone)
     return CardFacts(
         kind=", ".join(programme.name for programme in record.programmes),
-        access=how_to_get_in(record.access_mode, free=record.free),
-        access_says_free=says_free(record.access_mode, record.free),
+        access=how_to_get_in(record.access_modes, free=record.free),
+        access_says_free=says_free(record.access_modes, record.free),
         ages=record.ages_text,
         opening=opening_status(record.opening_hours, record.closures, now),
         next_session=next_session,

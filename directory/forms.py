@@ -1,7 +1,7 @@
 """The place editor's form.
 
-Programmes and objectives are many-to-many: the model's clean() cannot see the editor's new
-choices before they are saved, so the form checks them against each other.
+Programmes, objectives and access modes are many-to-many: the model's clean() cannot see the
+editor's new choices before they are saved, so the form checks them against each other.
 
 When a place has a street address and no point, the form geocodes the address on save. A
 geocoder failure never blocks saving: the fields stay empty, and the `after_create_page` /
@@ -10,7 +10,10 @@ geocoder failure never blocks saving: the fields stay empty, and the `after_crea
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from directory.validation import objectives_outside_programmes_errors
+from directory.validation import (
+    access_modes_outside_programmes_errors,
+    objectives_outside_programmes_errors,
+)
 
 
 class PlacePageForm(WagtailAdminPageForm):
@@ -20,6 +23,10 @@ class PlacePageForm(WagtailAdminPageForm):
             cleaned_data.get("programmes") or [], cleaned_data.get("objectives") or []
         ):
             self.add_error("objectives", message)
+        for message in access_modes_outside_programmes_errors(
+            cleaned_data.get("programmes") or [], cleaned_data.get("access_modes") or []
+        ):
+            self.add_error("access_modes", message)
         if self._needs_geocoding(cleaned_data):
             self._geocode(cleaned_data)
         return cleaned_data

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from ninja import Schema
+from ninja import Field, Schema
 from wagtail import hooks
 from wagtail.rich_text import expand_db_html
 
@@ -111,7 +111,10 @@ class FeeOut(Schema):
 
 
 class AccessOut(Schema):
-    mode: str
+    modes: list[TermOut] = Field(
+        description="Comment une famille arrive au lieu : les modes d'accès de ses programmes "
+        "(`/access-modes/`, filtre `access`)."
+    )
     label: str
     details: str
 
@@ -253,7 +256,7 @@ def place_detail(record: PlaceRecord) -> dict:
             "text": record.fee_text,
         },
         "access": {
-            "mode": record.access_mode,
+            "modes": [{"slug": m.slug, "name": m.name} for m in record.access_modes],
             "label": record.access_label,
             "details": record.access_details,
         },

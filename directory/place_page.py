@@ -55,7 +55,7 @@ def place_page_context(page: PlacePage, request) -> dict:
             place.closures,
             timezone.localtime(timezone=place.time_zone),
         ),
-        "getting_in": how_to_get_in(place.access_mode, free=place.free),
+        "getting_in": how_to_get_in(place.access_modes, free=place.free),
         "geo_uri": geo_uri(place.location),
         "essentials": render_place_essentials(source, request),
         "sections": render_place_sections(source, request),

@@ -1,7 +1,8 @@
 """The rows a place's public record (directory.records) reads beside the place's own: its terms
-(programmes, objectives, languages, accessibility features) as one union, its opening hours and
-closures to come as another, so that a batch of records costs three queries whatever its size
-and whatever the number of relations; their notices not yet ended are a fourth."""
+(programmes, objectives, access modes, languages, accessibility features) as one union, its
+opening hours and closures to come as another, so that a batch of records costs three queries
+whatever its size and whatever the number of relations; their notices not yet ended are a
+fourth."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from directory.models.places import OpeningHours, PlacePage
 
 
 def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
-    """A many-to-many relation's rows as (kind, place, slug, names, step-free, two sort keys,
-    a court's seat), read from its table alone."""
+    """A many-to-many relation's rows as (kind, place, slug, names, a flag, two sort keys, a
+    court's seat, who takes an access mode's first step), read from its table alone."""
     field = PlacePage._meta.get_field(relation)
     own, term = f"{field.m2m_field_name()}_id", field.m2m_reverse_field_name()
 
@@ -47,6 +48,7 @@ def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:
             column("first", 0, IntegerField()),
             column("second", 0, IntegerField()),
             column("seat", "", CharField()),
+            column("reached_by", "", CharField()),
         )
     )
 
@@ -56,7 +58,8 @@ NAMES = {"name_fr": "name_fr", "name_nl": "name_nl", "name_en": "name_en"}
 
 def term_rows(ids: list[int]) -> QuerySet:
     """Every term of the places, in one query: a union of the relations (ordered as their
-    models are, by the sort keys)."""
+    models are, by the sort keys). The `step_free` column is the union's one flag: step-free
+    for a feature, "may say gratuit" for an access mode."""
     return _relation_rows(
         "programmes", ids, {"slug": "slug", **NAMES, "first": "sort_order"}
     ).union(
@@ -64,6 +67,18 @@ def term_rows(ids: list[int]) -> QuerySet:
             "objectives",
             ids,
             {"slug": "slug", **NAMES, "first": "programme__sort_order", "second": "sort_order"},
+        ),
+        _relation_rows(
+            "access_modes",
+            ids,
+            {
+                "slug": "slug",
+                **NAMES,
+                "step_free": "says_free",
+                "first": "programme__sort_order",
+                "second": "sort_order",
+                "reached_by": "reached_by",
+            },
         ),
         _relation_rows("languages", ids, {"slug": "code", "name_fr": "name_fr"}),
         _relation_rows("accessibility", ids, {"slug": "slug", **NAMES, "step_free": "step_free"}),

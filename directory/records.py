@@ -48,14 +48,13 @@ from directory.models.places import PlacePage
 from directory.models.vocabularies import language_name
 from directory.notice_records import Notice, announced_today, notices_from_rows
 from directory.record_rows import notice_rows, term_rows, time_rows
-from objectives.getting_in import access_text
-from objectives.models import AccessMode
+from objectives.getting_in import access_text, modes_label
 
 
 @dataclass(frozen=True)
 class Term:
-    """A programme, an objective, a language (its ISO code as slug) or an accessibility
-    feature, named in the record's language (a language by its own name)."""
+    """A programme, an objective, an access mode, a language (its ISO code as slug) or an
+    accessibility feature, named in the record's language (a language by its own name)."""
 
     slug: str
     name: str
@@ -65,6 +64,10 @@ class Term:
     step_free: bool = False
     # A court's seat: its commune's French name (HSDS's service area).
     seat: str = ""
+    # Access modes: the card's sentence may add "gratuit" (objectives.getting_in), and who
+    # takes the first step (objectives.models.ReachedBy), which the open-data formats say.
+    says_free: bool = False
+    reached_by: str = ""
 
     @property
     def code(self) -> str:
@@ -130,7 +133,9 @@ class PlaceRecord:
     website: str
     programmes: tuple[Term, ...]
     objectives: tuple[Term, ...]
-    access_mode: str
+    # How a family reaches the place (objectives.AccessMode), in its programmes' order.
+    access_modes: tuple[Term, ...]
+    # The modes' names as one phrase (objectives.getting_in.modes_label).
     access_label: str
     access_details: str
     # The label and the details, each said once (objectives.getting_in.access_text).
@@ -204,6 +209,10 @@ class PlaceRecord:
     def objective_slugs(self) -> tuple[str, ...]:
         return tuple(sorted(term.slug for term in self.objectives))
 
+    @property
+    def access_mode_slugs(self) -> tuple[str, ...]:
+        return tuple(sorted(term.slug for term in self.access_modes))
+
 
 # The place's own columns a record reads (and its commune's).
 PLACE_COLUMNS = (
@@ -221,7 +230,6 @@ PLACE_COLUMNS = (
     "email",
     "website",
     "price",
-    "access_mode",
     "access_details",
     "fee_kind",
     "fee_amount",
@@ -282,18 +290,21 @@ def _place_rows(ids: list[int], language: str) -> QuerySet:
 
 
 def _term(kind: str, row: tuple) -> Term:
-    slug, name_fr, name_nl, name_en, step_free, seat = row
+    slug, name_fr, name_nl, name_en, flag, seat, reached_by = row
     if kind == "languages":
         return Term(slug, language_name(slug, name_fr), name_fr)
     names = {"name_fr": name_fr, "name_nl": name_nl, "name_en": name_en}
-    return Term(slug, in_language_of(names, "name"), name_fr, bool(step_free), seat)
+    if kind == "access_modes":
+        name = in_language_of(names, "name")
+        return Term(slug, name, name_fr, says_free=bool(flag), reached_by=reached_by)
+    return Term(slug, in_language_of(names, "name"), name_fr, bool(flag), seat)
 
 
 def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
     found: dict[tuple[str, int], list] = {}
-    for kind, place_id, slug, fr, nl, en, step_free, first, second, seat in term_rows(ids):
+    for kind, place_id, slug, fr, nl, en, flag, first, second, seat, reached_by in term_rows(ids):
         found.setdefault((kind, place_id), []).append(
-            ((first, second, fr), (slug, fr, nl, en, step_free, seat))
+            ((first, second, fr), (slug, fr, nl, en, flag, seat, reached_by))
         )
     return {
         key: tuple(_term(key[0], row) for _order, row in sorted(rows))
@@ -360,6 +371,7 @@ def _record(
     verified_at = row["source_verified_at"] or row["verified_at"]
     published_at = row["source_last_published_at"] or row["last_published_at"]
     commune = {"name_fr": row["commune__name_fr"], "name_nl": row["commune__name_nl"]}
+    modes = terms.get(("access_modes", place_id), ())
     return PlaceRecord(
         id=place_id,
         language=language,
@@ -379,10 +391,10 @@ def _record(
         website=row["website"],
         programmes=terms.get(("programmes", place_id), ()),
         objectives=terms.get(("objectives", place_id), ()),
-        access_mode=row["access_mode"],
-        access_label=str(AccessMode(row["access_mode"]).label),
+        access_modes=modes,
+        access_label=modes_label(modes),
         access_details=row["access_details"],
-        access_text=access_text(row["access_mode"], row["access_details"]),
+        access_text=access_text(modes_label(modes), row["access_details"]),
         fee_kind=row["fee_kind"],
         fee_amount=row["fee_amount"],
         price=row["price"],

@@ -11,7 +11,7 @@ from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.roles import organiser_groups_for, rename_organiser_group
 from directory.search.index import place_records_changed, place_translations_changed
 from gazetteer.models import Court
-from objectives.models import Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 
 @receiver(post_save, sender=PlacePage)
@@ -49,6 +49,7 @@ def translation_changed(sender, instance: PlacePage, **kwargs):
 TERM_RELATIONS = {
     Programme: "programmes",
     Objective: "objectives",
+    AccessMode: "access_modes",
     Language: "languages",
     AccessibilityFeature: "accessibility",
     Accompaniment: "accompaniments",
@@ -59,6 +60,7 @@ TERM_RELATIONS = {
 
 @receiver(post_save, sender=Programme)
 @receiver(post_save, sender=Objective)
+@receiver(post_save, sender=AccessMode)
 @receiver(post_save, sender=Language)
 @receiver(post_save, sender=AccessibilityFeature)
 @receiver(post_save, sender=Accompaniment)

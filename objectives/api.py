@@ -1,4 +1,5 @@
-"""The taxonomy's routes of the public JSON API: `/programmes/` and `/objectives/`.
+"""The taxonomy's routes of the public JSON API: `/programmes/`, `/objectives/` and
+`/access-modes/`.
 `rencontres.api` mounts this router."""
 
 from __future__ import annotations
@@ -6,7 +7,7 @@ from __future__ import annotations
 from ninja import Field, Router, Schema
 
 from core.openapi import examples
-from objectives.models import Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 router = Router(tags=["taxonomy"])
 
@@ -30,9 +31,31 @@ class TaxonOut(Schema):
     url: str
 
 
+class ModeOut(Schema):
+    """An access mode as a place or a programme names it."""
+
+    slug: str
+    name: str = Field(description="Le nom dans la langue demandée.")
+
+
 class ProgrammeOut(TaxonOut):
     country: str
-    access_mode: str
+    access_modes: list[ModeOut] = Field(
+        description="Comment une famille arrive dans les lieux du programme (filtre `access`)."
+    )
+
+
+class AccessModeOut(Schema):
+    slug: str
+    name: str = Field(description="Le nom dans la langue demandée (`lang` ou Accept-Language).")
+    name_fr: str
+    name_nl: str
+    name_en: str
+    explanation: str = Field(
+        description="Ce que cela veut dire pour une famille, en mots simples, dans la langue "
+        "demandée (vide si personne ne l'a encore écrit)."
+    )
+    programme: str
 
 
 class ObjectiveOut(TaxonOut):
@@ -67,7 +90,7 @@ def taxon_out(taxon: Programme | Objective) -> dict:
                 "explanation": "Un lieu où vous venez jouer avec votre tout-petit, sans "
                 "rendez-vous et sans donner votre nom.",
                 "country": "BE",
-                "access_mode": "drop_in",
+                "access_modes": [{"slug": "accueil-libre", "name": "Accueil libre et anonyme"}],
                 "description": "Accueil libre, gratuit et anonyme des tout-petits avec un parent.",
                 "url": "/programmes/lieux-rencontre-enfants-parents/",
             }
@@ -76,8 +99,12 @@ def taxon_out(taxon: Programme | Objective) -> dict:
 )
 def list_programmes(request):
     return [
-        {**taxon_out(p), "country": p.country, "access_mode": p.access_mode}
-        for p in Programme.objects.all()
+        {
+            **taxon_out(p),
+            "country": p.country,
+            "access_modes": [{"slug": m.slug, "name": m.name} for m in p.access_modes.all()],
+        }
+        for p in Programme.objects.prefetch_related("access_modes")
     ]
 
 
@@ -106,4 +133,38 @@ def list_objectives(request):
     return [
         {**taxon_out(o), "programme": o.programme.slug}
         for o in Objective.objects.select_related("programme")
+    ]
+
+
+@router.get(
+    "/access-modes/",
+    response=list[AccessModeOut],
+    summary="Les modes d'accès",
+    openapi_extra=examples(
+        [
+            {
+                "slug": "accord-des-parents",
+                "programme": "espaces-de-rencontre",
+                "name": "Par accord des parents",
+                "name_fr": "Par accord des parents",
+                "name_nl": "Met akkoord van de ouders",
+                "name_en": "By agreement between the parents",
+                "explanation": "Les deux parents sont d'accord pour que les rencontres aient "
+                "lieu ici, sans attendre de décision du juge.",
+            }
+        ]
+    ),
+)
+def list_access_modes(request):
+    return [
+        {
+            "slug": m.slug,
+            "name": m.name,
+            "name_fr": m.name_fr,
+            "name_nl": m.name_nl,
+            "name_en": m.name_en,
+            "explanation": m.explanation,
+            "programme": m.programme.slug,
+        }
+        for m in AccessMode.objects.select_related("programme")
     ]

@@ -8,6 +8,6 @@ class ObjectivesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.kept import shown_publicly
-        from objectives.models import Objective, Programme
+        from objectives.models import AccessMode, Objective, Programme
 
-        shown_publicly(Programme, Objective)
+        shown_publicly(Programme, Objective, AccessMode)

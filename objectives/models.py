@@ -12,12 +12,6 @@ from core.countries import Country
 from core.translated import in_language
 
 
-class AccessMode(models.TextChoices):
-    DROP_IN = "drop_in", _("Accueil libre et anonyme, sans rendez-vous")
-    REFERRAL = "referral", _("Sur orientation ou décision de justice")
-    APPOINTMENT = "appointment", _("Sur rendez-vous")
-
-
 class TranslatedNameMixin(models.Model):
     """One row per term, its names and its explanation for families in each of the site's
     languages (docs/languages-content.md: why not one row per language)."""
@@ -84,8 +78,10 @@ class TaxonomyTerm(RevisionMixin, TranslatedNameMixin, index.Indexed):
 
 
 class Programme(TaxonomyTerm):
+    # A choice among the countries the gazetteer knows (core.countries): a place's commune, time
+    # zone and far-search territory come from there, so a country without communes could hold
+    # no place. A new programme in a covered country needs no code.
     country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
-    access_mode = models.CharField(_("mode d'accès"), max_length=20, choices=AccessMode.choices)
 
     panels = [
         FieldPanel(name)
@@ -93,7 +89,6 @@ class Programme(TaxonomyTerm):
             *NAME_FIELDS,
             "slug",
             "country",
-            "access_mode",
             *DESCRIPTION_FIELDS,
             *EXPLANATION_FIELDS,
         )
@@ -137,3 +132,65 @@ class Objective(TaxonomyTerm):
 
     def get_absolute_url(self) -> str:
         return reverse("objectives:objective", kwargs={"slug": self.slug})
+
+
+class ReachedBy(models.TextChoices):
+    """Who takes the first step under an access mode, in the open-data formats' terms
+    (data·inclusion's `modes_mobilisation` and `mobilisable_par`): not a mode, the same three
+    for every programme."""
+
+    WALK_IN = "walk_in", _("La famille vient sans prévenir")
+    FAMILY_ASKS = "family_asks", _("La famille prend contact avec le lieu")
+    PROFESSIONAL = "professional", _("Un juge ou un professionnel adresse la famille")
+
+
+class AccessMode(RevisionMixin, TranslatedNameMixin, index.Indexed):
+    """One way a family reaches the places of a programme ("Sur décision du juge", "Accueil libre
+    et anonyme"): a programme's own vocabulary, which its places choose from, and which a card
+    says in one sentence (objectives.getting_in)."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="access_modes",
+        verbose_name=_("programme"),
+    )
+    slug = models.SlugField(unique=True, max_length=80)
+    says_free = models.BooleanField(
+        _("la phrase peut dire « gratuit »"),
+        default=False,
+        help_text=_(
+            "Cochez si, pour un lieu gratuit, la carte peut ajouter « gratuit » après ce mode "
+            "d'accès (« Sur rendez-vous, gratuit »)."
+        ),
+    )
+    reached_by = models.CharField(
+        _("qui fait le premier pas"),
+        max_length=20,
+        choices=ReachedBy.choices,
+        default=ReachedBy.FAMILY_ASKS,
+    )
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [
+        FieldPanel(name)
+        for name in (
+            "programme",
+            *NAME_FIELDS,
+            "slug",
+            *EXPLANATION_FIELDS,
+            "says_free",
+            "reached_by",
+        )
+    ] + [FieldPanel("sort_order")]
+    search_fields = [
+        *TERM_NAMES,
+        index.AutocompleteField("name_fr"),
+        index.FilterField("slug"),
+        index.FilterField("programme"),
+    ]
+
+    class Meta:
+        ordering = ["programme__sort_order", "sort_order", "name_fr"]
+        verbose_name = _("mode d'accès")
+        verbose_name_plural = _("modes d'accès")

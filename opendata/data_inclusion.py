@@ -19,7 +19,7 @@ from core.search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from core.text import plain_text
 from directory.records import PlaceRecord, place_records
 from directory.search.criteria import public_places
-from objectives.models import AccessMode
+from objectives.models import ReachedBy
 
 SOURCE = "rencontres"
 PARENTING = "famille--soutien-a-la-parentalite-et-a-leducation"
@@ -90,9 +90,14 @@ def structure(place: PlaceRecord) -> dict:
 
 
 def service(place: PlaceRecord) -> dict:
-    access = AccessMode(place.access_mode)
-    themes = [PARENTING] + ([CONFLICTS] if access == AccessMode.REFERRAL else [])
-    ways = ["se-presenter"] if access == AccessMode.DROP_IN else []
+    """The place's welcome. Who takes the first step under each of its access modes says how it
+    is reached: a family that comes without notice "se présente"; a judge or a professional
+    who sends the family makes it "mobilisable par les professionnels", and (in France, where
+    these are the espaces de rencontre) about separation and conflicts."""
+    reached_by = {mode.reached_by for mode in place.access_modes}
+    sent = ReachedBy.PROFESSIONAL in reached_by
+    themes = [PARENTING] + ([CONFLICTS] if sent else [])
+    ways = ["se-presenter"] if ReachedBy.WALK_IN in reached_by else []
     ways += ["telephoner"] if place.phone else []
     ways += ["envoyer-un-courriel"] if place.email else []
     return _some(
@@ -122,12 +127,15 @@ def service(place: PlaceRecord) -> dict:
                 )
                 if part
             ),
-            "mobilisation_precisions": place.meetings.waiting_text,
             "modes_accueil": ["en-presentiel"],
             "zone_eligibilite": [place.commune.code],
             "modes_mobilisation": ways,
-            "mobilisable_par": ["usagers"]
-            + (["professionnels"] if access == AccessMode.REFERRAL else []),
+            "mobilisable_par": (["usagers"] if reached_by != {ReachedBy.PROFESSIONAL} else [])
+            + (["professionnels"] if sent else []),
+            # How to get in, and how long the wait is where the place said.
+            "mobilisation_precisions": " ".join(
+                part for part in (place.access_label, place.meetings.waiting_text) if part
+            ),
             **_where(place),
         }
     )

@@ -61,7 +61,7 @@ CSV_COLUMNS = (
     "accessibility",
     "fee_kind",
     "fee_amount",
-    "access_mode",
+    "access_modes",
     "programmes",
     "objectives",
     "date_modified",
@@ -88,7 +88,7 @@ def csv_row(place: dict) -> dict:
         "accessibility": "|".join(a["slug"] for a in place["accessibility"]),
         "fee_kind": place["fee"]["kind"],
         "fee_amount": place["fee"]["amount"] or "",
-        "access_mode": place["access"]["mode"],
+        "access_modes": "|".join(m["slug"] for m in place["access"]["modes"]),
         "programmes": "|".join(p["slug"] for p in place["programmes"]),
         "objectives": "|".join(o["slug"] for o in place["objectives"]),
     }

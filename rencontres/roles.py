@@ -30,7 +30,7 @@ WORKFLOW_NAME = "Validation ONE"
 STAFF_MODEL_PERMISSIONS = (
     [
         ("objectives", codename)
-        for model in ("programme", "objective")
+        for model in ("programme", "objective", "accessmode")
         for codename in (f"add_{model}", f"change_{model}", f"delete_{model}")
     ]
     + [

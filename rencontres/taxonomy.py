@@ -6,16 +6,20 @@ from django.urls import path
 
 from activities.listing import upcoming_for_objective
 from directory.listing import paginate, public_places
+from objectives.getting_in import modes_label
 from objectives.models import Objective, Programme
 
 
 def programme_detail(request, slug):
     programme = get_object_or_404(Programme, slug=slug)
+    access_modes = list(programme.access_modes.all())
     return render(
         request,
         "rencontres/programme_detail.html",
         {
             "programme": programme,
+            "access_modes": access_modes,
+            "access_label": modes_label(access_modes),
             "objectives": programme.objectives.all(),
             "listing": paginate(public_places().filter(programmes=programme), request),
         },

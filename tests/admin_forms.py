@@ -2,7 +2,7 @@
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-MULTIPLE_CHOICE_FIELDS = ("programmes", "objectives", "languages", "accessibility")
+MULTIPLE_CHOICE_FIELDS = ("programmes", "objectives", "access_modes", "languages", "accessibility")
 
 
 def place_form_data(place=None, **overrides) -> dict:
@@ -25,10 +25,10 @@ def place_form_data(place=None, **overrides) -> dict:
         "fee_kind": "free",
         "fee_amount": "",
         "price": "Gratuit",
-        "access_mode": "drop_in",
         "access_details": "",
         "programmes": [],
         "objectives": [],
+        "access_modes": [],
         "languages": [],
         "accessibility": [],
         "opening_hours": inline_formset([]),
@@ -47,6 +47,7 @@ def place_form_data(place=None, **overrides) -> dict:
             longitude="" if place.longitude is None else str(place.longitude),
             programmes=[str(programme.pk) for programme in place.programmes.all()],
             objectives=[str(objective.pk) for objective in place.objectives.all()],
+            access_modes=[str(mode.pk) for mode in place.access_modes.all()],
         )
     data.update(overrides)
     # Multi-select values go to the test client as lists; nested_form_data would flatten them.

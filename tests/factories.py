@@ -12,7 +12,7 @@ from activities.models import ActivityPage
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from gazetteer.models import Commune, Court, PostalCode, Section
 from gazetteer.names import normalize
-from objectives.models import Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 Faker.seed(20261122)
 
@@ -93,6 +93,10 @@ def objective(slug: str) -> Objective:
     return Objective.objects.get(slug=slug)
 
 
+def access_mode(slug: str) -> AccessMode:
+    return AccessMode.objects.get(slug=slug)
+
+
 def directory_root() -> PlaceIndexPage:
     return PlaceIndexPage.objects.get(locale__language_code="fr")
 
@@ -123,6 +127,18 @@ class PlacePageFactory(wagtail_factories.PageFactory):
             self.objectives.set(extracted)
             if create:
                 self.save()
+
+    @factory.post_generation
+    def access_modes(self, create, extracted, **kwargs):
+        """The modes given (slugs or rows), else every mode of the place's programmes."""
+        if extracted is None:
+            programmes = [programme.pk for programme in self.programmes.all()]
+            modes = list(AccessMode.objects.filter(programme__in=programmes))
+        else:
+            modes = [access_mode(m) if isinstance(m, str) else m for m in extracted]
+        self.access_modes.set(modes)
+        if create:
+            self.save()
 
 
 class OpeningHoursFactory(factory.django.DjangoModelFactory):

@@ -208,6 +208,8 @@ def build_world() -> dict[str, PlacePage]:
             ["fr"],
             (0, 216),
             country="FR",
+            # By the parents' agreement only; Le Passage takes both FFER modes (the default).
+            access_modes=["accord-des-parents"],
         ),
     }
     hidden = _place(

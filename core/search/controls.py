@@ -103,7 +103,9 @@ class FormControl:
         elif isinstance(field, forms.ModelChoiceField):
             column = field.to_field_name or "pk"
             pairs = []
-            for row in field.queryset:
+            # A fresh query: the form class's field is shared, and its queryset would keep the
+            # rows of its first reading (a vocabulary term added in the admin never offered).
+            for row in field.queryset.all():
                 value = str(getattr(row, column))
                 pairs.append((value, row.name, value if self.control.autonyms else ""))
         elif isinstance(field, forms.ChoiceField):

@@ -26,7 +26,6 @@ CONTACT_AND_ACCESS_COLUMNS = [
     "age_min_months",
     "age_max_months",
     "price",
-    "access_mode",
     "access_details",
 ]
 # The documented column set (docs/import.md), in the order of a template file.
@@ -39,6 +38,7 @@ OPTIONAL_COLUMNS = [
     "discreet",
     *CONTACT_AND_ACCESS_COLUMNS,
     "objectives",
+    "access_modes",
     "languages",
     "accessibility",
     "opening_hours",

@@ -49,7 +49,7 @@ SIMPLE_FIELDS = [
     "fee_kind",
     "fee_amount",
 ]
-RELATED_FIELDS = ["programmes", "objectives", "languages", "accessibility"]
+RELATED_FIELDS = ["programmes", "objectives", "access_modes", "languages", "accessibility"]
 # The fields the model checks: those the row fills (its commune is looked up, so it exists).
 CHECKED_FIELDS = {"external_id", "latitude", "longitude", *SIMPLE_FIELDS}
 # Where a column and the field it fills have different names.
@@ -80,10 +80,10 @@ class PlaceData:
     price: str
     fee_kind: str
     fee_amount: Decimal | None
-    access_mode: str
     access_details: str
     programmes: list[Programme]
     objectives: list[Objective]
+    access_modes: list[AccessMode]
     languages: list[Language]
     accessibility: list[AccessibilityFeature]
     opening_hours: list[tuple[int, time, time]]
@@ -105,6 +105,7 @@ class PlaceData:
         # modelcluster keeps these in memory until the revision is published.
         page.programmes = self.programmes
         page.objectives = self.objectives
+        page.access_modes = self.access_modes
         page.languages = self.languages
         page.accessibility = self.accessibility
         page.opening_hours = [
@@ -120,6 +121,7 @@ class Vocabulary:
     def __init__(self, locale_id: int) -> None:
         self.programmes = {p.slug: p for p in Programme.objects.all()}
         self.objectives = {o.slug: o for o in Objective.objects.all()}
+        self.access_modes = {m.slug: m for m in AccessMode.objects.all()}
         self.languages = {language.code: language for language in Language.objects.all()}
         self.features = {f.slug: f for f in AccessibilityFeature.objects.all()}
         # The locale of the pages rows are checked as (else each check would look it up).
@@ -180,6 +182,7 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
         for name, known, message in (
             ("programmes", vocabulary.programmes, _("programme inconnu « %(value)s »")),
             ("objectives", vocabulary.objectives, _("objectif inconnu « %(value)s »")),
+            ("access_modes", vocabulary.access_modes, _("mode d'accès inconnu « %(value)s »")),
             ("languages", vocabulary.languages, _("langue inconnue « %(value)s »")),
             (
                 "accessibility",
@@ -188,6 +191,8 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
             ),
         )
     }
+    if not get("access_modes", ""):
+        related["access_modes"] = _default_access_modes(related["programmes"], vocabulary)
     opening_hours, hour_reasons = parse_opening_hours(get("opening_hours", ""))
     reasons += hour_reasons
 
@@ -226,7 +231,6 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
         price=price,
         fee_kind=fee_kind,
         fee_amount=fee_amount,
-        access_mode=get("access_mode", "") or _default_access_mode(related["programmes"]),
         access_details=get("access_details", ""),
         opening_hours=opening_hours,
         organiser_emails=emails(get("organiser_emails", ""), reasons),
@@ -236,8 +240,15 @@ def validate_row(values: dict[str, str], vocabulary: Vocabulary) -> PlaceData | 
     return reasons or data
 
 
-def _default_access_mode(programmes: list[Programme]) -> str:
-    return programmes[0].access_mode if programmes else AccessMode.DROP_IN
+def _default_access_modes(programmes: list[Programme], vocabulary: Vocabulary) -> list:
+    """A row that names no mode: the mode of each of its programmes that has only one (a
+    lieu de rencontre's free welcome); a programme with several leaves the choice open."""
+    found = []
+    for programme in programmes:
+        modes = [m for m in vocabulary.access_modes.values() if m.programme_id == programme.pk]
+        if len(modes) == 1:
+            found += modes
+    return found
 
 
 def model_reasons(data: PlaceData, vocabulary: Vocabulary, reported: set[str]) -> list[str]:
@@ -262,6 +273,8 @@ def _reason(field: str, message: str) -> str:
     if field == "objectives":
         # The message names the objective; the reason says which rule of the row it breaks.
         return _("objectif hors des programmes du lieu : %(message)s") % {"message": message}
+    if field == "access_modes":
+        return _("mode d'accès hors des programmes du lieu : %(message)s") % {"message": message}
     if field == NON_FIELD_ERRORS:
         return message
     return _("colonne « %(column)s » : %(message)s") % {

@@ -29,7 +29,10 @@ from directory.models.meetings import MEETINGS_PANEL, MeetingFacts
 from directory.models.permissions import PlacePermissionTester
 from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.panels import PointPickerPanel
-from directory.validation import objectives_outside_programmes_errors
+from directory.validation import (
+    access_modes_outside_programmes_errors,
+    objectives_outside_programmes_errors,
+)
 from gazetteer.models import Commune
 from objectives.models import TERM_NAMES, AccessMode, Objective, Programme
 
@@ -69,15 +72,16 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
     website = models.URLField(_("site web"), blank=True)
     # A note beside the fee (`core.fees.Fee`): "par visite", "goûter compris"…
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
-    access_mode = models.CharField(
-        _("mode d'accès"), max_length=20, choices=AccessMode.choices, default=AccessMode.DROP_IN
-    )
     access_details = models.TextField(_("précisions sur l'accès"), blank=True)
     programmes = ParentalManyToManyField(
         Programme, related_name="places", verbose_name=_("programmes")
     )
     objectives = ParentalManyToManyField(
         Objective, related_name="places", blank=True, verbose_name=_("objectifs")
+    )
+    # How a family reaches the place, among its programmes' modes (objectives.AccessMode).
+    access_modes = ParentalManyToManyField(
+        AccessMode, related_name="places", blank=True, verbose_name=_("modes d'accès")
     )
     languages = ParentalManyToManyField(
         Language, related_name="places", blank=True, verbose_name=_("langues parlées")
@@ -107,7 +111,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
             [
                 FieldPanel("programmes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("objectives", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("access_mode"),
+                FieldPanel("access_modes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("access_details"),
                 FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
@@ -195,6 +199,11 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
         foreign = objectives_outside_programmes_errors(self.programmes.all(), self.objectives.all())
         if foreign:
             errors["objectives"] = foreign
+        foreign_modes = access_modes_outside_programmes_errors(
+            self.programmes.all(), self.access_modes.all()
+        )
+        if foreign_modes:
+            errors["access_modes"] = foreign_modes
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = [_("Donnez la latitude et la longitude, ou aucune des deux.")]
         if errors:

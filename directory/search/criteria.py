@@ -1,9 +1,9 @@
 """The place criteria of the public contract, declared once.
 
 The places' index reads them all from the place. The sessions' index reads the same criteria
-through `venue` and `offer` prefixes: where it happens (position, programmes, opening days,
-access) from the session's place, what is offered (objectives, ages, languages, fee) from its
-activity.
+through `venue` and `offer` prefixes: where it happens (position, programmes, access modes,
+opening days, step-free access) from the session's place, what is offered (objectives, ages,
+languages, fee) from its activity.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from directory.models.vocabularies import AccessibilityFeature, Language
 from directory.search.meeting_criteria import CourtNear, WaitingAtMost, Weekend
 from gazetteer.addresses import resolve_for_search
 from gazetteer.models import Commune, Court
-from objectives.models import Objective, Programme
+from objectives.models import AccessMode, Objective, Programme
 
 
 def public_places() -> QuerySet[PlacePage]:
@@ -77,6 +77,14 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "programmes",
             Programme.objects.all(),
             "Slug de programme (répétable)",
+        ).under(venue),
+        Terms(
+            "access",
+            "access_modes__slug",
+            "access_modes",
+            AccessMode.objects.all(),
+            "Slug de mode d'accès (répétable : l'un d'eux ; voir /access-modes/)",
+            label=_("Comment y entrer"),
         ).under(venue),
         ChildAge(
             "age_months",

@@ -56,7 +56,7 @@ def record_document(record: PlaceRecord) -> dict:
     document = dict(vars(record))
     document["commune"] = dict(vars(record.commune))
     document["location"] = dict(vars(record.location))
-    for name in ("programmes", "objectives", "languages", "accessibility"):
+    for name in ("programmes", "objectives", "access_modes", "languages", "accessibility"):
         document[name] = [dict(vars(term)) for term in getattr(record, name)]
     document["fee_amount"] = None if record.fee_amount is None else str(record.fee_amount)
     for name in DATETIMES:
@@ -118,6 +118,7 @@ def record_from_document(document: dict) -> PlaceRecord:
             "fee_amount": None if amount is None else Decimal(amount),
             "programmes": _terms(document["programmes"]),
             "objectives": _terms(document["objectives"]),
+            "access_modes": _terms(document["access_modes"]),
             "languages": _terms(document["languages"]),
             "accessibility": _terms(document["accessibility"]),
             "opening_hours": tuple(

@@ -30,8 +30,8 @@ from activities.choices import Ends, Repeat
 from core.countries import Country
 from core.fees import read_fee
 from directory.models.notices import NoticeKind
-from objectives.models import AccessMode
 from rencontres.demo.generator import NEAR_CLOSURE_EVERY, SHOWCASE_PER_WEEKDAY, DemoPlace
+from rencontres.demo.styles import Style
 
 # (title, description, weekly interval or "monthly", registration capacity or None, minutes,
 #  what to bring, price)
@@ -120,7 +120,7 @@ CONSULTATION_ACTIVITIES = [
         "Gratuit",
     ),
 ]
-ACTIVITY_CHANCE = {AccessMode.DROP_IN: 0.6, AccessMode.APPOINTMENT: 0.3}
+ACTIVITY_CHANCE = {Style.DROP_IN: 0.6, Style.APPOINTMENT: 0.3}
 START_TIMES = [time(9, 30), time(10, 0), time(14, 0), time(15, 30)]
 FULL_CHANCE = 0.25
 CANCELLED_CHANCE = 0.15
@@ -187,11 +187,11 @@ def near_closure(index: int, today: date) -> tuple[date, date, str] | None:
 
 def draw_offer(place: DemoPlace, seed: int, today: date) -> DemoOffer:
     rng = random.Random(f"{seed}:{place.index}:activities")
-    mode = place.fields["access_mode"]
+    mode = place.style
     offer = DemoOffer(closure=near_closure(place.index, today))
     if rng.random() < ACTIVITY_CHANCE.get(mode, 0.0):
-        menu = CONSULTATION_ACTIVITIES if mode == AccessMode.APPOINTMENT else DROP_IN_ACTIVITIES
-        count = 1 if mode == AccessMode.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
+        menu = CONSULTATION_ACTIVITIES if mode == Style.APPOINTMENT else DROP_IN_ACTIVITIES
+        count = 1 if mode == Style.APPOINTMENT else rng.choices([1, 2, 3], [50, 35, 15])[0]
         for recipe in rng.sample(menu, count):
             offer.activities.append(_activity(rng, place, recipe, today))
         if rng.random() < CLOSURE_CHANCE and offer.closure is None:

@@ -9,12 +9,13 @@ from typing import NamedTuple
 from core.countries import Country
 from directory.models import AccessibilityFeature, Language
 from gazetteer.models import Commune, PostalCode, Section, SectionKind
-from objectives.models import AccessMode, Programme
+from objectives.models import Programme
 from rencontres.demo.meetings import MeetingCatalogue
+from rencontres.demo.styles import Style, style_of
 
-# How the places are shared out between access modes; each mode's share is split evenly between
-# its programmes. A programme added in the admin with another mode gets a small share.
-MODE_SHARES = {AccessMode.DROP_IN: 0.60, AccessMode.APPOINTMENT: 0.20, AccessMode.REFERRAL: 0.20}
+# How the places are shared out between the demo's styles (rencontres.demo.styles); each style's
+# share is split evenly between its programmes. A programme without modes gets a small share.
+MODE_SHARES = {Style.DROP_IN: 0.60, Style.APPOINTMENT: 0.20, Style.REFERRAL: 0.20}
 OTHER_MODE_SHARE = 0.05
 # ONE works in the Fédération Wallonie-Bruxelles: its places sit in Brussels and Wallonia far more
 # often than in Flanders.
@@ -84,8 +85,11 @@ class ProgrammeInfo(NamedTuple):
     pk: int
     slug: str
     country: str
-    access_mode: str
+    # The demo's kind of place (rencontres.demo.styles), from the programme's access modes.
+    style: str
     objectives: tuple[ObjectiveInfo, ...]
+    # Its access modes' ids, in order: the first is every place's, the others some places'.
+    access_mode_ids: tuple[int, ...] = ()
 
 
 @dataclass
@@ -143,7 +147,7 @@ class Catalogue:
                 codes.append(code)
 
         programmes, skipped = [], []
-        for programme in Programme.objects.prefetch_related("objectives").order_by(
+        for programme in Programme.objects.prefetch_related("objectives", "access_modes").order_by(
             "sort_order", "slug"
         ):
             if programme.country not in communes:
@@ -153,20 +157,24 @@ class Catalogue:
                 ObjectiveInfo(o.pk, o.slug, o.name_fr)
                 for o in sorted(programme.objectives.all(), key=lambda o: (o.sort_order, o.slug))
             )
+            modes = list(programme.access_modes.all())
             programmes.append(
                 ProgrammeInfo(
                     programme.pk,
                     programme.slug,
                     programme.country,
-                    programme.access_mode,
+                    style_of([mode.reached_by for mode in modes]),
                     objectives,
+                    tuple(mode.pk for mode in modes),
                 )
             )
         per_mode: dict[str, int] = {}
         for programme in programmes:
-            per_mode[programme.access_mode] = per_mode.get(programme.access_mode, 0) + 1
+            per_mode[programme.style] = per_mode.get(programme.style, 0) + 1
         weights = [
-            MODE_SHARES.get(p.access_mode, OTHER_MODE_SHARE) / per_mode[p.access_mode]
+            MODE_SHARES.get(p.style, OTHER_MODE_SHARE) / per_mode[p.style]
+            if p.access_mode_ids
+            else OTHER_MODE_SHARE
             for p in programmes
         ]
         return cls(

@@ -15,7 +15,6 @@ from django.utils.text import slugify
 
 from core.countries import Country
 from core.fees import read_fee
-from objectives.models import AccessMode
 from rencontres.demo.catalogue import (
     Catalogue,
     CommuneInfo,
@@ -25,6 +24,7 @@ from rencontres.demo.catalogue import (
 )
 from rencontres.demo.meetings import FFER, draw_meetings
 from rencontres.demo.phones import phone_number
+from rencontres.demo.styles import Style
 from rencontres.demo.texts import description, of_commune
 from rencontres.demo.words import (
     ACCESS_DETAILS,
@@ -52,7 +52,7 @@ GOLDEN_RATIO_FRACTION = 0.6180339887498949
 MAX_JITTER_METRES = 1_990  # "within 2 km" of the commune's centroid, rounding included
 METRES_PER_DEGREE = 111_320
 # About 8% of places are discreet, mostly supervised-visit centres.
-DISCREET_CHANCE = {AccessMode.REFERRAL: 0.30}
+DISCREET_CHANCE = {Style.REFERRAL: 0.30}
 DEFAULT_DISCREET_CHANCE = 0.025
 # One demo place in NEAR_CLOSURE_EVERY is closed today (turn 0), another closes within the week
 # (turn NEAR_CLOSURE_EVERY // 2): see activities.near_closure.
@@ -81,6 +81,9 @@ class DemoPlace:
     last_published_at: datetime
     # Its rank among the showcase places (`DemoPlaceGenerator.showcase_rank`), or None.
     showcase: int | None = None
+    access_mode_ids: list[int] = field(default_factory=list)
+    # The demo's kind of place (rencontres.demo.styles).
+    style: str = Style.DROP_IN
     # An espace de rencontre's accompaniment, documents, courts (rencontres.demo.meetings).
     accompaniment_ids: list[int] = field(default_factory=list)
     document_ids: list[int] = field(default_factory=list)
@@ -121,16 +124,16 @@ class DemoPlaceGenerator:
 
         primary = self._primary(rng)
         programmes = [primary]
-        companion = self._companion_mode(primary.access_mode)
+        companion = self._companion_mode(primary.style)
         if companion and rng.random() < companion[1]:
             candidates = [
                 p
                 for p in cat.programmes
-                if p.access_mode == companion[0] and p.country == primary.country
+                if p.style == companion[0] and p.country == primary.country
             ]
             if candidates:
                 programmes.append(rng.choice(candidates))
-        mode = primary.access_mode
+        mode = primary.style
         country = primary.country
 
         commune = self._commune(rng, index, country)
@@ -158,7 +161,7 @@ class DemoPlaceGenerator:
         domain = f"{slugify(short_name)[:40]}-{slugify(commune.name)[:40]}.example".strip("-")
         email = f"{rng.choice(['accueil', 'contact', 'info'])}@{domain}"
         text = description(rng, mode, objectives, age_min, age_max)
-        access_details = rng.choice(ACCESS_DETAILS.get(mode, ACCESS_DETAILS[AccessMode.DROP_IN]))
+        access_details = rng.choice(ACCESS_DETAILS.get(mode, ACCESS_DETAILS[Style.DROP_IN]))
         if is_discreet:
             access_details = f"{access_details} {DISCREET_NOTE}"
 
@@ -180,7 +183,6 @@ class DemoPlaceGenerator:
             "age_min_months": age_min,
             "age_max_months": age_max,
             "price": rng.choice(PRICES.get(mode, ["Gratuit"])),
-            "access_mode": mode,
             "access_details": access_details,
         }
         fields["fee_kind"], fields["fee_amount"] = read_fee(fields["price"])
@@ -202,6 +204,8 @@ class DemoPlaceGenerator:
             fields=fields,
             programme_ids=[p.pk for p in programmes],
             objective_ids=[o.pk for o in objectives],
+            access_mode_ids=self._access_modes(index, programmes),
+            style=mode,
             language_ids=[cat.languages[code][0] for code in languages],
             feature_ids=self._features(rng),
             hours=self._hours(rng, mode),
@@ -213,14 +217,26 @@ class DemoPlaceGenerator:
             court_ids=meetings.court_ids if meetings else [],
         )
 
+    def _access_modes(self, index: int, programmes: list[ProgrammeInfo]) -> list[int]:
+        """Each programme's first mode, and each of its others for about half the places (an
+        espace de rencontre on a judge's decision, often by the parents' agreement too); from a
+        stream of its own, so that the place's other draws stay those they were."""
+        rng = random.Random(f"{self.seed}:{index}:access")
+        chosen = []
+        for programme in programmes:
+            first, *others = programme.access_mode_ids or (None,)
+            chosen += [first] if first is not None else []
+            chosen += [pk for pk in others if rng.random() < 0.5]
+        return chosen
+
     @staticmethod
     def _companion_mode(mode: str) -> tuple[str, float] | None:
         # A consultation often carries a drop-in place in its santé-parentalité project; a few
         # drop-in places are run with a consultation.
-        if mode == AccessMode.APPOINTMENT:
-            return AccessMode.DROP_IN, 0.3
-        if mode == AccessMode.DROP_IN:
-            return AccessMode.APPOINTMENT, 0.1
+        if mode == Style.APPOINTMENT:
+            return Style.DROP_IN, 0.3
+        if mode == Style.DROP_IN:
+            return Style.APPOINTMENT, 0.1
         return None
 
     def _primary(self, rng: random.Random) -> ProgrammeInfo:
@@ -247,9 +263,7 @@ class DemoPlaceGenerator:
         while len(self._showcase) < SHOWCASE_PLACES and self._scanned <= index:
             scanned = self._scanned
             self._scanned += 1
-            if self._primary_of(scanned).access_mode == AccessMode.DROP_IN and not has_near_closure(
-                scanned
-            ):
+            if self._primary_of(scanned).style == Style.DROP_IN and not has_near_closure(scanned):
                 self._showcase[scanned] = len(self._showcase)
         return self._showcase.get(index)
 
@@ -280,8 +294,8 @@ class DemoPlaceGenerator:
             # A place at section level says where: "Maison verte – Jambes".
             title, short_name = self._title(rng, programme, commune)
             return f"{title} ({section.name})", short_name
-        mode = programme.access_mode
-        if mode == AccessMode.APPOINTMENT:
+        mode = programme.style
+        if mode == Style.APPOINTMENT:
             service = (
                 "Consultation ONE" if programme.country == Country.BELGIUM else "Consultation PMI"
             )
@@ -289,7 +303,7 @@ class DemoPlaceGenerator:
                 return f"{service} {of_commune(commune.name)}", service
             site = rng.choice(CONSULTATION_SITES)
             return f"{service} {of_commune(commune.name)} – {site}", f"{service} {site}"
-        if mode == AccessMode.REFERRAL:
+        if mode == Style.REFERRAL:
             name = rng.choice(REFERRAL_NAMES)
             if rng.random() < 0.5:
                 return f"Espace de rencontre {name} – {commune.name}", name
@@ -312,9 +326,9 @@ class DemoPlaceGenerator:
 
     @staticmethod
     def _ages(rng: random.Random, mode: str) -> tuple[int, int]:
-        if mode == AccessMode.REFERRAL:
+        if mode == Style.REFERRAL:
             return 0, rng.choice([144, 216, 216])
-        if mode == AccessMode.APPOINTMENT:
+        if mode == Style.APPOINTMENT:
             return 0, 72
         return 0, rng.choice([36, 36, 36, 48, 72])
 
@@ -339,10 +353,10 @@ class DemoPlaceGenerator:
 
     @staticmethod
     def _hours(rng: random.Random, mode: str) -> list[tuple[int, time, time]]:
-        if mode == AccessMode.REFERRAL:
+        if mode == Style.REFERRAL:
             days = [2, 2, 4, 5, 5, 6]
             halves = [(time(10, 0), time(12, 30)), (time(14, 0), time(18, 0))]
-        elif mode == AccessMode.APPOINTMENT:
+        elif mode == Style.APPOINTMENT:
             days = [0, 1, 2, 3, 4]
             halves = [(time(9, 0), time(12, 0)), (time(13, 30), time(16, 30))]
         else:

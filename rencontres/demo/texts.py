@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from objectives.models import AccessMode
 from rencontres.demo.catalogue import ObjectiveInfo
+from rencontres.demo.styles import Style
 from rencontres.demo.words import INTRO_SENTENCES, OBJECTIVE_SENTENCES
 
 
@@ -44,7 +44,7 @@ def description(
     age_max: int,
 ) -> str:
     """The place's rich text: who it is for, what it works on."""
-    intro = rng.choice(INTRO_SENTENCES.get(mode, INTRO_SENTENCES[AccessMode.DROP_IN]))
+    intro = rng.choice(INTRO_SENTENCES.get(mode, INTRO_SENTENCES[Style.DROP_IN]))
     sentences = [intro.format(ages=ages_text(age_min, age_max))]
     for objective in objectives:
         phrasings = OBJECTIVE_SENTENCES.get(objective.slug)

@@ -4,7 +4,7 @@ All invented for this project: place names, streets and phone numbers are fictio
 descriptions are written from what the programmes and objectives are about.
 """
 
-from objectives.models import AccessMode
+from rencontres.demo.styles import Style
 
 DROP_IN_NAMES = [
     "La Maison des Petits Pas",
@@ -151,9 +151,9 @@ STREET_NAMES_FR = [
     "Marie Curie",
 ]
 PRICES = {
-    AccessMode.DROP_IN: ["Gratuit"] * 6 + ["Participation libre", "0,50 € par visite"],
-    AccessMode.REFERRAL: ["Gratuit"] * 3 + ["Participation selon les revenus des parents"],
-    AccessMode.APPOINTMENT: ["Gratuit"],
+    Style.DROP_IN: ["Gratuit"] * 6 + ["Participation libre", "0,50 € par visite"],
+    Style.REFERRAL: ["Gratuit"] * 3 + ["Participation selon les revenus des parents"],
+    Style.APPOINTMENT: ["Gratuit"],
 }
 OTHER_LANGUAGES_BE = [
     ("ar", 10),
@@ -249,36 +249,36 @@ OBJECTIVE_SENTENCES = {
     ],
 }
 INTRO_SENTENCES = {
-    AccessMode.DROP_IN: [
+    Style.DROP_IN: [
         "On y vient avec son enfant ({ages}) pour jouer, rencontrer d'autres parents et souffler "
         "un peu.",
         "Un lieu de jeu et de parole pour les enfants ({ages}) et l'adulte qui les accompagne.",
         "Les tout-petits ({ages}) y jouent sous le regard de leur parent, pendant que les "
         "adultes prennent le temps de se parler.",
     ],
-    AccessMode.REFERRAL: [
+    Style.REFERRAL: [
         "Un espace neutre où un enfant ({ages}) retrouve l'un de ses parents lorsque la "
         "relation est fragile.",
         "Un lieu tiers et sécurisant qui permet à l'enfant ({ages}) de garder le contact avec "
         "ses deux parents.",
     ],
-    AccessMode.APPOINTMENT: [
+    Style.APPOINTMENT: [
         "Une consultation préventive pour les enfants ({ages}), avec un médecin et une TMS.",
         "Ici, on suit la santé des enfants ({ages}) de façon régulière.",
     ],
 }
-# What an organiser adds to the access mode's label ("Accueil libre et anonyme, sans
-# rendez-vous"), never the label again in other words: the place page says both.
+# What an organiser adds to the access modes' names ("Accueil libre et anonyme"), never the
+# names again in other words: the place page says both.
 ACCESS_DETAILS = {
-    AccessMode.DROP_IN: [
+    Style.DROP_IN: [
         "Venez le temps qui vous convient, une heure ou tout l'accueil.",
         "Une première visite pour voir suffit : revenez quand vous voulez.",
     ],
-    AccessMode.REFERRAL: [
+    Style.REFERRAL: [
         "Un entretien préalable a lieu avec chaque parent avant la première visite.",
         "Premier contact par téléphone, avec chacun des parents séparément.",
     ],
-    AccessMode.APPOINTMENT: [
+    Style.APPOINTMENT: [
         "À prendre par téléphone auprès de la TMS.",
         "Par téléphone, du lundi au vendredi, le matin.",
     ],

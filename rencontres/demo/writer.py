@@ -89,6 +89,7 @@ class PlaceWriter:
         for name, ids_of in (
             ("programmes", lambda place: place.programme_ids),
             ("objectives", lambda place: place.objective_ids),
+            ("access_modes", lambda place: place.access_mode_ids),
             ("languages", lambda place: place.language_ids),
             ("accessibility", lambda place: place.feature_ids),
             ("accompaniments", lambda place: place.accompaniment_ids),

@@ -9,16 +9,15 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from objectives.models import AccessMode
 from tests.discreet import secrets_in
-from tests.factories import passerelle_morning
+from tests.factories import access_mode, passerelle_morning
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_essentials_come_before_the_sessions(client, clock, place):
     place.phone = "04 123 45 67"
-    place.access_mode = AccessMode.DROP_IN
+    place.access_modes = [access_mode("accueil-libre")]
     place.save_revision().publish()
     passerelle_morning(place, weekdays="0,2,4")
     html = client.get(place.url).content.decode()
@@ -26,7 +25,7 @@ def test_the_essentials_come_before_the_sessions(client, clock, place):
     call = soup.select_one(".place__call")
     assert call["href"] == "tel:041234567"
     assert "Appeler le 04 123 45 67" in call.get_text()
-    assert soup.select_one(".place__access").get_text() == "Sans rendez-vous, gratuit et anonyme"
+    assert soup.select_one(".place__access").get_text() == "Accueil libre et anonyme, gratuit"
     assert soup.select_one("[data-place-status] .place-status__opening")
     links = [a["href"] for a in soup.select(".place__actions a")]
     assert "#place-map" in links

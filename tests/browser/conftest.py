@@ -193,7 +193,6 @@ def browser_places(transactional_db, commune) -> dict[str, dict[str, str]]:
         postcode="5000",
         is_discreet=True,
         phone="+32 81 00 00 00",
-        access_mode="referral",
         programmes=[programme("espaces-de-rencontre")],
         objectives=[objective("maintien-du-lien")],
     )

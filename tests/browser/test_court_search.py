@@ -53,7 +53,7 @@ def lille_espaces(transactional_db):
             postcode="59000",
             latitude=where.latitude,
             longitude=where.longitude,
-            access_mode="referral",
+            access_modes=["decision-du-juge"],
             programmes=[programme("espaces-de-rencontre")],
         )
         place.courts.set(Court.objects.filter(slug=court))

@@ -98,7 +98,7 @@ def test_a_discreet_place_offers_no_exact_position(live_server, browser_places, 
     assert not any(href.startswith("geo:") for href in result["map_links"])
     assert "#place-map" in result["map_links"]
     assert place["street_address"] not in result["text"]
-    assert "Sur décision d'un juge ou accord des parents" in result["text"]
+    assert "Sur décision du juge ou par accord des parents" in result["text"]
     assert result["violations"] == [], result["violations"]
 
 

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from core.kept import generation, kept, new_generation
 from directory.models import PlacePage
-from tests.factories import PlacePageFactory, publish
+from objectives.models import AccessMode
+from tests.factories import PlacePageFactory, programme, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -93,6 +94,23 @@ def test_a_place_page_is_kept_until_it_is_published_again(
     with django_capture_on_commit_callbacks(execute=True):
         publish(place)
     assert "La Marelle (fermée)" in client.get(url).text
+
+
+def test_an_access_mode_added_in_the_admin_leaves_the_kept_pages(
+    keeping, client, django_capture_on_commit_callbacks
+):
+    """The map page's filters offer every access mode: a new one, which no place has yet,
+    shows at once."""
+    PlacePageFactory(title="La Marelle")
+    assert "Sur orientation de la PMI" not in client.get("/lieux/").text
+    with django_capture_on_commit_callbacks(execute=True):
+        AccessMode.objects.create(
+            programme=programme(),
+            slug="orientation-pmi",
+            name_fr="Sur orientation de la PMI",
+            name_en="Referred by the PMI",
+        )
+    assert "Sur orientation de la PMI" in client.get("/lieux/").text
 
 
 def test_a_signed_in_visitor_neither_gets_nor_leaves_a_kept_page(keeping, client, admin_client):

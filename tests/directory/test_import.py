@@ -369,7 +369,7 @@ def test_command_dry_run_then_real_run(small_gazetteer, tmp_path):
         ("website", "https://x.org/" + "a" * 200, "colonne « website » : Assurez-vous"),
         ("latitude", "nan", "colonne « latitude » :"),
         ("age_max_months", "300", "colonne « age_max_months » :"),
-        ("access_mode", "bogus", "colonne « access_mode » :"),
+        ("access_modes", "bogus", "mode d'accès inconnu « bogus »"),
     ],
 )
 def test_rows_are_checked_by_the_place_model(small_gazetteer, column, value, reason):

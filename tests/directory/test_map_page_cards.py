@@ -9,7 +9,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from directory.search import map_points
-from objectives.models import AccessMode
 from tests.discreet import secrets_in
 from tests.factories import OpeningHoursFactory, PlacePageFactory, programme
 from tests.map_features import map_features
@@ -24,7 +23,7 @@ def test_a_card_says_kind_access_ages_and_opening(client, commune):
         commune=commune,
         age_min_months=0,
         age_max_months=36,
-        access_mode=AccessMode.DROP_IN,
+        access_modes=["accueil-libre"],
         programmes=[programme()],
     )
     for weekday in range(7):
@@ -32,7 +31,7 @@ def test_a_card_says_kind_access_ages_and_opening(client, commune):
     supervised = PlacePageFactory(
         title="Espace Parenthèse",
         commune=commune,
-        access_mode=AccessMode.REFERRAL,
+        access_modes=["decision-du-juge", "accord-des-parents"],
         programmes=[programme("espaces-de-rencontre")],
     )
     with translation.override("fr"):
@@ -41,11 +40,11 @@ def test_a_card_says_kind_access_ages_and_opening(client, commune):
     start = html.index("Le Jardin des Bambins")
     card = html[start : html.index("</ol>", start)]
     assert kind in card
-    assert "Sans rendez-vous, gratuit et anonyme" in card
+    assert "Accueil libre et anonyme, gratuit" in card
     assert "Enfants de 0 à 3 ans" in card
     assert "Ouvert aujourd&#x27;hui" in card or "Ouvre demain" in card
     other = html[html.index(supervised.title) :]
-    assert "Sur décision d&#x27;un juge ou accord des parents" in other
+    assert "Sur décision du juge ou par accord des parents" in other
 
 
 def test_the_map_page_does_not_carry_its_points(client, commune):

@@ -68,7 +68,9 @@ def test_everything_a_partner_needs(client, place):
     assert body["fee"]["kind"] == "paid"
     assert body["fee"]["amount"] == "2.50"
     assert body["fee"]["note"] == "par visite"
-    assert body["access"]["mode"] == "drop_in"
+    assert body["access"]["modes"] == [
+        {"slug": "accueil-libre", "name": "Accueil libre et anonyme"}
+    ]
     assert body["access"]["details"] == "Entrée par la cour."
     assert [o["slug"] for o in body["objectives"]] == ["passerelles"]
     assert body["programmes"] and body["programmes"][0]["slug"]

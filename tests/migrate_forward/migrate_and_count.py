@@ -205,6 +205,21 @@ def revision_problems() -> list[str]:
     return problems
 
 
+def access_modes() -> dict:
+    """The places' access modes, which replaced one value per place: how many places have
+    none, and whether each place's modes are among its programmes'."""
+    PlacePage = model_named("PlacePage")
+    places = PlacePage._default_manager.prefetch_related("programmes", "access_modes")
+    without, foreign = [], []
+    for place in places:
+        modes = list(place.access_modes.all())
+        if not modes:
+            without.append(place.title)
+        programmes = {programme.pk for programme in place.programmes.all()}
+        foreign += [place.title for mode in modes if mode.programme_id not in programmes]
+    return {"places_without": without, "outside_programmes": foreign}
+
+
 def fetch(client, url: str, contains: list[str]) -> dict:
     response = client.get(url)
     body = b"".join(response) if response.streaming else response.content
@@ -289,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         "group_permissions": group_permissions(),
         "content_types": content_type_problems(),
         "revision_problems": revision_problems(),
+        "access_modes": access_modes(),
     }
     report["pages"], report["admin"] = serve_pages(spec)
     options.out.write_text(json.dumps(report, indent=2, ensure_ascii=False, sort_keys=True))

@@ -137,3 +137,10 @@ def test_staff_and_organisers_still_edit_in_the_admin(migrated):
     assert len(report["admin"]) == len(expected["admin"])
     failed = [page for page in report["admin"] if page["status"] != 200 or page.get("missing", [])]
     assert not failed, json.dumps(failed, indent=2, ensure_ascii=False)
+
+
+def test_each_place_keeps_how_to_get_in(migrated):
+    """Each place's one access value became modes of its own programmes (objectives 0008,
+    directory 0016): none is left without, none takes another programme's."""
+    _expected, report = migrated
+    assert report["access_modes"] == {"places_without": [], "outside_programmes": []}

@@ -54,9 +54,9 @@ def test_the_eight_objectives_of_annexe_1_are_seeded(db):
     ]
 
 
-def test_each_programme_states_its_access_mode(db):
+def test_each_programme_states_its_access_modes(db):
     modes = {
-        p.slug: p.access_mode
+        p.slug: [m.slug for m in p.access_modes.all()]
         for p in [
             programme(s)
             for s in (
@@ -67,9 +67,9 @@ def test_each_programme_states_its_access_mode(db):
         ]
     }
     assert modes == {
-        "lieux-rencontre-enfants-parents": "drop_in",
-        "espaces-de-rencontre": "referral",
-        "consultations-enfants": "appointment",
+        "lieux-rencontre-enfants-parents": ["accueil-libre"],
+        "espaces-de-rencontre": ["decision-du-juge", "accord-des-parents"],
+        "consultations-enfants": ["sur-rendez-vous"],
     }
 
 

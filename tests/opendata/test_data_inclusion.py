@@ -36,7 +36,6 @@ def french_discreet_place(world):
         email="secret@nord.example",
         phone="+33 3 20 00 00 00",
         is_discreet=True,
-        access_mode="referral",
         programmes=[programme("espaces-de-rencontre")],
     )
 
@@ -56,6 +55,10 @@ def test_structures_and_services_validate(client, world, french_discreet_place):
     nord = next(s for s in services["items"] if s["nom"] == "Espace de rencontre du Nord")
     assert "famille--surmonter-conflits-separation-violence" in nord["thematiques"]
     assert "famille--soutien-a-la-parentalite-et-a-leducation" in nord["thematiques"]
+    # Its modes: a judge sends families, or both parents agree and call.
+    assert nord["mobilisable_par"] == ["usagers", "professionnels"]
+    assert nord["mobilisation_precisions"] == "Sur décision du juge ou par accord des parents"
+    assert "se-presenter" not in nord["modes_mobilisation"]
     arc = next(s for s in structures["items"] if s["nom"] == "Maison Arc-en-ciel")
     assert arc["code_postal"] == "59000" and arc["adresse"]
     assert arc["horaires_accueil"] == "We 09:00-12:00"

@@ -109,6 +109,8 @@ def test_nid_in_detail(client, world):
     assert not {"opens_at", "closes_at", "freq", "byday"} & set(closure)
     validate("service", service)
     assert service["cost_options"][0]["amount"] == 0
+    # How to get in: the place's access modes, by name.
+    assert service["application_process"] == "Accueil libre et anonyme"
     codes = {a["taxonomy_term"]["code"] for a in service["attributes"]}
     assert {"passerelles", "integration-culturelle", "lieux-rencontre-enfants-parents"} <= codes
     location = service["service_at_locations"][0]["location"]

@@ -1,5 +1,6 @@
 """Organisers edit only their own place, through ONE staff's approval; staff curate."""
 
+import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -76,12 +77,16 @@ def test_one_staff_can_publish_any_place(client, staff_member, place_b):
     assert place_b.title == "Lieu B validé"
 
 
-def test_one_staff_curates_objectives_but_organisers_do_not(client, staff_member, organiser_a):
-    url = reverse("wagtailsnippets_objectives_objective:list")
-    client.force_login(staff_member)
-    assert client.get(url).status_code == 200
-    client.force_login(organiser_a)
-    assert client.get(url).status_code in (302, 403)
+@pytest.mark.parametrize("model", ["programme", "objective", "accessmode"])
+def test_one_staff_curates_the_taxonomy_but_organisers_do_not(
+    client, staff_member, organiser_a, model
+):
+    for action in ("list", "add"):
+        url = reverse(f"wagtailsnippets_objectives_{model}:{action}")
+        client.force_login(staff_member)
+        assert client.get(url).status_code == 200
+        client.force_login(organiser_a)
+        assert client.get(url).status_code in (302, 403)
 
 
 def test_one_staff_hold_project_dashboard_and_import_permissions(staff_member, organiser_a):

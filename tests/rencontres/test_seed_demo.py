@@ -14,9 +14,9 @@ from wagtail.models import GroupPagePermission, Page
 from core.fees import read_fee
 from directory.models import PlacePage
 from directory.roles import organiser_group_name
-from objectives.models import AccessMode
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import DemoPlaceGenerator, demo_index
+from rencontres.demo.styles import Style
 from tests.factories import CommuneFactory, directory_root
 
 pytestmark = pytest.mark.any_database
@@ -87,13 +87,15 @@ def test_tree_stays_valid_next_to_places_made_the_ordinary_way(communes, place):
 def test_programmes_objectives_and_access_modes_are_consistent(communes):
     seed_demo(40)
 
-    for place in demo_places().prefetch_related("programmes", "objectives"):
+    for place in demo_places().prefetch_related("programmes", "objectives", "access_modes"):
         programmes = list(place.programmes.all())
         assert programmes, place.title
         objectives = list(place.objectives.all())
         assert len(objectives) in {1, 2, 3}, place.title
         assert {o.programme_id for o in objectives} <= {p.pk for p in programmes}
-        assert place.access_mode in {p.access_mode for p in programmes}
+        modes = list(place.access_modes.all())
+        # Every programme's first mode at least, and never another programme's.
+        assert {m.programme_id for m in modes} == {p.pk for p in programmes}, place.title
         assert place.country == place.commune.country
         # ONE programmes are Belgian, the FFER's espaces de rencontre French.
         assert place.country in {p.country for p in programmes}
@@ -111,8 +113,8 @@ def test_some_places_are_discreet_mostly_espaces_de_rencontre(communes):
     drawn = [generator.generate(index) for index in range(3000)]
     discreet = [place for place in drawn if place.fields["is_discreet"]]
     assert 0.05 < len(discreet) / len(drawn) < 0.11
-    modes = Counter(place.fields["access_mode"] for place in discreet)
-    assert modes.most_common(1)[0][0] == AccessMode.REFERRAL
+    styles = Counter(place.style for place in discreet)
+    assert styles.most_common(1)[0][0] == Style.REFERRAL
     assert all(place.fields["email"] == "" for place in discreet)
 
 

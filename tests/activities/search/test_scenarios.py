@@ -108,6 +108,9 @@ def test_defaults_from_today_over_the_window(client, engine):
         ),
         ({"objective": "integration-culturelle"}, ["Café des parents", "Yoga bébé"]),
         ({"programme": "espaces-de-rencontre"}, ["Goûter des familles", "Temps d'échange"]),
+        # The session's place's access modes: Le Passage takes both, Arc-en-ciel one.
+        ({"access": "decision-du-juge"}, ["Temps d'échange"]),
+        ({"access": "accord-des-parents"}, ["Goûter des familles", "Temps d'échange"]),
         (
             {"age_months": "6"},
             [

@@ -79,6 +79,14 @@ def test_without_near_sorted_by_name(client, engine):
             ["Bulle d'Air", "La Maison des Petits Pas", "Le Nid", "Les Petits Bouts"],
         ),
         ({"programme": "espaces-de-rencontre"}, ["Le Passage", "Maison Arc-en-ciel"]),
+        # Access modes (a programme's own vocabulary): any of those given.
+        ({"access": "decision-du-juge"}, ["Le Passage"]),
+        (
+            {"access": ["decision-du-juge", "accord-des-parents"]},
+            ["Le Passage", "Maison Arc-en-ciel"],
+        ),
+        ({"access": "sur-rendez-vous"}, ["Consultation ONE Liège-Centre"]),
+        ({"access": "accord-des-parents", "near": "Lille"}, ["Maison Arc-en-ciel"]),
         ({"age_months": "60"}, AGE_60_MONTHS),
         (
             {"age_months": "6"},
