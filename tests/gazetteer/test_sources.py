@@ -10,7 +10,7 @@ from django.core.management import call_command
 from core.geo import distance_km
 from gazetteer.loading import load_gazetteer
 from gazetteer.lookup import resolve_near
-from gazetteer.models import Commune, PlaceName, PostalCode, Section
+from gazetteer.models import Commune, Court, PlaceName, PostalCode, Section
 from gazetteer.sources.france import read_france
 from gazetteer.sources.records import CountryData
 
@@ -47,6 +47,8 @@ def gazetteer(django_db_setup, django_db_blocker, france_data):
         PlaceName.objects.all().delete()
         PostalCode.objects.all().delete()
         Section.objects.all().delete()
+        # The load adds the courts whose seat it brings (gazetteer.courts).
+        Court.objects.all().delete()
         Commune.objects.all().delete()
 
 
