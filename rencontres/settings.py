@@ -62,6 +62,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time covers every other middleware.
     "rencontres.access_log.AccessLogMiddleware",
+    # Before HEAD becomes GET: a family's GET search, fresh or kept, leaves its anonymous event
+    # once the response is sent (core.search.events).
+    "core.search.events.SearchEventMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rencontres.middleware.HeadAsGetMiddleware",
@@ -415,6 +418,10 @@ ORGANISERS = {
     "report_rate": (ENV.problem_report_rate_limit, 600),
     "report_retention_days": ENV.problem_report_retention_days,
 }
+# Where families look (core.search.events, docs/search-statistics.md): each search's anonymous
+# event is added to its ISO week by `manage.py aggregate_search_events` (daily) and deleted; the
+# weekly sums are kept this many weeks.
+SEARCH_STATISTICS = {"retention_weeks": ENV.search_statistics_retention_weeks}
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
 ALERTS = {
     "confirm_hours": 48,
