@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from core.admin import register_restricted_menu_item
 from rencontres import mail_admin
+from rencontres.staff_home import staff_home_panels
 from rencontres.staff_reports import is_report, sees_reports
 
 
@@ -28,3 +29,6 @@ def register_undelivered_mail_urls():
 register_restricted_menu_item(
     _("E-mails non remis"), "rencontres_undelivered_mail", mail_admin.can_resend, "mail", order=900
 )
+
+# ONE staff's home: the panels the apps register (core.staff_home).
+hooks.register("construct_homepage_panels", staff_home_panels)
