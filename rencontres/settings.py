@@ -418,10 +418,15 @@ ORGANISERS = {
     "report_rate": (ENV.problem_report_rate_limit, 600),
     "report_retention_days": ENV.problem_report_retention_days,
 }
-# Where families look (core.search.events, docs/search-statistics.md): each search's anonymous
-# event is added to its ISO week by `manage.py aggregate_search_events` (daily) and deleted; the
-# weekly sums are kept this many weeks.
-SEARCH_STATISTICS = {"retention_weeks": ENV.search_statistics_retention_weeks}
+# Where families look (core.search.events, docs/search-statistics.md): each process gathers the
+# searches' anonymous events and writes them every `buffer_events` events (or at the first
+# search after `buffer_seconds`, and when it exits); `manage.py aggregate_search_events` (daily)
+# adds them to their ISO week and deletes them; the weekly sums are kept `retention_weeks` weeks.
+SEARCH_STATISTICS = {
+    "retention_weeks": ENV.search_statistics_retention_weeks,
+    "buffer_events": 50,
+    "buffer_seconds": 300,
+}
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
 ALERTS = {
     "confirm_hours": 48,

@@ -10,18 +10,27 @@ week (`core.search.search_weeks`) and deletes them. docs/search-statistics.md sa
 The event is worked out while the response is computed (`leave` by the page or the API's route,
 moved onto the response by `noted`), so a kept response (`core.kept`) carries it: a search
 answered from the cache counts as much as one computed. `SearchEventMiddleware`, outside the
-cache, writes it with one INSERT after the response has been sent (a closer of the response,
-which the WSGI server calls once the body is out), so the family never waits for it.
+cache, hands it over after the response has been sent (a closer of the response, which the WSGI
+server calls once the body is out), so the family never waits for it. Each process gathers the
+events in memory and writes them with one multi-row INSERT every
+`SEARCH_STATISTICS["buffer_events"]` events, or at the first search after
+`SEARCH_STATISTICS["buffer_seconds"]`, and when the process exits: a commit per search cost
+more than the search it counted (benchmarks/search_events.py). A worker killed outright loses
+what it gathered, a statistic, never a family's answer.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial, wraps
+from time import monotonic
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone
@@ -71,20 +80,59 @@ def noted(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBa
     return respond
 
 
+class _Gathered:
+    """This process's events not yet written, and when the first of them came."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.rows: list[SearchEvent] = []
+        self.since = 0.0
+
+
+_gathered = _Gathered()
+
+
 def record(event: Searched, day: date) -> None:
-    try:
-        SearchEvent.objects.create(
-            day=day,
-            index=event.index,
-            area=event.area,
-            radius_km=event.radius_km,
-            filters=",".join(event.filters),
-            results=event.results,
-            engine=event.engine,
+    """Gathers the event; writes what is gathered when enough is, or has waited long enough."""
+    row = SearchEvent(
+        day=day,
+        index=event.index,
+        area=event.area,
+        radius_km=event.radius_km,
+        filters=",".join(event.filters),
+        results=event.results,
+        engine=event.engine,
+    )
+    limits = settings.SEARCH_STATISTICS
+    with _gathered.lock:
+        if not _gathered.rows:
+            _gathered.since = monotonic()
+        _gathered.rows.append(row)
+        due = (
+            len(_gathered.rows) >= limits["buffer_events"]
+            or monotonic() - _gathered.since >= limits["buffer_seconds"]
         )
+    if due:
+        flush()
+
+
+def flush() -> int:
+    """Writes the gathered events in one INSERT; how many."""
+    with _gathered.lock:
+        rows, _gathered.rows = _gathered.rows, []
+    if not rows:
+        return 0
+    try:
+        SearchEvent.objects.bulk_create(rows)
     except DatabaseError as error:
-        # A statistic lost, never a family's page: the error names no search.
-        logger.warning("Search event not recorded: %s", type(error).__name__)
+        # Statistics lost, never a family's page: the error names no search.
+        logger.warning("%d search events not recorded: %s", len(rows), type(error).__name__)
+        return 0
+    return len(rows)
+
+
+# What a process gathered is written when it ends (gunicorn's workers exit through sys.exit).
+atexit.register(flush)
 
 
 class SearchEventMiddleware:

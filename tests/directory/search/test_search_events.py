@@ -171,6 +171,26 @@ def test_a_failed_insert_never_fails_the_search(client, geography, monkeypatch):
     def refuse(*args, **kwargs):
         raise OperationalError("database is locked")
 
-    monkeypatch.setattr(SearchEvent.objects, "create", refuse)
+    monkeypatch.setattr(SearchEvent.objects, "bulk_create", refuse)
     response = client.get(PLACES, {"near": "4000"})
     assert response.status_code == 200 and response.json()["count"] == 1
+
+
+def test_events_are_gathered_and_written_together(client, geography, settings, monkeypatch):
+    from core.search import events
+
+    settings.SEARCH_STATISTICS = {**settings.SEARCH_STATISTICS, "buffer_events": 3}
+    for near in ("4000", "Liège"):
+        client.get(PLACES, {"near": near})
+    assert stored() == []
+    client.get(PLACES, {"near": "59000"})
+    assert [row["area"] for row in stored()] == ["BE-62063", "BE-62063", "FR-59350"]
+    # A lone search waits no longer than `buffer_seconds` for the next one, or the process's end.
+    client.get(PLACES, {"near": "4000"})
+    assert len(stored()) == 3
+    clock = events.monotonic() + settings.SEARCH_STATISTICS["buffer_seconds"]
+    monkeypatch.setattr(events, "monotonic", lambda: clock)
+    client.get(PLACES, {"near": "4000"})
+    assert len(stored()) == 5
+    client.get(PLACES, {"near": "4000"})
+    assert events.flush() == 1 and len(stored()) == 6
