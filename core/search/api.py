@@ -18,7 +18,7 @@ from core.search.openapi import parameters
 from core.search.paging import searched
 
 if TYPE_CHECKING:
-    from core.search.events import Searched
+    from core.search.events import Footprint
     from core.search.index import SearchIndex
     from core.search.query import SearchQuery
     from core.search.results import SearchResult
@@ -71,7 +71,7 @@ def search_route(
     params: Callable[[HttpRequest], QueryDict] | None = None,
     media_type: str | None = None,
     example: dict | None = None,
-    event: Callable[[SearchQuery, SearchResult], Searched | None] | None = None,
+    event: Callable[[SearchQuery, SearchResult], Footprint | None] | None = None,
 ):
     """A GET route searching `index`: the decorated function receives the request, the query
     and the result, and gives the body; bad parameters never reach it (400). `params` picks

@@ -44,7 +44,7 @@ REQUEST_ATTRIBUTE = "_search_event"
 
 
 @dataclass(frozen=True)
-class Searched:
+class Footprint:
     """What one search leaves: nothing that tells who searched (module docstring)."""
 
     index: str
@@ -55,13 +55,13 @@ class Searched:
     engine: str
 
 
-def leave(request: HttpRequest, event: Searched | None) -> None:
+def leave(request: HttpRequest, event: Footprint | None) -> None:
     """Called by a search's view while it computes: `noted` moves the event onto the response."""
     if event is not None:
         setattr(request, REQUEST_ATTRIBUTE, event)
 
 
-def note(response: HttpResponseBase, event: Searched | None) -> HttpResponseBase:
+def note(response: HttpResponseBase, event: Footprint | None) -> HttpResponseBase:
     """The response carries the event (pickled with it when it is kept)."""
     if event is not None:
         setattr(response, RESPONSE_ATTRIBUTE, event)
@@ -92,7 +92,7 @@ class _Gathered:
 _gathered = _Gathered()
 
 
-def record(event: Searched, day: date) -> None:
+def record(event: Footprint, day: date) -> None:
     """Gathers the event; writes what is gathered when enough is, or has waited long enough."""
     row = SearchEvent(
         day=day,

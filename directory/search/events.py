@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from core.search.events import Searched
+from core.search.events import Footprint
 from core.search.query import SearchQuery
 from core.search.results import SearchResult
 from gazetteer.areas import commune_key
@@ -14,7 +14,7 @@ from gazetteer.areas import commune_key
 INDEX = "places"
 
 
-def place_search_event(query: SearchQuery | None, result: SearchResult | None) -> Searched | None:
+def place_search_event(query: SearchQuery | None, result: SearchResult | None) -> Footprint | None:
     if query is None or result is None or query.page != 1:
         return None
     circle = query.get("near")
@@ -23,4 +23,4 @@ def place_search_event(query: SearchQuery | None, result: SearchResult | None) -
         area = commune_key(circle.place)
         radius_km = max(1, math.ceil(circle.radius_km))
     filters = tuple(sorted(name for name, _value in query.values if name != "near"))
-    return Searched(INDEX, area, radius_km, filters, result.count, result.engine)
+    return Footprint(INDEX, area, radius_km, filters, result.count, result.engine)

@@ -235,3 +235,18 @@ def test_past_sessions_with_head_counts_fill_the_yearly_figures(communes):  # no
     before = (past.count(), counted.count())
     seed()
     assert (past.count(), HeadCount.objects.count()) == before
+
+
+def test_weekly_search_sums_show_on_the_dashboard_once(communes):  # noqa: F811
+    """Fictional family searches of the last weeks, summed as the daily aggregation writes
+    them, so that « searched here, found nothing » has something to show; written once."""
+    from core.models import SearchWeek
+
+    seed()
+    rows = SearchWeek.objects.all()
+    assert rows.count() > 0
+    assert {row.radius_km for row in rows} == {10} and {row.index for row in rows} == {"places"}
+    assert all(row.found_nothing <= row.searches for row in rows)
+    before = rows.count()
+    seed()
+    assert SearchWeek.objects.count() == before
