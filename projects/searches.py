@@ -70,10 +70,14 @@ def empty_searches(
         .filter(nothing__gt=0)
     )
     by_key = {row["area"]: row for row in sums}
-    wanted = Q(pk__in=[])
+    # One IN list per country: an OR per commune would outgrow SQLite's expression depth.
+    codes: dict[str, list[str]] = {}
     for key in by_key:
         country, _dash, code = key.partition("-")
-        wanted |= Q(country=country, code=code)
+        codes.setdefault(country, []).append(code)
+    wanted = Q(pk__in=[])
+    for country, listed in codes.items():
+        wanted |= Q(country=country, code__in=listed)
     communes = within_territory(Commune.objects.filter(wanted), programme, "pk").values(
         "pk", "country", "code", "name_fr", "province", "latitude", "longitude"
     )
