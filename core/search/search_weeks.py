@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Max, Q
 
 from core.models import SearchEvent, SearchWeek
 
@@ -49,7 +49,10 @@ def retention_start(today: date) -> date:
 def aggregate(today: date) -> Aggregated:
     """Add the events of the days before `today` to their weeks, delete them, and delete the
     weeks past the retention period."""
-    done = SearchEvent.objects.filter(day__lt=today)
+    # Up to the last event already written: a process writing yesterday's last events meanwhile
+    # leaves them for the next run, neither counted nor deleted.
+    last = SearchEvent.objects.aggregate(last=Max("pk"))["last"] or 0
+    done = SearchEvent.objects.filter(day__lt=today, pk__lte=last)
     counts = (
         done.order_by()
         .values("day", *GROUP)
