@@ -1,5 +1,6 @@
 """The core layer's own tables: the search updates the cluster missed (core.search.pending), the
-task worker's heartbeat (core.worker) and each e-mail's delivery (core.mail)."""
+task worker's heartbeat (core.worker), each e-mail's delivery (core.mail), and the anonymous
+family searches with their weekly sums (core.search.events)."""
 
 from django.db import models
 from django.utils import timezone
@@ -113,3 +114,51 @@ class TextDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} {self.state}"
+
+
+class SearchEvent(models.Model):
+    """One family search, anonymous (core.search.events): where it looked, at the scale of a
+    commune, the names of the criteria used, how many results, which engine answered, the day.
+    Never the typed text, a point, an address, the client's address, a cookie or a user. Kept
+    until the daily aggregation (`manage.py aggregate_search_events`) adds it to its week and
+    deletes it."""
+
+    day = models.DateField(db_index=True)
+    # The index searched ("places").
+    index = models.CharField(max_length=32)
+    # The commune's stable key ("BE-62063", "FR-59350"); empty when the search named no place.
+    area = models.CharField(max_length=16, blank=True)
+    # The radius around it, whole kilometres; 0 when the search named no place.
+    radius_km = models.PositiveSmallIntegerField(default=0)
+    # The criteria used, by name, sorted and comma-separated ("age_months,objective").
+    filters = models.CharField(max_length=200, blank=True)
+    results = models.PositiveIntegerField()
+    engine = models.CharField(max_length=16)
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.index} {self.area or '-'} {self.results}"
+
+
+class SearchWeek(models.Model):
+    """The searches of one ISO week (`week`: its Monday) around one commune, with one radius and
+    one set of criteria: how many, and how many found nothing. Kept
+    `SEARCH_STATISTICS["retention_weeks"]` weeks (docs/search-statistics.md)."""
+
+    week = models.DateField(db_index=True)
+    index = models.CharField(max_length=32)
+    area = models.CharField(max_length=16, blank=True)
+    radius_km = models.PositiveSmallIntegerField(default=0)
+    filters = models.CharField(max_length=200, blank=True)
+    searches = models.PositiveIntegerField(default=0)
+    found_nothing = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week", "index", "area", "radius_km", "filters"],
+                name="one_search_week_per_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} {self.index} {self.area or '-'} {self.searches}"

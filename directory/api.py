@@ -29,6 +29,7 @@ from directory.place_detail import (
     place_detail,
     public_place,
 )
+from directory.search.events import place_search_event
 from directory.search.far import nearest_in_territory
 from directory.search.index import PLACES, PlaceHit
 from directory.search.map_points import feature_collection, map_features
@@ -175,6 +176,7 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
     PlaceListOut,
     "Rechercher des lieux",
     example=api_examples.PLACE_LIST,
+    event=place_search_event,
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     beyond = nearest_beyond(PLACES, query, result)
@@ -213,6 +215,7 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     "Les mêmes lieux en GeoJSON",
     media_type="application/geo+json",
     example=api_examples.PLACE_GEOJSON,
+    event=place_search_event,
 )
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
     features = []

@@ -10,6 +10,8 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from core.pages import IntroPage
+from core.search.events import note
+from directory.search.events import place_search_event
 from directory.search.page import map_page_context, said_by_the_form
 
 
@@ -33,6 +35,12 @@ class PlaceIndexPage(IntroPage):
             return redirect(f"{request.path}?{said.urlencode()}" if said else request.path)
         response = super().serve(request, *args, **kwargs)
         # A search with a bad parameter still shows the form with its errors, as a 400.
-        if response.context_data["search"].result is None:
+        search = response.context_data["search"]
+        if search.result is None:
             response.status_code = 400
+        elif response.context_data["view"] == "places" and not response.context_data.get(
+            "near_question"
+        ):
+            # Where families look (core.search.events); not while asking which homonym.
+            note(response, place_search_event(search.query, search.result))
         return response

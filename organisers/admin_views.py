@@ -145,14 +145,17 @@ def head_count(request, occurrence_id: int):
 
 
 def sessions_without_count(place_ids):
+    return sessions_held(place_ids).filter(head_count__isnull=True)
+
+
+def sessions_held(place_ids):
     since = timezone.now() - timedelta(days=COUNT_WINDOW_DAYS)
-    return countable_sessions().filter(
-        place_id__in=place_ids, start__gte=since, head_count__isnull=True
-    )
+    return countable_sessions().filter(place_id__in=place_ids, start__gte=since)
 
 
 def head_counts(request):
-    """The organiser's sessions of the last weeks still without a head-count, latest first."""
+    """The organiser's sessions of the last weeks still without a head-count, latest first,
+    and how many were held: « Tout est noté » only when some were, and all are counted."""
     place_ids = organised_place_ids(request.user)
     sessions = (
         sessions_without_count(place_ids)
@@ -160,11 +163,15 @@ def head_counts(request):
         .order_by("-start", "-pk")
     )
     page = linked_page(sessions, SESSIONS_PER_PAGE, request)
+    held = sessions_held(place_ids).count() if place_ids else 0
     context = {
         "page_title": _("Séances à compter"),
         "header_icon": "group",
         "sessions": page,
         "window_days": COUNT_WINDOW_DAYS,
+        "organises": bool(place_ids),
+        "held": held,
+        "missing": page.paginator.count,
     }
     return TemplateResponse(request, "organisers/admin/head_counts.html", context)
 

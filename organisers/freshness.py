@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,7 +50,8 @@ def stale_places():
             reminders=Count("freshness_reminders"),
             last_reminder=Max("freshness_reminders__sent_at"),
         )
-        .order_by("verified_at", "pk")
+        # Never verified first on every database (PostgreSQL puts NULLs last otherwise).
+        .order_by(F("verified_at").asc(nulls_first=True), "pk")
     )
 
 

@@ -20,6 +20,7 @@ from organisers import (
     notice_views,
     report_admin,
     report_views,
+    staff_panels,  # noqa: F401 (registers ONE staff's home panels)
     text_failures,
 )
 from organisers.access import can_invite_for, can_report_room_for, is_invitation_manager

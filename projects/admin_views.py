@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from core.admin import RestrictedViewMixin
 from core.maps import map_config
 from objectives.models import Objective, Programme
-from projects import coverage, figures, gaps
+from projects import coverage, figures, gaps, searches
 from projects.access import can_edit_projects, can_view_coverage, projects_visible_to
 from projects.exports import download
 
@@ -52,6 +52,15 @@ class CoverageForm(forms.Form):
         label=gettext_lazy("Distance (km)"),
         help_text=gettext_lazy("Une commune plus éloignée que cela de tout lieu est un manque."),
     )
+    weeks = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=156,
+        label=gettext_lazy("Semaines de recherches"),
+        help_text=gettext_lazy(
+            "Pour les recherches des familles qui n'ont rien trouvé à moins de la distance."
+        ),
+    )
     year = forms.IntegerField(
         required=False,
         min_value=2000,
@@ -75,6 +84,8 @@ class CoverageForm(forms.Form):
             cleaned_data["objective"] = programme.objectives.first()
         if cleaned_data.get("distance_km") is None and "distance_km" not in self.errors:
             cleaned_data["distance_km"] = DEFAULT_DISTANCE_KM
+        if cleaned_data.get("weeks") is None and "weeks" not in self.errors:
+            cleaned_data["weeks"] = searches.DEFAULT_WEEKS
         if cleaned_data.get("year") is None and "year" not in self.errors:
             cleaned_data["year"] = timezone.localdate().year
         return cleaned_data
@@ -85,8 +96,18 @@ def default_programme() -> Programme:
 
 
 def _tables(
-    programme: Programme, objective: Objective | None, distance_km: Decimal, year: int
+    programme: Programme,
+    objective: Objective | None,
+    distance_km: Decimal,
+    year: int,
+    weeks: int,
+    empty: list[searches.EmptySearches] | None = None,
 ) -> dict:
+    """Every table of the dashboard, by key; `empty` is `searches.empty_searches`' answer when
+    the caller has it already (the map shows the same communes)."""
+    today = timezone.localdate()
+    if empty is None:
+        empty = searches.empty_searches(programme, float(distance_km), weeks, today)
     tables = {
         "provinces": coverage.places_by_area(programme, "province"),
         "arrondissements": coverage.places_by_area(programme, "arrondissement"),
@@ -98,6 +119,9 @@ def _tables(
         reach = gaps.coverage_reach(objective, float(distance_km))
         tables["reach"] = gaps.reach_table(objective, float(distance_km), reach)
         tables["gaps"] = gaps.gaps_table(objective, float(distance_km), reach)
+    tables["searches"] = searches.empty_searches_table(
+        float(distance_km), weeks, empty, searches.since_monday(weeks, today)
+    )
     tables["figures-months"] = figures.monthly_table(year, figures.monthly(year))
     for key, _column, _path in figures.DIMENSIONS:
         tables[f"figures-{key}"] = figures.figures_table(year, key)
@@ -130,10 +154,21 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
                 "programme": programme,
                 "objective": programme.objectives.first(),
                 "distance_km": DEFAULT_DISTANCE_KM,
+                "weeks": searches.DEFAULT_WEEKS,
                 "year": timezone.localdate().year,
             }
         programme = params["programme"]
-        tables = _tables(programme, params["objective"], params["distance_km"], params["year"])
+        empty = searches.empty_searches(
+            programme, float(params["distance_km"]), params["weeks"], timezone.localdate()
+        )
+        tables = _tables(
+            programme,
+            params["objective"],
+            params["distance_km"],
+            params["year"],
+            params["weeks"],
+            empty,
+        )
         query = self.request.GET.urlencode()
         context.update(
             form=form,
@@ -156,6 +191,7 @@ class CoverageView(RestrictedViewMixin, WagtailAdminTemplateMixin, TemplateView)
             ],
             territory=", ".join(coverage.territory_regions(programme)),
             map_features=gaps.map_features(programme),
+            empty_searches=searches.map_points(empty),
             map_objectives=[
                 {"slug": o.slug, "name": o.name_fr, "colour": o.colour}
                 for o in programme.objectives.all()
@@ -179,7 +215,11 @@ def coverage_export(request, table: str, fmt: str):
         )
     params = form.cleaned_data
     tables = _tables(
-        params["programme"], params["objective"], params["distance_km"], params["year"]
+        params["programme"],
+        params["objective"],
+        params["distance_km"],
+        params["year"],
+        params["weeks"],
     )
     if table not in tables:
         raise Http404

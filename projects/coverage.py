@@ -7,6 +7,10 @@ write the very same `Table`, so a CSV or XLSX file always says what the screen s
 Places are counted when they are live and belong to the chosen programme. A place is placed at
 its public point (its commune's for a discreet place or one without a point): the dashboard works
 at commune scale and has no use for a discreet place's address.
+
+Every table said to stay inside the programme's territory (its places, the searches that found
+nothing) keeps to it through one rule, `within_territory`: a row counts when its commune is one
+of `territory_communes`.
 """
 
 from __future__ import annotations
@@ -57,6 +61,17 @@ def territory_communes(programme: Programme):
     return communes.filter(region__in=regions) if regions else communes
 
 
+def within_territory(rows, programme: Programme, commune: str = "commune"):
+    """The one territory rule: the rows (places, communes…) whose commune, at the path
+    `commune` (`"pk"` for communes themselves), is in the programme's territory."""
+    return rows.filter(**{f"{commune}__in": territory_communes(programme).values("pk")})
+
+
+def territory_places(programme: Programme):
+    """The programme's live places inside its territory: what its tables and map count."""
+    return within_territory(live_places(programme), programme)
+
+
 def area_note(programme: Programme) -> str:
     """What the dashboard's areas are, where that is not obvious."""
     if programme.country == "BE":
@@ -71,7 +86,7 @@ def _area_rows(programme: Programme, area: str) -> tuple[list[Objective], dict, 
     """The areas (`province` or `arrondissement`) of the programme's country, the places per
     (area, objective) and the places per area."""
     objectives = list(programme.objectives.all())
-    places = live_places(programme)
+    places = territory_places(programme)
     lookup = f"commune__{area}"
     per_objective = {
         (row[lookup] or UNSET_AREA, row["objectives"]): row["n"]
@@ -127,7 +142,7 @@ def places_by_area(programme: Programme, area: str) -> Table:
 def places_by_commune(programme: Programme) -> Table:
     """Only the communes that have a place: the gap list tells where there is none."""
     objectives = list(programme.objectives.all())
-    places = live_places(programme)
+    places = territory_places(programme)
     per_objective = {
         (row["commune"], row["objectives"]): row["n"]
         for row in places.filter(objectives__in=objectives)

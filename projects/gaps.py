@@ -18,7 +18,7 @@ from core.location import public_location
 from core.pages import in_source_language
 from directory.models import PlacePage
 from objectives.models import Objective, Programme
-from projects.coverage import UNSET_AREA, Table, live_places, territory_communes
+from projects.coverage import UNSET_AREA, Table, territory_communes, territory_places
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def _place_points(places) -> list[PlacePoint]:
 def map_features(programme: Programme) -> list[dict]:
     """The programme's places in its territory, with their public point and objectives, for
     the dashboard map."""
-    places = live_places(programme).filter(commune__in=territory_communes(programme))
+    places = territory_places(programme)
     objectives_of: dict[int, list[str]] = {}
     for pk, slug in places.filter(objectives__programme=programme).values_list(
         "pk", "objectives__slug"

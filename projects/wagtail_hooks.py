@@ -16,7 +16,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin import register_restricted_menu_item
 from directory.extensions import PLACE_EDITOR_PANELS, PLACE_PAGE_SECTIONS
-from projects import admin_views
+from projects import (
+    admin_views,
+    staff_panels,  # noqa: F401 (registers ONE staff's home panel)
+)
 from projects.access import can_view_coverage
 from projects.choosers import consultation_chooser_viewset, meeting_place_chooser_viewset
 from projects.forms import ProjectForm

@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     organiser_invitation_days: int = Field(default=14, ge=1, le=90)
     problem_report_rate_limit: int = Field(default=5, ge=1)
     problem_report_retention_days: int = Field(default=90, ge=0, le=3650)
+    # The weekly sums of the family searches (three years by default); the events themselves
+    # last a day at most, until the daily aggregation.
+    search_statistics_retention_weeks: int = Field(default=156, ge=1, le=1040)
     login_failure_limit: int = Field(default=10, ge=1, le=1000)
     login_cooloff_minutes: int = Field(default=30, ge=1)
     login_address_failure_limit: int = Field(default=20, ge=1, le=10000)

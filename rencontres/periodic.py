@@ -130,6 +130,8 @@ TIMERS = (
             # Admin login failures whose window and lock have ended.
             ("purge_login_failures",),
             ("clearsessions",),
+            # Yesterday's family searches added to their weeks, then deleted (core.search.events).
+            ("aggregate_search_events",),
             # With a search cluster: the page changes it missed during an outage.
             ("catch_up_search_index",),
         ),

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so that its time covers every other middleware.
     "rencontres.access_log.AccessLogMiddleware",
+    # Before HEAD becomes GET: a family's GET search, fresh or kept, leaves its anonymous event
+    # once the response is sent (core.search.events).
+    "core.search.events.SearchEventMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "rencontres.middleware.HeadAsGetMiddleware",
@@ -452,6 +455,15 @@ ORIENTATIONS = {
     "reminder_days_before": 7,
     "retention_days": 183,
     "family_messages_per_day": 3,
+}
+# Where families look (core.search.events, docs/search-statistics.md): each process gathers the
+# searches' anonymous events and writes them every `buffer_events` events (or at the first
+# search after `buffer_seconds`, and when it exits); `manage.py aggregate_search_events` (daily)
+# adds them to their ISO week and deletes them; the weekly sums are kept `retention_weeks` weeks.
+SEARCH_STATISTICS = {
+    "retention_weeks": ENV.search_statistics_retention_weeks,
+    "buffer_events": 50,
+    "buffer_seconds": 300,
 }
 # Search alerts: an address not confirmed within this many hours is deleted (its link expires).
 ALERTS = {

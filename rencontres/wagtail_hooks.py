@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from core.admin import register_restricted_menu_item
 from rencontres import mail_admin, text_report
+from rencontres.staff_home import staff_home_panels
 from rencontres.staff_reports import is_report, sees_reports
 
 
@@ -32,3 +33,6 @@ register_restricted_menu_item(
 register_restricted_menu_item(
     _("SMS envoyés"), "rencontres_text_report", text_report.can_see, "mail", order=901
 )
+
+# ONE staff's home: the panels the apps register (core.staff_home).
+hooks.register("construct_homepage_panels", staff_home_panels)

@@ -35,6 +35,8 @@ WHITENOISE_USE_FINDERS = True
 # A test writes rows without the signals a page's publication sends (factories): responses are
 # kept only where a test turns keeping on (the `keeping` fixture, tests/conftest.py).
 KEPT_RESPONSES_SECONDS = 0
+# Each search's event written at once, for the tests to read (core.search.events gathers them).
+SEARCH_STATISTICS = {**SEARCH_STATISTICS, "buffer_events": 1}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Tests never reach outside: an address form without a point asks a closed local port, which

@@ -13,10 +13,12 @@ from ninja.decorators import decorate_view
 
 from core.kept import kept
 from core.openapi import BAD_REQUEST_EXAMPLE, merged
+from core.search.events import leave, noted
 from core.search.openapi import parameters
 from core.search.paging import searched
 
 if TYPE_CHECKING:
+    from core.search.events import Footprint
     from core.search.index import SearchIndex
     from core.search.query import SearchQuery
     from core.search.results import SearchResult
@@ -69,26 +71,31 @@ def search_route(
     params: Callable[[HttpRequest], QueryDict] | None = None,
     media_type: str | None = None,
     example: dict | None = None,
+    event: Callable[[SearchQuery, SearchResult], Footprint | None] | None = None,
 ):
     """A GET route searching `index`: the decorated function receives the request, the query
     and the result, and gives the body; bad parameters never reach it (400). `params` picks
     the parameters searched (the request's, by default); `media_type` documents an answer
     that is not plain JSON; `example` is `core.openapi.examples`' answer for the OpenAPI
-    description (a 400's example is added). Answers are kept until the content changes
-    (`core.kept`)."""
+    description (a 400's example is added); `event` gives what a family's search leaves
+    (`core.search.events`: counted whether the answer is computed or kept). Answers are kept
+    until the content changes (`core.kept`)."""
 
     def decorate(render):
         def endpoint(request: HttpRequest):
             found = api_search(index, params(request) if params else request.GET, page_size)
             if isinstance(found, JsonResponse):
                 return found
+            if event is not None:
+                leave(request, event(*found))
             return render(request, *found)
 
         # Not functools.wraps: ninja reads the signature, and would take `query` and `result`
         # for query-string parameters.
         for name in ("__name__", "__qualname__", "__module__", "__doc__"):
             setattr(endpoint, name, getattr(render, name))
-        return decorate_view(kept)(
+        # `noted` inside `kept`: the event is kept with the answer.
+        return decorate_view(noted, kept)(
             router.get(
                 path,
                 response={200: response, 400: ErrorOut},

@@ -274,8 +274,9 @@ def showcase(rng: random.Random, place: DemoPlace, offer: DemoOffer, today: date
 def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) -> DemoActivity:
     title, text, every, capacity, minutes, bring, price = recipe
     weekday = rng.choice([0, 1, 2, 3, 4, 5] if capacity else [0, 1, 2, 3, 4])
-    # Begun a few weeks ago, on the rule's weekday: the activity goes on past today.
-    start = today - timedelta(days=rng.randint(7, 70))
+    # Begun a few weeks or months ago, on the rule's weekday: the activity goes on past today,
+    # and its past sessions fill the yearly figures (activity_writer).
+    start = today - timedelta(days=rng.randint(7, 140))
     start -= timedelta(days=(start.weekday() - weekday) % 7)
     fields = {
         "description": f"<p>{text}</p>",

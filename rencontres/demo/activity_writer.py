@@ -1,7 +1,8 @@
 """Writing demo activities in bulk: the pages under their place, their sessions for the rolling
-window (as `activities.occurrences.sync_activity` would make them), the place's closure over
-the school holidays, full sessions with their waiting list, a cancelled session; the place's and
-the activities' notices.
+window (as `activities.occurrences.sync_activity` would make them) and those held since the
+activity began (up to `PAST_DAYS` ago), most with a head-count (`head_counts`), the place's
+closure over the school holidays, full sessions with their waiting list, a cancelled session;
+the place's and the activities' notices.
 
 Like the places (`writer`), pages get their treebeard paths computed in memory and each batch
 costs a handful of multi-row inserts, whatever the number of activities. Only demo places
@@ -29,11 +30,15 @@ from core.countries import TIME_ZONES
 from core.weekdays import parse_weekdays
 from directory.models import ClosurePeriod, PlacePage
 from directory.models.notices import PlaceNotice
+from organisers.models import HeadCount
 from rencontres.demo.activities import DemoActivity, DemoNotice, demo_families, draw_offer
 from rencontres.demo.generator import DemoPlace
+from rencontres.demo.head_counts import draw_head_counts
 from rencontres.demo.writer import bulk_insert, instance_rows
 
 WAITING_PER_FULL_SESSION = 2
+# How far back the demo's past sessions go (an activity began up to this long ago).
+PAST_DAYS = 150
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,7 @@ class ActivityWriter:
         self.seed = seed
         self.today = today
         self.last_day = today + timedelta(days=window_days())
+        self.first_day = today - timedelta(days=PAST_DAYS)
         self.db = router.db_for_write(ActivityPage)
         self.content_type_id = ContentType.objects.get_for_model(ActivityPage).pk
         self.page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
@@ -206,8 +212,8 @@ class ActivityWriter:
             tz = ZoneInfo(TIME_ZONES.get(countries[row.pk], "Europe/Brussels"))
             schedule = schedule_of(activity, tz)
             closure = closures.get(row.pk)
-            mine = []
-            for local in schedule.local_starts(self.today, self.last_day):
+            mine, past = [], []
+            for local in schedule.local_starts(self.first_day, self.last_day):
                 day = local.date()
                 start, end = schedule.session_at(day)
                 covered = closure is not None and closure.covers(day)
@@ -220,7 +226,9 @@ class ActivityWriter:
                     closure=closure if covered else None,
                 )
                 occurrence.refresh_status()
-                mine.append(occurrence)
+                # Held before today: counted (or not yet), never full nor cancelled by hand.
+                (past if day < self.today else mine).append(occurrence)
+            occurrences += past
             open_sessions = [o for o in mine if not o.is_cancelled]
             if activity.cancelled_session and len(open_sessions) > activity.cancelled_session:
                 cancelled = open_sessions.pop(activity.cancelled_session)
@@ -246,6 +254,14 @@ class ActivityWriter:
         for occurrence in full:
             occurrence.pk = ids[(occurrence.activity_id, occurrence.date)]
         self._full(plans)
+        held = Occurrence.objects.filter(
+            activity_id__in={activity_id for *_rest, activity_id in activities},
+            date__lt=self.today,
+            is_cancelled=False,
+        ).values_list("pk", "activity_id", "date")
+        HeadCount.objects.bulk_create(
+            draw_head_counts(self.seed, held.order_by("pk"), self.today), batch_size=2000
+        )
 
     def _full(self, plans: Iterable[tuple[DemoActivity, list[Occurrence]]]) -> None:
         now = timezone.now()

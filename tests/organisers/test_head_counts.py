@@ -106,3 +106,39 @@ def test_the_list_costs_the_same_queries_for_one_session_or_many(
     for days in range(2, 8):
         session_of(activity_b, WEDNESDAY_3_MARCH_2027 - timedelta(days=days))
     assert queries_for(client, url) == one
+
+
+def summary(client) -> str:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get(reverse("organisers_head_counts")).content, "html.parser")
+    return page.select_one("[data-head-count-summary]").get_text(" ", strip=True)
+
+
+def test_nothing_ever_held_is_not_all_counted(client, clock, organiser_b, activity_b):
+    """No session has taken place yet: the screen says there is nothing to count, not « Tout
+    est noté »; it says how many wait once some do, and « Tout est noté » once all are."""
+    client.force_login(organiser_b)
+    session_of(activity_b, WEDNESDAY_3_MARCH_2027 + timedelta(days=1))
+    said = summary(client)
+    assert "Tout est noté" not in said
+    assert "Aucune séance de vos lieux n'a eu lieu ces 90 derniers jours" in said
+
+    first = session_of(activity_b, WEDNESDAY_3_MARCH_2027 - timedelta(days=7))
+    session_of(activity_b, WEDNESDAY_3_MARCH_2027 - timedelta(days=14))
+    assert summary(client) == "2 séances sur 2 attendent encore leur fréquentation."
+    HeadCount.objects.create(occurrence=first, children=2, adults=2, first_visits=0)
+    assert summary(client) == "1 séance sur 2 attend encore sa fréquentation."
+    HeadCount.objects.create(
+        occurrence=session_of(activity_b, WEDNESDAY_3_MARCH_2027 - timedelta(days=21)),
+        children=1,
+        adults=1,
+        first_visits=1,
+    )
+    activity_b.occurrences.filter(head_count__isnull=True).delete()
+    assert summary(client) == "Tout est noté. Merci ! 2 séances notées ces derniers jours."
+
+
+def test_who_organises_nothing_is_told_so(client, staff_member):
+    client.force_login(staff_member)
+    assert summary(client) == "Vous n'organisez aucun lieu : il n'y a rien à compter ici."

@@ -131,3 +131,28 @@ def test_the_dashboard_names_the_territory_and_exports_the_reach(
     assert "Desservi" in csv and "110000" in csv
     # ONE staff edit territories.
     assert user.has_perm("projects.change_programmeterritory")
+
+
+def test_tables_said_to_stay_inside_the_territory_keep_its_places_only(belgium, at_namur):
+    """A live place of ONE's programme in Flanders: counted nowhere on ONE's dashboard, which
+    says its tables stay inside Wallonia and Brussels (projects.coverage.within_territory)."""
+    from projects.coverage import places_by_commune, territory_places
+
+    in_gand = PlacePageFactory(commune=belgium["gent"], objectives=[objective("passerelles")])
+    lieux = programme(LIEUX)
+    assert list(territory_places(lieux).values_list("pk", flat=True)) == [at_namur.pk]
+    provinces = places_by_area(lieux, "province")
+    assert "Province de Flandre orientale" not in [row[0] for row in provinces.rows]
+    assert provinces.rows[-1][:2] == ["Total", 1]
+    arrondissements = places_by_area(lieux, "arrondissement")
+    assert arrondissements.rows[-1][:2] == ["Total", 1]
+    communes = places_by_commune(lieux)
+    assert [row[0] for row in communes.rows] == ["Namur", "Total"]
+    assert in_gand.pk not in [feature["id"] for feature in map_features(lieux)]
+    # Where the territory is the whole country, Gand's place counts.
+    territory = ProgrammeTerritory.objects.get(programme=lieux)
+    territory.regions = ""
+    territory.save()
+    assert "Province de Flandre orientale" in [
+        row[0] for row in places_by_area(lieux, "province").rows
+    ]

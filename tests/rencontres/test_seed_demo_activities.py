@@ -208,3 +208,45 @@ def test_the_retention_command_purges_demo_registrations(communes):  # noqa: F81
     assert Registration.objects.exists()
     call_command("purge_registrations", days=-400, no_progress=True, stdout=open("/dev/null", "w"))
     assert not Registration.objects.exists()
+
+
+def test_past_sessions_with_head_counts_fill_the_yearly_figures(communes):  # noqa: F811
+    """The demo's activities began weeks or months ago: their sessions since then are there,
+    most with a head-count, a few of the recent ones still waiting; the yearly figures of the
+    months they fall in are not zero."""
+    from organisers.models import HeadCount
+    from projects.figures import monthly
+
+    seed()
+    today = timezone.localdate()
+    past = Occurrence.objects.filter(date__lt=today, is_cancelled=False)
+    assert past.count() >= 20
+    assert past.filter(date__lt=today - timedelta(days=60)).exists()
+    counted = HeadCount.objects.filter(occurrence__in=past)
+    assert 0 < counted.count() < past.count()
+    recent = past.filter(date__gte=today - timedelta(days=14))
+    assert recent.filter(head_count__isnull=True).exists()
+    assert all(c.first_visits <= c.children + c.adults for c in counted)
+    months = monthly(today.year)
+    this_month = months[today.month - 1]
+    earlier = [m for m in months[: today.month - 1] if m.held]
+    assert (this_month.held or earlier) and sum(m.people for m in months) > 0
+    # Written once, with their activity: a second run adds none.
+    before = (past.count(), counted.count())
+    seed()
+    assert (past.count(), HeadCount.objects.count()) == before
+
+
+def test_weekly_search_sums_show_on_the_dashboard_once(communes):  # noqa: F811
+    """Fictional family searches of the last weeks, summed as the daily aggregation writes
+    them, so that « searched here, found nothing » has something to show; written once."""
+    from core.models import SearchWeek
+
+    seed()
+    rows = SearchWeek.objects.all()
+    assert rows.count() > 0
+    assert {row.radius_km for row in rows} == {10} and {row.index for row in rows} == {"places"}
+    assert all(row.found_nothing <= row.searches for row in rows)
+    before = rows.count()
+    seed()
+    assert SearchWeek.objects.count() == before

@@ -34,6 +34,7 @@ from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.live_rooms import seed_live_rooms
 from rencontres.demo.projects import demo_places_queryset, seed_projects
+from rencontres.demo.searches import seed_searches
 from rencontres.demo.writer import (
     PlaceWriter,
     chunked,
@@ -170,13 +171,16 @@ class Command(BaseCommand):
         # the indexes: each tap reaches the place's documents as a team's does.
         rooms = seed_live_rooms(parent, seed, timezone.now())
         clock.lap("live rooms")
+        # The weekly sums of fictional family searches, once (rencontres/demo/searches.py).
+        searches = seed_searches(parent, seed, timezone.localdate())
+        clock.lap("searches")
 
         self.say(
             self.style.SUCCESS(
                 f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
                 f"{len(projects)} project(s) in {written:.1f} s"
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
-                + f", {len(rooms)} live room(s)"
+                + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
                 + (f", the campaign « {campaign.name} »" if campaign else "")
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )

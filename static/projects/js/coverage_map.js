@@ -1,4 +1,5 @@
-// The coverage dashboard's map: one layer of circle markers per objective, in its colour.
+// The coverage dashboard's map: one layer of circle markers per objective, in its colour,
+// and the communes where families searched and found nothing.
 // The tables below the map carry the same numbers for keyboard and screen-reader users.
 (function () {
   "use strict";
@@ -39,6 +40,35 @@
       swatch.style.background = objective.colour;
       overlays[swatch.outerHTML + RencontresMap.escapedHTML(objective.name)] = layers[objective.slug];
     });
+    // Where families searched and found nothing within the distance: a square at the commune's
+    // centre, its size growing with the searches (the table "Recherches sans aucun lieu…").
+    var searched = RencontresMap.readJSON("coverage-empty-searches") || [];
+    if (searched.length) {
+      var empty = L.layerGroup().addTo(handle.map);
+      searched.forEach(function (commune) {
+        L.circleMarker([commune.lat, commune.lon], {
+          radius: Math.min(18, 5 + 2 * Math.sqrt(commune.found_nothing)),
+          color: "#7a1f1f",
+          weight: 2,
+          dashArray: "3",
+          fillColor: "#ffffff",
+          fillOpacity: 0.6,
+        })
+          .bindTooltip(
+            RencontresMap.text(
+              interpolate(gettext("%(name)s : %(count)s recherches sans résultat"), {
+                name: commune.name,
+                count: commune.found_nothing,
+              }, true)
+            )
+          )
+          .addTo(empty);
+        bounds.push([commune.lat, commune.lon]);
+      });
+      var mark = document.createElement("span");
+      mark.className = "coverage-legend__swatch coverage-legend__swatch--searches";
+      overlays[mark.outerHTML + RencontresMap.escapedHTML(gettext("Recherches sans résultat"))] = empty;
+    }
     L.control.layers(null, overlays, { collapsed: false }).addTo(handle.map);
     handle.fit(bounds);
   });
