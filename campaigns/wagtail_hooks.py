@@ -11,7 +11,10 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
-from campaigns import admin_views
+from campaigns import (
+    admin_views,
+    staff_panels,  # noqa: F401 (registers ONE staff's home panel)
+)
 from campaigns.access import MANAGE_PERMISSION
 from campaigns.admin_forms import CampaignForm
 from campaigns.links import answer_path

@@ -9,7 +9,14 @@ from core.admin import register_restricted_menu_item
 from directory.extensions import PLACE_PAGE_SECTIONS
 from directory.models import PlacePage
 from organisers.home import ATTENTION_ITEMS
-from orientations import counts, home, invitation_views, place_views, professional_views
+from orientations import (
+    counts,
+    home,
+    invitation_views,
+    place_views,
+    professional_views,
+    staff_panels,  # noqa: F401 (registers ONE staff's home panel)
+)
 from orientations.access import (
     answerable_place_ids,
     can_invite_from,

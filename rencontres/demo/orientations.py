@@ -23,10 +23,13 @@ REASONS = {
     "reasons_nl": "Band tussen ouder en kind behouden\nOpnieuw contact\nOverdracht van het kind",
     "reasons_en": "Keeping the parent-child bond\nGetting back in touch\nHanding over the child",
 }
+# As orientations.flow reminds with the default settings (30 days, 7 before expiry).
+REMINDED_AFTER_DAYS = 23
 # (status, family's first name, language, days ago, reason's line)
 ORIENTATIONS = [
     (Status.SENT, "Amina", "fr", 2, 1),
-    (Status.SENT, "Jan", "nl", 5, 0),
+    # Already reminded, still unanswered: ONE staff's home counts it apart.
+    (Status.SENT, "Jan", "nl", 25, 0),
     (Status.WAITING, "Lucie", "fr", 12, 0),
     (Status.ACCEPTED, "Sam", "en", 20, 2),
     (Status.REFUSED, "Nora", "fr", 25, 1),
@@ -74,6 +77,9 @@ def seed_orientations(place: PlacePage, professional) -> int:
                 created_at=sent,
                 answered_at=answered,
                 expired_at=sent + timedelta(days=30) if status == Status.EXPIRED else None,
+                reminded_at=sent + timedelta(days=REMINDED_AFTER_DAYS)
+                if status == Status.SENT and days > REMINDED_AFTER_DAYS
+                else None,
             )
         )
     Orientation.objects.bulk_create(made)
