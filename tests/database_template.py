@@ -25,10 +25,11 @@ import fcntl
 import functools
 import hashlib
 import importlib.util
+import itertools
 import os
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -167,25 +168,85 @@ def _postgresql_from_template(connection, verbosity: int, rebuild: bool) -> None
 
 
 def _put_back_by_copy(connection) -> None:
-    """Put the migrated rows back by copying the whole database, as it is now, over it.
+    """Put the migrated rows back by copying them, instead of deserializing them.
 
-    Deserializing them saves some 600 objects one by one, more than a second each time a
-    transactional test starts (and after its flush, for the tests that follow): SQLite's backup
-    API copies this 2 MB database in milliseconds. The copy replaces every table, so what it
-    leaves is what a flush then the deserialization leave: the migrations' rows, nothing else.
+    Deserializing saves some 600 objects one by one, more than a second each time a
+    transactional test starts (and after its flush, for the tests that follow). A copy of the
+    rows as they are now (just cloned: the migrations' rows, nothing else) is kept and put back
+    in one go, after emptying every table: what a flush then the deserialization leave.
+    SQLite copies its whole 2 MB database with the backup API; PostgreSQL keeps the rows in
+    tables of a schema outside the search path, and empties the tables that hold rows then
+    refills them in one transaction (Django's foreign keys are checked at commit, whatever the
+    order of the rows).
     """
-    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.connection.backup(snapshot)
+    put_back_rows = keep_rows(connection)
     deserialize = connection.creation.deserialize_db_from_string
 
     def put_back(data: str) -> None:
         if data is not connection._test_serialized_contents:
             deserialize(data)
             return
+        put_back_rows()
+
+    connection.creation.deserialize_db_from_string = put_back
+
+
+def keep_rows(connection) -> Callable[[], None]:
+    """A copy of every row the database holds now, and the function that puts exactly those
+    rows back (whatever tables the database holds rows in then): milliseconds, where building
+    them again (pages, a world) or deserializing them takes seconds."""
+    if connection.vendor == "sqlite":
+        return _sqlite_rows_kept(connection)
+    return _postgresql_rows_kept(connection, f"kept_rows_{next(_KEPT_COPIES)}")
+
+
+_KEPT_COPIES = itertools.count()
+
+
+def _sqlite_rows_kept(connection):
+    connection.ensure_connection()
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(snapshot)
+
+    def put_back() -> None:
         connection.ensure_connection()
         snapshot.backup(connection.connection)
 
-    connection.creation.deserialize_db_from_string = put_back
+    return put_back
+
+
+def _postgresql_rows_kept(connection, schema: str):
+    from django.db import transaction
+
+    quote = connection.ops.quote_name
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    # One query that names the tables holding rows (emptying all of them with TRUNCATE takes
+    # about a second: a new file for every table and index).
+    holding_rows = " UNION ALL ".join(
+        f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {quote(table)})"  # noqa: S608 (our table names)
+        for i, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {schema}")
+        cursor.execute(holding_rows)
+        kept = [tables[i] for (i,) in cursor.fetchall()]
+        for table in kept:
+            copy = f"{schema}.{quote(table)}"
+            cursor.execute(f"CREATE TABLE {copy} AS TABLE {quote(table)}")
+
+    def put_back() -> None:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(holding_rows)
+            for (i,) in cursor.fetchall():
+                cursor.execute(f"DELETE FROM {quote(tables[i])}")  # noqa: S608 (ours)
+            for table in kept:
+                cursor.execute(
+                    f"INSERT INTO {quote(table)} "  # noqa: S608 (our table names)
+                    f"SELECT * FROM {schema}.{quote(table)}"
+                )
+
+    return put_back
 
 
 @pytest.fixture(scope="session")
@@ -216,8 +277,7 @@ def django_db_setup(
             # tests with serialized_rollback put back before they run, and what
             # `pytest_runtest_teardown` puts back after any transactional test's flush.
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-            if connection.vendor == "sqlite":
-                _put_back_by_copy(connection)
+            _put_back_by_copy(connection)
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
