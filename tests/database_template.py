@@ -314,3 +314,23 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
                 if contents:
                     connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+def main() -> None:
+    """Build the template now, unless it is built already: scripts/test runs this beside its
+    checks (one core), so that the first pytest worker does not build it while the other waits.
+    The same settings and test environment as the pytest processes: the same digest."""
+    import django
+    from django.test.utils import setup_test_environment
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    setup_test_environment(debug=False)
+    from django.db import connection
+
+    from_template = {"sqlite": _sqlite_from_template, "postgresql": _postgresql_from_template}
+    from_template[connection.vendor](connection, verbosity=0, rebuild=False)
+
+
+if __name__ == "__main__":
+    main()
