@@ -28,6 +28,7 @@ import importlib.util
 import itertools
 import os
 import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -210,7 +211,31 @@ def _sqlite_rows_kept(connection):
 
     def put_back() -> None:
         connection.ensure_connection()
-        snapshot.backup(connection.connection)
+        target = connection.connection
+        # The copy brings back the copied counters of AUTOINCREMENT keys; the ones reached since
+        # are kept, as a flush keeps them: an id is never given twice to rows of two tests (the
+        # caches outlive a test, Wagtail's renditions for one, keyed by image id).
+        reached = target.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
+        # A request the live server is still answering (the browser's last) holds the shared
+        # in-memory database a moment longer.
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                snapshot.backup(target)
+                break
+            except sqlite3.OperationalError as error:
+                if "in use" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        for name, seq in reached:
+            target.execute(
+                "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", (seq, name)
+            )
+            target.execute(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? "
+                "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                (name, seq, name),
+            )
 
     return put_back
 
