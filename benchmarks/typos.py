@@ -21,9 +21,7 @@ PostgreSQL 15, suggest p50 15.5 ms / p95 43.1 ms (10.0 / 23.8 ms without), near 
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,10 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+from benchmarks.gazetteer_database import (  # noqa: E402
+    DEFAULT_DATABASE,
+    open_gazetteer_database,
+    percentile,
+)
 
 
 def mistype(text: str, rng: random.Random) -> str:
@@ -122,26 +121,10 @@ def run(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database", default=str(ROOT / "var" / "gazetteer-benchmark.sqlite3"))
+    parser.add_argument("--database", default=str(DEFAULT_DATABASE))
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    Path(args.database).parent.mkdir(parents=True, exist_ok=True)
-    os.environ.update(
-        RENCONTRES_DEBUG="1",
-        RENCONTRES_DATABASE_URL=f"sqlite:///{args.database}",
-        DJANGO_SETTINGS_MODULE="rencontres.settings",
-    )
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, check=True)
-    import django
-
-    django.setup()
-    from gazetteer.models import Commune
-
-    if not Commune.objects.filter(country="FR", code="59350").exists():
-        started = time.perf_counter()
-        subprocess.run([*manage, "load_gazetteer"], cwd=ROOT, check=True)
-        print(f"load_gazetteer : {time.perf_counter() - started:.1f} s")
+    open_gazetteer_database(Path(args.database))
     run(args.rounds)
 
 

@@ -8,6 +8,32 @@ import pytest
 # search suites' world and engines.
 pytest_plugins = ["tests.database_template", "tests.search_world"]
 
+# What gives a test the database: pytest-django blocks it for any test without one of these
+# or the django_db marker. A module-scoped world unblocks it (django_db_blocker, which every
+# test has) after django_db_setup, which is among these.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "django_db_setup",
+        "live_server",
+        "admin_user",
+        "admin_client",
+    }
+)
+
+
+def pytest_collection_modifyitems(items):
+    """A test that cannot reach the database checks nothing the database engine decides: it is
+    `any_database` (scripts/test runs it on SQLite only)."""
+    for item in items:
+        if item.get_closest_marker("django_db") is None and not DATABASE_FIXTURES.intersection(
+            getattr(item, "fixturenames", ())
+        ):
+            item.add_marker(pytest.mark.any_database)
+
 
 @pytest.fixture
 def commune(db):

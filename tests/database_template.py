@@ -25,10 +25,12 @@ import fcntl
 import functools
 import hashlib
 import importlib.util
+import itertools
 import os
 import sqlite3
+import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -166,6 +168,112 @@ def _postgresql_from_template(connection, verbosity: int, rebuild: bool) -> None
     _point_at(connection, worker)
 
 
+def _put_back_by_copy(connection) -> None:
+    """Put the migrated rows back by copying them, instead of deserializing them.
+
+    Deserializing saves some 600 objects one by one, more than a second each time a
+    transactional test starts (and after its flush, for the tests that follow). A copy of the
+    rows as they are now (just cloned: the migrations' rows, nothing else) is kept and put back
+    in one go, after emptying every table: what a flush then the deserialization leave.
+    SQLite copies its whole 2 MB database with the backup API; PostgreSQL keeps the rows in
+    tables of a schema outside the search path, and empties the tables that hold rows then
+    refills them in one transaction (Django's foreign keys are checked at commit, whatever the
+    order of the rows).
+    """
+    put_back_rows = keep_rows(connection)
+    deserialize = connection.creation.deserialize_db_from_string
+
+    def put_back(data: str) -> None:
+        if data is not connection._test_serialized_contents:
+            deserialize(data)
+            return
+        put_back_rows()
+
+    connection.creation.deserialize_db_from_string = put_back
+
+
+def keep_rows(connection) -> Callable[[], None]:
+    """A copy of every row the database holds now, and the function that puts exactly those
+    rows back (whatever tables the database holds rows in then): milliseconds, where building
+    them again (pages, a world) or deserializing them takes seconds."""
+    if connection.vendor == "sqlite":
+        return _sqlite_rows_kept(connection)
+    return _postgresql_rows_kept(connection, f"kept_rows_{next(_KEPT_COPIES)}")
+
+
+_KEPT_COPIES = itertools.count()
+
+
+def _sqlite_rows_kept(connection):
+    connection.ensure_connection()
+    snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+    connection.connection.backup(snapshot)
+
+    def put_back() -> None:
+        connection.ensure_connection()
+        target = connection.connection
+        # The copy brings back the copied counters of AUTOINCREMENT keys; the ones reached since
+        # are kept, as a flush keeps them: an id is never given twice to rows of two tests (the
+        # caches outlive a test, Wagtail's renditions for one, keyed by image id).
+        reached = target.execute("SELECT name, seq FROM sqlite_sequence").fetchall()
+        # A request the live server is still answering (the browser's last) holds the shared
+        # in-memory database a moment longer.
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                snapshot.backup(target)
+                break
+            except sqlite3.OperationalError as error:
+                if "in use" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        for name, seq in reached:
+            target.execute(
+                "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", (seq, name)
+            )
+            target.execute(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? "
+                "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                (name, seq, name),
+            )
+
+    return put_back
+
+
+def _postgresql_rows_kept(connection, schema: str):
+    from django.db import transaction
+
+    quote = connection.ops.quote_name
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    # One query that names the tables holding rows (emptying all of them with TRUNCATE takes
+    # about a second: a new file for every table and index).
+    holding_rows = " UNION ALL ".join(
+        f"SELECT {i} WHERE EXISTS (SELECT 1 FROM {quote(table)})"  # noqa: S608 (our table names)
+        for i, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        cursor.execute(f"CREATE SCHEMA {schema}")
+        cursor.execute(holding_rows)
+        kept = [tables[i] for (i,) in cursor.fetchall()]
+        for table in kept:
+            copy = f"{schema}.{quote(table)}"
+            cursor.execute(f"CREATE TABLE {copy} AS TABLE {quote(table)}")
+
+    def put_back() -> None:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(holding_rows)
+            for (i,) in cursor.fetchall():
+                cursor.execute(f"DELETE FROM {quote(tables[i])}")  # noqa: S608 (ours)
+            for table in kept:
+                cursor.execute(
+                    f"INSERT INTO {quote(table)} "  # noqa: S608 (our table names)
+                    f"SELECT * FROM {schema}.{quote(table)}"
+                )
+
+    return put_back
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -194,6 +302,7 @@ def django_db_setup(
             # tests with serialized_rollback put back before they run, and what
             # `pytest_runtest_teardown` puts back after any transactional test's flush.
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+            _put_back_by_copy(connection)
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
@@ -230,3 +339,23 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
                 if contents:
                     connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+def main() -> None:
+    """Build the template now, unless it is built already: scripts/test runs this beside its
+    checks (one core), so that the first pytest worker does not build it while the other waits.
+    The same settings and test environment as the pytest processes: the same digest."""
+    import django
+    from django.test.utils import setup_test_environment
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+    django.setup()
+    setup_test_environment(debug=False)
+    from django.db import connection
+
+    from_template = {"sqlite": _sqlite_from_template, "postgresql": _postgresql_from_template}
+    from_template[connection.vendor](connection, verbosity=0, rebuild=False)
+
+
+if __name__ == "__main__":
+    main()

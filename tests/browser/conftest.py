@@ -15,6 +15,7 @@ thread and returns its plain result.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import shutil
@@ -153,12 +154,38 @@ def goto_and_settle(page, url: str) -> int:
 
 
 @pytest.fixture
-def browser_places(transactional_db, commune) -> dict[str, dict[str, str]]:
+def browser_places(transactional_db, _browser_places_kept) -> dict[str, dict[str, str]]:
     """An ordinary place with opening hours and an activity (three sessions a week, one of them
-    cancelled), and a discreet place, built with the factories.
+    cancelled), and a discreet place, built with the factories in Liège and Namur.
 
-    Returns plain values (paths, titles, addresses) that browser scripts can use.
+    Returns plain values (paths, titles, addresses) that browser scripts can use. Built once a
+    module (pages take seconds to build): each test gets the same rows back, whatever the
+    tests before it changed.
     """
+    pages, put_back = _browser_places_kept
+    put_back()
+    return copy.deepcopy(pages)
+
+
+@pytest.fixture(scope="module")
+def _browser_places_kept(django_db_setup, django_db_blocker):
+    """browser_places' rows, built on the migrated rows and kept (tests.database_template)."""
+    from django.db import connection
+
+    from tests.database_template import keep_rows
+    from tests.factories import CommuneFactory
+
+    with django_db_blocker.unblock():
+        # From the migrated rows, whatever the test before left.
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        liege = CommuneFactory(
+            name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik"
+        )
+        pages = _build_browser_places(liege)
+        return pages, keep_rows(connection)
+
+
+def _build_browser_places(commune) -> dict[str, dict[str, str]]:
     from activities.occurrences import cancel_occurrence
     from tests.factories import (
         ActivityPageFactory,

@@ -1,39 +1,11 @@
 """What families type, resolved on a tiny inline gazetteer: keys, ambiguous names and their
 alternatives, sections, postcodes, coordinates, bad input."""
 
-from decimal import Decimal
-
 import pytest
 from django.utils import translation
 
 from gazetteer.lookup import resolve_near, suggest
-from gazetteer.models import Section
-from tests.factories import CommuneFactory, PostalCodeFactory
-
-
-def make_commune(country, code, name, lat, lon, population, province, name_nl=""):
-    return CommuneFactory(
-        country=country,
-        code=code,
-        name_fr=name,
-        name_nl=name_nl,
-        province=province,
-        population=population,
-        latitude=Decimal(lat),
-        longitude=Decimal(lon),
-        search_names="",
-    )
-
-
-def make_postcode(commune, code, locality, lat, lon, section=None):
-    return PostalCodeFactory(
-        code=code,
-        locality=locality,
-        commune=commune,
-        section=section,
-        latitude=Decimal(lat),
-        longitude=Decimal(lon),
-    )
+from tests.gazetteer.inline import make_commune, make_jambes, make_postcode, make_section
 
 
 @pytest.fixture
@@ -50,29 +22,17 @@ def places(db):
         "FR", "62588", "Montreuil", "50.4637", "1.7635", 1900, "Pas-de-Calais"
     )
     paris = make_commune("FR", "75056", "Paris", "48.8566", "2.3429", 2103778, "Paris")
-    jambes = Section.objects.create(
-        key="BE-92094-jambes",
-        country="BE",
-        kind="section",
-        name_fr="Jambes",
-        commune=namur,
-        population=19658,
-        latitude=Decimal("50.45636"),
-        longitude=Decimal("4.87166"),
-        search_names="jambes",
-    )
-    paris_11 = Section.objects.create(
-        key="FR-75111",
-        country="FR",
+    jambes = make_jambes(namur, population=19658)
+    paris_11 = make_section(
+        paris,
+        "FR-75111",
+        "Paris 11e Arrondissement",
+        "48.8585",
+        "2.3795",
+        "paris 11e arrondissement|paris 11e|paris 11",
         kind="arrondissement",
-        name_fr="Paris 11e Arrondissement",
-        commune=paris,
-        latitude=Decimal("48.8585"),
-        longitude=Decimal("2.3795"),
-        search_names="paris 11e arrondissement|paris 11e|paris 11",
     )
     make_postcode(namur, "5000", "Namur", "50.4669", "4.8675")
-    make_postcode(namur, "5100", "Jambes", "50.45636", "4.87166", section=jambes)
     make_postcode(paris, "75011", "Paris 11e Arrondissement", "48.8585", "2.3795", paris_11)
     sulignat = make_commune("FR", "01412", "Sulignat", "46.18", "4.97", 500, "Ain")
     chatillon = make_commune(

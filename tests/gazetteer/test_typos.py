@@ -1,15 +1,13 @@
 """Typos and the site's own labels (issue 27): a name a typo away still finds its place, in
 `near` and in the suggestions; every label the site prints resolves back to its place."""
 
-from decimal import Decimal
-
 import pytest
 from django.utils import translation
 
 from gazetteer.fuzzy import close_names, distance, max_edits, trigrams
 from gazetteer.lookup import parse_label, resolve_near, suggest
-from gazetteer.models import NameTrigram, Section
-from tests.gazetteer.test_lookup import make_commune, make_postcode
+from gazetteer.models import NameTrigram
+from tests.gazetteer.inline import make_commune, make_jambes, make_postcode, make_section
 
 
 @pytest.fixture
@@ -39,20 +37,9 @@ def gazetteer(db):
     make_commune("BE", "13019", "Lille", "51.242", "4.823", 16000, "Province d’Anvers")
     make_commune("FR", "59350", "Lille", "50.6309", "3.0709", 232787, "Nord")
     make_commune("FR", "63102", "Chas", "45.74", "3.30", 500, "Puy-de-Dôme")
-    jambes = Section.objects.create(
-        key="BE-92094-jambes",
-        country="BE",
-        kind="section",
-        name_fr="Jambes",
-        commune=namur,
-        population=19658,
-        latitude=Decimal("50.45636"),
-        longitude=Decimal("4.87166"),
-        search_names="jambes",
-    )
+    jambes = make_jambes(namur, population=19658)
     make_postcode(liege, "4000", "Liège", "50.6326", "5.5797")
     make_postcode(liege, "4000", "Glain", "50.64", "5.54")
-    make_postcode(namur, "5100", "Jambes", "50.45636", "4.87166", section=jambes)
     return {"liege": liege, "namur": namur, "jambes": jambes}
 
 
@@ -213,15 +200,14 @@ def test_the_shorter_name_sets_the_bound(gazetteer):
 
 def test_a_number_is_never_a_typo(gazetteer):
     lyon = make_commune("FR", "69123", "Lyon", "45.76", "4.83", 520000, "Rhône")
-    Section.objects.create(
-        key="FR-69381",
-        country="FR",
+    make_section(
+        lyon,
+        "FR-69381",
+        "Lyon 1er Arrondissement",
+        "45.767",
+        "4.834",
+        "lyon 1er arrondissement|lyon 1er|lyon 1",
         kind="arrondissement",
-        name_fr="Lyon 1er Arrondissement",
-        commune=lyon,
-        latitude=Decimal("45.767"),
-        longitude=Decimal("4.834"),
-        search_names="lyon 1er arrondissement|lyon 1er|lyon 1",
     )
     assert resolve_near("Lyon 1").key == "FR-69381"
     assert resolve_near("Lyonn 1").key == "FR-69381"

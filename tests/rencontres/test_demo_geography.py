@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from gazetteer.models import Section
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import DemoPlaceGenerator
-from tests.factories import CommuneFactory, PostalCodeFactory
+from tests.factories import CommuneFactory
+from tests.gazetteer.inline import make_jambes
 
 # Region → (commune code, name, population, latitude, longitude).
 FRANCE = {
@@ -46,24 +46,7 @@ def geography(db):
         latitude=Decimal("50.4669"),
         longitude=Decimal("4.8675"),
     )
-    jambes = Section.objects.create(
-        key="BE-92094-jambes",
-        country="BE",
-        kind="section",
-        name_fr="Jambes",
-        commune=namur,
-        latitude=Decimal("50.45636"),
-        longitude=Decimal("4.87166"),
-        search_names="jambes",
-    )
-    PostalCodeFactory(
-        code="5100",
-        locality="Jambes",
-        commune=namur,
-        section=jambes,
-        latitude=jambes.latitude,
-        longitude=jambes.longitude,
-    )
+    make_jambes(namur)
     return namur
 
 

@@ -11,36 +11,18 @@ from django.test import Client
 from django.utils import timezone
 
 from rencontres.models import LoginAddressFailures
+from tests.rencontres.admin_login import PASSWORD, STAFF_NAME, log_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("behind_nginx")]
 
-PROXY = "10.0.0.2"
 SPRAYER = "203.0.113.66"
 COLLEAGUE = "198.51.100.20"
-PASSWORD = "le-bon-mot-de-passe-42"
-
-
-@pytest.fixture
-def staff(django_user_model):
-    return django_user_model.objects.create_user("one-staff", password=PASSWORD, is_staff=True)
 
 
 @pytest.fixture(autouse=True)
-def behind_nginx(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
-    settings.AXES_FAILURE_LIMIT = 10
+def address_limits(settings):
     settings.LOGIN_ADDRESS_FAILURE_LIMIT = 20
     settings.LOGIN_ADDRESS_COOLOFF_MINUTES = 30
-
-
-def log_in(client, username, password, address, **extra):
-    return client.post(
-        "/admin/login/",
-        {"username": username, "password": password},
-        REMOTE_ADDR=PROXY,
-        HTTP_X_FORWARDED_FOR=address,
-        **extra,
-    )
 
 
 def spray(client, count=30, address=SPRAYER):
@@ -56,7 +38,7 @@ def test_spraying_thirty_names_from_one_address_locks_it(staff, caplog):
     assert set(codes[19:]) == {429}
 
     # The right password of a real account is refused as well, from that address only.
-    locked = log_in(client, "one-staff", PASSWORD, SPRAYER)
+    locked = log_in(client, STAFF_NAME, PASSWORD, SPRAYER)
     assert locked.status_code == 429
     page = locked.content.decode()
     assert "toute connexion depuis cette adresse est refusée" in page
@@ -64,7 +46,7 @@ def test_spraying_thirty_names_from_one_address_locks_it(staff, caplog):
     assert "_auth_user_id" not in client.session
 
     colleague = Client()
-    response = log_in(colleague, "one-staff", PASSWORD, COLLEAGUE)
+    response = log_in(colleague, STAFF_NAME, PASSWORD, COLLEAGUE)
     assert response.status_code == 302
     assert colleague.session["_auth_user_id"] == str(staff.pk)
 
@@ -83,7 +65,7 @@ def test_the_address_lock_is_localized(staff, settings):
     spray(client, 20)
     # The admin's login has no language prefix: the language the visitor chose on the site.
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nl"
-    response = log_in(client, "one-staff", PASSWORD, SPRAYER)
+    response = log_in(client, STAFF_NAME, PASSWORD, SPRAYER)
     assert response.status_code == 429
     page = response.content.decode()
     assert '<html lang="nl">' in page
@@ -94,14 +76,14 @@ def test_the_address_lock_is_localized(staff, settings):
 def test_the_lock_ends_after_the_cooloff(staff):
     client = Client()
     spray(client, 20)
-    assert log_in(client, "one-staff", PASSWORD, SPRAYER).status_code == 429
+    assert log_in(client, STAFF_NAME, PASSWORD, SPRAYER).status_code == 429
 
     # Thirty-one minutes later: the lock is over, the right password logs in.
     LoginAddressFailures.objects.update(
         window_start=timezone.now() - timedelta(minutes=61),
         locked_until=timezone.now() - timedelta(minutes=1),
     )
-    response = log_in(client, "one-staff", PASSWORD, SPRAYER)
+    response = log_in(client, STAFF_NAME, PASSWORD, SPRAYER)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(staff.pk)
 
@@ -138,9 +120,9 @@ def test_ended_rows_are_pruned(staff):
 
 def test_the_per_user_name_lock_stays(staff):
     client = Client()
-    codes = [log_in(client, "one-staff", f"essai-{n}", SPRAYER).status_code for n in range(10)]
+    codes = [log_in(client, STAFF_NAME, f"essai-{n}", SPRAYER).status_code for n in range(10)]
     assert codes[:9] == [200] * 9 and codes[9] == 429
-    response = log_in(client, "one-staff", PASSWORD, SPRAYER)
+    response = log_in(client, STAFF_NAME, PASSWORD, SPRAYER)
     assert response.status_code == 429
     assert "la connexion à ce compte est bloquée" in response.content.decode()
     # Another user name from that address is not locked yet (ten failures, the limit is 20).
