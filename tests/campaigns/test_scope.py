@@ -40,6 +40,8 @@ def test_a_campaign_starts_once(started, mailoutbox):
 def test_programmes_narrow_the_scope(campaign, place_a, place_b):
     other = programme("espaces-de-rencontre")
     place_b.programmes.set([other])
+    # Its access modes were its former programme's.
+    place_b.access_modes.set([])
     place_b.save()
     campaign.programmes.set([programme()])
     assert list(places_in_scope(campaign)) == [place_a]

@@ -71,12 +71,18 @@ def migrated(request, tmp_path_factory) -> tuple[dict, dict]:
     return expected, json.loads(out.read_text())
 
 
+# Rows the code since then adds on purpose, to every database: the accessibility features for a
+# disabled child and a disabled parent (directory 0017), the « Professionnels » group (made after
+# migrate by rencontres.roles, for orientations).
+ADDED_SINCE = {"accessibility_features": 2, "groups": 1}
+
+
 def test_counts_are_those_of_the_previous_main(migrated):
     expected, report = migrated
     differences = {
         name: {"before": count, "after": report["counts"].get(name)}
         for name, count in expected["counts"].items()
-        if report["counts"].get(name) != count
+        if report["counts"].get(name) != count + ADDED_SINCE.get(name, 0)
     }
     assert not differences, (
         f"rows lost or added by the migrations {report['newly_applied_migrations']}: "
