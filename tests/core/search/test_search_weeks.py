@@ -13,7 +13,7 @@ from django.core.management import call_command
 from core.models import SearchEvent, SearchWeek
 from core.search.search_weeks import aggregate, iso_week, monday_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_search_events")]
 
 TODAY = date(2026, 12, 9)  # a Wednesday
 

@@ -38,11 +38,7 @@ COLUMNS = {"id", "day", "index", "area", "radius_km", "filters", "results", "eng
 
 
 @pytest.fixture
-def geography(db):
-    # Only this test's searches: on PostgreSQL, a live server still answering an earlier
-    # browser test's last requests can write their events after that test's flush (the file
-    # passes alone; in the suite, 80 rows were there before it).
-    SearchEvent.objects.all().delete()
+def geography(no_search_events):
     liege = CommuneFactory(
         code="62063",
         name_fr="Liège",
