@@ -23,8 +23,15 @@ def test_the_same_seed_draws_the_same_and_the_nearest_court():
     assert first == draw_meetings(CATALOGUE, 7, 3, "FR", (50.40, 3.08), TODAY)
     assert first.court_ids == [101]
     assert draw_meetings(CATALOGUE, 7, 3, "BE", (50.40, 3.08), TODAY).court_ids == [200]
-    assert 1 in first.accompaniment_ids
     assert {10, 11} <= set(first.document_ids)
+
+
+def test_every_espace_meets_on_site_and_the_other_kinds_vary():
+    drawn = [draw_meetings(CATALOGUE, 7, n, "FR", (50.6, 3.0), TODAY) for n in range(40)]
+    # On-site meetings are what every espace de rencontre offers (CATALOGUE: id 1), first.
+    assert all(d.accompaniment_ids[0] == 1 for d in drawn)
+    handovers = [2 in d.accompaniment_ids for d in drawn]
+    assert any(handovers) and not all(handovers)
 
 
 def test_some_declarations_are_old():
