@@ -9,8 +9,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from campaigns.models import Section
 from core.countries import Country
-from gazetteer.lookup import area_label
 from gazetteer.models import Commune
+from gazetteer.points import area_label
 
 
 def province_choices() -> list[tuple[str, str]]:

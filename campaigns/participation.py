@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from campaigns.models import Answer, Campaign, CampaignRequest, Section
-from gazetteer.lookup import area_label
+from gazetteer.points import area_label
 
 PENDING = "pending"
 

@@ -18,16 +18,10 @@ from django.utils.translation import gettext as _
 from core.search.fields import PlaceNotFound
 from gazetteer.courts import resolve_court
 from gazetteer.geocoding import lookup_address
-from gazetteer.lookup import (
-    NearPoint,
-    Suggestion,
-    commune_suggestion,
-    resolve_near,
-    section_suggestion,
-    suggest,
-)
+from gazetteer.lookup import resolve_near, suggest
 from gazetteer.models import Commune, PlaceName, PostalCode, Section
 from gazetteer.names import normalize
+from gazetteer.points import NearPoint, Suggestion, commune_suggestion, section_suggestion
 
 MAX_SUGGESTIONS = 5
 _NUMBER = re.compile(r"\d")

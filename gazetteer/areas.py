@@ -9,8 +9,8 @@ centre within `NEAREST_WITHIN_KM` (one query on the communes' indexed point), el
 from __future__ import annotations
 
 from core.geo import bounding_box, distance_from
-from gazetteer.lookup import NearPoint
 from gazetteer.models import Commune
+from gazetteer.points import NearPoint
 
 NEAREST_WITHIN_KM = 15
 

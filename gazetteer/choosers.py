@@ -22,9 +22,10 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets import BaseChooser
 
 from core.countries import Country
-from gazetteer.lookup import MAX_QUERY_LENGTH, area_label, commune_label, resolve_commune
+from gazetteer.lookup import MAX_QUERY_LENGTH, resolve_commune
 from gazetteer.models import Commune, PlaceName, PostalCode
 from gazetteer.names import normalize
+from gazetteer.points import area_label, commune_label
 
 # A postcode or an official code: digits, or Corsica's "2A"/"2B" département codes.
 _CODE = re.compile(r"\d+|2[AB]\d*")

@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer.lookup import NearPoint, Suggestion
 from gazetteer.models import Court
 from gazetteer.names import normalize
+from gazetteer.points import NearPoint, Suggestion
 
 COURTS_FILE = Path(__file__).parent / "data" / "courts.csv"
 

@@ -5,8 +5,9 @@ import pytest
 from django.utils import translation
 
 from gazetteer.fuzzy import close_names, distance, max_edits, trigrams
-from gazetteer.lookup import parse_label, resolve_near, suggest
+from gazetteer.lookup import resolve_near, suggest
 from gazetteer.models import NameTrigram
+from gazetteer.readback import parse_label
 from tests.gazetteer.inline import make_commune, make_jambes, make_postcode, make_section
 
 
