@@ -2,6 +2,7 @@
 task worker's heartbeat (core.worker), each e-mail's delivery (core.mail), and the anonymous
 family searches with their weekly sums (core.search.events)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -162,3 +163,34 @@ class SearchWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week} {self.index} {self.area or '-'} {self.searches}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """What every invitation by e-mail keeps (an organiser's, a professional's): the address,
+    the inviter and their language (the only thing known of the recipient's), and the dates that
+    make its link (core.invitations) work once, until `expires_at`."""
+
+    email = models.EmailField(_("courriel"))
+    language = models.CharField(_("langue"), max_length=10)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invité par"),
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expire le"))
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]

@@ -11,41 +11,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Occurrence
+from core import models as core_models
 from directory.models import PlacePage
 
 
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class Invitation(models.Model):
-    """An e-mail address asked to join a place's organisers. The link sent carries only the
-    invitation's id, signed; it works once (`accepted_at`), until `expires_at`. Revoking it deletes
-    it (the audit log keeps the trace), so its link leads nowhere."""
+class Invitation(core_models.Invitation):
+    """An e-mail address asked to join a place's organisers. Revoking it deletes it (the audit
+    log keeps the trace), so its link leads nowhere."""
 
     place = models.ForeignKey(
         PlacePage, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("lieu")
     )
-    email = models.EmailField(_("courriel"))
-    # The inviter's language: the only thing known of the recipient's.
-    language = models.CharField(_("langue"), max_length=10)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invité par"),
-    )
-    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expire le"))
-    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
 
-    objects = InvitationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(core_models.Invitation.Meta):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         indexes = [models.Index(fields=["place", "accepted_at"])]
@@ -53,10 +31,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.place_id}"
-
-    @property
-    def is_pending(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
 
 
 # More than this at one session is a typing mistake.

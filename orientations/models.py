@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import models as core_models
 from directory.models import PlacePage
 
 NOTE_LENGTH = 500
@@ -37,20 +38,13 @@ class ProfessionalProfile(models.Model):
         return f"{self.profession}, {self.organisation}"
 
 
-class ProfessionalInvitationQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class ProfessionalInvitation(models.Model):
+class ProfessionalInvitation(core_models.Invitation):
     """An address asked to open a professional account, by ONE staff or by a place's
-    organiser (`place`, for the record). Its link (core.invitations) works once, until
-    `expires_at`; an address that has an account accepts with a button."""
+    organiser (`place`, for the record). An address that has an account accepts with a
+    button."""
 
-    email = models.EmailField(_("courriel"))
     organisation = models.CharField(_("organisation"), max_length=200)
     profession = models.CharField(_("profession"), max_length=200)
-    language = models.CharField(_("langue"), max_length=10)
     place = models.ForeignKey(
         PlacePage,
         on_delete=models.SET_NULL,
@@ -59,22 +53,8 @@ class ProfessionalInvitation(models.Model):
         related_name="+",
         verbose_name=_("depuis le lieu"),
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invité par"),
-    )
-    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expire le"))
-    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
 
-    objects = ProfessionalInvitationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(core_models.Invitation.Meta):
         verbose_name = _("invitation de professionnel")
         verbose_name_plural = _("invitations de professionnels")
         indexes = [models.Index(fields=["invited_by", "created_at"])]
