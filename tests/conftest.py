@@ -67,15 +67,25 @@ def place_b(commune):
     return PlacePageFactory(title="Lieu B", commune=commune)
 
 
+def organiser_of(django_user_model, place, username):
+    """An account in the organisers' group of `place` (given one if the place has none yet)."""
+    from directory.roles import organiser_group, organiser_groups_for
+
+    user = django_user_model.objects.create_user(
+        username, email=f"{username}@example.org", password="x"
+    )
+    user.groups.add(organiser_group(place) or organiser_groups_for([place])[0])
+    return user
+
+
 @pytest.fixture
 def organiser_a(django_user_model, place_a):
-    from django.contrib.auth.models import Group
+    return organiser_of(django_user_model, place_a, "orga-a")
 
-    from directory.roles import organiser_group_name
 
-    user = django_user_model.objects.create_user("orga-a", password="x")
-    user.groups.add(Group.objects.get(name=organiser_group_name(place_a)))
-    return user
+@pytest.fixture
+def organiser_b(django_user_model, place_b):
+    return organiser_of(django_user_model, place_b, "orga-b")
 
 
 @pytest.fixture
@@ -84,7 +94,9 @@ def staff_member(django_user_model):
 
     from rencontres.roles import ONE_STAFF_GROUP
 
-    user = django_user_model.objects.create_user("one-staff", password="x")
+    user = django_user_model.objects.create_user(
+        "one-staff", email="staff@one.example", password="x"
+    )
     user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
     return user
 

@@ -3,7 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
+
+from tests.conftest import organiser_of
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NOW = datetime(2027, 3, 3, 10, 0, tzinfo=BRUSSELS)
@@ -54,40 +55,9 @@ def place_namur(namur):
     return place_in(namur, "Lieu de Namur")
 
 
-def organiser_of(django_user_model, place, username):
-    from directory.roles import organiser_group
-
-    user = django_user_model.objects.create_user(
-        username, email=f"{username}@example.org", password="x"
-    )
-    user.groups.add(organiser_group(place))
-    return user
-
-
-@pytest.fixture
-def organiser_a(django_user_model, place_a):
-    return organiser_of(django_user_model, place_a, "orga-a")
-
-
-@pytest.fixture
-def organiser_b(django_user_model, place_b):
-    return organiser_of(django_user_model, place_b, "orga-b")
-
-
 @pytest.fixture
 def organiser_namur(django_user_model, place_namur):
     return organiser_of(django_user_model, place_namur, "orga-namur")
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    from rencontres.roles import ONE_STAFF_GROUP
-
-    user = django_user_model.objects.create_user(
-        "one-staff", email="staff@one.example", password="x"
-    )
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 # A Wednesday afternoon: the week's sessions are on either side of now.
@@ -28,37 +27,6 @@ def place_b(commune):
     from tests.factories import PlacePageFactory, publish
 
     return publish(PlacePageFactory(title="Lieu B", commune=commune))
-
-
-def organiser_of(django_user_model, place, username):
-    from directory.roles import organiser_group
-
-    user = django_user_model.objects.create_user(
-        username, email=f"{username}@example.org", password="x"
-    )
-    user.groups.add(organiser_group(place))
-    return user
-
-
-@pytest.fixture
-def organiser_a(django_user_model, place_a):
-    return organiser_of(django_user_model, place_a, "orga-a")
-
-
-@pytest.fixture
-def organiser_b(django_user_model, place_b):
-    return organiser_of(django_user_model, place_b, "orga-b")
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    from rencontres.roles import ONE_STAFF_GROUP
-
-    user = django_user_model.objects.create_user(
-        "one-staff", email="staff@one.example", password="x"
-    )
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 @pytest.fixture

@@ -41,16 +41,6 @@ def place_b(commune):
     return taking(ffer_place(commune, "Espace B"))
 
 
-def organiser_of(django_user_model, place, username):
-    from directory.roles import organiser_group, organiser_groups_for
-
-    user = django_user_model.objects.create_user(
-        username, email=f"{username}@example.org", password="x"
-    )
-    user.groups.add(organiser_group(place) or organiser_groups_for([place])[0])
-    return user
-
-
 def professional(django_user_model, username):
     from orientations.models import ProfessionalProfile
     from orientations.roles import PROFESSIONALS_GROUP
@@ -64,16 +54,6 @@ def professional(django_user_model, username):
 
 
 @pytest.fixture
-def organiser_a(django_user_model, place_a):
-    return organiser_of(django_user_model, place_a, "orga-a")
-
-
-@pytest.fixture
-def organiser_b(django_user_model, place_b):
-    return organiser_of(django_user_model, place_b, "orga-b")
-
-
-@pytest.fixture
 def professional_a(django_user_model):
     return professional(django_user_model, "pro-a")
 
@@ -81,17 +61,6 @@ def professional_a(django_user_model):
 @pytest.fixture
 def professional_b(django_user_model):
     return professional(django_user_model, "pro-b")
-
-
-@pytest.fixture
-def staff_member(django_user_model):
-    from rencontres.roles import ONE_STAFF_GROUP
-
-    user = django_user_model.objects.create_user(
-        "one-staff", email="staff@one.example", password="x"
-    )
-    user.groups.add(Group.objects.get(name=ONE_STAFF_GROUP))
-    return user
 
 
 def orientation_to(place, by, **fields):
