@@ -80,6 +80,15 @@ def phone_key(phone: str) -> str:
     return digits[-PHONE_DIGITS:] if len(digits) >= 8 else ""
 
 
+def address_likeness(a: str, b: str) -> float:
+    """How alike two street addresses are; 0 when their numbers differ: « rue Haute 1 » and
+    « rue Haute 12 » are two buildings."""
+    a, b = normalize(a or ""), normalize(b or "")
+    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return 0.0
+    return _ratio(a, b)
+
+
 def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
 
@@ -87,7 +96,7 @@ def _ratio(a: str, b: str) -> float:
 def likeness(a: dict, b: dict) -> Likeness | None:
     """How alike two places' rows (`COLUMNS`) are, or None when they are not a likely pair."""
     name = _ratio(name_key(a["title"]), name_key(b["title"]))
-    address = _ratio(normalize(a["street_address"]), normalize(b["street_address"]))
+    address = address_likeness(a["street_address"], b["street_address"])
     phone = bool(phone_key(a["phone"])) and phone_key(a["phone"]) == phone_key(b["phone"])
     email = bool(a["email"]) and a["email"].lower() == b["email"].lower()
     found = {

@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
+from wagtail.actions.move_page import MovePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
@@ -151,7 +153,10 @@ def _move_children(source: Page, target: Page | None, by) -> None:
         if slug != child.slug:
             child.slug = slug
             child.save(update_fields=["slug"], clean=False)
-        child.move(target, pos="last-child", user=by)
+        # Who may merge is the queue's decision (the merge permission), not the page tree's.
+        MovePageAction(child, target, pos="last-child", user=by).execute(
+            skip_permission_checks=True
+        )
 
 
 def _redirect(merged: PlacePage, kept: PlacePage) -> None:
@@ -196,7 +201,9 @@ def merge_places(kept: PlacePage, merged: PlacePage, *, by=None) -> PlacePage:
         _apply(_RELATIONS[label], relation, kept, merged)
     for page in [merged, *merged.get_translations().specific()]:
         if page.live:
-            page.unpublish(user=by, log_action=True)
+            UnpublishPageAction(page, user=by, log_action=True).execute(
+                skip_permission_checks=True
+            )
     PlacePage.objects.filter(translation_key=merged.translation_key).update(replaced_by=kept)
     merged.replaced_by = kept
     _redirect(merged, kept)
