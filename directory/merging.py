@@ -201,9 +201,7 @@ def merge_places(kept: PlacePage, merged: PlacePage, *, by=None) -> PlacePage:
         _apply(_RELATIONS[label], relation, kept, merged)
     for page in [merged, *merged.get_translations().specific()]:
         if page.live:
-            UnpublishPageAction(page, user=by, log_action=True).execute(
-                skip_permission_checks=True
-            )
+            UnpublishPageAction(page, user=by, log_action=True).execute(skip_permission_checks=True)
     PlacePage.objects.filter(translation_key=merged.translation_key).update(replaced_by=kept)
     merged.replaced_by = kept
     _redirect(merged, kept)
