@@ -6,7 +6,7 @@ block that keeps it cheap: a few dozen places at most, in one query), on four th
 
 - its name, normalised (case, accents, punctuation) and without the words every place's name
   shares (« lieu de rencontre », « espace »…), compared with `difflib`;
-- its phone, compared on its last nine digits (+32 4…, 04…);
+- its phone, read as an international number in the place's country (+32 4…, 04…);
 - its street address, normalised and compared with `difflib`;
 - its e-mail address, lower-cased.
 
@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.phones import BadNumber, read_phone
 from directory.models.duplicates import DuplicateCandidate, DuplicateSource
 from directory.models.places import PlacePage
 from gazetteer.names import normalize
@@ -36,7 +37,7 @@ from gazetteer.names import normalize
 NAME_ALIKE = 0.8
 NAME_ALONE = 0.92
 ADDRESS_ALIKE = 0.85
-PHONE_DIGITS = 9
+MIN_PHONE_DIGITS = 8
 WEIGHTS = {"name": 0.5, "phone": 0.25, "address": 0.15, "email": 0.1}
 REASONS = {
     "name": _("noms proches"),
@@ -49,7 +50,16 @@ GENERIC_WORDS = frozenset(
     "lieu lieux de du des la le les l d rencontre rencontres enfants enfant parents parent "
     "espace maison asbl vzw ontmoetingsplaats huis van het kind en et".split()
 )
-COLUMNS = ("pk", "title", "phone", "street_address", "email", "commune_id", "postcode")
+COLUMNS = (
+    "pk",
+    "title",
+    "phone",
+    "street_address",
+    "email",
+    "commune_id",
+    "postcode",
+    "country",
+)
 
 _source: ContextVar[str] = ContextVar("duplicate_source", default=DuplicateSource.PUBLISH)
 
@@ -71,13 +81,19 @@ class Likeness:
 
 
 def name_key(title: str) -> str:
-    words = [word for word in normalize(title).split() if word not in GENERIC_WORDS]
-    return " ".join(words) or normalize(title)
+    plain = re.sub(r"[^\w ]+", " ", normalize(title)).split()
+    words = [word for word in plain if word not in GENERIC_WORDS]
+    return " ".join(words or plain)
 
 
-def phone_key(phone: str) -> str:
-    digits = re.sub(r"\D", "", phone or "")
-    return digits[-PHONE_DIGITS:] if len(digits) >= 8 else ""
+def phone_key(phone: str, country: str = "") -> str:
+    """The number in E.164 (read in the place's country), else its digits: « 04 222 33 44 »
+    and « +32 4 222 33 44 » are one number."""
+    try:
+        return read_phone(phone, country or None)
+    except BadNumber:
+        digits = re.sub(r"\D", "", phone or "")
+        return digits if len(digits) >= MIN_PHONE_DIGITS else ""
 
 
 def address_likeness(a: str, b: str) -> float:
@@ -97,7 +113,8 @@ def likeness(a: dict, b: dict) -> Likeness | None:
     """How alike two places' rows (`COLUMNS`) are, or None when they are not a likely pair."""
     name = _ratio(name_key(a["title"]), name_key(b["title"]))
     address = address_likeness(a["street_address"], b["street_address"])
-    phone = bool(phone_key(a["phone"])) and phone_key(a["phone"]) == phone_key(b["phone"])
+    phone_a = phone_key(a["phone"], a.get("country", ""))
+    phone = bool(phone_a) and phone_a == phone_key(b["phone"], b.get("country", ""))
     email = bool(a["email"]) and a["email"].lower() == b["email"].lower()
     found = {
         "name": name >= NAME_ALIKE,
@@ -113,14 +130,14 @@ def likeness(a: dict, b: dict) -> Likeness | None:
     return Likeness(round(score, 3), reasons)
 
 
-def _candidate_places(places: list[dict]) -> list[dict]:
+def _candidate_places(places: list[dict], locale) -> list[dict]:
     communes = {place["commune_id"] for place in places}
     postcodes = {place["postcode"] for place in places if place["postcode"]}
     return list(
         PlacePage.objects.filter(
             Q(commune_id__in=communes) | Q(postcode__in=postcodes),
             live=True,
-            locale=Locale.get_default(),
+            locale=locale,
             replaced_by__isnull=True,
         ).values(*COLUMNS)
     )
@@ -130,16 +147,18 @@ def find_duplicates(
     place_ids: Iterable[int], source: str | None = None
 ) -> list[DuplicateCandidate]:
     """The new likely pairs of the places `place_ids` (French, not merged), stored open. A pair
-    already stored, whatever its status, is not stored again. Four queries per batch."""
+    already stored, whatever its status, is not stored again. The same few queries (at most
+    eight, the insert's savepoint included) for one place or a whole import."""
+    locale = Locale.get_default()
     places = list(
         PlacePage.objects.filter(
-            pk__in=list(place_ids), locale=Locale.get_default(), replaced_by__isnull=True
+            pk__in=list(place_ids), locale=locale, replaced_by__isnull=True
         ).values(*COLUMNS)
     )
     if not places:
         return []
     pairs: dict[tuple[int, int], Likeness] = {}
-    for other in _candidate_places(places):
+    for other in _candidate_places(places, locale):
         for place in places:
             if other["pk"] == place["pk"]:
                 continue
