@@ -3,9 +3,11 @@ place, so that a partner holding the old id finds it (docs/duplicates.md says wh
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
-from django.http import JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponsePermanentRedirect
 
 from directory.models.places import PlacePage
 
@@ -37,6 +39,6 @@ def moved_permanently(request, record_id: int | str, relative_url: str, page_url
     same in its body for a client that does not follow redirects."""
     url = request.build_absolute_uri(relative_url)
     body = {"replaced_by": {"id": record_id, "url": url, "page_url": page_url}}
-    response = JsonResponse(body, status=301)
-    response["Location"] = url
-    return response
+    return HttpResponsePermanentRedirect(
+        url, content=json.dumps(body, cls=DjangoJSONEncoder), content_type="application/json"
+    )

@@ -5,7 +5,7 @@ and services-at-locations are searched by the places' search (both engines)."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
@@ -42,7 +42,7 @@ def not_found(name: str = "id") -> JsonResponse:
     )
 
 
-def absent(request: HttpRequest, kind: str, text: str) -> JsonResponse:
+def absent(request: HttpRequest, kind: str, text: str) -> HttpResponse:
     """A 404; or, for a place merged into another (directory/merging.py), a 301 to the kept
     place's record of the same kind, named in the body as `replaced_by` (docs/duplicates.md)."""
     keys = keys_of(kind, text)
