@@ -190,6 +190,9 @@ def merge_places(kept: PlacePage, merged: PlacePage, *, by=None) -> PlacePage:
         raise MergeError("A place cannot be merged into itself.")
     if kept.replaced_by_id or merged.replaced_by_id:
         raise MergeError("A place already merged cannot be merged again.")
+    if not kept.locale.is_default or not merged.locale.is_default:
+        # A translation is the same place in another language: its French page is merged.
+        raise MergeError("Only French places are merged, with their translations.")
     relations = place_relations()
     missing = undeclared_relations()
     if missing:

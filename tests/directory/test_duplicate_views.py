@@ -111,3 +111,22 @@ def test_staff_home_shows_the_duplicates_waiting(client, staff_member, pair):
     assert "1 paire de lieux qui se ressemblent" in text
     assert "« Les Petits Pas » et « Les petits pas asbl »" in text
     assert panel.select_one(f'a[href="{QUEUE}"]') is not None
+
+
+def test_the_queue_costs_the_same_queries_for_one_pair_or_many(client, staff_member, commune):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queue_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(QUEUE).status_code == 200
+        return len(queries)
+
+    client.force_login(staff_member)
+    publish(PlacePageFactory(title="Le Nid", commune=commune, phone="04 222 33 44"))
+    publish(PlacePageFactory(title="Le nid", slug="nid-2", commune=commune))
+    one = queue_queries()
+    for n in range(4):
+        publish(PlacePageFactory(title=f"La Ruche {n}", commune=commune, phone="04 333 44 55"))
+    assert DuplicateCandidate.objects.count() > 4
+    assert queue_queries() == one
