@@ -153,6 +153,11 @@ def _move_children(source: Page, target: Page | None, by) -> None:
         if slug != child.slug:
             child.slug = slug
             child.save(update_fields=["slug"], clean=False)
+            # The editor starts from the latest revision: it must not bring the old slug back.
+            revision = child.latest_revision
+            if revision is not None:
+                revision.content["slug"] = slug
+                revision.save(update_fields=["content"])
         # Who may merge is the queue's decision (the merge permission), not the page tree's.
         MovePageAction(child, target, pos="last-child", user=by).execute(
             skip_permission_checks=True

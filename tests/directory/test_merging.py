@@ -127,6 +127,7 @@ def test_the_merge_moves_activities_whose_slug_the_kept_place_has(twins):
     moved.refresh_from_db()
     assert moved.get_parent().pk == kept.pk
     assert moved.slug == "atelier-2"
+    assert moved.latest_revision.as_object().slug == "atelier-2"
 
 
 def test_the_merged_address_redirects_permanently_to_the_kept_place(client, twins):
