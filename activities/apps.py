@@ -9,6 +9,7 @@ class ActivitiesConfig(AppConfig):
     def ready(self) -> None:
         from activities import signals  # noqa: F401
         from activities.activity_page import activity_page_context
+        from activities.merging import declare
         from activities.models import (
             ActivityAddedDate,
             ActivityExcludedDate,
@@ -23,6 +24,7 @@ class ActivitiesConfig(AppConfig):
         from core.search.index import register
 
         register(SESSIONS)
+        declare()
         present(ActivityPage, activity_page_context)
         # Sessions written in bulk (activities.occurrences) announce themselves through the
         # sessions index they update; a registration changes the places a session has left.

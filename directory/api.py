@@ -29,6 +29,7 @@ from directory.place_detail import (
     place_detail,
     public_place,
 )
+from directory.replacements import moved_permanently, replacement_of
 from directory.search.events import place_search_event
 from directory.search.far import nearest_in_territory
 from directory.search.index import PLACES, PlaceHit
@@ -279,19 +280,36 @@ SUGGEST_QUERY = {
 }
 
 
+class ReplacedByOut(Schema):
+    id: int
+    url: str
+    page_url: str
+
+
+class ReplacedOut(Schema):
+    replaced_by: ReplacedByOut
+
+
 @router.get(
     "/places/{place_id}/",
-    response={200: PlaceDetailOut, 404: ErrorOut},
+    response={200: PlaceDetailOut, 301: ReplacedOut, 404: ErrorOut},
     summary="Un lieu",
     openapi_extra=api_examples.PLACE_DETAIL,
 )
 def get_place(request: HttpRequest, place_id: str):
     """Everything a partner needs of one place: address (none for a discreet place, shown at its
     commune), contacts, opening hours, closures, ages, languages, accessibility, fee, access,
-    programmes, objectives, upcoming sessions, date modified."""
+    programmes, objectives, upcoming sessions, date modified. A place merged into another
+    answers a 301 to the kept place, named in the body as `replaced_by`."""
     # Any text reaches here (a JSON 404, not the site's HTML one, for "-1" or "abc").
     known = place_id.isascii() and place_id.isdigit() and len(place_id) <= 18
     place = public_place(int(place_id)) if known else None
+    # A place merged into another (directory/merging.py): a 301 to the kept place.
+    replacement = replacement_of(int(place_id)) if known and place is None else None
+    if replacement is not None:
+        return moved_permanently(
+            request, replacement.id, f"../{replacement.id}/", replacement.page_url
+        )
     if place is None:
         return Status(
             404, {"errors": {"place_id": [_("Aucun lieu public ne porte cet identifiant.")]}}

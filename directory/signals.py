@@ -3,6 +3,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
+from directory.duplicates import find_duplicates
 from directory.freshness import mark_verified
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
@@ -30,6 +31,14 @@ def keep_organiser_group_name(sender, instance: PlacePage, **kwargs):
 @receiver(page_published, sender=PlacePage)
 def publishing_verifies_the_place(sender, instance: PlacePage, **kwargs):
     instance.verified_at = mark_verified(instance.pk)
+
+
+@receiver(page_published, sender=PlacePage)
+def look_for_duplicates(sender, instance: PlacePage, **kwargs):
+    # The French place only: a translation is the same place. A merged place is never
+    # published again as such, and if it were, it has its kept place already.
+    if instance.locale_id == Locale.get_default().pk and instance.replaced_by_id is None:
+        find_duplicates([instance.pk])
 
 
 @receiver(page_published, sender=PlacePage)

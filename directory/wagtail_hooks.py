@@ -7,8 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.admin import register_restricted_menu_item
+from directory import staff_panels  # noqa: F401 (registers ONE staff's home panel)
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
+from directory.duplicate_views import DuplicateQueueView, can_merge_places
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
@@ -69,11 +71,17 @@ hooks.register("after_edit_page", _warn_if_place_has_no_point)
 
 @hooks.register("register_admin_urls")
 def register_import_urls():
-    return [path("lieux/import/", ImportPlacesView.as_view(), name="directory_import_places")]
+    return [
+        path("lieux/import/", ImportPlacesView.as_view(), name="directory_import_places"),
+        path("lieux/doublons/", DuplicateQueueView.as_view(), name="directory_duplicates"),
+    ]
 
 
 register_restricted_menu_item(
     _("Importer des lieux"), "directory_import_places", can_import_places, "upload", order=230
+)
+register_restricted_menu_item(
+    _("Doublons possibles"), "directory_duplicates", can_merge_places, "duplicate", order=231
 )
 
 

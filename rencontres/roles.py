@@ -57,6 +57,8 @@ STAFF_MODEL_PERMISSIONS = (
     # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
     # neither: they only see their own place's projects, read-only.
     + [("projects", "view_coverage"), ("directory", "import_places")]
+    # The queue of likely duplicate places, merged or set aside (docs/duplicates.md).
+    + [("directory", "merge_places")]
     # Invite and remove any place's organisers (organisers invite for their own place only),
     # see and revoke pending invitations, record any session's head-count.
     + [

@@ -10,12 +10,14 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.models import Locale
 
+from directory.duplicates import found_by
 from directory.extensions import PLACE_ORGANISERS_IMPORTED
 from directory.importing.apply import changed_fields, create, keeps_point, update
 from directory.importing.formats import ImportFileError
 from directory.importing.report import ImportReport, RowReport
 from directory.importing.rows import RELATED_FIELDS, Vocabulary, validate_row
 from directory.map_page import PlaceIndexPage
+from directory.models.duplicates import DuplicateSource
 from directory.models.places import PlacePage
 
 
@@ -34,11 +36,14 @@ def import_places(
     vocabulary = Vocabulary(locale_id=parent.locale_id)
     report = ImportReport(dry_run=dry_run)
     seen: dict[str, int] = {}
-    for line, values in rows:
-        row = _run_row(line, values, vocabulary, seen, parent, dry_run, user)
-        report.rows.append(row)
-        if progress is not None:
-            progress(row)
+    # Each place written is published, which looks for its likely duplicates (directory
+    # signals): those are marked as found by the import.
+    with found_by(DuplicateSource.IMPORT):
+        for line, values in rows:
+            row = _run_row(line, values, vocabulary, seen, parent, dry_run, user)
+            report.rows.append(row)
+            if progress is not None:
+                progress(row)
     return report
 
 

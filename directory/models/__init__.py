@@ -1,5 +1,6 @@
 from directory.map_page import PlaceIndexPage
 from directory.models.closures import ClosurePeriod
+from directory.models.duplicates import DuplicateCandidate
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
 from directory.models.organisers import PlaceOrganisers
@@ -10,6 +11,7 @@ __all__ = [
     "Accompaniment",
     "RequiredDocument",
     "ClosurePeriod",
+    "DuplicateCandidate",
     "AccessibilityFeature",
     "Language",
     "OpeningHours",

@@ -103,6 +103,17 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
     verified_at = models.DateTimeField(
         _("informations vérifiées le"), null=True, blank=True, editable=False
     )
+    # Set when ONE staff merged this place, a duplicate, into another (directory/merging.py):
+    # its page is unpublished, its address redirects there, and the APIs name the kept place.
+    replaced_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="replaced_places",
+        verbose_name=_("remplacé par"),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -172,7 +183,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types = ["activities.ActivityPage"]
     # A copy is another place: it must not take over the original's line in the import list.
-    exclude_fields_in_copy = ["external_id"]
+    exclude_fields_in_copy = ["external_id", "replaced_by"]
 
     class Meta:
         verbose_name = _("lieu")

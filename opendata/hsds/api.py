@@ -5,10 +5,11 @@ and services-at-locations are searched by the places' search (both engines)."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from directory.replacements import moved_permanently, replacement_of
 from opendata.hsds import records, taxonomy
 from opendata.hsds.openapi import (
     ITEM,
@@ -16,7 +17,7 @@ from opendata.hsds.openapi import (
     described,
 )
 from opendata.hsds.search import HsdsSearch, hsds_search, page_fields, plain_page
-from opendata.ids import keys_of
+from opendata.ids import keys_of, record_id
 
 HSDS_VERSION = "3.0"
 PROFILE = "https://docs.openreferral.org/en/3.0/hsds/overview.html"
@@ -39,6 +40,17 @@ def not_found(name: str = "id") -> JsonResponse:
     return JsonResponse(
         {"errors": {name: [_("Aucun enregistrement public ne porte cet identifiant.")]}}, status=404
     )
+
+
+def absent(request: HttpRequest, kind: str, text: str) -> HttpResponse:
+    """A 404; or, for a place merged into another (directory/merging.py), a 301 to the kept
+    place's record of the same kind, named in the body as `replaced_by` (docs/duplicates.md)."""
+    keys = keys_of(kind, text)
+    replacement = replacement_of(keys[0]) if keys else None
+    if replacement is None:
+        return not_found()
+    kept = record_id(kind, replacement.id)
+    return moved_permanently(request, kept, kept, replacement.page_url)
 
 
 def _public(ids: list[int]) -> list[records.HsdsPlace]:
@@ -106,7 +118,7 @@ def list_services(request: HttpRequest):
 @hsds_api.get("/services/{id}", **described("service", ITEM))
 def get_service(request: HttpRequest, id: str):
     place = _place("service", id)
-    return records.service(place) if place else not_found()
+    return records.service(place) if place else absent(request, "service", id)
 
 
 def _link_item(place, options: dict | None = None) -> dict:
@@ -125,7 +137,7 @@ def list_service_at_locations(request: HttpRequest):
 @hsds_api.get("/service_at_locations/{id}", **described("service_at_location", ITEM))
 def get_service_at_location(request: HttpRequest, id: str):
     place = _place("service_at_location", id)
-    return records.service(place) if place else not_found()
+    return records.service(place) if place else absent(request, "service_at_location", id)
 
 
 @hsds_api.get("/organizations", **described("organizations", LIST_PARAMETERS["organizations"]))
@@ -141,7 +153,9 @@ def list_organizations(request: HttpRequest):
 @hsds_api.get("/organizations/{id}", **described("organization", ITEM))
 def get_organization(request: HttpRequest, id: str):
     place = _place("organization", id)
-    return records.organization(place, services=True) if place else not_found()
+    if place is None:
+        return absent(request, "organization", id)
+    return records.organization(place, services=True)
 
 
 @hsds_api.get("/taxonomies", **described("taxonomies", LIST_PARAMETERS["taxonomies"]))

@@ -107,6 +107,15 @@ RESPONSES = {
 }
 ERROR = {"errors": {"per_page": ["Assurez-vous que cette valeur est inférieure ou égale à 100."]}}
 MISSING = {"errors": {"id": ["Aucun enregistrement public ne porte cet identifiant."]}}
+# A place merged into another (docs/duplicates.md): its records answer a 301 to the kept one's.
+REPLACEABLE = {"service", "service_at_location", "organization"}
+REPLACED = {
+    "replaced_by": {
+        "id": "5e9c0d6a-0002-4000-8000-00000000002a",
+        "url": "https://rencontres.example.org/api/hsds/services/5e9c0d6a-0002-4000-8000-00000000002a",
+        "page_url": "https://rencontres.example.org/lieux/le-nid/",
+    }
+}
 
 
 def described(name: str, parameters: list[dict] | None = None) -> dict:
@@ -154,6 +163,11 @@ def described(name: str, parameters: list[dict] | None = None) -> dict:
         responses[404] = {
             "description": "Inconnu",
             "content": {"application/json": {"example": MISSING}},
+        }
+    if name in REPLACEABLE:
+        responses[301] = {
+            "description": "Fusionné dans un autre lieu : `replaced_by` et `Location` le nomment",
+            "content": {"application/json": {"example": REPLACED}},
         }
     extra: dict = {"responses": responses}
     if parameters:

@@ -43,6 +43,9 @@ from rencontres.demo.words import (
 )
 
 DEMO_SLUG_PREFIX = "demo-"
+# A demo place imported twice (rencontres/demo/duplicates.py): not a demo place of its own, so
+# that counts and draws ignore it, but removed with them by `--clear`.
+TWIN_SLUG_PREFIX = "twin-demo-"
 DEMO_SLUG_RE = re.compile(r"^demo-(\d{6})-")
 MAX_DEMO_PLACES = 999_999
 # A place in a commune that has sections is shown at one of them this often ("… (Jambes)").

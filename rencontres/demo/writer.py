@@ -28,7 +28,7 @@ from core.overlap import sent_while_next_is_made
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
 from projects.models import HealthParentingProject
-from rencontres.demo.generator import DEMO_SLUG_PREFIX, DemoPlace, demo_index
+from rencontres.demo.generator import DEMO_SLUG_PREFIX, TWIN_SLUG_PREFIX, DemoPlace, demo_index
 
 
 def directory_root() -> PlaceIndexPage | None:
@@ -245,7 +245,8 @@ def _add_to(backends, model, pages) -> None:
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:
     """Delete the demo places, their activities, projects and organiser groups; yields how many
     places were done."""
-    rows = list(demo_pages(parent).order_by("path").values_list("pk", flat=True))
+    twins = Page.objects.child_of(parent).filter(slug__startswith=TWIN_SLUG_PREFIX)
+    rows = list((demo_pages(parent) | twins).order_by("path").values_list("pk", flat=True))
     for chunk in chunked(rows, chunk_size):
         with transaction.atomic():
             ids = list(chunk)

@@ -1,6 +1,7 @@
 """ONE staff's home in the admin: the panels the apps register (core.staff_home) — stale
-listings, open problem reports, searches that found nothing —, for ONE staff only, in a number
-of queries that does not grow with the rows behind them, and open to panels of other apps."""
+listings, open problem reports, searches that found nothing, likely duplicates —, for ONE staff
+only, in a number of queries that does not grow with the rows behind them, and open to panels
+of other apps."""
 
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ def test_staff_see_stale_listings_reports_and_searches_that_found_nothing(
     client.force_login(staff_member)
     page, _queries = home(client)
     keys = [node["data-staff-panel"] for node in page.select("[data-staff-panel]")]
-    assert keys == ["stale", "reports", "searches", "campaigns", "orientations"]
+    assert keys == ["stale", "reports", "searches", "campaigns", "duplicates", "orientations"]
     text = panel(page, "stale")
     assert "2 fiches non vérifiées depuis 6 mois" in text
     assert text.index("Fiche jamais vue") < text.index("Fiche oubliée")

@@ -31,6 +31,7 @@ from rencontres.demo.activity_writer import (
 )
 from rencontres.demo.campaigns import seed_campaign
 from rencontres.demo.catalogue import Catalogue
+from rencontres.demo.duplicates import seed_duplicates
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.live_rooms import seed_live_rooms
 from rencontres.demo.projects import demo_places_queryset, seed_projects
@@ -79,13 +80,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-index", action="store_true", help="skip the search index update at the end"
         )
+        parser.add_argument(
+            "--duplicates",
+            action="store_true",
+            dest="with_duplicates",
+            help="also import a few demo places twice, for the duplicates queue (once)",
+        )
 
-    def handle(self, *args, count, seed, clear, batch_size, no_index, verbosity, **options):
+    def handle(
+        self, *args, count, seed, clear, batch_size, no_index, with_duplicates, verbosity, **options
+    ):
         if not 0 <= count <= MAX_DEMO_PLACES:
             raise CommandError(f"--count must be between 0 and {MAX_DEMO_PLACES}.")
         if batch_size < 1:
             raise CommandError("--batch-size must be positive.")
         self.verbosity = verbosity
+        self.with_duplicates = with_duplicates
 
         parent = directory_root()
         if parent is None:
@@ -174,6 +184,10 @@ class Command(BaseCommand):
         # The weekly sums of fictional family searches, once (rencontres/demo/searches.py).
         searches = seed_searches(parent, seed, timezone.localdate())
         clock.lap("searches")
+        # Last, once the bulk writing is done: a few places imported twice, for ONE staff's
+        # duplicates queue (docs/duplicates.md). Asked for: they are places beyond `--count`.
+        duplicates = seed_duplicates(parent, seed) if self.with_duplicates else 0
+        clock.lap("duplicates")
 
         self.say(
             self.style.SUCCESS(
@@ -181,6 +195,7 @@ class Command(BaseCommand):
                 f"{len(projects)} project(s) in {written:.1f} s"
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
                 + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
+                + f", {duplicates} likely duplicate pair(s)"
                 + (f", the campaign « {campaign.name} »" if campaign else "")
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )
