@@ -22,6 +22,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from activities.calendars import session_invitation
 from activities.choices import RegistrationStatus
@@ -107,14 +108,17 @@ def registration_email(
     occurrence = occurrence or registration.occurrence
     attachments = []
     if event in SESSION_EVENTS:
+        # The calendar's words too are in the family's language.
+        with translation.override(registration.language or None):
+            invitation = session_invitation(
+                occurrence,
+                previous_start=change.previous_start if change else None,
+                previous_where=change.previous_where if change else "",
+            )
         attachments.append(
             Attachment(
                 f"seance-{occurrence.pk}.ics",
-                session_invitation(
-                    occurrence,
-                    previous_start=change.previous_start if change else None,
-                    previous_where=change.previous_where if change else "",
-                ).decode(),
+                invitation.decode(),
                 "text/calendar; method=%s" % ("CANCEL" if occurrence.is_cancelled else "REQUEST"),
             )
         )
