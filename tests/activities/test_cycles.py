@@ -204,3 +204,24 @@ def test_sessions_of_a_cycle_in_search_results_show_the_cycles_seats(
 
 def test_a_cycle_starts_at_its_time(cycle):
     assert [o.local_start.time() for o in sessions(cycle)] == [time(10, 0)] * 6
+
+
+def test_the_organiser_ticks_presence_on_a_sessions_register(
+    client, organiser, cycle, django_capture_on_commit_callbacks
+):
+    first, second, *_rest = sessions(cycle)
+    with django_capture_on_commit_callbacks(execute=True):
+        one = register(first.pk, family(1), BASE).registration
+        two = register(first.pk, family(2), BASE).registration
+    client.force_login(organiser)
+    url = f"/admin/activities/{cycle.pk}/seances/{second.pk}/presences/"
+    page = client.get(url).content.decode()
+    assert "Famille 1" in page and "Famille 2" in page
+    assert client.post(url, {"present": [str(two.pk)]}).status_code == 302
+    assert dict(
+        Presence.objects.filter(occurrence=second).values_list("registration_id", "present")
+    ) == {
+        one.pk: False,
+        two.pk: True,
+    }
+    assert f'value="{two.pk}" checked' in client.get(url).content.decode()
