@@ -6,9 +6,11 @@ public record, the API and JSON-LD say `rescheduled` with its previous start."""
 import json
 import re
 from datetime import date, datetime, timedelta
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import translation
 from icalendar import Calendar
 
@@ -207,3 +209,21 @@ def test_someone_elses_session_cannot_be_moved(client, django_user_model, sessio
     client.force_login(stranger)
     url = f"/admin/activities/{session.activity_id}/seances/{session.pk}/deplacer/"
     assert client.get(url).status_code in (302, 403)
+
+
+def test_the_reminder_goes_the_day_before_the_new_day(
+    session, place, clock, django_capture_on_commit_callbacks
+):
+    registered(session, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        reschedule_occurrence(session, NEW_START, NEW_END, place)
+    mail.outbox.clear()
+    clock.move_to(datetime(2027, 3, 9, 18, 0, tzinfo=BRUSSELS))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_registrations", stdout=StringIO())
+    assert mail.outbox == []
+    clock.move_to(datetime(2027, 3, 10, 18, 0, tzinfo=BRUSSELS))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_registrations", stdout=StringIO())
+    (reminder,) = mail.outbox
+    assert "jeudi 11 mars 2027, 14:30" in reminder.body
