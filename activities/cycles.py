@@ -54,10 +54,6 @@ def cycle_dates(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     return [o for o in occurrences if not o.withdrawn]
 
 
-def has_begun(anchor: Occurrence) -> bool:
-    return anchor.start <= timezone.now()
-
-
 def note_presence(registration: Registration, occurrence: Occurrence, present: bool) -> Presence:
     """The organiser ticks (or unticks) a family on one session's register."""
     presence, _created = Presence.objects.update_or_create(

@@ -122,9 +122,9 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
     )
     existing = {
         occurrence.date: occurrence
-        for occurrence in activity.occurrences.filter(date__gte=today)
-        .select_related("place__commune")
-        .annotate(has_registrations=Exists(registered))
+        for occurrence in activity.occurrences.filter(date__gte=today).annotate(
+            has_registrations=Exists(registered)
+        )
     }
     stats = SyncStats()
     to_create, to_update, to_delete = [], [], []
@@ -146,6 +146,7 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
             to_update.append(occurrence)
         if occurrence.rescheduled:
             # Moved by an organiser (activities.rescheduling): its time and place stay theirs.
+            # Rare: its place is read for it alone.
             occurrence.details_digest = details_digest(activity, occurrence.place)
         else:
             occurrence.place = place
