@@ -225,3 +225,20 @@ def test_the_organiser_ticks_presence_on_a_sessions_register(
         two.pk: True,
     }
     assert f'value="{two.pk}" checked' in client.get(url).content.decode()
+
+
+def test_a_cycles_page_costs_the_same_queries_however_many_sessions(
+    client, place, workshop_at, clock
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for n in (3, 9):
+        activity = workshop_at(place, is_cycle=True, ends=Ends.COUNT, count=n, slug=f"cycle-{n}")
+        client.get(activity.url)  # the site's and the page's caches, once
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(activity.url).content.decode()
+        assert f"Un cycle de {n} séances" in page
+        counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[0] > 5, counts
