@@ -242,3 +242,28 @@ def test_a_cycles_page_costs_the_same_queries_however_many_sessions(
         assert f"Un cycle de {n} séances" in page
         counts.append(len(queries))
     assert counts[0] == counts[1] and counts[0] > 5, counts
+
+
+def test_a_moved_session_of_the_cycle_is_texted_to_the_cycles_families(
+    cycle, place, django_capture_on_commit_callbacks
+):
+    from datetime import datetime
+
+    from activities.rescheduling import reschedule_occurrence
+    from core import texting
+    from tests.activities.conftest import BRUSSELS
+
+    all_sessions = sessions(cycle)
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = register(all_sessions[0].pk, family(1), BASE).registration
+    Registration.objects.filter(pk=registration.pk).update(texts=True, phone="+32470123456")
+    mail.outbox.clear()
+    texting.outbox.clear()
+    start = datetime(2027, 3, 18, 15, 0, tzinfo=BRUSSELS)
+    with django_capture_on_commit_callbacks(execute=True):
+        reschedule_occurrence(all_sessions[2], start, start + timedelta(hours=2), place)
+    ((number, text),) = texting.outbox
+    assert text.startswith("Séance déplacée :")
+    assert "avant mer 17/03 10:00" in text and "maintenant jeu 18/03 15:00" in text
+    (message,) = mail.outbox
+    assert "fait partie du cycle" in message.body
