@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from activities.cycles import cycle_dates, cycle_sessions
 from activities.extensions import render_activity_sections
 from activities.listing import confirmed_count
 from activities.live_room import with_live_rooms
 from activities.models import Occurrence
 from activities.notices import activities_notices, place_notices
+from activities.registrations import accepts_registrations
 from directory.notice_records import Notice, announced_today
 from directory.structured_data import json_ld_script_text
 
@@ -45,6 +47,29 @@ def activity_page_notices(activity, place) -> tuple[Notice, ...]:
     return announced_today(own + place_notices(place))
 
 
+def cycle_of(activity) -> dict | None:
+    """A cycle's dates, first to last, and its one registration (on its first session): how
+    many seats are left, and whether it still takes registrations (two queries)."""
+    source = activity.source_page
+    if not source.is_cycle:
+        return None
+    sessions = cycle_dates(
+        cycle_sessions(source.pk)
+        .select_related("activity", "place", "place__commune", "closure")
+        .annotate(confirmed_count=confirmed_count())
+    )
+    if not sessions:
+        return None
+    first = sessions[0]
+    return {
+        "sessions": sessions,
+        "first": first,
+        "open": accepts_registrations(first),
+        "remaining": first.remaining_places(),
+        "place_id": source.place.pk,
+    }
+
+
 def activity_page_context(activity, request) -> dict:
     from activities.structured_data import event_json_ld
 
@@ -58,7 +83,10 @@ def activity_page_context(activity, request) -> dict:
         (o for o in upcoming if not o.is_cancelled), upcoming[0] if upcoming else None
     )
     remaining = None
-    if next_session is not None and not preview:
+    cycle = None if preview else cycle_of(activity)
+    if cycle is not None:
+        remaining = cycle["remaining"]
+    elif next_session is not None and not preview:
         remaining = next_session.remaining_places()
     return {
         "preview": preview,
@@ -71,6 +99,8 @@ def activity_page_context(activity, request) -> dict:
         "upcoming": upcoming,
         # Shown with when, where and how to come, at the top of the page.
         "next_session": next_session,
+        # A cycle: its dates and its one registration.
+        "cycle": cycle,
         "json_ld_text": json_ld_script_text(
             event_json_ld(
                 activity,
@@ -79,6 +109,7 @@ def activity_page_context(activity, request) -> dict:
                 next_session,
                 remaining,
                 getattr(next_session, "live_room", None),
+                cycle["sessions"] if cycle else None,
             )
         ),
     }

@@ -62,7 +62,10 @@ class SessionOut(Schema):
     id: int
     start: str
     end: str
+    # scheduled, rescheduled (moved by its organiser: `previous_start` says from when) or
+    # cancelled.
     status: str
+    previous_start: str | None = None
     cancellation_reason: str
     calendar_url: str
     distance_km: float | None
@@ -88,7 +91,8 @@ def session_out(hit: ActivityHit) -> dict:
         "id": hit.id,
         "start": hit.start.isoformat(),
         "end": hit.end.isoformat(),
-        "status": "cancelled" if hit.cancelled else "scheduled",
+        "status": hit.status,
+        "previous_start": hit.previous_start.isoformat() if hit.previous_start else None,
         "cancellation_reason": hit.cancellation_reason,
         "calendar_url": hit.calendar_url,
         "distance_km": hit.distance_km,

@@ -15,15 +15,16 @@ Only what the public may see goes in: a discreet place appears as its commune.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vRecur, vText
 
+from activities.cycles import cycle_sessions
 from activities.models import ActivityPage, Occurrence
 from core.text import plain_text, single_line
 from directory.models import PlacePage
@@ -148,7 +149,55 @@ def activity_events(
             events.append(
                 cancelled_override(activity, place, schedule, occurrence, request, location)
             )
+        elif occurrence.rescheduled:
+            events.append(
+                moved_override(activity, place, schedule, occurrence, request, location_of)
+            )
     return events
+
+
+def moved_override(activity, place, schedule, occurrence: Occurrence, request, where) -> Event:
+    """A session an organiser moved: the series' instance of its day, at its new time and
+    place (`where`: a place's LOCATION by its id)."""
+    tz = place.time_zone
+    location = where(occurrence.place_id)
+    event = _event_base(activity, location, request)
+    event["description"] = moved_text(occurrence, None, "") + "\n\n" + str(event["description"])
+    event.add("uid", activity_uid(activity))
+    event.add("recurrence-id", schedule.session_at(occurrence.date)[0])
+    event.add("dtstart", timezone.localtime(occurrence.start, tz))
+    event.add("dtend", timezone.localtime(occurrence.end, tz))
+    event.add("status", "CONFIRMED")
+    event.add("sequence", occurrence.sequence)
+    return event
+
+
+def moved_text(occurrence: Occurrence, previous_start: datetime | None, previous_where: str) -> str:
+    """« Séance déplacée. Avant : … » in the active language, for families and calendars."""
+    before = previous_start or occurrence.previous_start
+    if before is None:
+        return ""
+    when = formats.date_format(
+        timezone.localtime(before, occurrence.place.time_zone), "l j F Y, H:i"
+    )
+    text = _("Séance déplacée. Avant : %(when)s.") % {"when": when}
+    if previous_where:
+        text += " " + _("Lieu d'avant : %(where)s.") % {"where": previous_where}
+    return text
+
+
+def cycle_relations(event: Event, occurrence: Occurrence, sessions: list[Occurrence]) -> None:
+    """A session of a cycle names its series (RFC 5545 RELATED-TO, RELTYPE=PARENT: the
+    activity's UID), and, as RFC 9253 says of a series, its first session and the next one."""
+    event.add("related-to", activity_uid(occurrence.activity), parameters={"RELTYPE": "PARENT"})
+    ids = [o.pk for o in sessions]
+    if occurrence.pk not in ids:
+        return
+    index = ids.index(occurrence.pk)
+    if index > 0:
+        event.add("related-to", occurrence_uid(sessions[0]), parameters={"RELTYPE": "FIRST"})
+    if index + 1 < len(ids):
+        event.add("related-to", occurrence_uid(sessions[index + 1]), parameters={"RELTYPE": "NEXT"})
 
 
 def cancelled_override(
@@ -168,8 +217,11 @@ def cancelled_override(
     return event
 
 
-def occurrence_event(occurrence: Occurrence, request, location: str) -> Event:
-    """One session on its own (the "add to my calendar" link, a search's feed)."""
+def occurrence_event(
+    occurrence: Occurrence, request, location: str, cycle: list[Occurrence] | None = None
+) -> Event:
+    """One session on its own (the "add to my calendar" link, a search's feed); `cycle` its
+    cycle's sessions, when it is one's and they are at hand."""
     activity, place = occurrence.activity, occurrence.place
     tz = place.time_zone
     event = _event_base(activity, location, request)
@@ -183,17 +235,30 @@ def occurrence_event(occurrence: Occurrence, request, location: str) -> Event:
         event["description"] = occurrence.cancellation_reason
     else:
         event.add("status", "CONFIRMED")
+        if occurrence.rescheduled:
+            event["description"] = vText(
+                moved_text(occurrence, None, "") + "\n\n" + str(event["description"])
+            )
+    if activity.is_cycle:
+        cycle_relations(event, occurrence, cycle or [])
     return event
 
 
-def session_invitation(occurrence: Occurrence) -> bytes:
+def session_invitation(
+    occurrence: Occurrence, previous_start: datetime | None = None, previous_where: str = ""
+) -> bytes:
     """The single session as an e-mail attachment (RFC 5546): METHOD:CANCEL for a cancelled
     session, METHOD:REQUEST otherwise, with the session's stable UID and its SEQUENCE, so that a
-    calendar application updates or removes the event it already holds."""
+    calendar application updates or removes the event it already holds. A moved session says
+    where and when it was before (`previous_start`, `previous_where`: what families were told)."""
     cancelled = occurrence.is_cancelled
     calendar = _calendar(occurrence.activity.title, "CANCEL" if cancelled else "REQUEST")
     location = location_of(occurrence.place_id)
-    event = occurrence_event(occurrence, None, location)
+    cycle = list(cycle_sessions(occurrence.activity_id)) if occurrence.activity.is_cycle else None
+    event = occurrence_event(occurrence, None, location, cycle)
+    before = moved_text(occurrence, previous_start, previous_where)
+    if before and not cancelled:
+        event["description"] = vText(before + "\n\n" + _describe(occurrence.activity, None))
     # RFC 5546 asks an organiser of a REQUEST or CANCEL; the site speaks for the place.
     event.add("organizer", f"mailto:noreply@{_domain()}")
     calendar.add_component(event)
@@ -269,12 +334,16 @@ def occurrences_feed(
     records: Iterable[PlaceRecord],
     request,
     filename: str,
+    cycle: list[Occurrence] | None = None,
 ):
-    """The sessions, each at its place's LOCATION from `records` (those a search's hits read)."""
+    """The sessions, each at its place's LOCATION from `records` (those a search's hits read);
+    `cycle` the sessions of the one cycle they belong to, when they are at hand."""
     calendar = _calendar(name)
     where = {record.id: location_text(record) for record in records}
     for occurrence in occurrences:
-        calendar.add_component(occurrence_event(occurrence, request, where[occurrence.place_id]))
+        calendar.add_component(
+            occurrence_event(occurrence, request, where[occurrence.place_id], cycle)
+        )
     first = min((o.date for o in occurrences), default=None)
     return _response(_finish(calendar, first), filename)
 

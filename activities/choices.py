@@ -25,6 +25,14 @@ class MonthWeek(models.IntegerChoices):
     LAST = -1, _("le dernier")
 
 
+class SessionStatus(models.TextChoices):
+    """A session's public status (`Occurrence.public_status`), as the API says it."""
+
+    SCHEDULED = "scheduled", _("prévue")
+    RESCHEDULED = "rescheduled", _("déplacée")
+    CANCELLED = "cancelled", _("annulée")
+
+
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmée")
     WAITING = "waiting", _("sur liste d'attente")

@@ -22,10 +22,12 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from activities.calendars import session_invitation
 from activities.choices import RegistrationStatus
-from activities.models import Registration
+from activities.cycles import anchors_of, cycle_dates, cycle_sessions
+from activities.models import Occurrence, Registration
 from activities.registration_links import manage_url
 from activities.texts import text_registration, text_session_change
 from core.mail import Attachment, queue_email, render_email
@@ -45,14 +47,21 @@ class SessionChange:
     event: str
     previous_start: datetime | None = None
     previous_end: datetime | None = None
+    # The place as families were told it before a move to another place (`where_text`).
+    previous_where: str = ""
 
 
 def site_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL
 
 
-def _context(registration: Registration, event: str, base_url: str, change: SessionChange | None):
-    occurrence = registration.occurrence
+def _context(
+    registration: Registration,
+    event: str,
+    base_url: str,
+    change: SessionChange | None,
+    occurrence: Occurrence,
+):
     tz = occurrence.place.time_zone
     previous_start = previous_end = None
     if change is not None and change.previous_start is not None:
@@ -69,24 +78,48 @@ def _context(registration: Registration, event: str, base_url: str, change: Sess
         "end": occurrence.local_end,
         "previous_start": previous_start,
         "previous_end": previous_end,
+        "previous_where": change.previous_where if change is not None else "",
+        # A cycle's registration is on its first session; a change may be of another one.
+        "cycle_session": occurrence.pk != registration.occurrence_id,
         "manage_url": manage_url(registration, base_url),
         "activity_url": localized_url(occurrence.activity, base_url),
         "retention_days": settings.ACTIVITIES["retention_days"],
+        # A cycle's dates, first to last, in the family's words of its registration.
+        "cycle": _cycle_starts(occurrence) if event in REGISTRATION_EVENTS else [],
     }
 
 
+def _cycle_starts(occurrence: Occurrence) -> list:
+    if not occurrence.activity.is_cycle:
+        return []
+    sessions = cycle_sessions(occurrence.activity_id).select_related("place")
+    return [session for session in cycle_dates(sessions) if not session.is_cancelled]
+
+
 def registration_email(
-    registration: Registration, event: str, base_url: str, change: SessionChange | None = None
+    registration: Registration,
+    event: str,
+    base_url: str,
+    change: SessionChange | None = None,
+    occurrence: Occurrence | None = None,
 ):
-    """The message, rendered now in the family's language."""
+    """The message, rendered now in the family's language; `occurrence` the session it is about
+    when it is not the registration's own (another session of its cycle)."""
+    occurrence = occurrence or registration.occurrence
     attachments = []
     if event in SESSION_EVENTS:
+        # The calendar's words too are in the family's language.
+        with translation.override(registration.language or None):
+            invitation = session_invitation(
+                occurrence,
+                previous_start=change.previous_start if change else None,
+                previous_where=change.previous_where if change else "",
+            )
         attachments.append(
             Attachment(
-                f"seance-{registration.occurrence_id}.ics",
-                session_invitation(registration.occurrence).decode(),
-                "text/calendar; method=%s"
-                % ("CANCEL" if registration.occurrence.is_cancelled else "REQUEST"),
+                f"seance-{occurrence.pk}.ics",
+                invitation.decode(),
+                "text/calendar; method=%s" % ("CANCEL" if occurrence.is_cancelled else "REQUEST"),
             )
         )
     return render_email(
@@ -95,7 +128,7 @@ def registration_email(
         subject_template="activities/emails/registration_subject.txt",
         body_template="activities/emails/registration.txt",
         # Built in the family's language: the links open the pages in it.
-        context=lambda: _context(registration, event, base_url, change),
+        context=lambda: _context(registration, event, base_url, change, occurrence),
         language=registration.language or None,
         attachments=attachments,
     )
@@ -132,17 +165,21 @@ def tell(registration: Registration, event: str, base_url: str | None = None) ->
 
 def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, SessionChange]) -> None:
     """Every family registered to the sessions (confirmed and waiting) with an address, once the
-    change is committed."""
+    change is committed; for a session of a cycle, the families registered to the cycle."""
     ids = list(occurrence_ids)
     if not ids:
         return
     base_url = site_url()
-    text_session_change(ids, {pk: change.event for pk, change in changes.items()}, base_url)
+    text_session_change(ids, changes, base_url)
 
     def queue() -> None:
+        anchors = anchors_of(ids)
+        sessions = Occurrence.objects.select_related(
+            "activity", "place__commune", "closure"
+        ).in_bulk(ids)
         registrations = (
             Registration.objects.filter(
-                occurrence_id__in=ids,
+                occurrence_id__in=set(anchors.values()),
                 status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
             )
             .exclude(email="")
@@ -151,14 +188,20 @@ def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, Sessio
             )
             .order_by("occurrence_id", "pk")
         )
+        families: dict[int, list[Registration]] = {}
         for registration in registrations:
-            change = changes[registration.occurrence_id]
-            queue_email(registration_email(registration, change.event, base_url, change))
-            logger.info(
-                "Registration %s: %s e-mail queued (session %s)",
-                registration.pk,
-                change.event,
-                registration.occurrence_id,
-            )
+            families.setdefault(registration.occurrence_id, []).append(registration)
+        for pk in ids:
+            change = changes[pk]
+            for registration in families.get(anchors[pk], []):
+                queue_email(
+                    registration_email(registration, change.event, base_url, change, sessions[pk])
+                )
+                logger.info(
+                    "Registration %s: %s e-mail queued (session %s)",
+                    registration.pk,
+                    change.event,
+                    pk,
+                )
 
     transaction.on_commit(queue)

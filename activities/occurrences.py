@@ -144,11 +144,17 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
             to_create.append(occurrence)
         else:
             to_update.append(occurrence)
-        occurrence.place = place
-        occurrence.start, occurrence.end, occurrence.is_extra = start, end, is_extra
+        if occurrence.rescheduled:
+            # Moved by an organiser (activities.rescheduling): its time and place stay theirs.
+            # Rare: its place is read for it alone.
+            occurrence.details_digest = details_digest(activity, occurrence.place)
+        else:
+            occurrence.place = place
+            occurrence.start, occurrence.end = start, end
+            occurrence.details_digest = digest
+        occurrence.is_extra = is_extra
         occurrence.closure = closure
         occurrence.withdrawn = False
-        occurrence.details_digest = digest
         occurrence.refresh_status()
     for occurrence in existing.values():
         if occurrence.has_registrations:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from activities.choices import RegistrationStatus
+from activities.cycles import anchor_of, cycle_dates, cycle_sessions
 from activities.models import ActivityPage
 from activities.phone_codes import pending_check, release_expired
 from activities.phone_views import after_registration, clean_contact
@@ -123,11 +124,17 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
         activity.occurrences.select_related("activity", "place__commune", "closure"),
         pk=occurrence_id,
     )
+    cycle = None
+    if occurrence.activity.is_cycle:
+        # One registration for the whole cycle, made to its first session.
+        cycle = cycle_dates(cycle_sessions(occurrence.activity_id).select_related("place"))
+        occurrence = anchor_of(occurrence)
     context = {
         "page": activity,
         "activity": activity,
         "occurrence": occurrence,
         "place": occurrence.place,
+        "cycle": cycle,
     }
     if not accepts_registrations(occurrence):
         return TemplateResponse(request, "activities/registration_closed.html", context)

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from activities.choices import RegistrationStatus
+from activities.cycles import anchors_of
 from activities.models import Occurrence, Registration
 from activities.notifications import tell
 from core.recipients import may_send, same_mailbox
@@ -52,12 +53,14 @@ class Family:
 
 
 def accepts_registrations(occurrence: Occurrence) -> bool:
+    """For a cycle, `occurrence` is its first session (`activities.cycles.anchor_of`): the
+    cycle takes registrations until it begins, even when its first session is cancelled."""
     activity = occurrence.activity
     return (
         activity.registration_required
         and activity.live
         and occurrence.place.live
-        and not occurrence.is_cancelled
+        and (activity.is_cycle or not occurrence.is_cancelled)
         and occurrence.start > timezone.now()
     )
 
@@ -96,7 +99,9 @@ def register(
 ) -> Registered:
     """One registration per mailbox or phone number and session. `by_organiser`: a family who
     phoned, added from the admin (the public form's checks were the organiser's, and no cap on
-    messages applies: the organiser is not a stranger to the family)."""
+    messages applies: the organiser is not a stranger to the family). A registration to any
+    session of a cycle is the cycle's, kept on its first session."""
+    occurrence_id = anchors_of([occurrence_id])[occurrence_id]
     with transaction.atomic():
         occurrence = (
             Occurrence.objects.select_for_update()

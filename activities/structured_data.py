@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from activities.choices import Ends, Repeat
+from activities.choices import Ends, Repeat, SessionStatus
 from activities.models import ActivityPage, Occurrence
 from activities.recurrence import ICAL_WEEKDAYS
 from core.fees import FeeKind
@@ -24,6 +24,40 @@ ROOM_AVAILABILITY = {
     RoomState.ALMOST_FULL: "LimitedAvailability",
     RoomState.FULL: "SoldOut",
 }
+
+
+# A session's public status (`Occurrence.public_status`) as schema.org's EventStatusType.
+EVENT_STATUS = {
+    SessionStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    SessionStatus.RESCHEDULED: "https://schema.org/EventRescheduled",
+    SessionStatus.CANCELLED: "https://schema.org/EventCancelled",
+}
+
+
+def session_dates(occurrence: Occurrence, tz) -> dict:
+    """A session's dates and status; a moved one's `previousStartDate`."""
+    data = {
+        "startDate": timezone.localtime(occurrence.start, tz).isoformat(),
+        "endDate": timezone.localtime(occurrence.end, tz).isoformat(),
+        "eventStatus": EVENT_STATUS[occurrence.public_status],
+    }
+    if occurrence.public_status == SessionStatus.RESCHEDULED:
+        data["previousStartDate"] = timezone.localtime(occurrence.previous_start, tz).isoformat()
+    return data
+
+
+def sub_events(activity: ActivityPage, event_id: str, sessions: list[Occurrence], tz) -> list:
+    """A cycle's sessions, each an Event of the series (`superEvent`), numbered."""
+    total = len(sessions)
+    return [
+        {
+            "@type": "Event",
+            "name": f"{activity.title} ({number}/{total})",
+            "superEvent": {"@id": event_id},
+            **session_dates(session, tz),
+        }
+        for number, session in enumerate(sessions, start=1)
+    ]
 
 
 def _iso_duration(minutes: int) -> str:
@@ -67,13 +101,16 @@ def event_json_ld(
     next_session: Occurrence | None,
     remaining: int | None,
     live_room: LiveRoom | None = None,
+    cycle: list[Occurrence] | None = None,
 ) -> dict:
     """The activity as a schema.org Event, its next session's dates; what the team of a
     drop-in session says of its room, while it lasts, gives the offer's availability and, when
-    they said a number, `remainingAttendeeCapacity`."""
+    they said a number, `remainingAttendeeCapacity`. A cycle's sessions are its `subEvent`s."""
+    url = activity.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
+        "@id": f"{url}#event",
         "name": activity.title,
         "url": activity.get_full_url(request),
         "description": plain_text(activity.description),
@@ -92,12 +129,11 @@ def event_json_ld(
     languages = [language.code for language in activity.languages.all()]
     if languages:
         data["inLanguage"] = languages
+    tz = place.time_zone
     if next_session is not None:
-        tz = place.time_zone
-        data["startDate"] = timezone.localtime(next_session.start, tz).isoformat()
-        data["endDate"] = timezone.localtime(next_session.end, tz).isoformat()
-        if next_session.is_cancelled:
-            data["eventStatus"] = "https://schema.org/EventCancelled"
+        data.update(session_dates(next_session, tz))
+    if cycle:
+        data["subEvent"] = sub_events(activity, data["@id"], cycle, tz)
     offer = {
         "@type": "Offer",
         "url": activity.get_full_url(request),

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Protocol
 
 from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from activities.choices import RegistrationStatus
-from activities.models import Registration
+from activities.cycles import anchors_of
+from activities.models import Occurrence, Registration
 from activities.registration_links import manage_url
 from core.sms import Text, fit_one_part
 from core.texting import Sender, queue_text
@@ -55,6 +58,9 @@ def _template(event: str, status: str) -> str:
         "reminder": _("Rappel : demain %(when)s, %(title)s, %(place)s."),
         "session_cancelled": _("Séance annulée : %(title)s, %(when)s."),
         "session_moved": _("Séance déplacée : %(title)s, maintenant %(when)s, %(place)s."),
+        "session_moved_from": _(
+            "Séance déplacée : %(title)s, avant %(before)s, maintenant %(when)s, %(place)s."
+        ),
         "session_changed": _("Séance modifiée (lieu ou détails) : %(title)s, %(when)s."),
         "session_restored": _("La séance a bien lieu : %(title)s, %(when)s, %(place)s."),
     }[event]
@@ -65,19 +71,39 @@ def fit_template(template: str, values: Mapping[str, str], optional: str = "") -
     return fit_one_part(before % values, values["title"], after % values, optional)
 
 
-def registration_text(registration: Registration, event: str, base_url: str) -> Text:
-    """The text, written now in the family's language."""
-    occurrence = registration.occurrence
+class Change(Protocol):
+    """What changed in a session (activities.notifications.SessionChange)."""
+
+    event: str
+    previous_start: datetime | None
+
+
+def registration_text(
+    registration: Registration,
+    event: str,
+    base_url: str,
+    occurrence: Occurrence | None = None,
+    previous_start: datetime | None = None,
+) -> Text:
+    """The text, written now in the family's language; `occurrence` the session it is about when
+    it is not the registration's own (another session of its cycle), `previous_start` where a
+    moved session was."""
+    occurrence = occurrence or registration.occurrence
+    tz = occurrence.place.time_zone
     with translation.override(registration.language or None):
         values = {
             "title": occurrence.activity.title,
             "when": formats.date_format(occurrence.local_start, "D d/m H:i"),
             "place": occurrence.place.title[:40],
         }
+        template = _template(event, registration.status)
+        if event == "session_moved" and previous_start is not None:
+            values["before"] = formats.date_format(previous_start.astimezone(tz), "D d/m H:i")
+            template = _template("session_moved_from", registration.status)
         link = ""
         if event in {"registered", "promoted", "session_changed"}:
             link = " " + manage_url(registration, base_url)
-        return fit_template(_template(event, registration.status), values, link)
+        return fit_template(template, values, link)
 
 
 def code_text(code: str, minutes: int, language: str | None) -> Text:
@@ -145,14 +171,19 @@ def text_registration(registration: Registration, event: str, base_url: str) -> 
     transaction.on_commit(queue)
 
 
-def text_session_change(occurrence_ids: Iterable[int], events: Mapping[int, str], base_url: str):
-    """Every family registered to the sessions (confirmed and waiting) who chose texts."""
+def text_session_change(
+    occurrence_ids: Iterable[int], changes: Mapping[int, Change], base_url: str
+):
+    """Every family registered to the sessions (confirmed and waiting) who chose texts; for a
+    session of a cycle, the families registered to the cycle."""
     ids = list(occurrence_ids)
 
     def queue() -> None:
+        anchors = anchors_of(ids)
+        sessions = Occurrence.objects.select_related("activity", "place").in_bulk(ids)
         registrations = (
             Registration.objects.filter(
-                occurrence_id__in=ids,
+                occurrence_id__in=set(anchors.values()),
                 texts=True,
                 phone_check__isnull=True,
                 status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
@@ -161,10 +192,16 @@ def text_session_change(occurrence_ids: Iterable[int], events: Mapping[int, str]
             .select_related("occurrence__activity", "occurrence__place", "occurrence__closure")
             .order_by("occurrence_id", "pk")
         )
+        families: dict[int, list[Registration]] = {}
         for registration in registrations:
-            event = events[registration.occurrence_id]
-            text = registration_text(registration, event, base_url)
-            send_text(registration, f"registration-{event}", text)
+            families.setdefault(registration.occurrence_id, []).append(registration)
+        for pk in ids:
+            change = changes[pk]
+            for registration in families.get(anchors[pk], []):
+                text = registration_text(
+                    registration, change.event, base_url, sessions[pk], change.previous_start
+                )
+                send_text(registration, f"registration-{change.event}", text)
 
     if ids:
         transaction.on_commit(queue)

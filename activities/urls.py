@@ -16,6 +16,7 @@ from django.urls import path, re_path
 
 from activities import phone_views, registration_views
 from activities.calendars import activity_feed, occurrences_feed, place_feed
+from activities.cycles import cycle_sessions
 from activities.models import ActivityPage
 from activities.programme import programme
 from activities.routing import public_page_at
@@ -44,7 +45,8 @@ def occurrence_calendar(request: HttpRequest, page_path: str, occurrence_id: int
     )
     records = place_records([occurrence.place_id])
     filename = f"seance-{occurrence.pk}.ics"
-    return occurrences_feed(activity.title, [occurrence], records, request, filename)
+    cycle = list(cycle_sessions(occurrence.activity_id)) if occurrence.activity.is_cycle else None
+    return occurrences_feed(activity.title, [occurrence], records, request, filename, cycle)
 
 
 # The session's pattern first: the page's would also match its URL, with a path that leads to

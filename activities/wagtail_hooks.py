@@ -6,7 +6,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from activities import admin_views
+from activities import admin_views, presence_views, reschedule_views
 from activities.api import router as activities_router
 from activities.listing import next_sessions_by_place, sessions_ahead_by_place, upcoming_for_place
 from activities.live_room import places_live_rooms
@@ -47,6 +47,16 @@ def activities_admin_urls():
             "activities/<int:page_id>/seances/",
             admin_views.occurrences,
             name="activities_occurrences",
+        ),
+        path(
+            "activities/<int:page_id>/seances/<int:occurrence_id>/deplacer/",
+            reschedule_views.reschedule,
+            name="activities_reschedule",
+        ),
+        path(
+            "activities/<int:page_id>/seances/<int:occurrence_id>/presences/",
+            presence_views.register,
+            name="activities_presence",
         ),
         path(
             "activities/<int:page_id>/inscriptions/",

@@ -6,6 +6,7 @@ from activities.models.pages import (
     ActivityPage,
 )
 from activities.models.phone_checks import PhoneCheck
+from activities.models.presence import Presence
 from activities.models.registrations import Registration, TrustedPlace
 from activities.models.sessions import Occurrence
 
@@ -16,6 +17,7 @@ __all__ = [
     "ActivityPage",
     "Occurrence",
     "PhoneCheck",
+    "Presence",
     "Registration",
     "RoomReport",
     "TeamLink",

@@ -73,6 +73,16 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
             "vous les prévenez vous-même des changements."
         ),
     )
+    # One registration for every session (six « massage bébé » sessions): the family comes to
+    # the whole series, so a seat is taken once, on its first session (activities.cycles).
+    is_cycle = models.BooleanField(
+        _("cycle de séances"),
+        default=False,
+        help_text=_(
+            "Une seule inscription pour toutes les séances (par exemple six séances de massage "
+            "bébé). La répétition doit avoir une fin."
+        ),
+    )
     what_to_bring = models.CharField(
         _("à apporter"),
         max_length=300,
@@ -138,6 +148,7 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
                 FieldPanel("price"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_required")]),
                 FieldPanel("phone_registration"),
+                FieldPanel("is_cycle"),
                 FieldPanel("what_to_bring"),
             ],
             heading=_("Pour qui"),
@@ -244,6 +255,8 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
                     errors["until"] = [_("La date de fin doit suivre la première date.")]
             if self.ends == Ends.COUNT and not self.count:
                 errors["count"] = [_("Donnez le nombre de séances.")]
+            if self.is_cycle and self.ends == Ends.NEVER:
+                errors["ends"] = [_("Un cycle a un nombre de séances ou une date de fin.")]
         if errors:
             raise ValidationError(errors)
 

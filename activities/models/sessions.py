@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import RegistrationStatus
+from activities.choices import RegistrationStatus, SessionStatus
 from activities.models.pages import ActivityPage
 from directory.models import PlacePage
 
@@ -44,6 +44,10 @@ class Occurrence(models.Model):
     # What families were last told of the session (title, place, what to bring…), hashed: a
     # change of it is a change to tell them about.
     details_digest = models.CharField(max_length=64, blank=True)
+    # Set when an organiser moved the session (activities.rescheduling): where it was to start
+    # before the last move, told to families and to search engines (`previousStartDate`). The
+    # schedule no longer moves such a session: its time and place are the organiser's.
+    previous_start = models.DateTimeField(_("début prévu avant"), null=True, blank=True)
 
     class Meta:
         ordering = ["start", "pk"]
@@ -71,6 +75,26 @@ class Occurrence(models.Model):
         return str(_("Séance retirée du programme"))
 
     @property
+    def rescheduled(self) -> bool:
+        return self.previous_start is not None
+
+    @property
+    def public_status(self) -> str:
+        """The one rule of a session's public status: cancelled, rescheduled (moved by its
+        organiser) or scheduled; the session's record, API and JSON-LD say it."""
+        if self.is_cancelled:
+            return SessionStatus.CANCELLED
+        if self.rescheduled:
+            return SessionStatus.RESCHEDULED
+        return SessionStatus.SCHEDULED
+
+    @property
+    def local_previous_start(self):
+        if self.previous_start is None:
+            return None
+        return timezone.localtime(self.previous_start, self.place.time_zone)
+
+    @property
     def calendar_url(self) -> str:
         return f"{self.activity.url}seances/{self.pk}/calendar.ics"
 
@@ -80,8 +104,10 @@ class Occurrence(models.Model):
 
     @property
     def takes_registrations(self) -> bool:
+        # A cycle takes one registration for all its sessions, on its activity's page.
         return (
             self.activity.registration_required
+            and not self.activity.is_cycle
             and not self.is_cancelled
             and self.start > timezone.now()
         )

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
 from activities.choices import RegistrationStatus
+from activities.cycles import anchors_of
 from activities.listing import public_occurrences
-from activities.models import ActivityPage, Occurrence
+from activities.models import ActivityPage, Occurrence, Registration
 from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
@@ -46,6 +47,9 @@ class ActivityHit:
     end: datetime
     cancelled: bool
     cancellation_reason: str
+    # `Occurrence.public_status`; where a moved session was to start, in its place's time.
+    status: str
+    previous_start: datetime | None
     calendar_url: str
     remaining_places: int | None
     place: PlaceSummary
@@ -76,6 +80,23 @@ class ActivityHit:
         return self.activity.registration_required
 
 
+def cycles_confirmed(occurrences: list[Occurrence]) -> dict[int, int]:
+    """A cycle's seats are its first session's: each of its sessions' confirmed families
+    (three queries when the page holds cycles, none otherwise)."""
+    if not occurrences:
+        return {}
+    anchors = anchors_of(o.pk for o in occurrences)
+    counts = dict(
+        Registration.objects.filter(
+            occurrence_id__in=set(anchors.values()), status=RegistrationStatus.CONFIRMED
+        )
+        .values_list("occurrence_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {pk: counts.get(anchor, 0) for pk, anchor in anchors.items()}
+
+
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
         Occurrence.objects.select_related("activity", "place", "closure")
@@ -93,13 +114,15 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     records = {r.id: r for r in place_records(dict.fromkeys(o.place_id for o in ordered))}
     # The activities' notices: one query for the page's activities.
     notices = activities_notices({o.activity for o in ordered})
+    confirmed = cycles_confirmed([o for o in ordered if o.activity.is_cycle])
     found = []
     for occurrence in ordered:
         activity = occurrence.activity
         place = PlaceSummary(records[occurrence.place_id])
         remaining = None
         if activity.capacity:
-            remaining = max(0, activity.capacity - occurrence.confirmed)
+            taken = confirmed.get(occurrence.pk, occurrence.confirmed)
+            remaining = max(0, activity.capacity - taken)
         found.append(
             ActivityHit(
                 id=occurrence.pk,
@@ -107,6 +130,8 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 end=occurrence.local_end,
                 cancelled=occurrence.is_cancelled,
                 cancellation_reason=occurrence.cancellation_reason,
+                status=occurrence.public_status,
+                previous_start=occurrence.local_previous_start,
                 calendar_url=occurrence.calendar_url,
                 remaining_places=remaining,
                 place=place,

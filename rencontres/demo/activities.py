@@ -33,6 +33,10 @@ from directory.models.notices import NoticeKind
 from rencontres.demo.generator import NEAR_CLOSURE_EVERY, SHOWCASE_PER_WEEKDAY, DemoPlace
 from rencontres.demo.styles import Style
 
+# Activities the demo runs as cycles: six sessions, one registration for all (activities.cycles).
+CYCLES = {"Massage bébé"}
+CYCLE_SESSIONS = 6
+
 # (title, description, weekly interval or "monthly", registration capacity or None, minutes,
 #  what to bring, price)
 DROP_IN_ACTIVITIES = [
@@ -152,6 +156,8 @@ class DemoActivity:
     cancelled_session: int | None = None
     cancel_reason: str = ""
     notice: DemoNotice | None = None
+    # Of the sessions from today on: which one its organiser moved to the next day.
+    moved_session: int | None = None
 
 
 @dataclass
@@ -295,6 +301,7 @@ def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) 
         "ends": Ends.NEVER,
         "until": None,
         "count": None,
+        "is_cycle": False,
         "age_min_months": place.fields["age_min_months"],
         "age_max_months": min(place.fields["age_max_months"], 72),
     }
@@ -305,6 +312,8 @@ def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) 
     else:
         fields.update(repeat=Repeat.WEEKLY, interval=every, weekdays=str(weekday))
     fields["fee_kind"], fields["fee_amount"] = read_fee(price)
+    if title in CYCLES:
+        _as_cycle(fields, weekday, today)
     activity = DemoActivity(
         slug=slugify(title),
         title=title,
@@ -317,7 +326,27 @@ def _activity(rng: random.Random, place: DemoPlace, recipe: tuple, today: date) 
     if rng.random() < CANCELLED_CHANCE:
         activity.cancelled_session = rng.choice([1, 2, 3])
         activity.cancel_reason = rng.choice(CANCEL_REASONS)
+    if fields["is_cycle"]:
+        # One registration for the cycle, on its first session; its third session moved.
+        activity.full_sessions = min(activity.full_sessions, 1)
+        activity.cancelled_session = None
+        activity.moved_session = 2
     return activity
+
+
+def _as_cycle(fields: dict, weekday: int, today: date) -> None:
+    """Six weekly sessions from next week on: a cycle the demo's families can still join. No
+    draw: the place's stream stays the same as before cycles."""
+    start = today + timedelta(days=7 + (weekday - today.weekday()) % 7)
+    fields.update(
+        is_cycle=True,
+        repeat=Repeat.WEEKLY,
+        interval=1,
+        weekdays=str(weekday),
+        start_date=start,
+        ends=Ends.COUNT,
+        count=CYCLE_SESSIONS,
+    )
 
 
 def demo_families(rng: random.Random, count: int) -> list[tuple[str, str, int, str]]:

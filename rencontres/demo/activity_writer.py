@@ -235,6 +235,13 @@ class ActivityWriter:
                 cancelled.cancelled_manually = True
                 cancelled.manual_reason = activity.cancel_reason
                 cancelled.refresh_status()
+            if activity.moved_session is not None and len(open_sessions) > activity.moved_session:
+                # Moved by its organiser to the next day (activities.rescheduling).
+                moved = open_sessions[activity.moved_session]
+                moved.previous_start = moved.start
+                moved.start += timedelta(days=1)
+                moved.end += timedelta(days=1)
+                moved.sequence = 1
             occurrences += mine
             plans.append((activity, open_sessions[: activity.full_sessions]))
         # executemany rather than bulk_create: a hundred thousand sessions for 10,000 places.
@@ -327,4 +334,6 @@ def schedule_of(activity: DemoActivity, tz: ZoneInfo) -> Schedule:
         month_week=fields["month_week"],
         month_weekday=fields["month_weekday"],
         ends=fields["ends"],
+        until=fields["until"],
+        count=fields["count"],
     )

@@ -24,7 +24,11 @@ class Command(BaseCommand):
     def handle(self, *args, days, no_progress, **options):
         days = settings.ACTIVITIES["retention_days"] if days is None else days
         limit = timezone.now() - timedelta(days=days)
-        expired = Registration.objects.filter(occurrence__end__lt=limit)
+        # A cycle's registration (on its first session) lasts until its last session.
+        expired = Registration.objects.filter(occurrence__end__lt=limit).exclude(
+            occurrence__activity__is_cycle=True,
+            occurrence__activity__occurrences__end__gte=limit,
+        )
         ids = list(expired.values_list("pk", flat=True))
         bar = tqdm(
             total=len(ids), unit="inscriptions", disable=no_progress or None, file=self.stderr._out

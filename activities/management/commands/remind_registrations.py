@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from activities.choices import RegistrationStatus
@@ -21,9 +22,11 @@ class Command(BaseCommand):
             due = list(
                 Registration.objects.select_for_update()
                 .filter(
+                    # A session keeps its schedule's day (`date`); a moved one is on its start's.
+                    Q(occurrence__previous_start__isnull=True, occurrence__date=tomorrow)
+                    | Q(occurrence__previous_start__isnull=False, occurrence__start__date=tomorrow),
                     status=RegistrationStatus.CONFIRMED,
                     reminded_at__isnull=True,
-                    occurrence__date=tomorrow,
                     occurrence__is_cancelled=False,
                     occurrence__start__gt=timezone.now(),
                 )
