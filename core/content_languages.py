@@ -40,7 +40,11 @@ def direction(code: str) -> str:
 
 
 def own_name(code: str) -> str:
-    """A language named in itself ("العربيّة", "Türkçe"), as a family looks for it."""
+    """A language named in itself ("العربيّة", "Türkçe"), as a family looks for it: the
+    settings' name, else Django's."""
+    named = dict(settings.WAGTAIL_CONTENT_LANGUAGES).get(code)
+    if named:
+        return named
     try:
         return get_language_info(code)["name_local"]
     except KeyError:

@@ -137,7 +137,9 @@ def text_language_context(text: TextLanguage, content: str | None) -> dict:
     labels stay in the interface's language: `page_language` is then the interface's."""
     context: dict = {
         "written": text,
-        "content_missing": content if content and content != text.language else "",
+        "content_missing": Written(content, False)
+        if content and content != text.language
+        else None,
     }
     if text.language not in interface_codes():
         context["page_language"] = visitor_language()
