@@ -14,6 +14,9 @@ from activities.live_room import with_live_rooms
 from activities.models import Occurrence
 from activities.notices import activities_notices, place_notices
 from activities.registrations import accepts_registrations
+from activities.texts_in_language import activity_text
+from core.content_languages import content_of, content_query
+from core.translated_texts import text_language_context
 from directory.notice_records import Notice, announced_today
 from directory.structured_data import json_ld_script_text
 
@@ -75,6 +78,8 @@ def activity_page_context(activity, request) -> dict:
 
     place = activity.place
     preview = getattr(request, "is_preview", False)
+    content = content_of(request)
+    texts = activity_text(activity, content)
     if preview:
         upcoming = previewed_sessions(activity, place)
     else:
@@ -91,6 +96,11 @@ def activity_page_context(activity, request) -> dict:
     return {
         "preview": preview,
         "place": place,
+        # Its title, description and what to bring, in the family's language where translated.
+        "texts": texts,
+        **text_language_context(texts.text, content),
+        # The registration links keep the language the family reads the text in.
+        "link_query": content_query(request),
         # A preview shows the page as it will read, without other apps' forms.
         "sections": [] if preview else render_activity_sections(activity, request),
         # What the activity and its place tell families for a while, announced today.

@@ -22,7 +22,9 @@ from django.views.decorators.http import require_http_methods
 from activities.models import Registration
 from activities.phone_codes import Outcome, check_code, pending_check, start_check
 from activities.registration_links import registration_for_token, token_for
+from activities.texts_in_language import activity_text
 from core.clients import held_back
+from core.content_languages import content_of, content_query
 from core.phones import BadNumber, read_phone
 
 
@@ -102,6 +104,8 @@ def registration_code(request: HttpRequest, token: str) -> HttpResponse:
         "registration": registration,
         "occurrence": occurrence,
         "activity": occurrence.activity,
+        # The activity's texts in the language the family reads them (`?content=ar`).
+        "texts": activity_text(occurrence.activity, content_of(request)),
         "place": occurrence.place,
         "minutes": settings.SMS["hold_minutes"],
     }
@@ -115,7 +119,7 @@ def registration_code(request: HttpRequest, token: str) -> HttpResponse:
                 registration, form.cleaned_data["code"], request.build_absolute_uri("/")
             )
             if outcome == Outcome.CONFIRMED:
-                return redirect("registration", token=token)
+                return redirect(reverse("registration", args=[token]) + content_query(request))
             if outcome == Outcome.RELEASED:
                 context["kept_registration"] = bool(registration.email)
                 return TemplateResponse(

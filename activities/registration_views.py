@@ -3,11 +3,14 @@ link they receive by e-mail. A honeypot field and a per-address rate limit keep 
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -26,7 +29,9 @@ from activities.registrations import (
     register,
 )
 from activities.routing import public_page_at
+from activities.texts_in_language import activity_text
 from core.clients import held_back
+from core.content_languages import CONTENT_PARAMETER, content_of, content_query
 
 
 class TelInput(forms.TextInput):
@@ -129,9 +134,13 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
         # One registration for the whole cycle, made to its first session.
         cycle = cycle_dates(cycle_sessions(occurrence.activity_id).select_related("place"))
         occurrence = anchor_of(occurrence)
+    content = content_of(request)
     context = {
         "page": activity,
         "activity": activity,
+        # The activity's texts in the language the family reads them (`?content=ar`).
+        "texts": activity_text(activity, content),
+        "link_query": content_query(request),
         "occurrence": occurrence,
         "place": occurrence.place,
         "cycle": cycle,
@@ -166,9 +175,16 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
                 context["no_email"] = not registered.registration.email
                 context["already_sent"] = not registered.told
                 return TemplateResponse(request, "activities/registration_thanks.html", context)
-            # The page then says that no e-mail left (only a note: a forged flag shows no more).
-            held = "" if registered.told else f"?{MAIL_HELD}=1"
-            return after_registration(registered.registration, form.cleaned_data["texts"], held)
+            # The page then says that no e-mail left (only a note: a forged flag shows no more),
+            # in the language the family reads the texts in.
+            query = {MAIL_HELD: "1"} if not registered.told else {}
+            if content:
+                query[CONTENT_PARAMETER] = content
+            return after_registration(
+                registered.registration,
+                form.cleaned_data["texts"],
+                f"?{urlencode(query)}" if query else "",
+            )
         else:
             status = 400
     context["form"] = form
@@ -186,7 +202,7 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("registration_code", token=token)
     if request.method == "POST" and registration.status != RegistrationStatus.CANCELLED:
         cancel(registration, _base_url(request))
-        return redirect("registration", token=token)
+        return redirect(reverse("registration", args=[token]) + content_query(request))
     occurrence = registration.occurrence
     return TemplateResponse(
         request,
@@ -195,6 +211,8 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
             "registration": registration,
             "occurrence": occurrence,
             "activity": occurrence.activity,
+            "texts": activity_text(occurrence.activity, content_of(request)),
+            "link_query": content_query(request),
             "place": occurrence.place,
             "waiting_rank": registration.waiting_rank(),
             "mail_held": request.GET.get(MAIL_HELD) == "1"

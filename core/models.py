@@ -1,6 +1,7 @@
 """The core layer's own tables: the search updates the cluster missed (core.search.pending), the
 task worker's heartbeat (core.worker), each e-mail's delivery (core.mail), and the anonymous
-family searches with their weekly sums (core.search.events)."""
+family searches with their weekly sums (core.search.events), and who made each translation of a
+page (core.translated_texts)."""
 
 from django.conf import settings
 from django.db import models
@@ -194,3 +195,28 @@ class Invitation(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+class TextOrigin(models.TextChoices):
+    """Who wrote a translation: a family is told how far to trust it."""
+
+    ORGANISER = "organiser", _("l’équipe du lieu")
+    VOLUNTEER = "volunteer", _("une personne bénévole")
+    MACHINE = "machine", _("une traduction automatique, pas encore relue")
+
+
+class TranslationMark(models.Model):
+    """Who made a translated page (a place's, an activity's): shown beside its text. Whether it
+    is stale is not stored: the French page published after it is (core.translated_texts)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="translation_mark"
+    )
+    origin = models.CharField(
+        _("traduit par"), max_length=16, choices=TextOrigin.choices, default=TextOrigin.ORGANISER
+    )
+
+    class Meta:
+        verbose_name = _("origine d’une traduction")
+        verbose_name_plural = _("origines des traductions")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.origin}"

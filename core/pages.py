@@ -20,9 +20,10 @@ from wagtail.models.sites import SiteRootPath
 
 
 def visitor_language() -> str:
-    """The language the visitor reads, one of the site's content languages."""
+    """The language of the visitor's interface, one of the site's three: a family's language
+    (Arabic…) is asked for a page's text only (core.content_languages)."""
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    codes = [code for code, _name in settings.INTERFACE_LANGUAGES]
     return language if language in codes else settings.LANGUAGE_CODE
 
 

@@ -11,7 +11,9 @@ Django's console e-mail backend); "file", appended to `settings.SMS["file_path"]
 kept in `outbox` (tests).
 
 Caps, counted when the text is queued: a programme's texts (parts) in the calendar month at
-most `settings.SMS["monthly_cap"]`; past it the text is recorded "capped" and not sent. And per
+most its own cap (`objectives.Programme.sms_monthly_cap`, given through `monthly_cap_of`, which
+the objectives layer fills), else `settings.SMS["monthly_cap"]` (a text of no programme); past
+it the text is recorded "capped" and not sent. And per
 number (`number_allows`, through core.recipients' cap): a number gets at most
 `settings.SMS["per_number_hourly"]` texts of one kind an hour, whatever asks.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import logging
 import sys
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,6 +57,25 @@ class Sender:
     programme_id: int | None = None
     place_id: int | None = None
     registration_id: int | None = None
+
+
+# programme id → its monthly cap (None: the default); filled by the layer that owns programmes
+# (objectives.apps), which this one may not import.
+_MONTHLY_CAPS: list[Callable[[int], int | None]] = []
+
+
+def register_monthly_cap(lookup: Callable[[int], int | None]) -> None:
+    _MONTHLY_CAPS.append(lookup)
+
+
+def monthly_cap_of(programme_id: int | None) -> int:
+    """The parts a programme may send in a calendar month: its own figure, else the setting."""
+    if programme_id is not None:
+        for lookup in _MONTHLY_CAPS:
+            cap = lookup(programme_id)
+            if cap is not None:
+                return cap
+    return settings.SMS["monthly_cap"]
 
 
 def month_start(now: datetime) -> datetime:
@@ -92,7 +113,7 @@ def queue_text(kind: str, number: str, text: Text, sender: Sender) -> TextDelive
         registration_id=sender.registration_id,
         state=TextState.WAITING,
     )
-    cap = settings.SMS["monthly_cap"]
+    cap = monthly_cap_of(sender.programme_id)
     if parts_this_month(sender.programme_id) + text.parts > cap:
         delivery.state = TextState.CAPPED
         delivery.save()

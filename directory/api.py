@@ -12,6 +12,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from core.content_languages import CONTENT_PARAMETER, asked_content, content_codes
 from core.openapi import merged
 from core.search.api import AlternativeOut, ErrorOut, bad_request, search_route
 from core.search.fields import MAX_TEXT_LENGTH
@@ -68,6 +69,8 @@ class PlaceOut(Schema):
     live_room: LiveRoomOut | None = None
     # Waiting time, weekend opening, prior interview (directory.meeting_api).
     meetings: MeetingsShortOut | None = None
+    # The language of `name` (ISO 639-1): a translation's in the API's `lang`, else French.
+    text_language: str = "fr"
 
 
 class FacetsOut(Schema):
@@ -150,6 +153,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "notices": notices_out(record.announced_notices),
         "live_room": record.live_room.as_api() if record.live_room else None,
         "meetings": meetings_short_out(record.meetings),
+        "text_language": record.text.language,
     }
 
 
@@ -290,11 +294,26 @@ class ReplacedOut(Schema):
     replaced_by: ReplacedByOut
 
 
+CONTENT_QUERY = {
+    "parameters": [
+        {
+            "in": "query",
+            "name": CONTENT_PARAMETER,
+            "required": False,
+            "description": "La langue des textes du lieu (nom, description), s'il est traduit "
+            "dans cette langue ; sinon ceux de `lang`, sinon le français. `text` dit la langue "
+            "donnée.",
+            "schema": {"type": "string", "enum": content_codes()},
+        }
+    ]
+}
+
+
 @router.get(
     "/places/{place_id}/",
-    response={200: PlaceDetailOut, 301: ReplacedOut, 404: ErrorOut},
+    response={200: PlaceDetailOut, 301: ReplacedOut, 400: ErrorOut, 404: ErrorOut},
     summary="Un lieu",
-    openapi_extra=api_examples.PLACE_DETAIL,
+    openapi_extra=merged(CONTENT_QUERY, api_examples.PLACE_DETAIL),
 )
 def get_place(request: HttpRequest, place_id: str):
     """Everything a partner needs of one place: address (none for a discreet place, shown at its
@@ -303,7 +322,11 @@ def get_place(request: HttpRequest, place_id: str):
     answers a 301 to the kept place, named in the body as `replaced_by`."""
     # Any text reaches here (a JSON 404, not the site's HTML one, for "-1" or "abc").
     known = place_id.isascii() and place_id.isdigit() and len(place_id) <= 18
-    place = public_place(int(place_id)) if known else None
+    try:
+        content = asked_content(request.GET.getlist(CONTENT_PARAMETER))
+    except ValueError as error:
+        return bad_request({CONTENT_PARAMETER: [str(error)]})
+    place = public_place(int(place_id), content) if known else None
     # A place merged into another (directory/merging.py): a 301 to the kept place.
     replacement = replacement_of(int(place_id)) if known and place is None else None
     if replacement is not None:

@@ -161,6 +161,13 @@ PLACE_DETAIL = examples(
         "name": "La Maison des Petits Pas",
         "url": PLACE["url"],
         "description": "<p>Un espace de jeu pour les tout-petits et leurs parents.</p>",
+        "text": {
+            "language": "fr",
+            "direction": "ltr",
+            "origin": "",
+            "stale": False,
+            "languages": ["fr", "nl", "ar"],
+        },
         "discreet": False,
         "address": {
             "street_address": "Rue Haute 12",

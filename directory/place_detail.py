@@ -13,6 +13,7 @@ from ninja import Field, Schema
 from wagtail import hooks
 from wagtail.rich_text import expand_db_html
 
+from core.translated_texts import TextLanguage
 from directory.extensions import PLACES_API_UPCOMING_SESSIONS
 from directory.meeting_api import MeetingsOut, meetings_out
 from directory.models.closures import ClosurePeriod
@@ -142,6 +143,30 @@ class LiveRoomOut(Schema):
     session_end: str
 
 
+class TextOut(Schema):
+    """The language of the place's name, description and way by public transport: a family's
+    language (Arabic…) when one was asked with `content` and a translation exists."""
+
+    language: str = Field(description="Code ISO 639-1 de la langue du texte.")
+    direction: str = Field(description="`rtl` (de droite à gauche, l'arabe) ou `ltr`.")
+    origin: str = Field(
+        description="Qui l'a traduit : `organiser`, `volunteer`, `machine` (brouillon "
+        "automatique), vide pour le texte français."
+    )
+    stale: bool = Field(description="Le texte français a changé depuis cette traduction.")
+    languages: list[str] = Field(description="Toutes les langues dans lesquelles le texte existe.")
+
+
+def text_out(text: TextLanguage) -> dict:
+    return {
+        "language": text.language,
+        "direction": text.dir,
+        "origin": text.origin,
+        "stale": text.stale,
+        "languages": list(text.languages),
+    }
+
+
 class PlaceDetailOut(Schema):
     id: int
     name: str
@@ -167,6 +192,8 @@ class PlaceDetailOut(Schema):
     live_rooms: list[LiveRoomOut] = []
     # How meetings go (an espace de rencontre's accompaniment, documents, waiting time, courts).
     meetings: MeetingsOut | None = None
+    # The language of its texts (a family's when asked with `content`), who translated them.
+    text: TextOut | None = None
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
@@ -187,14 +214,14 @@ def public_places_in_full() -> QuerySet[PlacePage]:
     )
 
 
-def public_place(place_id: int) -> PlaceRecord | None:
-    """The live, public place's record; None when the public may not see it (or no such id
-    can exist)."""
+def public_place(place_id: int, content: str | None = None) -> PlaceRecord | None:
+    """The live, public place's record, its texts in `content` where translated; None when
+    the public may not see it (or no such id can exist)."""
     if not 0 < place_id <= MAX_PAGE_ID:
         return None
     if not PlacePage.objects.live().public().filter(pk=place_id).exists():
         return None
-    return next(iter(place_records([place_id])), None)
+    return next(iter(place_records([place_id], content=content)), None)
 
 
 def upcoming_sessions(place_id: int) -> list[dict]:
@@ -213,6 +240,7 @@ def place_detail(record: PlaceRecord) -> dict:
         "name": record.name,
         "url": record.full_url or record.url,
         "description": expand_db_html(record.description),
+        "text": text_out(record.text),
         "discreet": record.discreet,
         "address": {
             "street_address": record.street_address or "",

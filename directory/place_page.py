@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from core.content_languages import content_of
 from core.location import PublicLocation
 from core.maps import map_config, map_point
 from core.pages import visitor_language
+from core.translated_texts import text_language_context
 from directory.extensions import render_place_essentials, render_place_sections
 from directory.freshness import is_flagged
 from directory.models.places import PlacePage
@@ -32,7 +34,8 @@ def geo_uri(location: PublicLocation) -> str:
 
 
 def place_page_context(page: PlacePage, request) -> dict:
-    [place] = place_records([page.pk])
+    content = content_of(request)
+    [place] = place_records([page.pk], content=content)
     directory = page.get_parent()
     # Served in another language than its own (a French place under /nl/): the way back
     # leads to the directory in the visitor's language.
@@ -62,4 +65,5 @@ def place_page_context(page: PlacePage, request) -> dict:
         "freshness_flagged": is_flagged(place.verified_on),
         # The record's closures in progress and those soon to come, in words.
         "closures": closures_ahead(place.closures, timezone.localdate(timezone=place.time_zone)),
+        **text_language_context(place.text, content),
     }

@@ -30,7 +30,6 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Site
 
@@ -40,6 +39,7 @@ from core.fees import FeeKind, fee_text
 from core.location import PublicLocation, public_location
 from core.pages import page_urls, visitor_language
 from core.translated import in_language_of
+from core.translated_texts import TextLanguage, text_columns, text_language
 from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.live_room import LiveRoom, current_rooms, live_rooms
 from directory.meeting_terms import MeetingTerms, opens_at_weekend
@@ -159,6 +159,9 @@ class PlaceRecord:
     last_published_at: datetime | None
     # The latest revision saved, published or not (data·inclusion's date when nothing else is).
     revised_at: datetime | None
+    # The language the name, description and way by public transport are written in, who
+    # translated them, whether they are stale, and every language they exist in.
+    text: TextLanguage = TextLanguage()
     # How meetings go (an espace de rencontre's accompaniment, waiting time, courts…).
     meetings: MeetingTerms = MeetingTerms()
     # What the teams last said of their drop-in sessions' rooms, for sessions not ended when
@@ -266,16 +269,14 @@ def _in_language(field: str, language: str) -> Subquery:
     return Subquery(translations_of(language).values(field)[:1])
 
 
-# The texts a translation writes in its language: read from the translation in the record's
-# language where there is one (annotated `<field>_in_language`), else from the place itself.
+# The texts a translation writes in its language: read from the translation in the content
+# language asked, else in the record's language, where there is one (annotated
+# `<field>_in_language`, core.translated_texts), else from the place itself.
 TRANSLATED_COLUMNS = ("title", "description", "public_transport")
 
 
-def _place_rows(ids: list[int], language: str) -> QuerySet:
-    texts = {
-        f"{field}_in_language": Coalesce(_in_language(field, language), field)
-        for field in TRANSLATED_COLUMNS
-    }
+def _place_rows(ids: list[int], language: str, content: str | None) -> QuerySet:
+    texts = text_columns(PlacePage, TRANSLATED_COLUMNS, language, content)
     # How fresh the place is belongs to the French page a translation translates.
     source = {
         f"source_{field}": _in_language(field, settings.LANGUAGE_CODE)
@@ -419,22 +420,27 @@ def _record(
         verified_on=verified_at or published_at,
         last_published_at=published_at,
         revised_at=row["latest_revision_created_at"],
+        text=text_language(row),
         live_rooms=_local_rooms(
             rooms.get(place_id, []), ZoneInfo(TIME_ZONES.get(row["country"], "Europe/Brussels"))
         ),
     )
 
 
-def place_records(ids: Iterable[int], language: str | None = None) -> list[PlaceRecord]:
+def place_records(
+    ids: Iterable[int], language: str | None = None, content: str | None = None
+) -> list[PlaceRecord]:
     """The records of the places `ids`, in that order, in `language` (the visitor's by
-    default); a place deleted since its id was read is left out. Whether the public may see
-    the place (live, not private) is the caller's question: a search engine's or a list's."""
+    default), their texts in `content` where a translation in it exists (a family's language,
+    core.content_languages); a place deleted since its id was read is left out. Whether the
+    public may see the place (live, not private) is the caller's question: a search engine's
+    or a list's."""
     ids = list(ids)
     if not ids:
         return []
     language = language or visitor_language()
     with translation.override(language):
-        rows = {row["id"]: row for row in _place_rows(ids, language)}
+        rows = {row["id"]: row for row in _place_rows(ids, language, content)}
         terms = _terms(ids)
         today = timezone.localdate()
         hours, closures = _times(ids, today)

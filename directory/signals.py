@@ -4,6 +4,7 @@ from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
 from directory.duplicates import find_duplicates
+from core.models import TranslationMark
 from directory.freshness import mark_verified
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
@@ -52,6 +53,15 @@ def translation_changed(sender, instance: PlacePage, **kwargs):
     if source is not None:
         # Its document is rewritten once the transaction commits (core.search.signals).
         place_translations_changed.send(sender=PlacePage, place_ids=[source.pk])
+
+
+@receiver(post_save, sender=TranslationMark)
+@receiver(post_delete, sender=TranslationMark)
+def translation_mark_changed(sender, instance: TranslationMark, **kwargs):
+    """A place's documents say who made its translations."""
+    translated = PlacePage.objects.filter(pk=instance.page_id).first()
+    if translated is not None:
+        translation_changed(PlacePage, translated)
 
 
 # The relation of a place to each kind of term, whose names its record carries.

@@ -82,6 +82,15 @@ class Programme(TaxonomyTerm):
     # zone and far-search territory come from there, so a country without communes could hold
     # no place. A new programme in a covered country needs no code.
     country = models.CharField(_("pays"), max_length=2, choices=Country.choices)
+    # Text messages cost per part: each programme pays its own (core.texting).
+    sms_monthly_cap = models.PositiveIntegerField(
+        _("SMS par mois"),
+        default=2000,
+        help_text=_(
+            "Parties de SMS que les lieux du programme peuvent envoyer aux familles en un mois "
+            "civil ; au-delà, les SMS ne partent plus."
+        ),
+    )
 
     panels = [
         FieldPanel(name)
@@ -92,7 +101,7 @@ class Programme(TaxonomyTerm):
             *DESCRIPTION_FIELDS,
             *EXPLANATION_FIELDS,
         )
-    ] + [FieldPanel("colour"), FieldPanel("sort_order")]
+    ] + [FieldPanel("colour"), FieldPanel("sort_order"), FieldPanel("sms_monthly_cap")]
     search_fields = [*TaxonomyTerm.search_fields, index.FilterField("country")]
 
     class Meta:

@@ -3,6 +3,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
+from core.content_languages import interface_codes
 from objectives.models import Objective, Programme
 
 
@@ -10,6 +11,12 @@ class TermSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    @property
+    def languages(self) -> list[str]:
+        # The interface's: settings.LANGUAGES also names the families' languages, which are
+        # never a prefix of their own (core.content_languages).
+        return interface_codes()
 
 
 class ProgrammeSitemap(TermSitemap):

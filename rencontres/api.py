@@ -21,7 +21,7 @@ LANG_PARAMETER = {
     "required": False,
     "description": "La langue des noms et des messages : fr (par défaut), nl ou en. "
     "Sans lui, l'en-tête Accept-Language choisit.",
-    "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    "schema": {"type": "string", "enum": [code for code, _name in settings.INTERFACE_LANGUAGES]},
 }
 
 

@@ -103,6 +103,13 @@ class Settings(BaseSettings):
     login_cooloff_minutes: int = Field(default=30, ge=1)
     login_address_failure_limit: int = Field(default=20, ge=1, le=10000)
 
+    # Languages the places', activities' and notices' texts may be translated into beside the
+    # interface's three (ISO 639-1 codes, docs/languages-families.md); the interface stays
+    # French, Dutch and English.
+    family_languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["ar", "tr", "ro", "uk", "es", "pt"]
+    )
+
     map_tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     map_tiles_attribution: str = (
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
@@ -129,10 +136,23 @@ class Settings(BaseSettings):
     @classmethod
     def _lists_from_commas(cls, data: object) -> object:
         if isinstance(data, dict):
-            for key in ("allowed_hosts", "csrf_trusted_origins"):
+            for key in ("allowed_hosts", "csrf_trusted_origins", "family_languages"):
                 if key in data:
                     data[key] = _split_commas(data[key])
         return data
+
+    @field_validator("family_languages")
+    @classmethod
+    def _language_codes(cls, value: list[str]) -> list[str]:
+        from django.conf.locale import LANG_INFO
+
+        codes = [code.lower() for code in value]
+        unknown = [code for code in codes if code not in LANG_INFO or len(code) != 2]
+        if unknown:
+            raise ValueError(f"ISO 639-1 codes Django knows, not {', '.join(unknown)}")
+        if {"fr", "nl", "en"} & set(codes):
+            raise ValueError("languages beside the interface's: fr, nl and en are already there")
+        return list(dict.fromkeys(codes))
 
     @model_validator(mode="after")
     def _secret_key_required_in_production(self) -> Settings:

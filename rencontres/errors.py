@@ -74,10 +74,10 @@ def visitor_language(request: HttpRequest) -> str:
     login): the URL's prefix, else the language the visitor chose (the cookie), else the one
     active. Addresses without a prefix, the admin's login included, are otherwise French."""
     from_path = translation.get_language_from_path(request.path_info)
-    if from_path:
+    if from_path in {code for code, _name in settings.INTERFACE_LANGUAGES}:
         return from_path
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if cookie in {code for code, _name in settings.LANGUAGES}:
+    if cookie in {code for code, _name in settings.INTERFACE_LANGUAGES}:
         return cookie
     return translation.get_language() or settings.LANGUAGE_CODE
 

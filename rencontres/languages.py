@@ -8,7 +8,9 @@ right after it, adds what a family expects of a bilingual site:
 - an address without a prefix is French, unless the cookie names another language (the choice
   made earlier wins) or, on a first visit (no cookie), the browser's Accept-Language prefers
   Dutch or English: then the visitor is sent once to the same page under that prefix;
-- the French pages remember French the same way, so Accept-Language is read only once.
+- the French pages remember French the same way, so Accept-Language is read only once;
+- a family's language (Arabic…) is never the interface's: `?content=ar` asks for a page's text
+  in it (an unknown one is a 400 naming `content`), and a prefix /ar/ leads there.
 
 Only the public pages (the URLs under `i18n_patterns`) take part: the admin, the health check,
 the sitemap and the files stay as they are. The JSON API (/api/v1/) answers in the language its
@@ -39,11 +41,15 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.content_languages import CONTENT_PARAMETER, asked_content
 from core.search.fields import GIVEN_TWICE
 
 DEFAULT = settings.LANGUAGE_CODE
 API_PREFIX = "/api/v1/"
-CODES = [code for code, _ in settings.LANGUAGES]
+# The interface's languages. settings.LANGUAGES also names the families' languages, which only a
+# page's text is written in (core.content_languages): their prefix (/ar/…) opens the page in the
+# interface's language with its text in theirs.
+CODES = [code for code, _ in settings.INTERFACE_LANGUAGES]
 
 
 def is_public_page_path(path: str, urlconf: str | None = None) -> bool:
@@ -85,11 +91,17 @@ class LanguageChoiceMiddleware:
             return self.api(request)
         urlconf = getattr(request, "urlconf", None) or get_urlconf()
         from_path = translation.get_language_from_path(request.path_info)
+        if from_path is not None and from_path not in CODES:
+            return in_family_language(request, from_path)
         public = from_path is not None or is_public_page_path(request.path_info, urlconf)
         # The context processor reads it: resolving twice per page costs about a millisecond.
         request.is_public_page = public
         if not public:
             return self.get_response(request)
+        try:
+            asked_content(request.GET.getlist(CONTENT_PARAMETER))
+        except ValueError as error:
+            return HttpResponseBadRequest(f"{CONTENT_PARAMETER}: {error}")
         cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if cookie not in CODES:
             cookie = None
@@ -125,6 +137,16 @@ class LanguageChoiceMiddleware:
         return response
 
 
+def in_family_language(request: HttpRequest, language: str) -> HttpResponse:
+    """/ar/lieux/le-nid/ (a link wagtail-localize gives an Arabic translation): the same page
+    with its text in Arabic and the interface in the visitor's language (the address without a
+    prefix picks it)."""
+    query = request.GET.copy()
+    query[CONTENT_PARAMETER] = language
+    path = request.path_info[len(language) + 1 :] or "/"
+    return HttpResponseRedirect(f"{path}?{query.urlencode()}")
+
+
 def remember(response: HttpResponse, language: str) -> None:
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -152,7 +174,7 @@ def alternate_urls(request: HttpRequest) -> list[Alternate]:
     full_path = request.get_full_path()
     current = translation.get_language()
     alternates = []
-    for code, name in settings.LANGUAGES:
+    for code, name in settings.INTERFACE_LANGUAGES:
         url = translate_url(full_path, code)
         alternates.append(
             Alternate(code, name, url, request.build_absolute_uri(url), code == current)

@@ -54,6 +54,11 @@ STAFF_MODEL_PERMISSIONS = (
         ("activities", codename)
         for codename in ("add_trustedplace", "change_trustedplace", "delete_trustedplace")
     ]
+    # Who made each translation (organiser, volunteer, machine draft), shown to families.
+    + [
+        ("core", codename)
+        for codename in ("add_translationmark", "change_translationmark", "delete_translationmark")
+    ]
     # Staff-only screens: the coverage dashboard and the bulk import of places. Organisers hold
     # neither: they only see their own place's projects, read-only.
     + [("projects", "view_coverage"), ("directory", "import_places")]

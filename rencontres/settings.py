@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.utils.translation import get_language_info
 
 from rencontres.env import BASE_DIR, Settings
 
@@ -195,13 +196,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr"
-LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
+# The interface's languages (menus, buttons, e-mails, texts to families, the URLs' prefixes).
+INTERFACE_LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
+# Languages families read, which places, activities and notices may be translated into beside
+# the interface's (docs/languages-families.md). In LANGUAGES because Wagtail wants its content
+# languages there; rencontres/languages.py keeps the interface to the three above.
+FAMILY_LANGUAGES = [(code, get_language_info(code)["name_local"]) for code in ENV.family_languages]
+LANGUAGES = INTERFACE_LANGUAGES + FAMILY_LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The language a visitor chose is remembered for a year (rencontres/languages.py); Django's
 # default forgets it when the browser closes.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 # Pages have a locale; French is the source every place and activity is written in, Dutch and
-# English translations exist where someone made them (docs/languages-content.md).
+# English translations exist where someone made them (docs/languages-content.md), and the
+# families' languages' (docs/languages-families.md).
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Brussels"

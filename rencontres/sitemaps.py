@@ -8,12 +8,26 @@ for it is the same French text (core.pages.TranslatedTreeMixin), not a page of i
 from __future__ import annotations
 
 from collections import defaultdict
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
+
+from core.content_languages import CONTENT_PARAMETER, family_codes
+
+
+def in_family_language(location: str, language: str) -> str:
+    """A translation into a family's language (Arabic…) is read at its French page's address
+    with `?content=ar` (the interface stays French, Dutch or English): `/ar/…` only leads
+    there."""
+    if language not in family_codes():
+        return location
+    parts = urlsplit(location)
+    path = parts.path.removeprefix(f"/{language}") or "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, f"{CONTENT_PARAMETER}={language}", ""))
 
 
 class TranslatedPageSitemap(Sitemap):
@@ -39,6 +53,10 @@ class TranslatedPageSitemap(Sitemap):
                 (item, item.get_full_url(self.request))
                 for item in self.paginator.page(page).object_list
             ]
+        located = [
+            (item, in_family_language(location, languages[item.locale_id]))
+            for item, location in located
+        ]
         translations = defaultdict(list)
         for item, location in located:
             translations[item.translation_key].append(

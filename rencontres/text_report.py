@@ -1,6 +1,6 @@
 """ONE staff's report of the texts sent, per programme and month (core.texting): parts billed,
 texts delivered, failed, and those not sent because the programme's monthly cap was reached;
-the cap beside them. Counts only: no number, no text."""
+each programme's own cap beside them. Counts only: no number, no text."""
 
 from __future__ import annotations
 
@@ -43,13 +43,17 @@ def monthly_rows(now=None) -> list[dict]:
         )
         .order_by("-month", "programme_id")
     )
-    names = dict(
-        Programme.objects.filter(pk__in={r["programme_id"] for r in rows}).values_list(
-            "pk", "name_fr"
-        )
-    )
+    programmes = {
+        pk: (name, cap)
+        for pk, name, cap in Programme.objects.filter(
+            pk__in={r["programme_id"] for r in rows}
+        ).values_list("pk", "name_fr", "sms_monthly_cap")
+    }
     for row in rows:
-        row["programme"] = names.get(row["programme_id"]) or _("Sans programme")
+        name, cap = programmes.get(row["programme_id"], ("", settings.SMS["monthly_cap"]))
+        row["programme"] = name or _("Sans programme")
+        # Each programme's own cap (objectives.Programme.sms_monthly_cap, core.texting).
+        row["cap"] = cap
         row["parts"] = row["parts"] or 0
     return rows
 
@@ -61,7 +65,6 @@ def text_report(request):
         "page_title": _("SMS envoyés"),
         "header_icon": "mail",
         "rows": monthly_rows(),
-        "cap": settings.SMS["monthly_cap"],
         "backend": settings.SMS["backend"],
     }
     return TemplateResponse(request, "rencontres/admin/text_report.html", context)

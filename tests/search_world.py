@@ -89,8 +89,11 @@ def _place(title, commune, lat, lon, programmes, objectives, days, languages, ag
 
 
 def translate(place: PlacePage, language: str, title: str, description: str) -> PlacePage:
-    """The place's translation, published: a page in the other language's tree."""
-    translation = place.copy_for_translation(Locale.objects.get(language_code=language))
+    """The place's translation, published: a page in the other language's tree (its parents
+    copied as aliases where that tree has none, as for a family's language)."""
+    translation = place.copy_for_translation(
+        Locale.objects.get(language_code=language), copy_parents=True
+    )
     translation.title, translation.description = title, description
     translation.save_revision().publish()
     return translation
@@ -225,6 +228,9 @@ def build_world() -> dict[str, PlacePage]:
     )
     hidden.unpublish()
     translate(places["nid"], "nl", "Het Nest", "<p>Een speelhoek met knuffels voor peuters.</p>")
+    # Families' languages: Arabic (right to left) and Turkish (issue 29).
+    translate(places["passage"], "ar", "الممر", "<p>مكان لقاء للأطفال الصغار ووالديهم.</p>")
+    translate(places["bulle"], "tr", "Hava Kabarcığı", "<p>Küçük çocuklar için oyun odası.</p>")
     # Dates modified, for `modified_after`; the others were never published through a revision
     # and have none.
     for key, moment in (("nid", MODIFIED_NID), ("bulle", MODIFIED_BULLE), ("petits_pas", OLD)):

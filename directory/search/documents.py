@@ -24,13 +24,14 @@ from dataclasses import fields
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.conf import settings
 from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Site
 
+from core.content_languages import interface_codes
 from core.location import PublicLocation
 from core.pages import page_urls
+from core.translated_texts import TextLanguage
 from directory.extensions import PLACES_SESSIONS_AHEAD
 from directory.live_room import LiveRoom, current_rooms
 from directory.meeting_terms import MeetingTerms
@@ -83,6 +84,7 @@ def record_document(record: PlaceRecord) -> dict:
     ]
     document["live_rooms"] = [room.as_json() for room in record.live_rooms]
     document["meetings"] = record.meetings.as_json()
+    document["text"] = record.text.as_json()
     return document
 
 
@@ -128,6 +130,9 @@ def record_from_document(document: dict) -> PlaceRecord:
             "closures": tuple(closure for closure in closures if closure.end_date >= today),
             "notices": tuple(notice for notice in notices if notice.end_date >= today),
             "meetings": MeetingTerms.from_json(document.get("meetings", {}), Term),
+            "text": TextLanguage.from_json(document["text"])
+            if "text" in document
+            else TextLanguage(),
             "live_rooms": current_rooms(
                 LiveRoom.from_json(room) for room in document.get("live_rooms", ())
             ),
@@ -137,7 +142,9 @@ def record_from_document(document: dict) -> PlaceRecord:
 
 
 def languages() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    """The interface's languages, one record each: a family's language (Arabic…) is the
+    language of a page's text, not of a card (core.content_languages)."""
+    return interface_codes()
 
 
 def sessions_ahead(place_ids: list[int]) -> dict[int, list[dict]]:

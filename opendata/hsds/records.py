@@ -293,6 +293,9 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "organization_id": record_id("organization", place.pk),
             "name": record.name,
             "description": plain_text(record.description),
+            # The language of the texts (French, the source), as HSDS's taxonomy terms say it;
+            # the translations' languages are on the place's page and the detail API.
+            "language": record.text.language,
             "url": record.full_url,
             "email": record.email,
             # A notice or a closure says it is closed today.

@@ -89,7 +89,10 @@ def test_a_refused_text_fails_at_once(queue, sms_centre, caplog):
 
 
 def test_the_monthly_cap_counts_parts_per_programme(queue, settings):
-    settings.SMS = {**settings.SMS, "monthly_cap": 3, "per_number_hourly": 50}
+    from objectives.models import Programme
+
+    settings.SMS = {**settings.SMS, "per_number_hourly": 50}
+    Programme.objects.filter(pk=1).update(sms_monthly_cap=3)
     queue("a" * 200, kind="a")  # two parts
     queue("b", kind="b")
     capped = queue("c", kind="c")
@@ -97,6 +100,23 @@ def test_the_monthly_cap_counts_parts_per_programme(queue, settings):
     assert capped.state == TextState.CAPPED
     assert other_programme.state == TextState.SENT
     assert [body for _n, body in texting.outbox] == ["a" * 200, "b", "d"]
+
+
+def test_each_programme_has_its_own_monthly_cap(queue, settings):
+    from objectives.models import Programme
+
+    settings.SMS = {**settings.SMS, "monthly_cap": 100, "per_number_hourly": 50}
+    small = Programme.objects.order_by("pk").first()
+    small.sms_monthly_cap = 2
+    small.save()
+    large = Programme.objects.exclude(pk=small.pk).order_by("pk").first()
+    states = [queue(f"Texte {n}", programme=small.pk, kind=f"k{n}").state for n in range(3)]
+    assert states == [TextState.SENT, TextState.SENT, TextState.CAPPED]
+    # Another programme's own figure (2000 by default), not the small one's.
+    assert queue("Autre", programme=large.pk, kind="k9").state == TextState.SENT
+    assert texting.monthly_cap_of(large.pk) == large.sms_monthly_cap == 2000
+    # A text of no programme: the setting's figure.
+    assert texting.monthly_cap_of(None) == 100
 
 
 def test_a_number_gets_a_kind_of_text_a_few_times_an_hour(queue, settings):

@@ -61,12 +61,14 @@ def test_someone_who_organises_nothing_is_refused(client, django_user_model):
 
 def test_one_staff_count_texts_per_programme_and_month(client, staff_member, place_a, organiser_a):
     programme = Programme.objects.order_by("pk").first()
+    Programme.objects.filter(pk=programme.pk).update(sms_monthly_cap=500)
     delivery(place_a, TextState.DELIVERED, programme=programme.pk, parts=2)
     delivery(place_a, TextState.FAILED, programme=programme.pk)
     delivery(place_a, TextState.CAPPED, programme=programme.pk)
     client.force_login(staff_member)
     html = client.get(reverse("rencontres_text_report")).content.decode()
     row = html.split(f"<td>{programme.name_fr}</td>")[1].split("</tr>")[0]
-    assert row == "<td>2</td><td>3</td><td>1</td><td>1</td><td>1</td>"
+    # Texts, parts, delivered, failed, capped, and the programme's own monthly cap.
+    assert row == "<td>2</td><td>3</td><td>1</td><td>1</td><td>1</td><td>500</td>"
     client.force_login(organiser_a)
     assert client.get(reverse("rencontres_text_report")).status_code in (302, 403)

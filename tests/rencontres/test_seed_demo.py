@@ -325,7 +325,9 @@ def test_the_fee_the_access_and_the_languages_are_each_said_once(communes, clien
         for word in ("rendez-vous", "anonyme", "décision", "libre"):
             assert said["Accès"].lower().count(word) <= 1, said["Accès"]
         # The languages are a fact of the page, not a sentence of the description too.
-        description = html.split('class="place__description">')[1].split("</div>")[0]
+        # The description carries its text's language (lang, dir): read after its tag.
+        description = html.split('class="place__description"')[1].split(">", 1)[1]
+        description = description.split("</div>")[0]
         assert "Français" in said["Langues parlées"]
         assert "langues parlées" not in description.lower()
         for word in ("gratuit", "rendez-vous", "anonyme"):

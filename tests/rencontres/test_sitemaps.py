@@ -62,3 +62,23 @@ def test_french_addresses_whatever_the_visitors_language(client, commune):
     client.cookies["django_language"] = "nl"
     paths = {re.sub(r"^https?://[^/]+", "", location) for location in entries(client)}
     assert "/lieux/lieu-seul/" in paths
+
+
+def test_a_translation_into_a_familys_language_is_listed_at_its_content_address(client, commune):
+    nid = PlacePageFactory(title="Le Nid", slug="le-nid", commune=commune)
+    translate(nid, "ar", title="العش")
+    paths = {
+        re.sub(r"^https?://[^/]+", "", location): alternates
+        for location, alternates in entries(client).items()
+    }
+    # The interface stays French, Dutch or English: /ar/… only redirects there.
+    assert not any(path.startswith("/ar/") for path in paths)
+    alternates = {
+        lang: re.sub(r"^https?://[^/]+", "", url).replace("&amp;", "&")
+        for lang, url in paths["/lieux/le-nid/?content=ar"].items()
+    }
+    assert alternates == {
+        "fr": "/lieux/le-nid/",
+        "ar": "/lieux/le-nid/?content=ar",
+        "x-default": "/lieux/le-nid/",
+    }

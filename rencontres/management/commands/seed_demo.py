@@ -36,6 +36,7 @@ from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_
 from rencontres.demo.live_rooms import seed_live_rooms
 from rencontres.demo.projects import demo_places_queryset, seed_projects
 from rencontres.demo.searches import seed_searches
+from rencontres.demo.translations import seed_translations
 from rencontres.demo.writer import (
     PlaceWriter,
     chunked,
@@ -159,6 +160,9 @@ class Command(BaseCommand):
         # Before the indexes: its answers verify places, a fact of their documents.
         campaign = seed_campaign(parent, seed, timezone.now())
         clock.lap("campaign")
+        # Texts in Arabic and Turkish, one a machine draft, one stale (demo/translations.py).
+        translations = seed_translations(parent)
+        clock.lap("translations")
         written = clock.elapsed()
 
         indexed = not no_index and bool(created or activities or projects)
@@ -196,6 +200,7 @@ class Command(BaseCommand):
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
                 + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
                 + f", {duplicates} likely duplicate pair(s)"
+                + f", {translations} translation(s) in families' languages"
                 + (f", the campaign « {campaign.name} »" if campaign else "")
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )

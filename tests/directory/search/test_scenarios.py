@@ -147,6 +147,11 @@ def test_without_near_sorted_by_name(client, engine):
         ({"q": "knuffels"}, ["Le Nid"]),
         ({"q": "Het Nest"}, ["Le Nid"]),
         ({"q": "nest", "near": "4000", "day": "mon"}, ["Le Nid"]),
+        # And words of a translation into a family's language (Arabic, Turkish).
+        ({"q": "الممر"}, ["Le Passage"]),
+        ({"q": "للأطفال"}, ["Le Passage"]),
+        ({"q": "oyun"}, ["Bulle d'Air"]),
+        ({"q": "Kabarcığı", "near": "4000", "radius_km": "200"}, ["Bulle d'Air"]),
         # Accents folded by every engine: SQLite's FTS5, PostgreSQL's unaccent, the cluster.
         ({"q": "creche"}, ["Espace Parenthèse"]),
         ({"q": "creche d'ateliers"}, ["Espace Parenthèse"]),
