@@ -3,8 +3,8 @@ from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished
 
-from directory.duplicates import find_duplicates
 from core.models import TranslationMark
+from directory.duplicates import find_duplicates
 from directory.freshness import mark_verified
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
