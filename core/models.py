@@ -195,6 +195,8 @@ class Invitation(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+
+
 class TextOrigin(models.TextChoices):
     """Who wrote a translation: a family is told how far to trust it."""
 
