@@ -69,6 +69,8 @@ _RELATIONS: dict[str, Rule] = {
     "wagtailcore.PageLogEntry.page": STAY,
     "wagtailcore.Comment.page": STAY,
     "wagtailcore.PageSubscription.page": STAY,
+    # Who translated the listing's text (core.translated_texts): a fact of that page's text.
+    "core.TranslationMark.page": STAY,
     # The directory's: the listing's own facts stay; places it replaced are now the kept one's.
     "directory.PlaceNotice.place": STAY,
     "directory.OpeningHours.place": STAY,
