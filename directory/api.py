@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from core.openapi import merged
 from core.search.api import AlternativeOut, ErrorOut, bad_request, search_route
@@ -67,6 +67,9 @@ class PlaceOut(Schema):
     live_room: LiveRoomOut | None = None
     # Waiting time, weekend opening, prior interview (directory.meeting_api).
     meetings: MeetingsShortOut | None = None
+    quality_score: int = Field(
+        0, description="Qualité de la fiche sur 100 (filtre `quality_min` ; docs/quality.md)."
+    )
 
 
 class FacetsOut(Schema):
@@ -149,6 +152,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "notices": notices_out(record.announced_notices),
         "live_room": record.live_room.as_api() if record.live_room else None,
         "meetings": meetings_short_out(record.meetings),
+        "quality_score": record.quality_score,
     }
 
 

@@ -167,6 +167,9 @@ class PlaceDetailOut(Schema):
     live_rooms: list[LiveRoomOut] = []
     # How meetings go (an espace de rencontre's accompaniment, documents, waiting time, courts).
     meetings: MeetingsOut | None = None
+    quality_score: int = Field(
+        0, description="Qualité de la fiche sur 100 (filtre `quality_min` ; docs/quality.md)."
+    )
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
@@ -266,4 +269,5 @@ def place_detail(record: PlaceRecord) -> dict:
         "meetings": meetings_out(record.meetings),
         "date_modified": record.verified_on.isoformat() if record.verified_on else None,
         "live_rooms": [room.as_api() for room in record.rooms_now],
+        "quality_score": record.quality_score,
     }
