@@ -143,9 +143,10 @@ def quality_of(record: PlaceRecord) -> Quality:
     return Quality(score, tuple((key, advice) for _weight, key, advice in todo))
 
 
-def qualities(ids: Iterable[int]) -> dict[int, Quality]:
-    """The places' quality as their French records say it, by id (the records' queries)."""
-    return {r.id: quality_of(r) for r in place_records(ids, settings.LANGUAGE_CODE)}
+def graded(ids: Iterable[int]) -> list[tuple[PlaceRecord, Quality]]:
+    """The places' French records and their quality, in the order of `ids` (the records'
+    queries)."""
+    return [(r, quality_of(r)) for r in place_records(ids, settings.LANGUAGE_CODE)]
 
 
 def refresh_scores(ids: Iterable[int]) -> list[int]:

@@ -9,9 +9,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.admin import register_restricted_menu_item
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
+from directory.extensions import PLACE_EDITOR_PANELS
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
+from directory.quality_panel import PlaceQualityPanel
 
 
 class LanguageViewSet(SnippetViewSet):
@@ -80,3 +82,8 @@ register_restricted_menu_item(
 @hooks.register("register_api_router")
 def places_api():
     return "", places_router
+
+
+@hooks.register(PLACE_EDITOR_PANELS, order=-10)
+def place_quality_panel():
+    return [PlaceQualityPanel()]

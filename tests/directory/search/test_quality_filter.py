@@ -11,7 +11,7 @@ from core.search.indexing import rebuild
 from core.search.transport import Transport
 from directory.freshness import mark_verified
 from directory.models import PlacePage
-from directory.quality import qualities, refresh_all
+from directory.quality import graded, refresh_all
 from directory.search.criteria import public_places
 from directory.search.index import PLACES, place_records_changed
 from tests.search_world import use_cluster
@@ -45,8 +45,8 @@ def indexed_world(scored_world, cluster_config, django_db_blocker):
 
 def true_scores() -> dict[str, int]:
     """Each public place's score as its record says it now, by name."""
-    places = dict(public_places().values_list("pk", "title"))
-    return {places[pk]: quality.score for pk, quality in qualities(places).items()}
+    ids = public_places().values_list("pk", flat=True)
+    return {record.name: quality.score for record, quality in graded(ids)}
 
 
 def found(client, engine, **params) -> dict[str, int]:
