@@ -104,19 +104,21 @@ class Rule:
     key: str
     weight: int
     check: Callable[[PlaceRecord], str | None]
+    # What it asks, as ONE staff's page lists the rules.
+    label: str = ""
 
 
 # The one list of rules; their weights add up to 100 (docs/quality.md, in this order).
 RULES = (
-    Rule("address", 15, _address),
-    Rule("point", 5, _point),
-    Rule("contact", 20, _contact),
-    Rule("description", 20, _description),
-    Rule("recent", 15, _recent),
-    Rule("hours", 10, _hours),
-    Rule("accessibility", 5, _accessibility),
-    Rule("languages", 5, _languages),
-    Rule("photo", 5, _photo),
+    Rule("address", 15, _address, _("L'adresse (rue et numéro), sauf pour un lieu discret")),
+    Rule("point", 5, _point, _("La position sur la carte, sauf pour un lieu discret")),
+    Rule("contact", 20, _contact, _("Un téléphone (ou un courriel, sauf pour un lieu discret)")),
+    Rule("description", 20, _description, _("Une description de 200 à 2 000 caractères")),
+    Rule("recent", 15, _recent, _("Des informations vérifiées récemment")),
+    Rule("hours", 10, _hours, _("Les heures d'ouverture")),
+    Rule("accessibility", 5, _accessibility, _("Au moins un fait d'accessibilité")),
+    Rule("languages", 5, _languages, _("Les langues parlées")),
+    Rule("photo", 5, _photo, _("Une photo")),
 )
 
 
