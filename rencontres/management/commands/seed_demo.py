@@ -21,6 +21,7 @@ from tqdm import tqdm
 from activities.models import ActivityPage
 from core.heap import application_set_aside
 from directory.models import PlacePage
+from directory.quality import refresh_all
 from gazetteer.models import Commune
 from projects.models import HealthParentingProject
 from rencontres.demo.activity_writer import (
@@ -149,6 +150,11 @@ class Command(BaseCommand):
         # Before the indexes: its answers verify places, a fact of their documents.
         campaign = seed_campaign(parent, seed, timezone.now())
         clock.lap("campaign")
+        # Bulk creation publishes nothing, so no score followed: each listing's quality from
+        # its record (directory.quality), before the indexes that carry it.
+        for _progress in refresh_all():
+            pass
+        clock.lap("quality")
         written = clock.elapsed()
 
         indexed = not no_index and bool(created or activities or projects)
