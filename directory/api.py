@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from core.content_languages import CONTENT_PARAMETER, asked_content, content_codes
 from core.openapi import merged
@@ -71,6 +71,9 @@ class PlaceOut(Schema):
     meetings: MeetingsShortOut | None = None
     # The language of `name` (ISO 639-1): a translation's in the API's `lang`, else French.
     text_language: str = "fr"
+    quality_score: int = Field(
+        0, description="Qualité de la fiche sur 100 (filtre `quality_min` ; docs/quality.md)."
+    )
 
 
 class FacetsOut(Schema):
@@ -154,6 +157,7 @@ def _place_out(hit: PlaceHit) -> dict:
         "live_room": record.live_room.as_api() if record.live_room else None,
         "meetings": meetings_short_out(record.meetings),
         "text_language": record.text.language,
+        "quality_score": record.quality_score,
     }
 
 

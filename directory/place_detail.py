@@ -194,6 +194,9 @@ class PlaceDetailOut(Schema):
     meetings: MeetingsOut | None = None
     # The language of its texts (a family's when asked with `content`), who translated them.
     text: TextOut | None = None
+    quality_score: int = Field(
+        0, description="Qualité de la fiche sur 100 (filtre `quality_min` ; docs/quality.md)."
+    )
 
 
 def public_places_in_full() -> QuerySet[PlacePage]:
@@ -294,4 +297,5 @@ def place_detail(record: PlaceRecord) -> dict:
         "meetings": meetings_out(record.meetings),
         "date_modified": record.verified_on.isoformat() if record.verified_on else None,
         "live_rooms": [room.as_api() for room in record.rooms_now],
+        "quality_score": record.quality_score,
     }

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import (
+    Count,
     OuterRef,
     QuerySet,
     Subquery,
@@ -44,7 +45,7 @@ from core.weekdays import WEEKDAY_SLUGS, Weekday
 from directory.live_room import LiveRoom, current_rooms, live_rooms
 from directory.meeting_terms import MeetingTerms, opens_at_weekend
 from directory.models.closures import closure_label
-from directory.models.places import PlacePage
+from directory.models.places import PlacePage, PlacePhoto
 from directory.models.vocabularies import language_name
 from directory.notice_records import Notice, announced_today, notices_from_rows
 from directory.record_rows import notice_rows, term_rows, time_rows
@@ -167,6 +168,10 @@ class PlaceRecord:
     # What the teams last said of their drop-in sessions' rooms, for sessions not ended when
     # the record was built (times in the place's time zone); read them through `rooms_now`.
     live_rooms: tuple[LiveRoom, ...] = ()
+    # How many photos the page shows (a rule of the listing's quality, directory.quality).
+    photos: int = 0
+    # The score directory.quality last stored from this record's other facts (out of 100).
+    quality_score: int = 0
 
     @property
     def rooms_now(self) -> tuple[LiveRoom, ...]:
@@ -244,6 +249,7 @@ PLACE_COLUMNS = (
     "verified_at",
     "last_published_at",
     "latest_revision_created_at",
+    "quality_score",
     "translation_key",
     "commune__code",
     "commune__name_fr",
@@ -282,11 +288,18 @@ def _place_rows(ids: list[int], language: str, content: str | None) -> QuerySet:
         f"source_{field}": _in_language(field, settings.LANGUAGE_CODE)
         for field in ("verified_at", "last_published_at")
     }
+    photos = (
+        PlacePhoto.objects.filter(place=OuterRef("pk"))
+        .order_by()
+        .values("place")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         PlacePage.objects.filter(pk__in=ids)
         .order_by()
-        .annotate(**texts, **source)
-        .values(*PLACE_COLUMNS, *texts, *source)
+        .annotate(**texts, **source, photo_count=Coalesce(Subquery(photos), 0))
+        .values(*PLACE_COLUMNS, *texts, *source, "photo_count")
     )
 
 
@@ -424,6 +437,8 @@ def _record(
         live_rooms=_local_rooms(
             rooms.get(place_id, []), ZoneInfo(TIME_ZONES.get(row["country"], "Europe/Brussels"))
         ),
+        photos=row["photo_count"],
+        quality_score=row["quality_score"],
     )
 
 

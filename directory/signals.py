@@ -10,6 +10,7 @@ from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.notices import PlaceNotice
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
+from directory.quality import refresh_scores
 from directory.roles import organiser_groups_for, rename_organiser_group
 from directory.search.index import place_records_changed, place_translations_changed
 from gazetteer.models import Court
@@ -102,3 +103,11 @@ def notice_changed(sender, instance: PlaceNotice, raw: bool = False, **kwargs):
     place's search document, which carries its notices, is rewritten."""
     if not raw:
         place_records_changed.send(sender=PlacePage, place_ids=[instance.place_id])
+
+
+@receiver(place_records_changed)
+def score_follows_the_record(sender, place_ids: list[int], **kwargs):
+    """The listing's quality is read from its record: whatever changed the record (a
+    publication, which verifies the place above, a verification, a notice…) may change it. A
+    changed score sends the signal again for its documents, which then changes nothing."""
+    refresh_scores(place_ids)

@@ -11,9 +11,11 @@ from directory import staff_panels  # noqa: F401 (registers ONE staff's home pan
 from directory.admin_views import ImportPlacesView, can_import_places
 from directory.api import router as places_router
 from directory.duplicate_views import DuplicateQueueView, can_merge_places
+from directory.extensions import PLACE_EDITOR_PANELS
 from directory.models.meetings import Accompaniment, RequiredDocument
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
+from directory.quality_panel import PlaceQualityPanel
 
 
 class LanguageViewSet(SnippetViewSet):
@@ -88,3 +90,8 @@ register_restricted_menu_item(
 @hooks.register("register_api_router")
 def places_api():
     return "", places_router
+
+
+@hooks.register(PLACE_EDITOR_PANELS, order=-10)
+def place_quality_panel():
+    return [PlaceQualityPanel()]

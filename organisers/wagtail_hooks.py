@@ -27,6 +27,7 @@ from organisers.access import can_invite_for, can_report_room_for, is_invitation
 from organisers.freshness import stale_attention_items
 from organisers.home import ATTENTION_ITEMS
 from organisers.invitations import invite_imported
+from organisers.listing_quality import quality_attention_items
 from organisers.models import Invitation
 from organisers.reports import can_see_reports, open_count
 
@@ -161,6 +162,7 @@ hooks.register(PLACE_ORGANISERS_IMPORTED, invite_imported)
 
 hooks.register(ATTENTION_ITEMS, stale_attention_items)
 hooks.register(ATTENTION_ITEMS, text_failures.attention_items)
+hooks.register(ATTENTION_ITEMS, quality_attention_items)
 
 register_restricted_menu_item(
     _("Fiches à vérifier"), "organisers_stale", is_invitation_manager, "time", order=226

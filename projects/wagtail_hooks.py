@@ -18,6 +18,7 @@ from core.admin import register_restricted_menu_item
 from directory.extensions import PLACE_EDITOR_PANELS, PLACE_PAGE_SECTIONS
 from projects import (
     admin_views,
+    quality_views,
     staff_panels,  # noqa: F401 (registers ONE staff's home panel)
 )
 from projects.access import can_view_coverage
@@ -116,6 +117,7 @@ def register_projects_admin_urls():
             admin_views.coverage_export,
             name="projects_coverage_export",
         ),
+        path("qualite-des-fiches/", quality_views.quality_view, name="projects_quality"),
         path(
             "projets-sante-parentalite/<int:pk>/",
             admin_views.ProjectDetailView.as_view(),
@@ -126,6 +128,9 @@ def register_projects_admin_urls():
 
 register_restricted_menu_item(
     _("Couverture des objectifs"), "projects_coverage", can_view_coverage, "table", order=220
+)
+register_restricted_menu_item(
+    _("Qualité des fiches"), "projects_quality", can_view_coverage, "tasks", order=221
 )
 
 

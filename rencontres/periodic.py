@@ -115,6 +115,9 @@ TIMERS = (
             ("purge_room_reports",),
             # Alert addresses never confirmed within 48 hours.
             ("purge_alerts",),
+            # Listings' quality scores, a verification growing old (docs/quality.md); before
+            # the dump, which gives them.
+            ("refresh_quality_scores", "--no-progress"),
             # The open-data dump (docs/open-data.md).
             ("export_open_data", "--no-progress"),
             # The organisers of stale places told (docs/organisers.md).

@@ -114,6 +114,12 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
         related_name="replaced_places",
         verbose_name=_("remplacé par"),
     )
+    # Out of 100, from the written rules of directory/quality.py (docs/quality.md), read from
+    # the place's public record: stored so that both search engines filter on it
+    # (`quality_min`), refreshed whenever the record changes and each night (time passes).
+    quality_score = models.PositiveSmallIntegerField(
+        _("qualité de la fiche"), default=0, editable=False
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -183,7 +189,7 @@ class PlacePage(TranslatedTreeMixin, AgeRange, Fee, MeetingFacts, Page):
     parent_page_types = ["directory.PlaceIndexPage"]
     subpage_types = ["activities.ActivityPage"]
     # A copy is another place: it must not take over the original's line in the import list.
-    exclude_fields_in_copy = ["external_id", "replaced_by"]
+    exclude_fields_in_copy = ["external_id", "replaced_by", "quality_score"]
 
     class Meta:
         verbose_name = _("lieu")

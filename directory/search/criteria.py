@@ -16,6 +16,7 @@ from core.fees import FeeKind
 from core.pages import in_source_language
 from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
 from core.search.free_text import Text, TextField
+from core.search.minimum import AtLeast
 from directory.models.meetings import Accompaniment
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language
@@ -166,4 +167,19 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "last_published_at",
             "Modifié après ce moment (ISO 8601 : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+HH:MM)",
         ).under(offer),
+    )
+
+
+def places_own_criteria() -> tuple[Criterion, ...]:
+    """What only the places' index asks: the sessions' documents do not follow what changes
+    these without a publication of the place."""
+    return (
+        # The listing's quality (directory.quality, docs/quality.md), as last stored.
+        AtLeast(
+            "quality_min",
+            "quality_score",
+            "quality_score",
+            100,
+            "Qualité de la fiche au moins égale à ce score (0 à 100 ; règles : docs/quality.md)",
+        ),
     )

@@ -20,7 +20,7 @@ from core.search.query import SearchQuery
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.models.places import PlacePage
 from directory.records import PlaceRecord, place_records, translations_of
-from directory.search.criteria import place_criteria, public_places
+from directory.search.criteria import place_criteria, places_own_criteria, public_places
 from directory.search.documents import next_session, place_documents_records, record_from_document
 
 # Sent with `place_ids` (the French places) after one of their translations changed.
@@ -144,7 +144,7 @@ PLACES = SearchIndex(
     unit="lieux",
     model=PlacePage,
     public=public_places,
-    criteria=place_criteria(),
+    criteria=(*place_criteria(), *places_own_criteria()),
     hits=place_hits,
     records=place_documents_records,
     hits_from_records=place_hits_from_records,

@@ -73,7 +73,15 @@ def test_staff_see_stale_listings_reports_and_searches_that_found_nothing(
     client.force_login(staff_member)
     page, _queries = home(client)
     keys = [node["data-staff-panel"] for node in page.select("[data-staff-panel]")]
-    assert keys == ["stale", "reports", "searches", "campaigns", "duplicates", "orientations"]
+    assert keys == [
+        "stale",
+        "quality",
+        "reports",
+        "searches",
+        "campaigns",
+        "duplicates",
+        "orientations",
+    ]
     text = panel(page, "stale")
     assert "2 fiches non vérifiées depuis 6 mois" in text
     assert text.index("Fiche jamais vue") < text.index("Fiche oubliée")
