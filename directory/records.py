@@ -31,6 +31,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from wagtail.models import Site
 

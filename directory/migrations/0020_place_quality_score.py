@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0018_place_access_modes'),
+        ('directory', '0019_place_replaced_by_and_duplicate_candidates'),
     ]
 
     operations = [
