@@ -54,8 +54,9 @@ class Keyset:
         return signing.Signer(salt=SALT, sep=".").sign(f"{self.micros:x}-{self.pk:x}")
 
 
-def keyset_after(changed_at: datetime, pk: int) -> Keyset:
-    return Keyset(microseconds(changed_at), pk)
+def keyset_after(changed_at: datetime | None, pk: int) -> Keyset:
+    """The point of a record changed at `changed_at`; one never dated is at 1970, first."""
+    return Keyset(microseconds(changed_at) if changed_at else 0, pk)
 
 
 def read_token(token: str) -> Keyset | None:

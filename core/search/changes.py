@@ -64,11 +64,15 @@ class Changes(Criterion):
 
     def where(self, value: Keyset) -> Q:
         at = self._at(self.path)
-        return Q(**{f"{at}__gt": value.moment}) | Q(**{at: value.moment, "pk__gt": value.pk})
+        later = Q(**{f"{at}__gt": value.moment}) | Q(**{at: value.moment, "pk__gt": value.pk})
+        if value.micros == 0:
+            # A record never dated counts as changed in 1970: first, so never missed.
+            later |= Q(**{f"{at}__isnull": True, "pk__gt": value.pk})
+        return later
 
     def exact(self, value: Keyset) -> Exact:
-        # The measure is the order, not a check: every row SQL kept has a moment.
-        return Exact((self._at(self.path),), lambda row: microseconds(row[0]))
+        # The measure is the order, not a check: it never drops a row.
+        return Exact((self._at(self.path),), lambda row: microseconds(row[0]) if row[0] else 0)
 
     def clauses(self, value: Keyset) -> list[dsl.Q]:
         later = dsl.Q("range", **{self.field: {"gt": value.micros}})
@@ -89,7 +93,7 @@ class Changes(Criterion):
 
     def document(self, obj) -> dict[str, Any]:
         moments = values_at(obj, self._at(self.path))
-        return {self.field: microseconds(moments[0]) if moments and moments[0] else None}
+        return {self.field: microseconds(moments[0]) if moments and moments[0] else 0}
 
     def paths(self) -> list[str]:
         return [self._at(self.path)]

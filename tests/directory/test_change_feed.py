@@ -19,10 +19,14 @@ from hypothesis.stateful import (
 )
 
 from core.models import Tombstone
+from core.search.indexing import rebuild
+from core.search.transport import Transport
 from core.tombstones import record_removal
 from directory.models import PlacePage
 from directory.search.criteria import public_places
+from directory.search.index import PLACES
 from tests.factories import PlacePageFactory, publish
+from tests.search_world import use_cluster, use_database
 
 
 def read(client, **params):
@@ -34,12 +38,14 @@ def read(client, **params):
 class Follower:
     """A partner's copy: what it read, upserted by id, removed on a tombstone."""
 
-    def __init__(self):
+    def __init__(self, engine: str = "database"):
         self.cursor = "start"
         self.places: dict[int, str] = {}
+        self.engine = engine
 
     def page(self, client, size: int) -> bool:
         body = read(client, cursor=self.cursor, page_size=size)
+        assert body["engine"] == self.engine
         ids = [r["id"] for r in body["results"]] + [t["id"] for t in body["tombstones"]]
         assert len(ids) == len(set(ids)), body
         assert len(ids) <= size
@@ -96,12 +102,16 @@ class FollowingTheFeed(RuleBasedStateMachine):
     """Places published, changed, unpublished, deleted and merged (unpublished, with a
     tombstone naming the place kept) between a follower's calls of any size."""
 
-    def __init__(self, client, commune, callbacks):
+    def __init__(self, client, commune, callbacks, transport=None):
         super().__init__()
         self.client, self.commune, self.callbacks = client, commune, callbacks
-        # Each example starts from no place: its changes are undone at its end.
+        # Each example starts from no place: its changes are undone at its end, and the
+        # cluster's documents (when it answers) made again from none.
         self.savepoint = transaction.savepoint()
-        self.follower = Follower()
+        if transport is not None:
+            for _progress in rebuild(transport, PLACES):
+                pass
+        self.follower = Follower("cluster" if transport is not None else "database")
         self.made: list[PlacePage] = []
         self.ever: set[int] = set()
 
@@ -181,12 +191,20 @@ class FollowingTheFeed(RuleBasedStateMachine):
         assert len(self.follower.places) == len(public_ids())
 
 
-@pytest.mark.parametrize("engine", ["database"])
+@pytest.mark.parametrize("engine", ["database", "cluster"])
 def test_a_follower_ends_with_exactly_the_public_places(
-    client, commune, django_capture_on_commit_callbacks, engine
+    client, commune, django_capture_on_commit_callbacks, engine, settings, request
 ):
+    transport = None
+    if engine == "cluster":
+        config = request.getfixturevalue("cluster_config")
+        use_cluster(settings, config)
+        transport = Transport(config)
+    else:
+        use_database(settings)
+
     def machine():
-        return FollowingTheFeed(client, commune, django_capture_on_commit_callbacks)
+        return FollowingTheFeed(client, commune, django_capture_on_commit_callbacks, transport)
 
     run_state_machine_as_test(
         machine,
