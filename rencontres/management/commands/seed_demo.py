@@ -33,6 +33,7 @@ from rencontres.demo.campaigns import seed_campaign
 from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.live_rooms import seed_live_rooms
+from rencontres.demo.partners import seed_partners
 from rencontres.demo.projects import demo_places_queryset, seed_projects
 from rencontres.demo.searches import seed_searches
 from rencontres.demo.writer import (
@@ -149,6 +150,8 @@ class Command(BaseCommand):
         # Before the indexes: its answers verify places, a fact of their documents.
         campaign = seed_campaign(parent, seed, timezone.now())
         clock.lap("campaign")
+        # Before the indexes too: the place merged is no longer public.
+        merged = seed_partners(created)
         written = clock.elapsed()
 
         indexed = not no_index and bool(created or activities or projects)
@@ -182,6 +185,7 @@ class Command(BaseCommand):
                 + (f", indexed in {finished - written:.1f} s" if indexed else "")
                 + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
                 + (f", the campaign « {campaign.name} »" if campaign else "")
+                + (f", place {merged} merged (a tombstone in the change feed)" if merged else "")
                 + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
             )
         )
