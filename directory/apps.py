@@ -11,6 +11,7 @@ class DirectoryConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from core.kept import shown_publicly
+        from core.models import Tombstone
         from core.pages import keep_in_step, present
         from core.search.index import register
         from core.tombstones import follow
@@ -43,5 +44,7 @@ class DirectoryConfig(AppConfig):
             AccessibilityFeature,
             Accompaniment,
             RequiredDocument,
+            # A merge's tombstone may come after the place's unpublication: the lists' feeds.
+            Tombstone,
         )
         keep_in_step(PlacePage, {"slug", "street_address", "postcode", "phone"})
