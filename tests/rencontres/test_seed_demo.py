@@ -155,7 +155,7 @@ def test_opening_hours_languages_and_texts(communes):
 def test_pages_render_and_open_in_the_admin(communes, client, admin_client):
     seed_demo(30)
 
-    for place in demo_places():
+    for place in demo_places().live():
         response = client.get(place.url)
         assert response.status_code == 200, place.url
         if place.is_discreet:
@@ -269,7 +269,7 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
         body = client.get("/api/v1/places/", {"page_size": 100}).json()
         assert body["engine"] == "cluster"
         assert sorted(result["id"] for result in body["results"]) == sorted(
-            demo_places().values_list("pk", flat=True)
+            demo_places().live().values_list("pk", flat=True)
         )
     finally:
         delete_indices(config)
@@ -319,7 +319,7 @@ def facts(html: str) -> dict[str, str]:
 def test_the_fee_the_access_and_the_languages_are_each_said_once(communes, client):
     seed_demo(60)
 
-    pages = list(demo_places())
+    pages = list(demo_places().live())
     fees = {page.price for page in pages}
     assert "0,50 € par visite" in fees or "Participation selon les revenus des parents" in fees
     for page in pages:
