@@ -17,6 +17,7 @@ from activities.calendars import occurrences_feed
 from activities.models import Occurrence
 from activities.search.index import SESSIONS, ActivityHit
 from activities.search.page import sessions_map_features
+from core.cursors import keyset_after
 from core.openapi import examples
 from core.search.api import search_route
 from core.search.query import SearchQuery
@@ -83,6 +84,24 @@ class SessionListOut(Schema):
     engine: str
     date_from: str
     date_to: str
+    # With `cursor`: the point after this page's last session, for the next call.
+    next_cursor: str | None = None
+
+
+def next_cursor(query: SearchQuery, result: SearchResult) -> str | None:
+    """Where the next page starts, read by `cursor`: after the last session given, in the order
+    of its activity's publication then its id (core.search.changes); the same point when the
+    page is empty. None without `cursor`."""
+    point = query.get("cursor")
+    if point is None:
+        return None
+    if not result.hits:
+        return point.token()
+    last = result.hits[-1].id
+    published = Occurrence.objects.filter(pk=last).values_list(
+        "activity__last_published_at", flat=True
+    )
+    return keyset_after(published.first(), last).token()
 
 
 def session_out(hit: ActivityHit) -> dict:
@@ -142,6 +161,7 @@ def list_sessions(request: HttpRequest, query: SearchQuery, result: SearchResult
         "engine": result.engine,
         "date_from": dates.start.isoformat(),
         "date_to": dates.end.isoformat(),
+        "next_cursor": next_cursor(query, result),
     }
 
 

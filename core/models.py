@@ -1,7 +1,11 @@
 """The core layer's own tables: the search updates the cluster missed (core.search.pending), the
 task worker's heartbeat (core.worker), each e-mail's delivery (core.mail), and the anonymous
-family searches with their weekly sums (core.search.events), and who made each translation of a
-page (core.translated_texts)."""
+family searches with their weekly sums (core.search.events), who made each translation of a
+page (core.translated_texts), the records removed from the public (core.tombstones) and the
+partners' webhooks (core.webhooks)."""
+
+import base64
+import secrets
 
 from django.conf import settings
 from django.db import models
@@ -222,3 +226,52 @@ class TranslationMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} {self.origin}"
+
+
+class Tombstone(models.Model):
+    """A record the public could read and no longer can (unpublished, deleted, or merged into
+    `replaced_by`), as the change feeds tell their clients (core.tombstones): one row per
+    record, dropped when it is published again, purged after settings.TOMBSTONE_RETENTION."""
+
+    kind = models.CharField(max_length=30)
+    object_id = models.BigIntegerField()
+    deleted_at = models.DateTimeField(default=timezone.now)
+    # The id of the record of the same kind that holds its facts now (a merge).
+    replaced_by = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="one_tombstone_per_record")
+        ]
+        indexes = [
+            models.Index(fields=["kind", "deleted_at", "object_id"], name="tombstones_in_order")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"
+
+
+def new_webhook_secret() -> str:
+    # The Standard Webhooks form: "whsec_" and the base64 of 32 random bytes.
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+class WebhookEndpoint(models.Model):
+    """A partner's URL, told of every publication, change and removal of a public record
+    (core.webhooks), each POST signed with its own secret."""
+
+    name = models.CharField(_("partenaire"), max_length=120)
+    url = models.URLField(_("adresse (URL)"), max_length=500)
+    secret = models.CharField(_("secret de signature"), max_length=80, default=new_webhook_secret)
+    active = models.BooleanField(_("actif"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # What its last attempt did, for ONE staff: "200", or the error's class or status.
+    last_attempt_at = models.DateTimeField(_("dernier envoi"), null=True, blank=True)
+    last_outcome = models.CharField(_("dernier résultat"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook d'un partenaire")
+        verbose_name_plural = _("webhooks des partenaires")
+
+    def __str__(self) -> str:
+        return self.name

@@ -35,6 +35,7 @@ from directory.search.events import place_search_event
 from directory.search.far import nearest_in_territory
 from directory.search.index import PLACES, PlaceHit
 from directory.search.map_points import feature_collection, map_features
+from directory.sync import place_feed, tombstone_out
 from gazetteer.lookup import suggest
 
 router = Router(tags=["places"])
@@ -116,6 +117,15 @@ class FarOut(Schema):
     results: list[PlaceOut]
 
 
+class TombstoneOut(Schema):
+    """A place the public no longer sees, given to a client reading the list by `cursor`:
+    unpublished or deleted at `deleted_at`, or merged into the place `replaced_by`."""
+
+    id: int
+    deleted_at: str
+    replaced_by: int | None = None
+
+
 class PlaceListOut(Schema):
     count: int
     results: list[PlaceOut]
@@ -127,6 +137,10 @@ class PlaceListOut(Schema):
     near_alternatives: list[AlternativeOut] = []
     nearest_beyond: BeyondOut | None = None
     nearest_in_territory: FarOut | None = None
+    # With `cursor`: the point after this page's last place or tombstone (keep it for the next
+    # call), and the places removed since the cursor's point, in the same order as `results`.
+    next_cursor: str | None = None
+    tombstones: list[TombstoneOut] = []
 
 
 class SuggestionOut(Schema):
@@ -188,6 +202,16 @@ def near_out(query: SearchQuery) -> tuple[dict | None, list[dict]]:
     event=place_search_event,
 )
 def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
+    feed = place_feed(query, result.hits)
+    if feed is not None:
+        return {
+            "count": result.count,
+            "results": [_place_out(hit) for hit in feed.records],
+            "facets": result.facets,
+            "engine": result.engine,
+            "next_cursor": feed.next_cursor,
+            "tombstones": [tombstone_out(t) for t in feed.tombstones],
+        }
     beyond = nearest_beyond(PLACES, query, result)
     far = nearest_in_territory(query, result, beyond)
     near, alternatives = near_out(query)
@@ -227,8 +251,9 @@ def list_places(request: HttpRequest, query: SearchQuery, result: SearchResult):
     event=place_search_event,
 )
 def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResult):
+    feed = place_feed(query, result.hits)
     features = []
-    for hit in result.hits:
+    for hit in feed.records if feed else result.hits:
         properties = _place_out(hit)
         location = properties.pop("location")
         properties["approximate"] = location["approximate"]
@@ -240,15 +265,16 @@ def places_geojson(request: HttpRequest, query: SearchQuery, result: SearchResul
                 "properties": properties,
             }
         )
-    return JsonResponse(
-        {
-            "type": "FeatureCollection",
-            "features": features,
-            "count": result.count,
-            "engine": result.engine,
-        },
-        content_type="application/geo+json",
-    )
+    collection = {
+        "type": "FeatureCollection",
+        "features": features,
+        "count": result.count,
+        "engine": result.engine,
+    }
+    if feed is not None:
+        collection["next_cursor"] = feed.next_cursor
+        collection["tombstones"] = [tombstone_out(t) for t in feed.tombstones]
+    return JsonResponse(collection, content_type="application/geo+json")
 
 
 @search_route(

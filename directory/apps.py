@@ -7,10 +7,16 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des lieux")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished
+
         from core.kept import shown_publicly
+        from core.models import Tombstone
         from core.pages import keep_in_step, present
         from core.search.index import register
+        from core.tombstones import follow
         from directory import signals  # noqa: F401
+        from directory.changes import place_published, place_removed
         from directory.map_page import PlaceIndexPage
         from directory.models.closures import ClosurePeriod
         from directory.models.meetings import Accompaniment, RequiredDocument
@@ -21,6 +27,10 @@ class DirectoryConfig(AppConfig):
         from directory.search.index import PLACES
 
         register(PLACES)
+        follow(PlacePage, "place")
+        page_published.connect(place_published, sender=PlacePage, dispatch_uid="place-published")
+        page_unpublished.connect(place_removed, sender=PlacePage, dispatch_uid="place-unpublished")
+        post_delete.connect(place_removed, sender=PlacePage, dispatch_uid="place-deleted")
         present(PlacePage, place_page_context)
         # A confirmation writes the row without a signal: it announces itself (freshness.py).
         shown_publicly(
@@ -34,5 +44,7 @@ class DirectoryConfig(AppConfig):
             AccessibilityFeature,
             Accompaniment,
             RequiredDocument,
+            # A merge's tombstone may come after the place's unpublication: the lists' feeds.
+            Tombstone,
         )
         keep_in_step(PlacePage, {"slug", "street_address", "postcode", "phone"})

@@ -26,6 +26,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
+from core.tombstones import record_removal
 from directory.models.duplicates import DuplicateCandidate, DuplicateStatus
 from directory.models.organisers import PlaceOrganisers
 from directory.models.places import PlacePage
@@ -214,6 +215,8 @@ def merge_places(kept: PlacePage, merged: PlacePage, *, by=None) -> PlacePage:
             UnpublishPageAction(page, user=by, log_action=True).execute(skip_permission_checks=True)
     PlacePage.objects.filter(translation_key=merged.translation_key).update(replaced_by=kept)
     merged.replaced_by = kept
+    # The change feeds and partners' webhooks name the kept place (docs/partners-sync.md).
+    record_removal(merged, replaced_by=kept)
     _redirect(merged, kept)
     DuplicateCandidate.objects.filter(
         models.Q(first__in=[kept, merged], second__in=[kept, merged]),

@@ -130,6 +130,8 @@ TIMERS = (
             ("anonymise_orientations",),
             # Failed e-mails' content cleared after 30 days, finished tasks deleted (core.mail).
             ("purge_mail_deliveries",),
+            # The change feeds' tombstones after 180 days (core.tombstones).
+            ("purge_tombstones",),
             # Admin login failures whose window and lock have ended.
             ("purge_login_failures",),
             ("clearsessions",),

@@ -92,6 +92,16 @@ STAFF_MODEL_PERMISSIONS = (
     + [("core", "resend_maildelivery")]
     # The texts sent per programme and month (core.texting, rencontres/text_report.py).
     + [("core", "view_text_report")]
+    # Partners' webhooks: registered, changed, removed (core.webhooks, docs/partners-sync.md).
+    + [
+        ("core", codename)
+        for codename in (
+            "add_webhookendpoint",
+            "change_webhookendpoint",
+            "delete_webhookendpoint",
+            "view_webhookendpoint",
+        )
+    ]
     # Translating any page into Dutch or English (docs/languages-content.md).
     + [("wagtail_localize", "submit_translation")]
 )

@@ -257,6 +257,8 @@ MAIL_RETRY_FIRST_DELAY = timedelta(seconds=ENV.mail_retry_first_seconds)
 MAIL_RETRY_MAX_DELAY = timedelta(hours=4)
 MAIL_RETRY_WINDOW = timedelta(hours=24)
 MAIL_FAILED_RETENTION = timedelta(days=30)
+# How long the change feeds remember a removed record (core.tombstones, docs/partners-sync.md).
+TOMBSTONE_RETENTION = timedelta(days=180)
 WORKER_HEARTBEAT_LATE = timedelta(seconds=60)
 DEFAULT_FROM_EMAIL = ENV.default_from_email
 SERVER_EMAIL = ENV.default_from_email

@@ -6,6 +6,7 @@ from core.admin import register_restricted_menu_item
 from rencontres import mail_admin, text_report
 from rencontres.staff_home import staff_home_panels
 from rencontres.staff_reports import is_report, sees_reports
+from rencontres.webhooks_admin import webhook_endpoints
 
 
 @hooks.register("construct_reports_menu")
@@ -36,3 +37,7 @@ register_restricted_menu_item(
 
 # ONE staff's home: the panels the apps register (core.staff_home).
 hooks.register("construct_homepage_panels", staff_home_panels)
+
+
+# Partners' webhooks: ONE staff register a partner's URL and hand over its secret.
+hooks.register("register_admin_viewset", lambda: webhook_endpoints)

@@ -83,6 +83,8 @@ class Criterion:
     prefix: str = ""
     # Its measure orders results when the index puts the nearest first.
     ranks = False
+    # When given, its measure (then the id) is the results' only order (a change feed's).
+    orders = False
 
     def params(self) -> list[Param]:
         raise NotImplementedError

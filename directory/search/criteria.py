@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
 from core.pages import in_source_language
+from core.search.changes import Changes
 from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
 from core.search.free_text import Text, TextField
 from core.search.minimum import AtLeast
@@ -166,6 +167,14 @@ def place_criteria(venue: str = "", offer: str = "") -> tuple[Criterion, ...]:
             "modified_after",
             "last_published_at",
             "Modifié après ce moment (ISO 8601 : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+HH:MM)",
+        ).under(offer),
+        # The change feed (docs/partners-sync.md): its tombstones are the list's to add.
+        Changes(
+            "cursor",
+            "last_published_at",
+            "Lire la liste dans l'ordre des modifications : « start » pour commencer, puis le "
+            "« next_cursor » de la réponse précédente (opaque). Les retraits arrivent dans "
+            "« tombstones ».",
         ).under(offer),
     )
 

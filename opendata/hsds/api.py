@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from directory.replacements import moved_permanently, replacement_of
-from opendata.hsds import records, taxonomy
+from opendata.hsds import feeds, records, taxonomy
 from opendata.hsds.openapi import (
     ITEM,
     LIST_PARAMETERS,
@@ -79,12 +79,19 @@ def _organization_page(request: HttpRequest, render) -> JsonResponse:
     return JsonResponse(page)
 
 
-def _search_page(request: HttpRequest, render) -> JsonResponse:
+def _search_page(request: HttpRequest, render, kind: str) -> HttpResponse:
     found = hsds_search(request.GET)
     if not isinstance(found, HsdsSearch):
         return bad_request(found)
     if found.options.get("organization_id"):
         return _organization_page(request, render)
+    if found.options.get("format") == "ndjson":
+        return feeds.ndjson(found, render)
+    if found.options.get("minimal"):
+        return feeds.minimal(found, kind)
+    page_of_changes = feeds.changes(found, render, kind)
+    if page_of_changes is not None:
+        return page_of_changes
     contents = [render(place, found.options) for place in _searched_places(found)]
     return JsonResponse(
         {**page_fields(found.result.count, found.query, len(contents)), "contents": contents}
@@ -112,7 +119,7 @@ def _service_item(place, options: dict | None = None) -> dict:
 @hsds_api.get("/services", **described("services", LIST_PARAMETERS["services"]))
 def list_services(request: HttpRequest):
     """Services (one per place), searched like the places."""
-    return _search_page(request, _service_item)
+    return _search_page(request, _service_item, "service")
 
 
 @hsds_api.get("/services/{id}", **described("service", ITEM))
@@ -131,7 +138,7 @@ def _link_item(place, options: dict | None = None) -> dict:
 )
 def list_service_at_locations(request: HttpRequest):
     """Services at their locations, searched like the places (`postcode`, `proximity`…)."""
-    return _search_page(request, _link_item)
+    return _search_page(request, _link_item, "service_at_location")
 
 
 @hsds_api.get("/service_at_locations/{id}", **described("service_at_location", ITEM))
@@ -143,6 +150,13 @@ def get_service_at_location(request: HttpRequest, id: str):
 @hsds_api.get("/organizations", **described("organizations", LIST_PARAMETERS["organizations"]))
 def list_organizations(request: HttpRequest):
     full = request.GET.get("full_service", "").lower() in ("true", "1", "yes", "on", "oui")
+    if {"cursor", "modified_after"} & set(request.GET) or request.GET.get("format") == "ndjson":
+        # Read by changes or whole: through the places' search, as services are.
+        return _search_page(
+            request,
+            lambda place, options: records.organization(place, services=full),
+            "organization",
+        )
     text = request.GET.get("search", "").strip().lower()
     titles = records.public_places().order_by("title", "pk").values_list("pk", "title")
     places = records.hsds_places(pk for pk, title in titles if text in title.lower())

@@ -24,8 +24,25 @@ PER_PAGE = _query(
     "per_page", "Résultats par page (20 par défaut).", "integer", minimum=1, maximum=100
 )
 FORMAT = _query("format", "Format de la réponse : json seulement.", enum=["json"])
+STREAM = _query(
+    "format",
+    "Format de la réponse : json (par pages), ou ndjson (tous les enregistrements, un objet JSON "
+    "par ligne, sans pages).",
+    enum=["json", "ndjson"],
+)
+CURSOR = _query(
+    "cursor",
+    "Lire la liste dans l'ordre des modifications : « start » pour commencer, puis le "
+    "« next_cursor » de la réponse précédente (opaque). Les retraits (dépublication, "
+    "suppression, fusion) arrivent dans « tombstones ».",
+    maxLength=140,
+)
 FULL = _query("full", "Enregistrements complets (imbriqués).", "boolean")
-MINIMAL = _query("minimal", "Seulement id, nom, statut et date de modification.", "boolean")
+MINIMAL = _query(
+    "minimal",
+    "Tous les identifiants et leur date de modification, en un seul appel (sans pages).",
+    "boolean",
+)
 FULL_SERVICE = _query("full_service", "Les organisations avec leurs services.", "boolean")
 TERM = _query("taxonomy_term_id", "Un terme : programme ou objectif.", maxLength=40)
 TAXONOMY = _query("taxonomy_id", "Une taxonomie : programmes ou objectifs.", maxLength=40)
@@ -47,7 +64,8 @@ LIST_PARAMETERS = {
         SEARCH,
         PAGE,
         PER_PAGE,
-        FORMAT,
+        STREAM,
+        CURSOR,
         TERM,
         TAXONOMY,
         ORGANIZATION,
@@ -64,11 +82,12 @@ LIST_PARAMETERS = {
         FULL,
         PAGE,
         PER_PAGE,
-        FORMAT,
+        STREAM,
+        CURSOR,
         POSTCODE,
         PROXIMITY,
     ],
-    "organizations": [SEARCH, FULL_SERVICE, FULL, PAGE, PER_PAGE, FORMAT],
+    "organizations": [SEARCH, FULL_SERVICE, FULL, PAGE, PER_PAGE, STREAM, CURSOR, MODIFIED],
     "taxonomies": [SEARCH, PAGE, PER_PAGE, FORMAT],
     "terms": [SEARCH, PAGE, PER_PAGE, FORMAT, TAXONOMY, TOP_ONLY, PARENT],
 }
@@ -105,6 +124,28 @@ RESPONSES = {
     "taxonomy_terms": ("Termes : programmes et objectifs", f"{SCHEMAS}/taxonomy_term.json"),
     "taxonomy_term": ("Un terme", f"{SCHEMAS}/taxonomy_term.json"),
 }
+# With `cursor`: where to resume, and what left the list since the cursor's point.
+CHANGES = {
+    "next_cursor": {
+        "type": "string",
+        "description": "Le curseur de l'appel suivant (après le dernier enregistrement ou "
+        "retrait de cette page).",
+    },
+    "tombstones": {
+        "type": "array",
+        "description": "Les enregistrements retirés depuis le curseur : dépubliés ou supprimés "
+        "(deleted_at), ou fusionnés dans un autre (replaced_by).",
+        "items": {
+            "type": "object",
+            "required": ["id", "deleted_at"],
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "deleted_at": {"type": "string", "format": "date-time"},
+                "replaced_by": {"type": ["string", "null"], "format": "uuid"},
+            },
+        },
+    },
+}
 ERROR = {"errors": {"per_page": ["Assurez-vous que cette valeur est inférieure ou égale à 100."]}}
 MISSING = {"errors": {"id": ["Aucun enregistrement public ne porte cet identifiant."]}}
 # A place merged into another (docs/duplicates.md): its records answer a 301 to the kept one's.
@@ -136,7 +177,10 @@ def described(name: str, parameters: list[dict] | None = None) -> dict:
     else:
         schema = {
             "allOf": [PAGE_SCHEMA],
-            "properties": {"contents": {"type": "array", "items": {"$ref": schema_url}}},
+            "properties": {
+                "contents": {"type": "array", "items": {"$ref": schema_url}},
+                **(CHANGES if CURSOR in parameters else {}),
+            },
         }
         example = {
             "total_items": 0,
@@ -148,12 +192,10 @@ def described(name: str, parameters: list[dict] | None = None) -> dict:
             "empty": True,
             "contents": [],
         }
-    responses: dict = {
-        200: {
-            "description": summary,
-            "content": {"application/json": {"schema": schema, "example": example}},
-        }
-    }
+    content: dict = {"application/json": {"schema": schema, "example": example}}
+    if parameters and STREAM in parameters:
+        content["application/x-ndjson"] = {"schema": {"type": "string"}}
+    responses: dict = {200: {"description": summary, "content": content}}
     if parameters:
         responses[400] = {
             "description": "Paramètre invalide",

@@ -29,6 +29,7 @@ HSDS_NAMES = {
     "objective": "taxonomy_term_id",
     "programme": "taxonomy_term_id",
     "modified_after": "modified_after",
+    "cursor": "cursor",
     "page": "page",
     "page_size": "per_page",
 }
@@ -38,7 +39,7 @@ UNKNOWN_ID = _("Identifiant inconnu.")
 class HsdsForm(forms.Form):
     """What the places search does not know of: the shape of the answer, and HSDS's own ids."""
 
-    format = forms.ChoiceField(choices=[("json", "json")], required=False)
+    format = forms.ChoiceField(choices=[("json", "json"), ("ndjson", "ndjson")], required=False)
     full = StrictBooleanField(required=False)
     minimal = StrictBooleanField(required=False)
     full_service = StrictBooleanField(required=False)

@@ -4,6 +4,7 @@ in ONE staff's queue and one is merged already, its old address redirecting; onc
 import pytest
 from django.core.management import call_command
 
+from core.models import Tombstone
 from directory.models import DuplicateCandidate, PlacePage
 from directory.models.duplicates import DuplicateSource, DuplicateStatus
 from tests.rencontres.test_seed_demo import communes  # noqa: F401 (fixture)
@@ -18,6 +19,9 @@ def test_the_demo_shows_pairs_waiting_and_one_merged(client, communes):  # noqa:
     assert set(pairs.values_list("found_by", flat=True)) == {DuplicateSource.IMPORT}
     merged = PlacePage.objects.get(replaced_by__isnull=False)
     assert merged.slug.startswith("twin-demo-") and not merged.live
+    # Partners following the change feed are told which place holds its facts now.
+    tombstone = Tombstone.objects.get(kind="place", object_id=merged.pk)
+    assert tombstone.replaced_by == merged.replaced_by_id
     response = client.get(f"/lieux/{merged.slug}/")
     assert response.status_code == 301
     assert response["Location"].endswith(merged.replaced_by.url)

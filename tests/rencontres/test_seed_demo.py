@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
 from core.fees import read_fee
+from core.models import WebhookEndpoint
 from directory.models import PlacePage
 from directory.roles import organiser_group_name
 from rencontres.demo.catalogue import Catalogue
@@ -64,6 +65,7 @@ def test_creates_live_places_under_the_directory_root(communes):
     places = demo_places()
     assert places.count() == 30
     assert places.live().count() == 30
+    assert WebhookEndpoint.objects.filter(active=False).count() == 1
     assert sorted(demo_index(p.slug) for p in places) == list(range(30))
     root = directory_root()
     root.refresh_from_db()
@@ -148,7 +150,7 @@ def test_opening_hours_languages_and_texts(communes):
 def test_pages_render_and_open_in_the_admin(communes, client, admin_client):
     seed_demo(30)
 
-    for place in demo_places():
+    for place in demo_places().live():
         response = client.get(place.url)
         assert response.status_code == 200, place.url
         if place.is_discreet:
@@ -262,7 +264,7 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
         body = client.get("/api/v1/places/", {"page_size": 100}).json()
         assert body["engine"] == "cluster"
         assert sorted(result["id"] for result in body["results"]) == sorted(
-            demo_places().values_list("pk", flat=True)
+            demo_places().live().values_list("pk", flat=True)
         )
     finally:
         delete_indices(config)
@@ -312,7 +314,7 @@ def facts(html: str) -> dict[str, str]:
 def test_the_fee_the_access_and_the_languages_are_each_said_once(communes, client):
     seed_demo(60)
 
-    pages = list(demo_places())
+    pages = list(demo_places().live())
     fees = {page.price for page in pages}
     assert "0,50 € par visite" in fees or "Participation selon les revenus des parents" in fees
     for page in pages:

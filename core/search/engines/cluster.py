@@ -38,8 +38,12 @@ def build_search(index: SearchIndex, query: SearchQuery, language: str | None = 
     if selected:
         post = [clause for clauses in selected.values() for clause in clauses]
         search = search.post_filter(dsl.Q("bool", filter=post))
+    ordering = [c.sort(v) for c, v in given if c.orders]
     ranks = [c.sort(v) for c, v in given if c.ranks and index.nearest_first]
-    search = search.sort(*ranks, *(sort.field for sort in index.order_by), "pk")
+    if ordering:
+        search = search.sort(*ordering, "pk")
+    else:
+        search = search.sort(*ranks, *(sort.field for sort in index.order_by), "pk")
     for criterion in facets:
         others = [
             clause for c, clauses in selected.items() if c is not criterion for clause in clauses

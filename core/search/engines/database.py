@@ -70,16 +70,20 @@ def _candidates(
     for row in rows.distinct().order_by().values_list(*read):
         position = 1 + len(sort_paths)
         ranks = []
+        order = None
         for criterion, exact in exacts:
             width = len(exact.columns)
             measure = exact.measure(row[position : position + width])
             position += width
             if measure is None:
                 break
-            if criterion.ranks and index.nearest_first:
+            if criterion.orders:
+                order = measure
+            elif criterion.ranks and index.nearest_first:
                 ranks.append(measure)
         else:
-            found.append((*ranks, *row[1 : 1 + len(sort_paths)], row[0]))
+            key = (*ranks, *row[1 : 1 + len(sort_paths)]) if order is None else (order,)
+            found.append((*key, row[0]))
             values[row[0]] = [
                 set(joined.split()) if joined else set() for joined in row[len(columns) :]
             ]

@@ -35,6 +35,7 @@ from rencontres.demo.catalogue import Catalogue
 from rencontres.demo.duplicates import seed_duplicates
 from rencontres.demo.generator import MAX_DEMO_PLACES, DemoPlaceGenerator, demo_index
 from rencontres.demo.live_rooms import seed_live_rooms
+from rencontres.demo.partners import seed_partners
 from rencontres.demo.projects import demo_places_queryset, seed_projects
 from rencontres.demo.searches import seed_searches
 from rencontres.demo.translations import seed_translations
@@ -169,6 +170,7 @@ class Command(BaseCommand):
         for _progress in refresh_all():
             pass
         clock.lap("quality")
+        seed_partners()
         written = clock.elapsed()
 
         indexed = not no_index and bool(created or activities or projects)

@@ -212,6 +212,19 @@ def test_paging(client, engine):
     assert titles(body) == ["Goûter des familles", "Café des parents", "Yoga bébé"]
 
 
+def test_a_cursor_pages_through_every_session_once(client, engine):
+    every = {r["id"] for r in search(client, engine, page_size="100", **WEEK)["results"]}
+    seen, cursor = [], "start"
+    for _call in range(10):
+        body = search(client, engine, cursor=cursor, page_size="3", **WEEK)
+        if not body["results"]:
+            break
+        seen += [r["id"] for r in body["results"]]
+        cursor = body["next_cursor"]
+    assert len(seen) == len(set(seen)) and set(seen) == every
+    assert search(client, engine, cursor=cursor, **WEEK)["next_cursor"] == cursor
+
+
 def test_search_calendar_feed_has_the_same_sessions(client, engine):
     body = search(client, engine, near="4000", objective="passerelles", page_size="100", **MARCH)
     response = client.get(
