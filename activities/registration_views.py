@@ -25,6 +25,7 @@ from activities.registrations import (
     register,
 )
 from activities.routing import public_page_at
+from core.absolute import absolute_url
 from core.clients import held_back
 
 
@@ -106,7 +107,7 @@ MAIL_HELD = "courriel-retenu"
 
 
 def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
+    return absolute_url("/")
 
 
 def _activity_at(request: HttpRequest, page_path: str) -> ActivityPage:
