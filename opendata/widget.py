@@ -21,11 +21,13 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from activities.search.index import SESSIONS
+from core.absolute import absolute_url, base_url
 from core.pages import in_source_language, localized_url
 from core.search.query import SearchQuery, filterset_for
 from core.search.results import SearchResult
@@ -94,22 +96,17 @@ def _map_url(near: str) -> str:
     """The map page with the same search, in the active language (its translation's address
     when it has one), absolute: the family leaves the partner's page for ours."""
     page = in_source_language(PlaceIndexPage.objects.live()).first()
-    base = settings.WAGTAILADMIN_BASE_URL
     if page is None:
-        return base
-    return f"{localized_url(page, base)}?{urlencode({'near': near})}"
+        return absolute_url()
+    return f"{localized_url(page, base_url())}?{urlencode({'near': near})}"
 
 
 def snippet(near: str, language: str, title: str) -> str:
     """The HTML a partner pastes: an iframe of the widget in `language`, sized in attributes
     (a `style` attribute would need the partner's CSP to allow inline styles)."""
     prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
-    source = f"{settings.WAGTAILADMIN_BASE_URL}{prefix}/widget/?{urlencode({'near': near})}"
+    source = absolute_url(f"{prefix}/widget/?{urlencode({'near': near})}")
     return (
-        f'<iframe src="{_attribute(source)}" title="{_attribute(title)}" '
+        f'<iframe src="{escape(source)}" title="{escape(title)}" '
         f'width="100%" height="{HEIGHT}" loading="lazy"></iframe>'
     )
-
-
-def _attribute(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
