@@ -25,21 +25,27 @@ def asked(value: str | None) -> str | None:
     return value if value in PROFILES else None
 
 
-def _urls(record, link: str, link_id: str) -> list[dict]:
+def _urls(record, link: str, link_id: str, first: int) -> list[dict]:
+    # Each kind of address keeps its number (the service's from 1, the organisation's from 3),
+    # so that its id stays when the other is missing and no two records share one.
     found = [
-        (_("Séances du lieu (agenda iCalendar)"), f"{record.full_url}calendar.ics"),
-        (_("Site web du lieu"), record.website),
+        (
+            first,
+            _("Séances du lieu (agenda iCalendar)"),
+            record.full_url and f"{record.full_url}calendar.ics",
+        ),
+        (first + 1, _("Site web du lieu"), record.website),
     ]
     return [
         {"id": record_id("url", record.id, number), "label": label, "url": url, link: link_id}
-        for number, (label, url) in enumerate(found, start=1)
-        if url and record.full_url
+        for number, label, url in found
+        if url
     ]
 
 
 def additional_urls(record) -> list[dict]:
-    return _urls(record, "service_id", record_id("service", record.id))
+    return _urls(record, "service_id", record_id("service", record.id), first=1)
 
 
 def additional_websites(record) -> list[dict]:
-    return _urls(record, "organization_id", record_id("organization", record.id))
+    return _urls(record, "organization_id", record_id("organization", record.id), first=3)
