@@ -13,7 +13,7 @@ import pytest
 import time_machine
 
 from opendata.ids import record_id
-from tests.factories import passerelle_morning
+from tests.factories import PlacePageFactory, passerelle_morning
 
 pytestmark = pytest.mark.django_db
 
@@ -62,13 +62,17 @@ def test_the_apis_addresses_come_from_the_base_url(client, world, public_base, h
 
 
 @pytest.mark.parametrize("host", HOSTS)
-def test_a_place_page_its_feed_and_the_widget_say_the_base_url(client, place, public_base, host):
+def test_a_place_page_its_feed_and_the_widget_say_the_base_url(client, commune, public_base, host):
+    # Not the `place` fixture: the world of the test above may hold its slug.
+    place = PlacePageFactory(title="Lieu des adresses", commune=commune)
     with time_machine.travel(datetime(2027, 3, 1, 8, tzinfo=ZoneInfo("Europe/Brussels"))):
         passerelle_morning(place)
         page = client.get(place.url, HTTP_HOST=host).content.decode()
         feed = client.get(f"{place.url}calendar.ics", HTTP_HOST=host).content.decode()
+        widget = client.get("/widget/", {"near": "Liège"}, HTTP_HOST=host).content.decode()
     feed = feed.replace("\r\n ", "")
-    found = urls_in(page) | urls_in(feed)
+    found = urls_in(page) | urls_in(feed) | urls_in(widget)
+    assert f'href="{BASE}/lieux/?near=Li%C3%A8ge"' in widget
     assert f'"@id": "{BASE}{place.url}"' in page or f'"@id":"{BASE}{place.url}"' in page
     assert f'hreflang="nl" href="{BASE}/nl{place.url}"' in page
     assert f"URL:{BASE}/" in feed

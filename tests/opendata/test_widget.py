@@ -80,11 +80,3 @@ def test_the_snippet_page_gives_an_iframe_from_the_base_url(client, near_liege, 
     refused = client.get("/donnees-ouvertes/widget/", {"near": "Zzzyxw", "language": "fr"})
     assert refused.status_code == 400
     assert 'aria-invalid="true"' in refused.content.decode()
-
-
-def test_the_widget_answers_alike_on_both_engines(client, engine):
-    text = client.get("/widget/", {"near": "4000"}).content.decode()
-    names = ["Le Passage", "Consultation ONE Liège-Centre", "Le Nid"]
-    positions = [text.find(f">{name}</a>") for name in names]
-    assert -1 not in positions and positions == sorted(positions), engine
-    assert "Rue Cachée" not in text
