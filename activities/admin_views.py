@@ -23,6 +23,7 @@ from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence, Registration
 from activities.occurrences import cancel_occurrence, restore_occurrence
 from activities.registrations import Family, RegistrationClosed, accepts_registrations, register
+from core.absolute import absolute_url
 
 
 class CancelForm(forms.Form):
@@ -139,9 +140,7 @@ def add_family(request, page_id: int):
         data = form.cleaned_data
         family = Family.from_form(data)
         try:
-            registered = register(
-                data["occurrence"], family, request.build_absolute_uri("/"), by_organiser=True
-            )
+            registered = register(data["occurrence"], family, absolute_url("/"), by_organiser=True)
         except RegistrationClosed:
             messages.error(request, _("Cette séance ne prend plus d'inscription."))
         else:

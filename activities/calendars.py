@@ -26,6 +26,7 @@ from icalendar import Calendar, Event, vRecur, vText
 
 from activities.cycles import cycle_sessions
 from activities.models import ActivityPage, Occurrence
+from core.absolute import absolute_url
 from core.text import plain_text, single_line
 from directory.models import PlacePage
 from directory.records import Closure, PlaceRecord, place_records
@@ -73,6 +74,22 @@ def _calendar(name: str, method: str = "PUBLISH") -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", method)
     calendar.add("x-wr-calname", single_line(name))
+    # RFC 7986's own name, beside the older X-WR-CALNAME that some applications read alone.
+    calendar.add("name", single_line(name))
+    return calendar
+
+
+# How often a subscribed calendar should ask again: a session cancelled in the morning should
+# reach the family's phone before the afternoon's session.
+REFRESH_INTERVAL = timedelta(hours=4)
+
+
+def _feed(name: str, request) -> Calendar:
+    """A calendar one subscribes to (RFC 7986): its name, how often to refresh it, and the
+    address it comes from, from RENCONTRES_BASE_URL."""
+    calendar = _calendar(name)
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("source", absolute_url(request.get_full_path()), parameters={"VALUE": "URI"})
     return calendar
 
 
@@ -278,7 +295,7 @@ def _stored_occurrences(activities: Iterable[ActivityPage]) -> dict[int, list[Oc
 
 def activity_feed(activity: ActivityPage, request) -> HttpResponse:
     place = activity.place
-    calendar = _calendar(activity.title)
+    calendar = _feed(activity.title, request)
     stored = _stored_occurrences([activity]).get(activity.pk, [])
     location = location_of(place.pk)
     for event in activity_events(activity, place, stored, request, location):
@@ -314,7 +331,7 @@ def place_feed(place: PlacePage, request) -> HttpResponse:
         .order_by("pk")
     )
     stored = _stored_occurrences(activities)
-    calendar = _calendar(place.title)
+    calendar = _feed(place.title, request)
     (record,) = place_records([place.pk])
     location = location_text(record)
     for activity in activities:
@@ -338,7 +355,7 @@ def occurrences_feed(
 ):
     """The sessions, each at its place's LOCATION from `records` (those a search's hits read);
     `cycle` the sessions of the one cycle they belong to, when they are at hand."""
-    calendar = _calendar(name)
+    calendar = _feed(name, request)
     where = {record.id: location_text(record) for record in records}
     for occurrence in occurrences:
         calendar.add_component(

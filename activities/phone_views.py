@@ -23,6 +23,7 @@ from activities.models import Registration
 from activities.phone_codes import Outcome, check_code, pending_check, start_check
 from activities.registration_links import registration_for_token, token_for
 from activities.texts_in_language import activity_text
+from core.absolute import absolute_url
 from core.clients import held_back
 from core.content_languages import content_of, content_query
 from core.phones import BadNumber, read_phone
@@ -115,9 +116,7 @@ def registration_code(request: HttpRequest, token: str) -> HttpResponse:
         if held_back(request, form, RATE_SCOPE, settings.ACTIVITIES["registration_rate"]):
             status = 429
         elif form.is_valid():
-            outcome, left = check_code(
-                registration, form.cleaned_data["code"], request.build_absolute_uri("/")
-            )
+            outcome, left = check_code(registration, form.cleaned_data["code"], absolute_url("/"))
             if outcome == Outcome.CONFIRMED:
                 return redirect(reverse("registration", args=[token]) + content_query(request))
             if outcome == Outcome.RELEASED:

@@ -30,6 +30,7 @@ from activities.registrations import (
 )
 from activities.routing import public_page_at
 from activities.texts_in_language import activity_text
+from core.absolute import absolute_url
 from core.clients import held_back
 from core.content_languages import CONTENT_PARAMETER, content_of, content_query
 
@@ -112,7 +113,7 @@ MAIL_HELD = "courriel-retenu"
 
 
 def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
+    return absolute_url("/")
 
 
 def _activity_at(request: HttpRequest, page_path: str) -> ActivityPage:

@@ -13,7 +13,11 @@ from core.text import plain_text
 from directory.live_room import LiveRoom, RoomState
 from directory.models import PlacePage
 from directory.records import place_records
-from directory.structured_data import place_location_json_ld, web_page_json_ld
+from directory.structured_data import (
+    parent_audience_json_ld,
+    place_location_json_ld,
+    web_page_json_ld,
+)
 
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -124,7 +128,7 @@ def event_json_ld(
             "name": place.title,
             "url": place.get_full_url(request),
         },
-        "typicalAgeRange": f"{activity.age_min_months}-{activity.age_max_months} mois",
+        "audience": parent_audience_json_ld(activity.age_min_months, activity.age_max_months),
     }
     languages = [language.code for language in activity.languages.all()]
     if languages:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from alerts.queries import InvalidSearch, normalized, view_indexes
 from alerts.subscriptions import alert_for_confirmation, confirm, keyed, subscribe, unsubscribe
+from core.absolute import absolute_url
 from core.clients import held_back
 from core.recipients import ALREADY_SENT
 
@@ -60,7 +61,7 @@ class AlertForm(forms.Form):
 
 
 def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
+    return absolute_url("/")
 
 
 # No CSRF token: the form is on the map page, which is then the same for every visitor and kept

@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SiteRootPath
 
+from core.absolute import base_url
+
 
 def visitor_language() -> str:
     """The language of the visitor's interface, one of the site's three: a family's language
@@ -85,9 +87,16 @@ def page_urls(url_path: str, root_paths: Sequence[SiteRootPath]) -> PageUrls | N
     if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) and path != "/":
         path = path.rstrip("/")
     path = in_visitor_language(path, relevant[0].language_code)
-    full_url = root_url + path
     one_site = len({root.site_id for root in root_paths}) == 1
+    full_url = public_root_url(root_url, one_site) + path
     return PageUrls(url=path if one_site else full_url, full_url=full_url)
+
+
+def public_root_url(root_url: str, one_site: bool) -> str:
+    """Where absolute addresses start: `RENCONTRES_BASE_URL` for the one site, never the
+    request's host (behind the proxy that is `127.0.0.1:…`) nor only the Site's hostname and
+    port (which cannot say https on a port other than 443); a site of several keeps its own."""
+    return base_url() if one_site else root_url
 
 
 def localized_url(page: Page, base_url: str) -> str:
@@ -164,6 +173,8 @@ class TranslatedTreeMixin:
             return parts
         site_id, root_url, path = parts
         roots = self._get_relevant_site_root_paths(request)
+        one_site = len({root.site_id for root in Site.get_site_root_paths()}) == 1
+        root_url = public_root_url(root_url, one_site)
         return site_id, root_url, in_visitor_language(path, roots[0].language_code)
 
     @property

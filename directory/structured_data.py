@@ -38,6 +38,21 @@ def place_location_json_ld(place: PlaceRecord) -> dict:
     return data
 
 
+def _years(months: int) -> int | float:
+    years = round(months / 12, 1)
+    return int(years) if years.is_integer() else years
+
+
+def parent_audience_json_ld(age_min_months: int, age_max_months: int) -> dict:
+    """Who it is for: parents with their children of these ages (schema.org's ParentAudience,
+    ages in years), rather than an age range in words that only people read."""
+    return {
+        "@type": "ParentAudience",
+        "childMinAge": _years(age_min_months),
+        "childMaxAge": _years(age_max_months),
+    }
+
+
 def web_page_json_ld(page, request) -> dict:
     """The page that describes the place or the event, in the language of its text: a French
     page served under /nl/ (not yet translated) says `fr`."""

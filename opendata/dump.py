@@ -1,14 +1,13 @@
 """The daily open-data dump: every public place, as the places API shows it
 (`directory.place_detail`, the discreet-place rule included), in JSON and in CSV, beside its
-licence. Written to `<MEDIA_ROOT>/opendata/` by `manage.py export_open_data`, each file replaced
-whole (a reader never sees half a file); served by `opendata.views`."""
+licence, and as an Open Referral HSDS tabular data package in `hsds/` (opendata.hsds.datapackage).
+Written to `<MEDIA_ROOT>/opendata/` by `manage.py export_open_data`, each file (and the package's
+folder) replaced whole: a reader never sees half a file; served by `opendata.views`."""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,15 +19,20 @@ from django.utils import timezone
 from directory.place_detail import place_detail
 from directory.records import place_records
 from directory.search.criteria import public_places as public_places_in_french
+from opendata.files import replace_directory, replace_file
+from opendata.hsds import datapackage
 
 JSON_NAME, CSV_NAME, LICENCE_NAME = "lieux.json", "lieux.csv", "LICENCE.txt"
 FILES = (JSON_NAME, CSV_NAME, LICENCE_NAME)
+# HSDS's bulk form, in a folder of its own: its descriptor names its CSV files by HSDS's names.
+PACKAGE_DIR = "hsds"
 LICENCE = {
     "name": "Creative Commons Attribution 4.0 International (CC BY 4.0)",
     "url": "https://creativecommons.org/licenses/by/4.0/",
     "attribution": "Rencontres — annuaire des lieux de rencontre enfants-parents",
 }
-LICENCE_TEXT = """Les données de ce dossier (lieux.json, lieux.csv) sont publiées sous la licence
+LICENCE_TEXT = """Les données de ce dossier (lieux.json, lieux.csv, et le paquet de données
+Open Referral HSDS hsds/datapackage.json avec ses fichiers CSV) sont publiées sous la licence
 {name} : {url}
 
 Vous pouvez les copier, les redistribuer et les adapter, y compris à des fins commerciales,
@@ -107,22 +111,9 @@ def public_places() -> Iterator[dict]:
             yield place_detail(record)
 
 
-def _replace(path: Path, write) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    replaced = False
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            write(stream)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-        replaced = True
-    finally:
-        if not replaced:
-            os.unlink(temporary)
-
-
 def export(progress=None) -> int:
-    """Writes the three files; `progress` is called once per place. Gives the places' count."""
+    """Writes the three files and the HSDS data package; `progress` is called once per
+    place. Gives the places' count."""
     directory = dump_dir()
     directory.mkdir(parents=True, exist_ok=True)
     places = []
@@ -144,19 +135,34 @@ def export(progress=None) -> int:
     def write_licence(stream):
         stream.write(LICENCE_TEXT.format(site=settings.WAGTAILADMIN_BASE_URL, **LICENCE))
 
-    _replace(directory / JSON_NAME, write_json)
-    _replace(directory / CSV_NAME, write_csv)
-    _replace(directory / LICENCE_NAME, write_licence)
+    replace_file(directory / JSON_NAME, write_json)
+    replace_file(directory / CSV_NAME, write_csv)
+    replace_file(directory / LICENCE_NAME, write_licence)
+    licence_text = LICENCE_TEXT.format(site=settings.WAGTAILADMIN_BASE_URL, **LICENCE)
+    ids = [place["id"] for place in places]
+    replace_directory(
+        directory / PACKAGE_DIR,
+        lambda folder: datapackage.write(folder, ids, LICENCE, licence_text),
+    )
     return len(places)
 
 
-def available() -> list[dict]:
-    """The dump's files that exist, with their size and time."""
+def _files(folder: Path, names: tuple[str, ...]) -> list[dict]:
     found = []
-    for name in FILES:
-        path = dump_dir() / name
+    for name in names:
+        path = folder / name
         if path.is_file():
             stat = path.stat()
             moment = datetime.fromtimestamp(stat.st_mtime, tz=timezone.get_current_timezone())
             found.append({"name": name, "size": stat.st_size, "modified": moment})
     return found
+
+
+def available() -> list[dict]:
+    """The dump's files that exist, with their size and time."""
+    return _files(dump_dir(), FILES)
+
+
+def package_available() -> list[dict]:
+    """The HSDS data package's files that exist, descriptor first."""
+    return _files(dump_dir() / PACKAGE_DIR, datapackage.files())

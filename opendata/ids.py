@@ -29,6 +29,8 @@ KINDS = {
     "unit": 19,
     "required_document": 26,
     "service_area": 27,
+    # HSDS 3.1's url records (opendata.hsds.versions).
+    "url": 40,
 }
 PATTERN = re.compile(rf"^{PREFIX}-([0-9a-f]{{4}})-4000-8000-([0-9a-f]{{12}})$")
 PAIR = 1 << 24

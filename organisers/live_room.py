@@ -30,6 +30,7 @@ from activities.live_room import (
     team_token,
 )
 from activities.models.live_room import MAX_PLACES_LEFT
+from core.absolute import absolute_url
 from directory.live_room import RoomState
 from directory.models import PlacePage
 from organisers.access import can_report_room_for
@@ -105,9 +106,7 @@ def _place_for_reporting(request, place_id: int) -> PlacePage:
 
 
 def team_url(request: HttpRequest, place: PlacePage) -> str:
-    return request.build_absolute_uri(
-        reverse("organisers_live_room_link", args=[team_token(team_link(place))])
-    )
+    return absolute_url(reverse("organisers_live_room_link", args=[team_token(team_link(place))]))
 
 
 @require_http_methods(["GET", "POST"])

@@ -41,6 +41,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.absolute import absolute_url
 from core.content_languages import CONTENT_PARAMETER, asked_content
 from core.search.fields import GIVEN_TWICE
 
@@ -176,9 +177,7 @@ def alternate_urls(request: HttpRequest) -> list[Alternate]:
     alternates = []
     for code, name in settings.INTERFACE_LANGUAGES:
         url = translate_url(full_path, code)
-        alternates.append(
-            Alternate(code, name, url, request.build_absolute_uri(url), code == current)
-        )
+        alternates.append(Alternate(code, name, url, absolute_url(url), code == current))
     return alternates
 
 
@@ -194,7 +193,7 @@ def languages(request: HttpRequest) -> dict:
     return {
         "alternates": SimpleLazyObject(lambda: alternate_urls(request)),
         "x_default": SimpleLazyObject(
-            lambda: request.build_absolute_uri(translate_url(request.get_full_path(), DEFAULT))
+            lambda: absolute_url(translate_url(request.get_full_path(), DEFAULT))
         ),
     }
 

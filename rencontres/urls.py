@@ -13,7 +13,7 @@ from core.kept import kept
 from objectives.sitemaps import ObjectiveSitemap, ProgrammeSitemap
 from opendata.data_inclusion import data_inclusion_api
 from opendata.hsds.api import hsds_api
-from opendata.views import dump_file
+from opendata.views import dump_file, package_file
 from rencontres.api import api
 from rencontres.health import healthz
 from rencontres.languages import choose_language
@@ -41,6 +41,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("langue/", choose_language, name="choose_language"),
     # The dump's files are the same in every language.
+    path("donnees-ouvertes/hsds/<str:name>", package_file, name="open_data_package_file"),
     path("donnees-ouvertes/<str:name>", dump_file, name="open_data_file"),
     # Organisers' invitations and listing confirmations lead into the admin, in its language.
     path("", include("organisers.urls")),

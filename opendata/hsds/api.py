@@ -1,8 +1,11 @@
-"""`/api/hsds/`: Open Referral HSDS 3.0, with the paths and parameters of the specification's
-`openapi.json` (branch 3.0). Lists are paged with the specification's `Page` fields; services
-and services-at-locations are searched by the places' search (both engines)."""
+"""`/api/hsds/`: Open Referral HSDS 3.0, or 3.1 when the client asks (`?version=3.1`,
+opendata.hsds.versions), with the paths and parameters of the specification's `openapi.json`
+(branch 3.0). Lists are paged with the specification's `Page` fields; services and
+services-at-locations are searched by the places' search (both engines)."""
 
 from __future__ import annotations
+
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from directory.replacements import moved_permanently, replacement_of
-from opendata.hsds import feeds, records, taxonomy
+from opendata.hsds import feeds, records, taxonomy, versions
 from opendata.hsds.openapi import (
     ITEM,
     LIST_PARAMETERS,
@@ -19,8 +22,7 @@ from opendata.hsds.openapi import (
 from opendata.hsds.search import HsdsSearch, hsds_search, page_fields, plain_page
 from opendata.ids import keys_of, record_id
 
-HSDS_VERSION = "3.0"
-PROFILE = "https://docs.openreferral.org/en/3.0/hsds/overview.html"
+HSDS_VERSION = versions.DEFAULT
 
 hsds_api = NinjaAPI(
     title="Rencontres — Open Referral HSDS 3.0",
@@ -51,6 +53,22 @@ def absent(request: HttpRequest, kind: str, text: str) -> HttpResponse:
         return not_found()
     kept = record_id(kind, replacement.id)
     return moved_permanently(request, kept, kept, replacement.page_url)
+
+
+def versioned(view):
+    """The view answers in the version the client asks for (`request.hsds_version`), or
+    says which versions there are."""
+
+    @wraps(view)
+    def answer(request: HttpRequest, *args, **kwargs):
+        version = versions.asked(request.GET.get("version"))
+        if version is None:
+            message = _("Versions d'HSDS possibles : %(versions)s.")
+            return bad_request({"version": [message % {"versions": ", ".join(versions.PROFILES)}]})
+        request.hsds_version = version
+        return view(request, *args, **kwargs)
+
+    return answer
 
 
 def _public(ids: list[int]) -> list[records.HsdsPlace]:
@@ -99,55 +117,76 @@ def _search_page(request: HttpRequest, render, kind: str) -> HttpResponse:
 
 
 @hsds_api.get("/", **described("root"))
+@versioned
 def root(request: HttpRequest):
-    """The version of HSDS this API follows, its profile and its OpenAPI description."""
+    """The version of HSDS this answer follows, its profile and its OpenAPI description."""
     return {
-        "version": HSDS_VERSION,
-        "profile": PROFILE,
+        "version": request.hsds_version,
+        "profile": versions.PROFILES[request.hsds_version],
         "openapi_url": f"{settings.WAGTAILADMIN_BASE_URL}/api/hsds/openapi.json",
     }
 
 
-def _service_item(place, options: dict | None = None) -> dict:
-    options = options or {}
-    if options.get("minimal"):
-        item = records.service(place, nested=False)
-        return {key: item[key] for key in ("id", "name", "status", "last_modified") if key in item}
-    return records.service(place, nested=bool(options.get("full")))
+def _service_item(version: str):
+    def item(place, options: dict | None = None) -> dict:
+        options = options or {}
+        if options.get("minimal"):
+            found = records.service(place, nested=False)
+            keys = ("id", "name", "status", "last_modified")
+            return {key: found[key] for key in keys if key in found}
+        return records.service(place, nested=bool(options.get("full")), version=version)
+
+    return item
 
 
 @hsds_api.get("/services", **described("services", LIST_PARAMETERS["services"]))
+@versioned
 def list_services(request: HttpRequest):
     """Services (one per place), searched like the places."""
-    return _search_page(request, _service_item, "service")
+    return _search_page(request, _service_item(request.hsds_version), "service")
 
 
 @hsds_api.get("/services/{id}", **described("service", ITEM))
+@versioned
 def get_service(request: HttpRequest, id: str):
     place = _place("service", id)
-    return records.service(place) if place else absent(request, "service", id)
+    return (
+        records.service(place, version=request.hsds_version)
+        if place
+        else absent(request, "service", id)
+    )
 
 
-def _link_item(place, options: dict | None = None) -> dict:
-    full = bool((options or {}).get("full"))
-    return records.service_at_location(place, with_service=full, full=full)
+def _link_item(version: str):
+    def item(place, options: dict | None = None) -> dict:
+        full = bool((options or {}).get("full"))
+        return records.service_at_location(place, with_service=full, full=full, version=version)
+
+    return item
 
 
 @hsds_api.get(
     "/service_at_locations", **described("service_at_locations", LIST_PARAMETERS["links"])
 )
+@versioned
 def list_service_at_locations(request: HttpRequest):
     """Services at their locations, searched like the places (`postcode`, `proximity`…)."""
-    return _search_page(request, _link_item, "service_at_location")
+    return _search_page(request, _link_item(request.hsds_version), "service_at_location")
 
 
 @hsds_api.get("/service_at_locations/{id}", **described("service_at_location", ITEM))
+@versioned
 def get_service_at_location(request: HttpRequest, id: str):
     place = _place("service_at_location", id)
-    return records.service(place) if place else absent(request, "service_at_location", id)
+    return (
+        records.service(place, version=request.hsds_version)
+        if place
+        else absent(request, "service_at_location", id)
+    )
 
 
 @hsds_api.get("/organizations", **described("organizations", LIST_PARAMETERS["organizations"]))
+@versioned
 def list_organizations(request: HttpRequest):
     full = request.GET.get("full_service", "").lower() in ("true", "1", "yes", "on", "oui")
     if {"cursor", "modified_after"} & set(request.GET) or request.GET.get("format") == "ndjson":
@@ -160,19 +199,23 @@ def list_organizations(request: HttpRequest):
     text = request.GET.get("search", "").strip().lower()
     titles = records.public_places().order_by("title", "pk").values_list("pk", "title")
     places = records.hsds_places(pk for pk, title in titles if text in title.lower())
-    page = plain_page([records.organization(p, services=full) for p in places], request.GET)
+    version = request.hsds_version
+    items = [records.organization(p, services=full, version=version) for p in places]
+    page = plain_page(items, request.GET)
     return JsonResponse(page) if "contents" in page else bad_request(page)
 
 
 @hsds_api.get("/organizations/{id}", **described("organization", ITEM))
+@versioned
 def get_organization(request: HttpRequest, id: str):
     place = _place("organization", id)
     if place is None:
         return absent(request, "organization", id)
-    return records.organization(place, services=True)
+    return records.organization(place, services=True, version=request.hsds_version)
 
 
 @hsds_api.get("/taxonomies", **described("taxonomies", LIST_PARAMETERS["taxonomies"]))
+@versioned
 def list_taxonomies(request: HttpRequest):
     text = request.GET.get("search", "").strip().lower()
     items = [t for t in taxonomy.taxonomies() if text in t["name"].lower()]
@@ -181,11 +224,13 @@ def list_taxonomies(request: HttpRequest):
 
 
 @hsds_api.get("/taxonomies/{id}", **described("taxonomy", ITEM))
+@versioned
 def get_taxonomy(request: HttpRequest, id: str):
     return taxonomy.taxonomy(id) or not_found()
 
 
 @hsds_api.get("/taxonomy_terms", **described("taxonomy_terms", LIST_PARAMETERS["terms"]))
+@versioned
 def list_taxonomy_terms(request: HttpRequest):
     """Programmes (top terms) and objectives (under their programme)."""
     params = request.GET
@@ -207,5 +252,6 @@ def list_taxonomy_terms(request: HttpRequest):
 
 
 @hsds_api.get("/taxonomy_terms/{id}", **described("taxonomy_term", ITEM))
+@versioned
 def get_taxonomy_term(request: HttpRequest, id: str):
     return taxonomy.term(id) or not_found()

@@ -58,6 +58,9 @@ PROXIMITY = _query(
 )
 TOP_ONLY = _query("top_only", "Seulement les termes de premier niveau (programmes).", "boolean")
 PARENT = _query("parent_id", "Les termes sous ce terme.", maxLength=40)
+VERSION = _query(
+    "version", "La version d'HSDS de la réponse (3.0 par défaut).", enum=["3.0", "3.1"]
+)
 
 LIST_PARAMETERS = {
     "services": [
@@ -196,11 +199,10 @@ def described(name: str, parameters: list[dict] | None = None) -> dict:
     if parameters and STREAM in parameters:
         content["application/x-ndjson"] = {"schema": {"type": "string"}}
     responses: dict = {200: {"description": summary, "content": content}}
-    if parameters:
-        responses[400] = {
-            "description": "Paramètre invalide",
-            "content": {"application/json": {"example": ERROR}},
-        }
+    responses[400] = {
+        "description": "Paramètre invalide",
+        "content": {"application/json": {"example": ERROR}},
+    }
     if parameters is not None and not parameters:
         responses[404] = {
             "description": "Inconnu",
@@ -211,7 +213,5 @@ def described(name: str, parameters: list[dict] | None = None) -> dict:
             "description": "Fusionné dans un autre lieu : `replaced_by` et `Location` le nomment",
             "content": {"application/json": {"example": REPLACED}},
         }
-    extra: dict = {"responses": responses}
-    if parameters:
-        extra["parameters"] = parameters
+    extra: dict = {"responses": responses, "parameters": [*(parameters or []), VERSION]}
     return {"summary": summary, "openapi_extra": extra}

@@ -24,6 +24,7 @@ from directory.records import PlaceRecord, place_records
 from opendata.hsds.keys import HsdsKeys, hsds_keys
 from opendata.hsds.meetings import eligibility, required_documents, service_areas
 from opendata.hsds.taxonomy import objective_term, programme_term
+from opendata.hsds.versions import DEFAULT, additional_urls, additional_websites
 from opendata.ids import record_id
 
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -63,7 +64,7 @@ def _modified(place: HsdsPlace) -> str | None:
     return published.isoformat() if published else None
 
 
-def organization(place: HsdsPlace, services: bool = False) -> dict:
+def organization(place: HsdsPlace, services: bool = False, version: str = DEFAULT) -> dict:
     record = _some(
         {
             "id": record_id("organization", place.pk),
@@ -74,8 +75,10 @@ def organization(place: HsdsPlace, services: bool = False) -> dict:
             "uri": place.record.full_url,
         }
     )
+    if version == "3.1":
+        record["additional_websites"] = additional_websites(place.record)
     if services:
-        record["services"] = [service(place, nested=False)]
+        record["services"] = [service(place, nested=False, version=version)]
         record["phones"] = phones(place, "organization_id", record["id"])
         record["contacts"] = contacts(place)
         record["locations"] = [location(place)]
@@ -282,7 +285,7 @@ def capacities(place: HsdsPlace) -> list[dict]:
     return found
 
 
-def service(place: HsdsPlace, nested: bool = True) -> dict:
+def service(place: HsdsPlace, nested: bool = True, version: str = DEFAULT) -> dict:
     """The service's own fields (a list item); with its related records when `nested`."""
     service_id = record_id("service", place.pk)
     record = place.record
@@ -311,12 +314,14 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
             "capacities": capacities(place) or None,
         }
     )
+    if version == "3.1":
+        record["additional_urls"] = additional_urls(place.record)
     if nested:
         record.update(
-            organization=organization(place),
+            organization=organization(place, version=version),
             phones=phones(place, "service_id", service_id),
             schedules=schedules(place, "service_id", service_id),
-            service_at_locations=[service_at_location(place, with_service=False)],
+            service_at_locations=[service_at_location(place, with_service=False, version=version)],
             languages=languages(place, "service_id", service_id),
             cost_options=cost_options(place),
             contacts=contacts(place),
@@ -327,7 +332,9 @@ def service(place: HsdsPlace, nested: bool = True) -> dict:
     return record
 
 
-def service_at_location(place: HsdsPlace, with_service: bool = True, full: bool = True) -> dict:
+def service_at_location(
+    place: HsdsPlace, with_service: bool = True, full: bool = True, version: str = DEFAULT
+) -> dict:
     link_id = record_id("service_at_location", place.pk)
     record = {
         "id": link_id,
@@ -342,5 +349,5 @@ def service_at_location(place: HsdsPlace, with_service: bool = True, full: bool 
             schedules=schedules(place, "service_at_location_id", link_id),
         )
     if with_service:
-        record["service"] = service(place, nested=full)
+        record["service"] = service(place, nested=full, version=version)
     return record

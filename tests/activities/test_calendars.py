@@ -197,3 +197,16 @@ def test_discreet_place_feed_names_only_the_commune(clock, client, discreet_plac
 def test_unpublished_activity_has_no_feed(client, weekly):
     weekly.unpublish()
     assert client.get(weekly.url + "calendar.ics").status_code == 404
+
+
+def test_a_subscribed_feed_says_its_name_refresh_interval_and_source(client, weekly, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://rencontres.example.org"
+    for url, name in (
+        (weekly.url, weekly.title),
+        (weekly.get_parent().url, weekly.get_parent().title),
+    ):
+        text = client.get(url + "calendar.ics").content.decode().replace("\r\n ", "")
+        calendar = Calendar.from_ical(text)
+        assert str(calendar["NAME"]) == name
+        assert "REFRESH-INTERVAL;VALUE=DURATION:PT4H\r\n" in text
+        assert f"SOURCE;VALUE=URI:https://rencontres.example.org{url}calendar.ics\r\n" in text

@@ -34,6 +34,10 @@ def test_activity_page_carries_an_event(client, weekly):
     assert data["@type"] == "Event"
     assert data["name"] == "Matinée passerelle"
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    # For parents with their children of these ages, in years (the activity's 0–72 months).
+    assert (weekly.age_min_months, weekly.age_max_months) == (0, 72)
+    assert data["audience"] == {"@type": "ParentAudience", "childMinAge": 0, "childMaxAge": 6}
+    assert "typicalAgeRange" not in data
     assert data["startDate"] == "2027-03-01T09:30:00+01:00"
     assert data["endDate"] == "2027-03-01T11:00:00+01:00"
     assert data["eventSchedule"] == {

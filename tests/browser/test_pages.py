@@ -29,9 +29,18 @@ FIXED_PATHS = {
     # The map page's activities: this month (with sessions), then dates in the wrong order.
     "activities view": "/lieux/?view=activities&when=month",
     "activities view error": "/lieux/?view=activities&when=dates&from=2030-01-02&to=2030-01-01",
+    "open data": "/donnees-ouvertes/",
+    # The partners' widget's snippet with its preview, then a commune it cannot find.
+    "widget snippet": "/donnees-ouvertes/widget/?near=Li%C3%A8ge&language=nl",
+    "widget snippet error": "/donnees-ouvertes/widget/?near=nulle-part-xyz&language=fr",
+    "widget": "/en/widget/?near=Li%C3%A8ge",
 }
 PAGES = [*FIXED_PATHS, "place", "discreet place", "activity"]
-EXPECTED_STATUS = {"directory search error": 400, "activities view error": 400}
+EXPECTED_STATUS = {
+    "directory search error": 400,
+    "activities view error": 400,
+    "widget snippet error": 400,
+}
 
 AXE = Axe()
 

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from directory.models import ClosurePeriod, PlacePage
+from directory.structured_data import parent_audience_json_ld
 from tests.factories import OpeningHoursFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,11 @@ def test_closures_are_special_opening_hours_closed_on_their_dates_beside_the_wee
             "description": "congés",
         },
     ]
+
+
+def test_a_parent_audience_says_the_childrens_ages_in_years():
+    assert parent_audience_json_ld(18, 36) == {
+        "@type": "ParentAudience",
+        "childMinAge": 1.5,
+        "childMaxAge": 3,
+    }

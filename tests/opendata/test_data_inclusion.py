@@ -3,6 +3,7 @@
 
 import json
 from decimal import Decimal
+from importlib.metadata import version
 
 import pytest
 from data_inclusion.schema.v1 import Service, Structure
@@ -96,3 +97,9 @@ def test_a_description_keeps_its_paragraphs_apart(client, world, french_discreet
     structures = get(client, "/structures")
     nord = next(s for s in structures["items"] if s["nom"] == "Espace de rencontre du Nord")
     assert nord["description"] == "Sans se croiser.\nLangues parlées : français."
+
+
+def test_the_validating_schema_is_at_least_the_version_partners_read():
+    # Issue 32 asks for schema 1.0.8; the installed package (1.0.10) is its later patch release.
+    installed = tuple(int(part) for part in version("data-inclusion-schema").split(".")[:3])
+    assert (1, 0, 8) <= installed < (2,)

@@ -99,7 +99,9 @@ def test_the_api_admin_and_files_stay_unprefixed(client, map_page, path):
     assert client.get(f"/nl{path}", follow=True).status_code == 404
 
 
-def test_every_public_page_links_its_alternates(client, place):
+def test_every_public_page_links_its_alternates(client, place, settings):
+    # Absolute addresses start at RENCONTRES_BASE_URL, not at the request's host.
+    settings.WAGTAILADMIN_BASE_URL = "https://rencontres.example.org"
     path = french_path(place)
     response = client.get(f"/en{path}?x=1")
     soup = BeautifulSoup(response.content, "html.parser")
@@ -107,10 +109,10 @@ def test_every_public_page_links_its_alternates(client, place):
         link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')
     }
     assert links == {
-        "fr": f"http://testserver{path}?x=1",
-        "nl": f"http://testserver/nl{path}?x=1",
-        "en": f"http://testserver/en{path}?x=1",
-        "x-default": f"http://testserver{path}?x=1",
+        "fr": f"https://rencontres.example.org{path}?x=1",
+        "nl": f"https://rencontres.example.org/nl{path}?x=1",
+        "en": f"https://rencontres.example.org/en{path}?x=1",
+        "x-default": f"https://rencontres.example.org{path}?x=1",
     }
 
 
