@@ -5,9 +5,9 @@ presence. Connected from the app's ready()."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from wagtail.models import Locale
 
+from core.absolute import absolute_url
 from core.tombstones import forget_removal, record_removal
 from core.webhooks import announce
 from directory.models.places import PlacePage
@@ -30,7 +30,7 @@ def place_published(sender, instance: PlacePage, **kwargs) -> None:
         {
             "id": instance.pk,
             "modified": modified.isoformat() if modified else None,
-            "url": f"{settings.WAGTAILADMIN_BASE_URL}/api/v1/places/{instance.pk}/",
+            "url": absolute_url(f"/api/v1/places/{instance.pk}/"),
         },
     )
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
+from core.absolute import absolute_url
 from directory.replacements import moved_permanently, replacement_of
 from opendata.hsds import feeds, records, taxonomy, versions
 from opendata.hsds.openapi import (
@@ -123,7 +123,7 @@ def root(request: HttpRequest):
     return {
         "version": request.hsds_version,
         "profile": versions.PROFILES[request.hsds_version],
-        "openapi_url": f"{settings.WAGTAILADMIN_BASE_URL}/api/hsds/openapi.json",
+        "openapi_url": absolute_url("/api/hsds/openapi.json"),
     }
 
 

@@ -30,7 +30,8 @@ TABLES: dict[str, tuple[str, str]] = {
         "services.csv",
         "id organization_id name description url email status application_process "
         "fees_description eligibility_description minimum_age:number maximum_age:number "
-        "alert last_modified:datetime",
+        # `language`, beyond the specification: the language of the texts (the API's too).
+        "alert last_modified:datetime language",
     ),
     "location": (
         "locations.csv",
