@@ -25,14 +25,30 @@ DATABASE_FIXTURES = frozenset(
 )
 
 
+# Markers of the tests that check the site as a whole, through views the other tests run on
+# both engines: they are `production_database` (scripts/test runs them on PostgreSQL only).
+ON_PRODUCTION_DATABASE = frozenset({"browser"})
+
+
 def pytest_collection_modifyitems(items):
     """A test that cannot reach the database checks nothing the database engine decides: it is
-    `any_database` (scripts/test runs it on SQLite only)."""
+    `any_database` (scripts/test runs it on SQLite only). A browser flow is `production_database`
+    (scripts/test runs it on PostgreSQL only). No test is both: scripts/test would run it
+    nowhere."""
     for item in items:
+        if any(item.get_closest_marker(name) for name in ON_PRODUCTION_DATABASE):
+            item.add_marker(pytest.mark.production_database)
         if item.get_closest_marker("django_db") is None and not DATABASE_FIXTURES.intersection(
             getattr(item, "fixturenames", ())
         ):
             item.add_marker(pytest.mark.any_database)
+        if item.get_closest_marker("any_database") and item.get_closest_marker(
+            "production_database"
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid} is both any_database and production_database: "
+                "scripts/test would run it on neither database"
+            )
 
 
 @pytest.fixture

@@ -192,6 +192,29 @@ def _put_back_by_copy(connection) -> None:
     connection.creation.deserialize_db_from_string = put_back
 
 
+def _flush_by_delete(connection) -> None:
+    """A transactional test's flush empties the tables with DELETE, not TRUNCATE, on PostgreSQL.
+
+    TRUNCATE makes new files for every table and index, some 140 tables: 1.9 to 3.9 s of the
+    server's time after each transactional test, where one DELETE statement per table took
+    0.17 to 0.20 s (the tables a test wrote in hold a few rows; the others are empty). The
+    tables are just as empty after it; Django's foreign keys are checked at commit, so the
+    order does not matter. Sequences go on as after a TRUNCATE without RESTART IDENTITY; a
+    flush that resets them (`reset_sequences`) still truncates.
+    """
+    truncate = connection.ops.sql_flush
+    quote = connection.ops.quote_name
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or not tables:
+            return truncate(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return ["".join(f"DELETE FROM {quote(table)};" for table in tables)]  # noqa: S608 (ours)
+
+    connection.ops.sql_flush = sql_flush
+
+
 def keep_rows(connection) -> Callable[[], None]:
     """A copy of every row the database holds now, and the function that puts exactly those
     rows back (whatever tables the database holds rows in then): milliseconds, where building
@@ -303,6 +326,8 @@ def django_db_setup(
             # `pytest_runtest_teardown` puts back after any transactional test's flush.
             connection._test_serialized_contents = connection.creation.serialize_db_to_string()
             _put_back_by_copy(connection)
+            if connection.vendor == "postgresql":
+                _flush_by_delete(connection)
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():

@@ -15,7 +15,6 @@ from tests.browser.conftest import DESKTOP, offline_page
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.any_database,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

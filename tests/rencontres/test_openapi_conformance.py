@@ -22,6 +22,10 @@ from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
 from schemathesis.core.failures import FailureGroup
 
+# Run once, on PostgreSQL (scripts/test): the API's views run on both engines in the other tests
+# (tests/directory/search/test_api_fuzz.py throws the text searches' own syntax at both).
+pytestmark = pytest.mark.production_database
+
 MAX_EXAMPLES = 60
 # Parameters whose valid values depend on data or on another parameter.
 BEYOND_THE_SCHEMA = {"near", "page", "to", "cursor"}
