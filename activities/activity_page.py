@@ -8,9 +8,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from activities.extensions import render_activity_sections
-from activities.listing import confirmed_count
 from activities.live_room import with_live_rooms
 from activities.models import Occurrence
+from activities.models.seats import seats_taken
 from activities.notices import activities_notices, place_notices
 from directory.notice_records import Notice, announced_today
 from directory.structured_data import json_ld_script_text
@@ -23,7 +23,7 @@ def upcoming_for_activity(activity, limit: int = UPCOMING_ON_PAGE) -> list:
     return list(
         activity.source_page.occurrences.filter(end__gte=timezone.now())
         .select_related("activity", "place", "place__commune", "closure")
-        .annotate(confirmed_count=confirmed_count())
+        .annotate(seats_taken=seats_taken())
         .order_by("start")[:limit]
     )
 

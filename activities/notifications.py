@@ -24,9 +24,9 @@ from django.conf import settings
 from django.db import transaction
 
 from activities.calendars import session_invitation
-from activities.choices import RegistrationStatus
+from activities.choices import EXPECTING, RegistrationStatus
 from activities.models import Registration
-from activities.registration_links import manage_url
+from activities.registration_links import manage_url, offer_url
 from activities.texts import text_registration, text_session_change
 from core.mail import Attachment, queue_email, render_email
 from core.pages import localized_url
@@ -34,7 +34,15 @@ from core.pages import localized_url
 logger = logging.getLogger(__name__)
 
 # A registration's own events, and what can happen to its session.
-REGISTRATION_EVENTS = {"registered", "reminded", "promoted", "cancelled", "reminder"}
+REGISTRATION_EVENTS = {
+    "registered",
+    "reminded",
+    "offered",
+    "offer_expired",
+    "promoted",
+    "cancelled",
+    "reminder",
+}
 SESSION_EVENTS = {"session_cancelled", "session_moved", "session_changed", "session_restored"}
 
 
@@ -55,6 +63,7 @@ def _context(registration: Registration, event: str, base_url: str, change: Sess
     occurrence = registration.occurrence
     tz = occurrence.place.time_zone
     previous_start = previous_end = None
+    offered = registration.status == RegistrationStatus.OFFERED
     if change is not None and change.previous_start is not None:
         previous_start = change.previous_start.astimezone(tz)
         previous_end = change.previous_end.astimezone(tz) if change.previous_end else None
@@ -70,6 +79,11 @@ def _context(registration: Registration, event: str, base_url: str, change: Sess
         "previous_start": previous_start,
         "previous_end": previous_end,
         "manage_url": manage_url(registration, base_url),
+        "accept_url": offer_url(registration, base_url, "accepter") if offered else "",
+        "decline_url": offer_url(registration, base_url, "refuser") if offered else "",
+        "offer_until": (
+            registration.offer_expires_at.astimezone(tz) if registration.offer_expires_at else None
+        ),
         "activity_url": localized_url(occurrence.activity, base_url),
         "retention_days": settings.ACTIVITIES["retention_days"],
     }
@@ -143,7 +157,7 @@ def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, Sessio
         registrations = (
             Registration.objects.filter(
                 occurrence_id__in=ids,
-                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+                status__in=EXPECTING,
             )
             .exclude(email="")
             .select_related(

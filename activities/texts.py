@@ -21,9 +21,9 @@ from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from activities.choices import RegistrationStatus
+from activities.choices import EXPECTING, RegistrationStatus
 from activities.models import Registration
-from activities.registration_links import manage_url
+from activities.registration_links import manage_url, offer_url
 from core.sms import Text, fit_one_part
 from core.texting import Sender, queue_text
 
@@ -31,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 TEXTED_EVENTS = {
     "registered",
+    "offered",
+    "offer_expired",
     "promoted",
     "reminder",
     "session_cancelled",
@@ -49,6 +51,12 @@ def _template(event: str, status: str) -> str:
         )
     return {
         "registered": _("Inscription confirmée : %(title)s, %(when)s, %(place)s."),
+        "offered": _(
+            "Place libre pour vous : %(title)s, %(when)s. Répondez avant le %(until)s :"
+        ),
+        "offer_expired": _(
+            "Sans réponse à temps, la place est allée à la famille suivante : %(title)s, %(when)s."
+        ),
         "promoted": _(
             "Une place s'est libérée, inscription confirmée : %(title)s, %(when)s, %(place)s."
         ),
@@ -73,7 +81,15 @@ def registration_text(registration: Registration, event: str, base_url: str) -> 
             "title": occurrence.activity.title,
             "when": formats.date_format(occurrence.local_start, "D d/m H:i"),
             "place": occurrence.place.title[:40],
+            "until": "",
         }
+        if event == "offered":
+            values["until"] = formats.date_format(
+                registration.offer_expires_at.astimezone(occurrence.place.time_zone), "d/m H:i"
+            )
+            # The answer's link is the text's point: never the piece dropped to fit.
+            link = " " + offer_url(registration, base_url)
+            return fit_template(_template(event, registration.status) + link, values)
         link = ""
         if event in {"registered", "promoted", "session_changed"}:
             link = " " + manage_url(registration, base_url)
@@ -155,7 +171,7 @@ def text_session_change(occurrence_ids: Iterable[int], events: Mapping[int, str]
                 occurrence_id__in=ids,
                 texts=True,
                 phone_check__isnull=True,
-                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+                status__in=EXPECTING,
             )
             .exclude(phone="")
             .select_related("occurrence__activity", "occurrence__place", "occurrence__closure")

@@ -11,6 +11,7 @@ from activities.api import router as activities_router
 from activities.listing import next_sessions_by_place, sessions_ahead_by_place, upcoming_for_place
 from activities.live_room import places_live_rooms
 from activities.models import ActivityPage, TrustedPlace
+from activities.presence import presence
 from activities.preview import schedule_preview
 from activities.search.page import ACTIVITIES_VIEW
 from core.pages import with_urls_at_hand
@@ -57,6 +58,11 @@ def activities_admin_urls():
             "activities/<int:page_id>/inscriptions/ajouter/",
             admin_views.add_family,
             name="activities_add_family",
+        ),
+        path(
+            "activities/<int:page_id>/inscriptions/presence/",
+            presence,
+            name="activities_presence",
         ),
         path(
             "activities/<int:page_id>/inscriptions.csv",

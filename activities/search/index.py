@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
-from activities.choices import RegistrationStatus
 from activities.listing import public_occurrences
 from activities.models import ActivityPage, Occurrence
+from activities.models.seats import seats_taken
 from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
@@ -80,11 +79,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
         Occurrence.objects.select_related("activity", "place", "closure")
         .prefetch_related("activity__objectives", "activity__languages")
-        .annotate(
-            confirmed=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-            )
-        )
+        .annotate(seats_taken=seats_taken())
     )
     near = query.get("near")
     ordered = in_order(occurrences, ids)
@@ -97,9 +92,6 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     for occurrence in ordered:
         activity = occurrence.activity
         place = PlaceSummary(records[occurrence.place_id])
-        remaining = None
-        if activity.capacity:
-            remaining = max(0, activity.capacity - occurrence.confirmed)
         found.append(
             ActivityHit(
                 id=occurrence.pk,
@@ -108,7 +100,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 cancelled=occurrence.is_cancelled,
                 cancellation_reason=occurrence.cancellation_reason,
                 calendar_url=occurrence.calendar_url,
-                remaining_places=remaining,
+                remaining_places=occurrence.remaining_places(),
                 place=place,
                 distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,
