@@ -51,9 +51,7 @@ def _template(event: str, status: str) -> str:
         )
     return {
         "registered": _("Inscription confirmée : %(title)s, %(when)s, %(place)s."),
-        "offered": _(
-            "Place libre pour vous : %(title)s, %(when)s. Répondez avant le %(until)s :"
-        ),
+        "offered": _("Place libre pour vous : %(title)s, %(when)s. Répondez avant le %(until)s :"),
         "offer_expired": _(
             "Sans réponse à temps, la place est allée à la famille suivante : %(title)s, %(when)s."
         ),
