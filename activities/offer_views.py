@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from activities.offers import Answer, answer_offer
+from activities.offers import answer_offer
 from activities.registration_links import manage_url, registration_for_offer_token
 
 ANSWERS = {"accepter": True, "refuser": False}
@@ -37,7 +37,6 @@ def seat_offer(request: HttpRequest, token: str, answer: str = "accepter") -> Ht
             "place": occurrence.place,
             "accept": accept,
             "outcome": outcome,
-            "answers": Answer,
             "manage_url": manage_url(registration, request.build_absolute_uri("/")),
         },
     )
