@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from activities.cycles import cycle_dates, cycle_sessions
 from activities.extensions import render_activity_sections
-from activities.listing import confirmed_count
 from activities.live_room import with_live_rooms
 from activities.models import Occurrence
+from activities.models.seats import seats_taken
 from activities.notices import activities_notices, place_notices
 from activities.registrations import accepts_registrations
 from activities.texts_in_language import activity_text
@@ -28,7 +28,7 @@ def upcoming_for_activity(activity, limit: int = UPCOMING_ON_PAGE) -> list:
     return list(
         activity.source_page.occurrences.filter(end__gte=timezone.now())
         .select_related("activity", "place", "place__commune", "closure")
-        .annotate(confirmed_count=confirmed_count())
+        .annotate(seats_taken=seats_taken())
         .order_by("start")[:limit]
     )
 
@@ -59,7 +59,7 @@ def cycle_of(activity) -> dict | None:
     sessions = cycle_dates(
         cycle_sessions(source.pk)
         .select_related("activity", "place", "place__commune", "closure")
-        .annotate(confirmed_count=confirmed_count())
+        .annotate(seats_taken=seats_taken())
     )
     if not sessions:
         return None

@@ -19,9 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from activities.choices import RegistrationStatus
+from activities.choices import HOLDING_SEATS, RegistrationStatus
+from activities.family_fields import clean_family, family_fields
 from activities.models import ActivityPage, Occurrence, Registration
+from activities.models.seats import seats_taken
 from activities.occurrences import cancel_occurrence, restore_occurrence
+from activities.presence import ticked_present
 from activities.registrations import Family, RegistrationClosed, accepts_registrations, register
 from core.absolute import absolute_url
 
@@ -53,6 +56,7 @@ def _occurrences(activity: ActivityPage):
             waiting=Count(
                 "registrations", filter=Q(registrations__status=RegistrationStatus.WAITING)
             ),
+            seats_taken=seats_taken(),
         )
         .order_by("start")
     )
@@ -91,9 +95,11 @@ def occurrences(request, page_id: int):
 
 
 def _registrations(activity: ActivityPage):
+    """Each with `present`: ticked on its session's register (activities.presence)."""
     return (
         Registration.objects.filter(occurrence__activity=activity)
         .select_related("occurrence", "occurrence__place")
+        .annotate(present=ticked_present())
         .order_by("occurrence__start", "status", "created_at", "pk")
     )
 
@@ -111,13 +117,11 @@ class PhonedFamilyForm(forms.Form):
             "Avec un courriel, la famille reçoit la confirmation et les changements."
         ),
     )
-    children_count = forms.IntegerField(
-        label=gettext_lazy("Nombre d'enfants"), min_value=1, max_value=12, initial=1
-    )
-    children_ages = forms.CharField(label=gettext_lazy("Âge des enfants"), max_length=120)
+    children_count, children_ages, adults_count = family_fields().values()
 
-    def __init__(self, *args, sessions, **kwargs):
+    def __init__(self, *args, sessions, activity, **kwargs):
         super().__init__(*args, **kwargs)
+        self.activity = activity
         self.fields["occurrence"].choices = [
             (o.pk, timezone.localtime(o.start, o.place.time_zone).strftime("%d/%m/%Y %H:%M"))
             for o in sessions
@@ -127,7 +131,7 @@ class PhonedFamilyForm(forms.Form):
         cleaned_data = super().clean()
         if not cleaned_data.get("email") and not (cleaned_data.get("phone") or "").strip():
             self.add_error("phone", _("Donnez un numéro de téléphone ou un courriel."))
-        return cleaned_data
+        return clean_family(self, cleaned_data, self.activity)
 
 
 @require_http_methods(["GET", "POST"])
@@ -135,7 +139,7 @@ def add_family(request, page_id: int):
     """Organisers add a family who phoned, to a session of their own activity."""
     activity = editable_activity(request, page_id)
     sessions = [o for o in _occurrences(activity) if accepts_registrations(o)]
-    form = PhonedFamilyForm(request.POST or None, sessions=sessions)
+    form = PhonedFamilyForm(request.POST or None, sessions=sessions, activity=activity)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         family = Family.from_form(data)
@@ -166,13 +170,22 @@ def add_family(request, page_id: int):
 
 
 def registrations(request, page_id: int):
-    """Who registered to the activity's sessions (organisers of its place, and ONE staff)."""
+    """Who registered to the activity's sessions (organisers of its place, and ONE staff): the
+    seats each family takes, the seats offered from the waiting list (until when, answered),
+    and the presence to tick."""
     activity = editable_activity(request, page_id)
+    unit = activity.capacity_unit
     by_session: dict[int, dict] = {}
     for registration in _registrations(activity):
         group = by_session.setdefault(
-            registration.occurrence_id, {"occurrence": registration.occurrence, "rows": []}
+            registration.occurrence_id,
+            {"occurrence": registration.occurrence, "rows": [], "taken": 0, "present": 0},
         )
+        registration.seat_count = registration.seats(unit)
+        if registration.status in HOLDING_SEATS:
+            group["taken"] += registration.seat_count
+        if registration.status == RegistrationStatus.CONFIRMED and registration.present:
+            group["present"] += 1
         group["rows"].append(registration)
     return TemplateResponse(
         request,
@@ -185,6 +198,7 @@ def registrations(request, page_id: int):
             "csv_url": reverse("activities_registrations_csv", args=[activity.pk]),
             "occurrences_url": reverse("activities_occurrences", args=[activity.pk]),
             "add_family_url": reverse("activities_add_family", args=[activity.pk]),
+            "presence_url": reverse("activities_presence", args=[activity.pk]),
         },
     )
 
@@ -197,6 +211,11 @@ CSV_COLUMNS = [
     ("phone", gettext_lazy("téléphone")),
     ("children_count", gettext_lazy("enfants")),
     ("children_ages", gettext_lazy("âges")),
+    ("adults_count", gettext_lazy("adultes")),
+    ("seats", gettext_lazy("places")),
+    ("offer", gettext_lazy("place proposée jusqu'au")),
+    ("offer_answer", gettext_lazy("réponse")),
+    ("present", gettext_lazy("présente")),
     ("created_at", gettext_lazy("inscrite le")),
 ]
 
@@ -204,6 +223,10 @@ CSV_COLUMNS = [
 def _csv_cell(value: str) -> str:
     # A cell starting with =, +, - or @ would be run as a formula by a spreadsheet.
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _local(moment, occurrence) -> str:
+    return timezone.localtime(moment, occurrence.place.time_zone).strftime("%Y-%m-%d %H:%M")
 
 
 def registrations_csv(request, page_id: int) -> HttpResponse:
@@ -215,6 +238,7 @@ def registrations_csv(request, page_id: int) -> HttpResponse:
     writer.writerow([str(label) for _key, label in CSV_COLUMNS])
     for registration in _registrations(activity):
         occurrence = registration.occurrence
+        offer_until = registration.offer_expires_at
         writer.writerow(
             [
                 _csv_cell(value)
@@ -226,6 +250,11 @@ def registrations_csv(request, page_id: int) -> HttpResponse:
                     registration.phone,
                     str(registration.children_count),
                     registration.children_ages,
+                    str(registration.adults_count),
+                    str(registration.seats(activity.capacity_unit)),
+                    _local(offer_until, occurrence) if offer_until else "",
+                    registration.get_offer_answer_display(),
+                    _("oui") if registration.present else "",
                     timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
                 )
             ]

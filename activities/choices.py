@@ -1,5 +1,5 @@
-"""Choices of activities: the editor's plain-language schedule (never raw RRULE text) and a
-registration's status."""
+"""Choices of activities: the editor's plain-language schedule (never raw RRULE text), a
+registration's status, what a capacity counts and a waiting family's answer to a seat offered."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,4 +36,23 @@ class SessionStatus(models.TextChoices):
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("confirmée")
     WAITING = "waiting", _("sur liste d'attente")
+    # A freed seat offered to a waiting family until its answer or its deadline: held for them.
+    OFFERED = "offered", _("place proposée")
     CANCELLED = "cancelled", _("annulée")
+
+
+# The statuses whose seats are taken: nobody else may have them.
+HOLDING_SEATS = (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED)
+# The statuses of families still expecting the session: told of its changes.
+EXPECTING = (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED, RegistrationStatus.WAITING)
+
+
+class CapacityUnit(models.TextChoices):
+    CHILDREN = "children", _("enfants")
+    PEOPLE = "people", _("personnes (enfants et adultes)")
+
+
+class OfferAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("acceptée")
+    DECLINED = "declined", _("refusée")
+    EXPIRED = "expired", _("sans réponse à temps")

@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
-from django.utils import timezone
 
-from activities.models import Occurrence, Presence, Registration
+from activities.models import Occurrence
 
 
 def cycle_sessions(activity_id: int) -> QuerySet[Occurrence]:
@@ -52,13 +51,3 @@ def anchors_of(occurrence_ids: Iterable[int]) -> dict[int, int]:
 def cycle_dates(occurrences: Iterable[Occurrence]) -> list[Occurrence]:
     """The sessions a page lists as the cycle's dates (cancelled ones shown as cancelled)."""
     return [o for o in occurrences if not o.withdrawn]
-
-
-def note_presence(registration: Registration, occurrence: Occurrence, present: bool) -> Presence:
-    """The organiser ticks (or unticks) a family on one session's register."""
-    presence, _created = Presence.objects.update_or_create(
-        registration=registration,
-        occurrence=occurrence,
-        defaults={"present": present, "noted_at": timezone.now()},
-    )
-    return presence

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from activities.choices import RegistrationStatus
 from activities.models import ActivityPage, Occurrence
+from activities.models.seats import seats_taken
 from core.countries import TIME_ZONES
 from directory.models import PlacePage
 
@@ -33,13 +33,9 @@ def upcoming() -> QuerySet[Occurrence]:
     return (
         public_occurrences()
         .filter(end__gte=timezone.now())
-        .annotate(confirmed_count=confirmed_count())
+        .annotate(seats_taken=seats_taken())
         .order_by("start", "pk")
     )
-
-
-def confirmed_count() -> Count:
-    return Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
 
 
 def upcoming_for_place(place) -> list[Occurrence]:

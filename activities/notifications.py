@@ -25,10 +25,10 @@ from django.db import transaction
 from django.utils import translation
 
 from activities.calendars import session_invitation
-from activities.choices import RegistrationStatus
+from activities.choices import EXPECTING, RegistrationStatus
 from activities.cycles import anchors_of, cycle_dates, cycle_sessions
 from activities.models import Occurrence, Registration
-from activities.registration_links import manage_url
+from activities.registration_links import manage_url, offer_url
 from activities.texts import text_registration, text_session_change
 from core.mail import Attachment, queue_email, render_email
 from core.pages import localized_url
@@ -36,7 +36,15 @@ from core.pages import localized_url
 logger = logging.getLogger(__name__)
 
 # A registration's own events, and what can happen to its session.
-REGISTRATION_EVENTS = {"registered", "reminded", "promoted", "cancelled", "reminder"}
+REGISTRATION_EVENTS = {
+    "registered",
+    "reminded",
+    "offered",
+    "offer_expired",
+    "promoted",
+    "cancelled",
+    "reminder",
+}
 SESSION_EVENTS = {"session_cancelled", "session_moved", "session_changed", "session_restored"}
 
 
@@ -64,6 +72,7 @@ def _context(
 ):
     tz = occurrence.place.time_zone
     previous_start = previous_end = None
+    offered = registration.status == RegistrationStatus.OFFERED
     if change is not None and change.previous_start is not None:
         previous_start = change.previous_start.astimezone(tz)
         previous_end = change.previous_end.astimezone(tz) if change.previous_end else None
@@ -82,6 +91,11 @@ def _context(
         # A cycle's registration is on its first session; a change may be of another one.
         "cycle_session": occurrence.pk != registration.occurrence_id,
         "manage_url": manage_url(registration, base_url),
+        "accept_url": offer_url(registration, base_url, "accepter") if offered else "",
+        "decline_url": offer_url(registration, base_url, "refuser") if offered else "",
+        "offer_until": (
+            registration.offer_expires_at.astimezone(tz) if registration.offer_expires_at else None
+        ),
         "activity_url": localized_url(occurrence.activity, base_url),
         "retention_days": settings.ACTIVITIES["retention_days"],
         # A cycle's dates, first to last, in the family's words of its registration.
@@ -180,7 +194,7 @@ def tell_session_change(occurrence_ids: Iterable[int], changes: dict[int, Sessio
         registrations = (
             Registration.objects.filter(
                 occurrence_id__in=set(anchors.values()),
-                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+                status__in=EXPECTING,
             )
             .exclude(email="")
             .select_related(

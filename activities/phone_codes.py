@@ -24,8 +24,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from activities.models import Occurrence, PhoneCheck, Registration
-from activities.notifications import tell
-from activities.registrations import promote_waiting
+from activities.offers import offer_freed_seats
 from activities.texts import code_text, send_text, text_registration
 from core.texting import forget_registrations
 
@@ -67,21 +66,21 @@ def pending_check(registration: Registration) -> PhoneCheck | None:
 
 def release(check: PhoneCheck, base_url: str | None = None) -> None:
     """The code not typed in time, or wrong too often: a held seat is freed (the registration
-    deleted, the first waiting family promoted), an e-mailed family keeps its registration
-    without texts. Call inside a transaction."""
+    deleted, its seats offered to the waiting families: activities.offers), an e-mailed family
+    keeps its registration without texts. Call inside a transaction."""
     registration = check.registration
     if not check.holds_seat:
         check.delete()
         Registration.objects.filter(pk=registration.pk).update(texts=False)
         return
-    Occurrence.objects.select_for_update().get(pk=registration.occurrence_id)
-    occurrence_id = registration.occurrence_id
+    occurrence = (
+        Occurrence.objects.select_for_update()
+        .select_related("activity")
+        .get(pk=registration.occurrence_id)
+    )
     forget_registrations([registration.pk])
     registration.delete()
-    promoted = promote_waiting(occurrence_id)
-    if promoted is not None:
-        tell(promoted, "promoted", base_url)
-        logger.info("Registration %s promoted from the waiting list", promoted.pk)
+    offer_freed_seats(occurrence, base_url)
 
 
 def check_code(registration: Registration, typed: str, base_url: str) -> tuple[Outcome, int]:

@@ -1,5 +1,5 @@
-"""The register of one session of a cycle: the organiser ticks the families present, on a
-phone, from the activity's sessions in the admin (activities.cycles.note_presence)."""
+"""Where the organiser ticks the families present (activities.presence): the activity's register,
+one form a session; and a cycle's session's register, from the activity's sessions."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from activities.admin_views import editable_activity
-from activities.choices import RegistrationStatus
-from activities.cycles import anchor_of, note_presence
 from activities.models import Occurrence, Presence
+from activities.presence import expected_families, mark_presence
 
 
 @require_http_methods(["GET", "POST"])
@@ -25,15 +24,9 @@ def register(request, page_id: int, occurrence_id: int):
     occurrence = get_object_or_404(
         Occurrence.objects.select_related("activity", "place"), pk=occurrence_id, activity=activity
     )
-    families = list(
-        anchor_of(occurrence)
-        .registrations.filter(status=RegistrationStatus.CONFIRMED)
-        .order_by("name", "pk")
-    )
+    families = list(expected_families(occurrence).order_by("name", "pk"))
     if request.method == "POST":
-        ticked = set(request.POST.getlist("present"))
-        for registration in families:
-            note_presence(registration, occurrence, str(registration.pk) in ticked)
+        mark_presence(occurrence, _ids(request.POST.getlist("present")))
         messages.success(request, _("Les présences sont enregistrées."))
         return redirect("activities_occurrences", page_id=activity.pk)
     present = set(
@@ -54,3 +47,23 @@ def register(request, page_id: int, occurrence_id: int):
             "occurrences_url": reverse("activities_occurrences", args=[activity.pk]),
         },
     )
+
+
+def _ids(values: list[str]) -> set[int]:
+    return {int(value) for value in values if value.isdigit()}
+
+
+@require_POST
+def presence(request, page_id: int):
+    """The register's presence form for one session."""
+    activity = editable_activity(request, page_id)
+    occurrence = get_object_or_404(
+        Occurrence, pk=request.POST.get("occurrence") or 0, activity=activity
+    )
+    count = mark_presence(occurrence, _ids(request.POST.getlist("present")))
+    messages.success(
+        request,
+        _("Présence enregistrée : %(count)d famille(s).") % {"count": count},
+    )
+    register_url = reverse("activities_registrations", args=[activity.pk])
+    return redirect(f"{register_url}#seance-{occurrence.pk}")

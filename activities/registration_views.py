@@ -17,10 +17,11 @@ from django.views.decorators.http import require_http_methods
 
 from activities.choices import RegistrationStatus
 from activities.cycles import anchor_of, cycle_dates, cycle_sessions
+from activities.family_fields import clean_family, family_fields
 from activities.models import ActivityPage
 from activities.phone_codes import pending_check, release_expired
 from activities.phone_views import after_registration, clean_contact
-from activities.registration_links import registration_for_token
+from activities.registration_links import offer_url, registration_for_token
 from activities.registrations import (
     Family,
     RegistrationClosed,
@@ -59,14 +60,7 @@ class RegistrationForm(forms.Form):
             "par SMS pour vérifier le numéro."
         ),
     )
-    children_count = forms.IntegerField(
-        label=gettext_lazy("Nombre d'enfants"), min_value=1, max_value=12, initial=1
-    )
-    children_ages = forms.CharField(
-        label=gettext_lazy("Âge des enfants"),
-        max_length=120,
-        help_text=gettext_lazy("Par exemple : 8 mois et 3 ans."),
-    )
+    children_count, children_ages, adults_count = family_fields().values()
     consent = forms.BooleanField(label="")
     # A field people never see (hidden by CSS, out of the tab order): bots fill it in.
     website = forms.CharField(
@@ -77,11 +71,13 @@ class RegistrationForm(forms.Form):
         self,
         *args,
         retention_days: int,
+        activity,
         phone_allowed: bool = False,
         region: str | None = None,
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
+        self.activity = activity
         self.phone_allowed = phone_allowed
         self.region = region
         # Given or not, checked in `clean`: texts alone will do.
@@ -104,7 +100,7 @@ class RegistrationForm(forms.Form):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
 
     def clean(self):
-        return clean_contact(self, super().clean())
+        return clean_family(self, clean_contact(self, super().clean()), self.activity)
 
 
 RATE_SCOPE = "registration"
@@ -152,6 +148,7 @@ def registration_form(request: HttpRequest, page_path: str, occurrence_id: int) 
     form = RegistrationForm(
         request.POST or None,
         retention_days=retention,
+        activity=activity,
         phone_allowed=activity.phone_registration,
         region=occurrence.place.country,
     )
@@ -216,6 +213,9 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
             "link_query": content_query(request),
             "place": occurrence.place,
             "waiting_rank": registration.waiting_rank(),
+            "accept_url": offer_url(registration, _base_url(request), "accepter")
+            if registration.status == RegistrationStatus.OFFERED
+            else "",
             "mail_held": request.GET.get(MAIL_HELD) == "1"
             and registration.status != RegistrationStatus.CANCELLED,
         },

@@ -1,5 +1,6 @@
-"""Registrations to a session: capacity never exceeded, the overflow on a waiting list, the
-first waiting family promoted when someone cancels.
+"""Registrations to a session: capacity never exceeded, counted in the activity's unit (a family
+takes its children, or its children and adults: `activities.models.seats`), the overflow on a
+waiting list, a freed seat offered to the next waiting family that fits (`activities.offers`).
 
 Both changes lock the session's row (`select_for_update`, a real row lock on PostgreSQL; on
 SQLite the settings make every transaction take the write lock when it begins) before
@@ -17,10 +18,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone, translation
 
-from activities.choices import RegistrationStatus
+from activities.choices import HOLDING_SEATS, OfferAnswer, RegistrationStatus
 from activities.cycles import anchors_of
 from activities.models import Occurrence, Registration
+from activities.models.seats import seats_of
 from activities.notifications import tell
+from activities.offers import free_seats, offer_freed_seats, settle
 from core.recipients import may_send, same_mailbox
 
 logger = logging.getLogger(__name__)
@@ -39,6 +42,9 @@ class Family:
     children_ages: str
     # The language e-mails to the family are written in; the active one when None.
     language: str | None = None
+    adults_count: int = 1
+    # Each child's age in months, as read from `children_ages` (activities.child_ages).
+    children_months: tuple[int, ...] = ()
 
     @classmethod
     def from_form(cls, data: Mapping) -> Family:
@@ -49,7 +55,12 @@ class Family:
             phone=data["phone"].strip(),
             children_count=data["children_count"],
             children_ages=data["children_ages"].strip(),
+            adults_count=data.get("adults_count", 1),
+            children_months=tuple(data.get("children_months") or ()),
         )
+
+    def seats(self, unit: str) -> int:
+        return seats_of(unit, self.children_count, self.adults_count)
 
 
 def accepts_registrations(occurrence: Occurrence) -> bool:
@@ -110,6 +121,8 @@ def register(
         )
         if not accepts_registrations(occurrence):
             raise RegistrationClosed
+        # Offers past their time go to the next waiting families before this one is counted.
+        settle(occurrence, base_url)
         existing = existing_registration(occurrence, family)
         if existing is not None:
             # The same family again (a retry, a double click, or someone else's address): no
@@ -120,11 +133,10 @@ def register(
                 tell(existing, "reminded", base_url)
             logger.info("Registration %s found again for session %s", existing.pk, occurrence.pk)
             return Registered(existing, created=False, told=told)
-        capacity = occurrence.activity.capacity
-        confirmed = occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+        free = free_seats(occurrence)
         status = (
             RegistrationStatus.CONFIRMED
-            if capacity is None or confirmed < capacity
+            if free is None or family.seats(occurrence.activity.capacity_unit) <= free
             else RegistrationStatus.WAITING
         )
         registration = Registration.objects.create(
@@ -134,6 +146,8 @@ def register(
             phone=family.phone,
             children_count=family.children_count,
             children_ages=family.children_ages,
+            children_months=list(family.children_months),
+            adults_count=family.adults_count,
             consent_at=timezone.now(),
             status=status,
             language=family.language or translation.get_language() or "",
@@ -155,44 +169,30 @@ def _may_tell(registration: Registration, by_organiser: bool) -> bool:
     return may_send("registration", registration.email)
 
 
-def cancel(registration: Registration, base_url: str) -> Registration | None:
-    """Cancel a registration; return the waiting one promoted to its place, if any."""
-    promoted = None
+def cancel(registration: Registration, base_url: str) -> list[Registration]:
+    """Cancel a registration (an offered seat's family saying no, too); return the waiting
+    families the freed seats are offered to."""
+    offered: list[Registration] = []
     with transaction.atomic():
-        Occurrence.objects.select_for_update().get(pk=registration.occurrence_id)
+        occurrence = (
+            Occurrence.objects.select_for_update()
+            .select_related("activity")
+            .get(pk=registration.occurrence_id)
+        )
         registration.refresh_from_db()
         if registration.status == RegistrationStatus.CANCELLED:
-            return None
-        freed = registration.status == RegistrationStatus.CONFIRMED
+            return []
+        freed = registration.status in HOLDING_SEATS
+        if registration.status == RegistrationStatus.OFFERED:
+            registration.offer_answer = OfferAnswer.DECLINED
+            registration.offer_answered_at = timezone.now()
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = timezone.now()
-        registration.save(update_fields=["status", "cancelled_at"])
+        registration.save(
+            update_fields=["status", "cancelled_at", "offer_answer", "offer_answered_at"]
+        )
         if freed:
-            promoted = promote_waiting(registration.occurrence_id)
+            offered = offer_freed_seats(occurrence, base_url)
         tell(registration, "cancelled", base_url)
-        if promoted is not None:
-            tell(promoted, "promoted", base_url)
     logger.info("Registration %s cancelled", registration.pk)
-    if promoted is not None:
-        logger.info("Registration %s promoted from the waiting list", promoted.pk)
-    return promoted
-
-
-def promote_waiting(occurrence_id: int) -> Registration | None:
-    """The first waiting family takes a freed place. Call with the session's row locked."""
-    occurrence = Occurrence.objects.select_related("activity").get(pk=occurrence_id)
-    capacity = occurrence.activity.capacity
-    confirmed = occurrence.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
-    if capacity is not None and confirmed >= capacity:
-        return None
-    first = (
-        occurrence.registrations.filter(status=RegistrationStatus.WAITING)
-        .order_by("created_at", "pk")
-        .first()
-    )
-    if first is None:
-        return None
-    first.status = RegistrationStatus.CONFIRMED
-    first.promoted_at = timezone.now()
-    first.save(update_fields=["status", "promoted_at"])
-    return first
+    return offered

@@ -23,10 +23,10 @@ from django.db import transaction
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from activities.choices import RegistrationStatus
+from activities.choices import EXPECTING, RegistrationStatus
 from activities.cycles import anchors_of
 from activities.models import Occurrence, Registration
-from activities.registration_links import manage_url
+from activities.registration_links import manage_url, offer_url
 from core.sms import Text, fit_one_part
 from core.texting import Sender, queue_text
 
@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 
 TEXTED_EVENTS = {
     "registered",
+    "offered",
+    "offer_expired",
     "promoted",
     "reminder",
     "session_cancelled",
@@ -52,6 +54,10 @@ def _template(event: str, status: str) -> str:
         )
     return {
         "registered": _("Inscription confirmée : %(title)s, %(when)s, %(place)s."),
+        "offered": _("Place libre pour vous : %(title)s, %(when)s. Répondez avant le %(until)s :"),
+        "offer_expired": _(
+            "Sans réponse à temps, la place est allée à la famille suivante : %(title)s, %(when)s."
+        ),
         "promoted": _(
             "Une place s'est libérée, inscription confirmée : %(title)s, %(when)s, %(place)s."
         ),
@@ -95,11 +101,19 @@ def registration_text(
             "title": occurrence.activity.title,
             "when": formats.date_format(occurrence.local_start, "D d/m H:i"),
             "place": occurrence.place.title[:40],
+            "until": "",
         }
         template = _template(event, registration.status)
         if event == "session_moved" and previous_start is not None:
             values["before"] = formats.date_format(previous_start.astimezone(tz), "D d/m H:i")
             template = _template("session_moved_from", registration.status)
+        if event == "offered":
+            values["until"] = formats.date_format(
+                registration.offer_expires_at.astimezone(tz), "d/m H:i"
+            )
+            # The answer's link is the text's point: never the piece dropped to fit.
+            link = " " + offer_url(registration, base_url)
+            return fit_template(template + link, values)
         link = ""
         if event in {"registered", "promoted", "session_changed"}:
             link = " " + manage_url(registration, base_url)
@@ -186,7 +200,7 @@ def text_session_change(
                 occurrence_id__in=set(anchors.values()),
                 texts=True,
                 phone_check__isnull=True,
-                status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING],
+                status__in=EXPECTING,
             )
             .exclude(phone="")
             .select_related("occurrence__activity", "occurrence__place", "occurrence__closure")

@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, re_path
 
-from activities import phone_views, registration_views
+from activities import offer_views, phone_views, registration_views
 from activities.calendars import activity_feed, occurrences_feed, place_feed
 from activities.cycles import cycle_sessions
 from activities.models import ActivityPage
@@ -69,6 +69,8 @@ urlpatterns = [
         phone_views.registration_code,
         name="registration_code",
     ),
+    path("inscriptions/p/<str:token>/", offer_views.seat_offer, name="seat_offer"),
+    path("inscriptions/p/<str:token>/<str:answer>/", offer_views.seat_offer, name="seat_offer"),
     path(
         "inscriptions/<str:token>/",
         registration_views.registration_detail,

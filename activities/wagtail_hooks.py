@@ -56,7 +56,7 @@ def activities_admin_urls():
         path(
             "activities/<int:page_id>/seances/<int:occurrence_id>/presences/",
             presence_views.register,
-            name="activities_presence",
+            name="activities_cycle_presence",
         ),
         path(
             "activities/<int:page_id>/inscriptions/",
@@ -67,6 +67,11 @@ def activities_admin_urls():
             "activities/<int:page_id>/inscriptions/ajouter/",
             admin_views.add_family,
             name="activities_add_family",
+        ),
+        path(
+            "activities/<int:page_id>/inscriptions/presence/",
+            presence_views.presence,
+            name="activities_presence",
         ),
         path(
             "activities/<int:page_id>/inscriptions.csv",

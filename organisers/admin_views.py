@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from activities.models import Occurrence
+from activities.presence import presence_counts
 from core.pagination import linked_page
 from directory.models import PlacePage
 from directory.roles import organiser_group
@@ -126,9 +127,13 @@ def head_count(request, occurrence_id: int):
     if not can_count_for(request.user, occurrence.place_id):
         raise PermissionDenied
     existing = HeadCount.objects.filter(occurrence=occurrence).first()
+    # The families ticked present on the register: their children and adults, not typed again.
+    present = None if existing else presence_counts(occurrence.pk)
+    initial = {"children": present.children, "adults": present.adults} if present else None
     form = HeadCountForm(
         request.POST if request.method == "POST" else None,
         instance=existing or HeadCount(occurrence=occurrence),
+        initial=initial,
     )
     if form.is_valid():
         form.save()
@@ -139,6 +144,7 @@ def head_count(request, occurrence_id: int):
         "header_icon": "group",
         "occurrence": occurrence,
         "form": form,
+        "from_register": present,
     }
     status = 400 if form.is_bound else 200
     return TemplateResponse(request, "organisers/admin/head_count.html", context, status=status)

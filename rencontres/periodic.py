@@ -156,12 +156,13 @@ TIMERS = (
         ),
     ),
     # Seats held for a texted code not typed in time (activities.phone_codes): freed within
-    # minutes, and the texts' delivery receipts read (core.texting).
+    # minutes; seats offered from a waiting list and not answered in time: offered to the next
+    # family (activities.offers); and the texts' delivery receipts read (core.texting).
     Timer(
         "frequent",
         "Rencontres commands every five minutes",
         time(0, 0),
-        (("expire_phone_holds",), ("read_text_receipts",)),
+        (("expire_phone_holds",), ("expire_seat_offers",), ("read_text_receipts",)),
         every_minutes=5,
     ),
     # The search alerts' digests, once a week (a second run in the ISO week sends nothing).

@@ -67,6 +67,8 @@ def activity_form_data(**overrides) -> dict:
         "fee_amount": "",
         "price": "Gratuit",
         "capacity": "10",
+        "capacity_unit": "children",
+        "offer_hours": "24",
         "registration_required": "on",
         "start_date": "2027-03-01",
         "start_time": "09:30",

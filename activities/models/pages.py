@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from activities.choices import Ends, MonthWeek, Repeat
+from activities.choices import CapacityUnit, Ends, MonthWeek, Repeat
 from activities.forms import ActivityPageForm
 from activities.panels import SchedulePreviewPanel
 from activities.recurrence import Schedule
@@ -56,7 +56,24 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
         null=True,
         blank=True,
         validators=[MinValueValidator(1)],
-        help_text=_("Nombre de familles accueillies à chaque séance. Vide : sans limite."),
+        help_text=_(
+            "Nombre d'enfants ou de personnes accueillis à chaque séance. Vide : sans limite."
+        ),
+    )
+    capacity_unit = models.CharField(
+        _("les places comptent"),
+        max_length=10,
+        choices=CapacityUnit.choices,
+        default=CapacityUnit.CHILDREN,
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("délai pour répondre à une place libérée (heures)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+        help_text=_(
+            "Une place libérée est proposée à la famille suivante sur la liste d'attente pendant "
+            "ce temps, moins quand la séance est proche."
+        ),
     )
     # A note beside the fee (`core.fees.Fee`): "par visite", "goûter compris"…
     price = models.CharField(_("prix"), max_length=120, default=_("Gratuit"))
@@ -146,7 +163,14 @@ class ActivityPage(TranslatedTreeMixin, AgeRange, Fee, Page):
                 FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("fee_kind"), FieldPanel("fee_amount")]),
                 FieldPanel("price"),
-                FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_required")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("capacity"),
+                        FieldPanel("capacity_unit"),
+                        FieldPanel("registration_required"),
+                    ]
+                ),
+                FieldPanel("offer_hours"),
                 FieldPanel("phone_registration"),
                 FieldPanel("is_cycle"),
                 FieldPanel("what_to_bring"),

@@ -1,5 +1,5 @@
-"""Registrations for a session, within its capacity (the overflow waits), and the places
-trusted to publish without review."""
+"""Registrations for a session, within its capacity counted in children or people (the overflow
+waits), and the places trusted to publish without review."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from activities.choices import RegistrationStatus
+from activities.choices import OfferAnswer, RegistrationStatus
+from activities.models.seats import seats_of
 from activities.models.sessions import Occurrence
 from directory.models import PlacePage
 
@@ -50,7 +51,12 @@ class Registration(models.Model):
     children_count = models.PositiveSmallIntegerField(
         _("nombre d'enfants"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
+    # As the family typed them; `children_months` as read (activities.child_ages), one a child.
     children_ages = models.CharField(_("âges des enfants"), max_length=120)
+    children_months = models.JSONField(_("âges des enfants (mois)"), default=list, blank=True)
+    adults_count = models.PositiveSmallIntegerField(
+        _("nombre d'adultes"), default=1, validators=[MaxValueValidator(12)]
+    )
     consent_at = models.DateTimeField(_("consentement donné le"))
     status = models.CharField(
         _("statut"), max_length=10, choices=RegistrationStatus.choices, db_index=True
@@ -64,6 +70,13 @@ class Registration(models.Model):
     reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
     # Added by an organiser (a family who phoned), not through the public form.
     added_by_organiser = models.BooleanField(_("ajoutée par l'organisateur"), default=False)
+    # A freed seat offered to this waiting family (activities.offers): until when, and its answer.
+    offered_at = models.DateTimeField(_("place proposée le"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("place proposée jusqu'au"), null=True, blank=True)
+    offer_answer = models.CharField(
+        _("réponse"), max_length=10, choices=OfferAnswer.choices, blank=True
+    )
+    offer_answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -86,3 +99,7 @@ class Registration(models.Model):
             | models.Q(created_at=self.created_at, pk__lt=self.pk)
         )
         return ahead.count() + 1
+
+    def seats(self, unit: str) -> int:
+        """The seats the family takes, in the activity's unit."""
+        return seats_of(unit, self.children_count, self.adults_count)

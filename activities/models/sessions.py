@@ -7,8 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import RegistrationStatus, SessionStatus
+from activities.choices import SessionStatus
 from activities.models.pages import ActivityPage
+from activities.models.seats import seats_left, seats_taken
 from directory.models import PlacePage
 
 
@@ -113,15 +114,15 @@ class Occurrence(models.Model):
         )
 
     def remaining_places(self) -> int | None:
-        """Places left; None without a limit. Listings annotate `confirmed_count` so that
-        this costs no query per session."""
+        """Seats left, in the activity's unit; None without a limit. Listings annotate
+        `seats_taken` (activities.models.seats) so that this costs no query per session."""
         capacity = self.activity.capacity
         if not capacity:
             return None
-        confirmed = getattr(self, "confirmed_count", None)
-        if confirmed is None:
-            confirmed = self.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
-        return max(0, capacity - confirmed)
+        taken = getattr(self, "seats_taken", None)
+        if taken is None:
+            taken = type(self).objects.filter(pk=self.pk).aggregate(taken=seats_taken())["taken"]
+        return seats_left(capacity, taken)
 
     @property
     def local_start(self):

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
-from activities.choices import RegistrationStatus
 from activities.cycles import anchors_of
 from activities.listing import public_occurrences
-from activities.models import ActivityPage, Occurrence, Registration
+from activities.models import ActivityPage, Occurrence
+from activities.models.seats import seats_left, seats_taken
 from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
@@ -80,32 +79,25 @@ class ActivityHit:
         return self.activity.registration_required
 
 
-def cycles_confirmed(occurrences: list[Occurrence]) -> dict[int, int]:
-    """A cycle's seats are its first session's: each of its sessions' confirmed families
-    (three queries when the page holds cycles, none otherwise)."""
+def cycles_seats_taken(occurrences: list[Occurrence]) -> dict[int, int]:
+    """A cycle's seats are its first session's: the seats its families take there, for each of
+    its sessions (two queries when the page holds cycles, none otherwise)."""
     if not occurrences:
         return {}
     anchors = anchors_of(o.pk for o in occurrences)
-    counts = dict(
-        Registration.objects.filter(
-            occurrence_id__in=set(anchors.values()), status=RegistrationStatus.CONFIRMED
-        )
-        .values_list("occurrence_id")
-        .annotate(n=Count("pk"))
-        .order_by()
+    taken = dict(
+        Occurrence.objects.filter(pk__in=set(anchors.values()))
+        .annotate(taken=seats_taken())
+        .values_list("pk", "taken")
     )
-    return {pk: counts.get(anchor, 0) for pk, anchor in anchors.items()}
+    return {pk: taken.get(anchor, 0) for pk, anchor in anchors.items()}
 
 
 def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     occurrences = (
         Occurrence.objects.select_related("activity", "place", "closure")
         .prefetch_related("activity__objectives", "activity__languages")
-        .annotate(
-            confirmed=Count(
-                "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
-            )
-        )
+        .annotate(seats_taken=seats_taken())
     )
     near = query.get("near")
     ordered = in_order(occurrences, ids)
@@ -114,15 +106,13 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
     records = {r.id: r for r in place_records(dict.fromkeys(o.place_id for o in ordered))}
     # The activities' notices: one query for the page's activities.
     notices = activities_notices({o.activity for o in ordered})
-    confirmed = cycles_confirmed([o for o in ordered if o.activity.is_cycle])
+    cycle_seats = cycles_seats_taken([o for o in ordered if o.activity.is_cycle])
     found = []
     for occurrence in ordered:
         activity = occurrence.activity
         place = PlaceSummary(records[occurrence.place_id])
-        remaining = None
-        if activity.capacity:
-            taken = confirmed.get(occurrence.pk, occurrence.confirmed)
-            remaining = max(0, activity.capacity - taken)
+        # A cycle's seats are its first session's (one registration for the whole cycle).
+        taken = cycle_seats.get(occurrence.pk, occurrence.seats_taken)
         found.append(
             ActivityHit(
                 id=occurrence.pk,
@@ -133,7 +123,7 @@ def session_hits(ids: list[int], query: SearchQuery) -> list[ActivityHit]:
                 status=occurrence.public_status,
                 previous_start=occurrence.local_previous_start,
                 calendar_url=occurrence.calendar_url,
-                remaining_places=remaining,
+                remaining_places=seats_left(activity.capacity, taken),
                 place=place,
                 distance_km=distance(near, (place.latitude, place.longitude)),
                 activity=activity,

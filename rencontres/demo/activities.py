@@ -349,12 +349,30 @@ def _as_cycle(fields: dict, weekday: int, today: date) -> None:
     )
 
 
-def demo_families(rng: random.Random, count: int) -> list[tuple[str, str, int, str]]:
-    """Fictional families (name, e-mail at an example domain, children, ages)."""
+DEMO_AGES = {"8 mois": 8, "18 mois": 18, "2 ans": 24, "3 ans": 36}
+
+
+@dataclass(frozen=True)
+class DemoFamily:
+    """A fictional family: an e-mail at an example domain, each child's age, its adults."""
+
+    name: str
+    email: str
+    ages: tuple[str, ...]
+    adults: int
+
+    @property
+    def months(self) -> list[int]:
+        return [DEMO_AGES[age] for age in self.ages]
+
+
+def demo_families(rng: random.Random, count: int) -> list[DemoFamily]:
     names = ["Martin", "Dubois", "Lambert", "Peeters", "Diallo", "Benali", "Nguyen", "Leroy"]
     families = []
     for _ in range(count):
         name = f"Famille {rng.choice(names)}"
         email = f"famille-{rng.randrange(10**6):06d}@{DEMO_EMAIL_DOMAIN}"
-        families.append((name, email, rng.randint(1, 2), rng.choice(["8 mois", "2 ans", "3 ans"])))
+        # Mostly one child, sometimes two (twins, or a baby and an elder), one or two adults.
+        ages = tuple(rng.choice(list(DEMO_AGES)) for _ in range(rng.choice([1, 1, 1, 2])))
+        families.append(DemoFamily(name, email, ages, rng.choice([1, 1, 2])))
     return families

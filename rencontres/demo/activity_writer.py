@@ -25,6 +25,7 @@ from wagtail.models import Page
 from activities.choices import RegistrationStatus
 from activities.models import ActivityNotice, ActivityPage, Occurrence, Registration
 from activities.occurrences import window_days
+from activities.offers import offer_deadline
 from activities.recurrence import Schedule
 from core.countries import TIME_ZONES
 from core.weekdays import parse_weekdays
@@ -37,6 +38,8 @@ from rencontres.demo.head_counts import draw_head_counts
 from rencontres.demo.writer import bulk_insert, instance_rows
 
 WAITING_PER_FULL_SESSION = 2
+# The activities' default time to answer a seat offered.
+OFFER_HOURS = 24
 # How far back the demo's past sessions go (an activity began up to this long ago).
 PAST_DAYS = 150
 
@@ -278,25 +281,40 @@ class ActivityWriter:
             for occurrence in sessions:
                 rng = random.Random(f"{self.seed}:{occurrence.activity_id}:{occurrence.date}")
                 people = demo_families(rng, capacity + WAITING_PER_FULL_SESSION)
-                for rank, (name, email, children, ages) in enumerate(people):
+                # Seats counted in children (the activity's default unit) until the session is
+                # full, then a waiting list; the seat a family left is offered to the first
+                # waiting family that fits (activities.offers), so organisers see an offer.
+                free = capacity
+                offered = False
+                for rank, family in enumerate(people):
+                    children = len(family.ages)
+                    status = RegistrationStatus.WAITING
+                    if children <= free and rank < capacity:
+                        status, free = RegistrationStatus.CONFIRMED, free - children
+                    elif children <= free and not offered:
+                        status, free, offered = RegistrationStatus.OFFERED, free - children, True
                     # Every third family reads texts, not e-mail (docs/sms.md): a number of
                     # the range France keeps for fiction (06 39 98 xx xx).
                     texts = rank % 3 == 2
                     registrations.append(
                         Registration(
                             occurrence=occurrence,
-                            name=name,
-                            email="" if texts else email,
+                            name=family.name,
+                            email="" if texts else family.email,
                             phone=f"+336399{rng.randrange(80000, 90000)}" if texts else "",
                             texts=texts,
                             children_count=children,
-                            children_ages=ages,
+                            children_ages=", ".join(family.ages),
+                            children_months=family.months,
+                            adults_count=family.adults,
                             consent_at=now,
                             created_at=now + timedelta(seconds=rank),
                             language="fr",
-                            status=RegistrationStatus.CONFIRMED
-                            if rank < capacity
-                            else RegistrationStatus.WAITING,
+                            status=status,
+                            offered_at=now if status == RegistrationStatus.OFFERED else None,
+                            offer_expires_at=offer_deadline(now, occurrence.start, OFFER_HOURS)
+                            if status == RegistrationStatus.OFFERED
+                            else None,
                         )
                     )
         Registration.objects.bulk_create(registrations, batch_size=2000)

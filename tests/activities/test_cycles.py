@@ -17,9 +17,10 @@ from icalendar import Calendar
 
 from activities.calendars import activity_uid, occurrence_uid, session_invitation
 from activities.choices import Ends, RegistrationStatus
-from activities.cycles import anchors_of, note_presence
+from activities.cycles import anchors_of
 from activities.models import Occurrence, Presence, Registration
 from activities.occurrences import cancel_occurrence
+from activities.presence import note_presence
 from activities.registrations import Family, RegistrationClosed, register
 from tests.activities.conftest import WORKSHOP_DAY
 from tests.factories import ActivityPageFactory

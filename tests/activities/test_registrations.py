@@ -69,7 +69,7 @@ def test_capacity_then_waiting_list(client, session, django_capture_on_commit_ca
     assert waiting.waiting_rank() == 1
 
 
-def test_cancelling_through_the_link_promotes_the_first_waiting_family(
+def test_cancelling_through_the_link_offers_the_seat_to_the_first_waiting_family(
     client, session, django_capture_on_commit_callbacks
 ):
     for n in (1, 2, 3, 4):
@@ -84,14 +84,16 @@ def test_cancelling_through_the_link_promotes_the_first_waiting_family(
     assert statuses == {
         "Famille 1": "cancelled",
         "Famille 2": "confirmed",
-        "Famille 3": "confirmed",
+        "Famille 3": "offered",
         "Famille 4": "waiting",
     }
     subjects = {message.to[0]: message.subject for message in mail.outbox}
-    assert subjects["famille3@example.org"].startswith("Une place s'est libérée : Atelier portage")
+    assert subjects["famille3@example.org"].startswith(
+        "Une place s'est libérée pour vous : Atelier portage"
+    )
     assert subjects["famille1@example.org"].startswith("Inscription annulée")
     assert "Votre inscription est annulée" in client.get(link).content.decode()
-    # The link cannot cancel twice, nor promote anyone else.
+    # The link cannot cancel twice, nor offer a seat to anyone else.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(link)
     assert Registration.objects.get(name="Famille 4").status == "waiting"
@@ -295,6 +297,11 @@ def test_organisers_see_and_export_their_registrations(
         "téléphone",
         "enfants",
         "âges",
+        "adultes",
+        "places",
+        "place proposée jusqu'au",
+        "réponse",
+        "présente",
         "inscrite le",
     ]
     assert rows[1][:4] == [

@@ -88,8 +88,8 @@ def test_a_wrong_code_five_times_frees_the_seat_for_the_waiting_family(
         assert f"Encore {left} essai" in answer.content.decode()
     last = type_code(client, response.url, wrong, django_capture_on_commit_callbacks)
     assert last.status_code == 410 and "Recommencer l'inscription" in last.content.decode()
-    (promoted,) = Registration.objects.all()
-    assert (promoted.name, promoted.status) == ("Famille 2", RegistrationStatus.CONFIRMED)
+    (offered,) = Registration.objects.all()
+    assert (offered.name, offered.status) == ("Famille 2", RegistrationStatus.OFFERED)
     assert [m.to for m in mail.outbox][-1] == ["famille2@example.org"]
 
 
@@ -182,7 +182,9 @@ def test_the_reminder_and_the_cancelled_session_by_text(
     assert kinds[-2:] == ["registration-reminder", "registration-session_cancelled"]
 
 
-def test_the_waiting_family_promoted_by_text(client, session, django_capture_on_commit_callbacks):
+def test_the_waiting_family_offered_a_seat_by_text(
+    client, session, django_capture_on_commit_callbacks
+):
     post(client, session, family(1), django_capture_on_commit_callbacks)
     response = post(client, session, by_text(2), django_capture_on_commit_callbacks)
     type_code(client, response.url, texted_code(), django_capture_on_commit_callbacks)
@@ -192,9 +194,11 @@ def test_the_waiting_family_promoted_by_text(client, session, django_capture_on_
 
     with django_capture_on_commit_callbacks(execute=True):
         cancel(first, "http://testserver/")
-    number, promoted = texting.outbox[-1]
-    assert promoted.startswith("Une place s'est libérée, inscription confirmée : Atelier")
-    assert count_parts(promoted) == 1
+    number, offered = texting.outbox[-1]
+    assert offered.startswith("Place libre pour vous : Atelier")
+    # The link to answer is the text's point: it is never the piece dropped to fit.
+    assert re.search(r" http://testserver/inscriptions/p/[\w.-]+/$", offered)
+    assert count_parts(offered) == 1
 
 
 @pytest.mark.parametrize(

@@ -216,7 +216,8 @@ def test_the_page_fits_a_phone(client, place_a, drop_in_a):
     for button in soup.select('button[name="state"]'):
         assert button.get("type") == "submit"
     label = soup.select_one(f'label[for="places-{drop_in_a.pk}"]')
-    assert label is not None
+    # Places counted as the activity counts them (its capacity's unit).
+    assert label.get_text() == "Places libres, en nombre d'enfants (facultatif)"
 
 
 def test_the_place_s_editor_leads_to_the_page(client, organiser_a, place_a):

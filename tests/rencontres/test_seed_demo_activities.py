@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from activities.choices import RegistrationStatus
+from activities.choices import HOLDING_SEATS, RegistrationStatus
 from activities.models import ActivityNotice, ActivityPage, Occurrence, Registration, RoomReport
 from directory.live_room import RoomState
 from directory.models import ClosurePeriod
@@ -63,8 +63,17 @@ def test_full_sessions_cancelled_sessions_and_closures(communes):  # noqa: F811
     waiting = Registration.objects.filter(status=RegistrationStatus.WAITING)
     assert waiting.exists()
     full = waiting.first().occurrence
-    confirmed = full.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
-    assert confirmed == full.activity.capacity and full.remaining_places() == 0
+    # Seats counted in children: held by the confirmed families and the one offered a seat,
+    # never more than the capacity; nobody waits who would fit in what is left.
+    held = full.registrations.filter(status__in=HOLDING_SEATS)
+    seats = sum(r.children_count for r in held)
+    assert seats <= full.activity.capacity
+    assert full.remaining_places() == full.activity.capacity - seats
+    left = full.remaining_places()
+    assert all(r.children_count > left for r in full.registrations.filter(status="waiting"))
+    offered = Registration.objects.filter(status=RegistrationStatus.OFFERED).first()
+    assert offered is not None and offered.offer_expires_at > offered.offered_at
+    assert len(offered.children_months) == offered.children_count
     assert Occurrence.objects.filter(cancelled_manually=True).exclude(manual_reason="").exists()
     # A closure over some of a place's sessions (a place without activities may be closed too).
     closure = Occurrence.objects.filter(closure__isnull=False).first().closure
