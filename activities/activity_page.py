@@ -14,7 +14,7 @@ from activities.models import Occurrence
 from activities.models.seats import seats_taken
 from activities.notices import activities_notices, place_notices
 from activities.registrations import accepts_registrations
-from activities.texts_in_language import activity_text
+from activities.texts_in_language import activity_text, draft_text
 from core.content_languages import content_of, content_query
 from core.translated_texts import text_language_context
 from directory.notice_records import Notice, announced_today
@@ -79,7 +79,7 @@ def activity_page_context(activity, request) -> dict:
     place = activity.place
     preview = getattr(request, "is_preview", False)
     content = content_of(request)
-    texts = activity_text(activity, content)
+    texts = draft_text(activity) if preview else activity_text(activity, content)
     if preview:
         upcoming = previewed_sessions(activity, place)
     else:

@@ -55,3 +55,16 @@ def activity_texts(
 
 def activity_text(activity: ActivityPage, content: str | None = None) -> ActivityTexts:
     return activity_texts([activity.pk], content)[activity.pk]
+
+
+def draft_text(activity: ActivityPage) -> ActivityTexts:
+    """The texts of the page being edited, for its preview: the draft, not what is stored."""
+    locale = getattr(activity, "locale", None)
+    language = locale.language_code if locale else TextLanguage.language
+    return ActivityTexts(
+        id=activity.pk,
+        title=activity.title,
+        description=activity.description,
+        what_to_bring=activity.what_to_bring,
+        text=TextLanguage(language=language, languages=(language,)),
+    )

@@ -53,6 +53,8 @@ def test_a_year_is_allowed(client):
         "engine": "database",
         "date_from": "2027-01-01",
         "date_to": "2028-01-01",
+        # The last page: nothing to follow (docs/partners-sync.md).
+        "next_cursor": None,
     }
 
 

@@ -32,8 +32,8 @@ BASE = "http://testserver/"
 
 @pytest.fixture
 def cycle(clock, place, workshop_at):
-    """Six Wednesdays from WORKSHOP_DAY, two families."""
-    return workshop_at(place, is_cycle=True, ends=Ends.COUNT, count=6, capacity=2)
+    """Six Wednesdays from WORKSHOP_DAY, two families of two children."""
+    return workshop_at(place, is_cycle=True, ends=Ends.COUNT, count=6, capacity=4)
 
 
 def sessions(cycle) -> list[Occurrence]:
@@ -200,7 +200,8 @@ def test_sessions_of_a_cycle_in_search_results_show_the_cycles_seats(
         {"from": WORKSHOP_DAY.isoformat(), "to": date(2027, 4, 30).isoformat()},
     )
     remaining = {r["id"]: r["activity"]["remaining_places"] for r in response.json()["results"]}
-    assert {remaining[o.pk] for o in all_sessions} == {1}
+    # Four seats, two taken by the family's two children, on every session of the cycle.
+    assert {remaining[o.pk] for o in all_sessions} == {2}
 
 
 def test_a_cycle_starts_at_its_time(cycle):

@@ -78,7 +78,8 @@ def fill_registration_form(page) -> None:
     page.get_by_label("Votre nom").fill("Awa Diallo")
     page.get_by_label("Votre courriel").fill(EMAIL)
     page.get_by_label("Nombre d'enfants").fill("2")
-    page.get_by_label("Âge des enfants").fill("8 mois et 3 ans")
+    page.get_by_label("Âge de chaque enfant").fill("8 mois, 3 ans")
+    page.get_by_label("Nombre d'adultes").fill("1")
     page.get_by_label(re.compile("J'accepte")).check()
 
 
