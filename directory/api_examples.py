@@ -219,6 +219,14 @@ PLACE_DETAIL = examples(
         ],
         "date_modified": "2027-02-01T10:00:00+00:00",
     },
+    # A place merged into another (docs/duplicates.md): the kept place, also in `Location`.
+    s301={
+        "replaced_by": {
+            "id": 42,
+            "url": "https://rencontres.example.org/api/v1/places/42/",
+            "page_url": PLACE["url"],
+        }
+    },
     s404=NOT_FOUND_EXAMPLE,
 )
 
