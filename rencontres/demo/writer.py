@@ -246,7 +246,12 @@ def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:
     """Delete the demo places, their activities, projects and organiser groups; yields how many
     places were done."""
     twins = Page.objects.child_of(parent).filter(slug__startswith=TWIN_SLUG_PREFIX)
-    rows = list((demo_pages(parent) | twins).order_by("path").values_list("pk", flat=True))
+    french = demo_pages(parent) | twins
+    # Their translations too (rencontres/demo/translations.py), in the other locales' trees.
+    translations = Page.objects.filter(
+        translation_key__in=french.values("translation_key")
+    ).exclude(locale_id=parent.locale_id)
+    rows = list((french | translations).order_by("path").values_list("pk", flat=True).distinct())
     for chunk in chunked(rows, chunk_size):
         with transaction.atomic():
             ids = list(chunk)
