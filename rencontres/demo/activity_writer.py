@@ -281,18 +281,9 @@ class ActivityWriter:
             for occurrence in sessions:
                 rng = random.Random(f"{self.seed}:{occurrence.activity_id}:{occurrence.date}")
                 people = demo_families(rng, capacity + WAITING_PER_FULL_SESSION)
-                # Seats counted in children (the activity's default unit) until the session is
-                # full, then a waiting list; the seat a family left is offered to the first
-                # waiting family that fits (activities.offers), so organisers see an offer.
-                free = capacity
-                offered = False
-                for rank, family in enumerate(people):
+                statuses = seat_statuses([len(f.ages) for f in people], capacity)
+                for rank, (family, status) in enumerate(zip(people, statuses, strict=True)):
                     children = len(family.ages)
-                    status = RegistrationStatus.WAITING
-                    if children <= free and rank < capacity:
-                        status, free = RegistrationStatus.CONFIRMED, free - children
-                    elif children <= free and not offered:
-                        status, free, offered = RegistrationStatus.OFFERED, free - children, True
                     # Every third family reads texts, not e-mail (docs/sms.md): a number of
                     # the range France keeps for fiction (06 39 98 xx xx).
                     texts = rank % 3 == 2
@@ -318,6 +309,29 @@ class ActivityWriter:
                         )
                     )
         Registration.objects.bulk_create(registrations, batch_size=2000)
+
+
+def seat_statuses(children: list[int], capacity: int) -> list[str]:
+    """A full session's families, in the order they registered: seats counted in children (the
+    activities' default unit), the first `capacity` families confirmed while they fit, the others
+    waiting; then the family with the most children left, and the seats it freed are offered
+    to the waiting families that fit (activities.offers), so that organisers see an offer and
+    nobody waits who would fit."""
+    statuses, free = [], capacity
+    for rank, count in enumerate(children):
+        fits = count <= free and rank < capacity
+        statuses.append(RegistrationStatus.CONFIRMED if fits else RegistrationStatus.WAITING)
+        free -= count if fits else 0
+    confirmed = [i for i, status in enumerate(statuses) if status == RegistrationStatus.CONFIRMED]
+    if confirmed and RegistrationStatus.WAITING in statuses:
+        leaving = max(confirmed, key=lambda i: (children[i], i))
+        statuses[leaving] = RegistrationStatus.CANCELLED
+        free += children[leaving]
+    for i, status in enumerate(statuses):
+        if status == RegistrationStatus.WAITING and children[i] <= free:
+            statuses[i] = RegistrationStatus.OFFERED
+            free -= children[i]
+    return statuses
 
 
 def notice_row(row, notice: DemoNotice):
