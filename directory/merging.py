@@ -176,7 +176,9 @@ def _redirect(merged: PlacePage, kept: PlacePage) -> None:
     if parts is None or not kept_url:
         return
     site = merged.get_site()
-    for language, _name in settings.LANGUAGES:
+    # The interface's prefixes only: a family's language is asked with ?content= on the same
+    # addresses (docs/languages-families.md).
+    for language, _name in settings.INTERFACE_LANGUAGES:
         prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
         old_path = Redirect.normalise_path(prefix + parts[2])
         Redirect.objects.filter(old_path=old_path, site=site).delete()

@@ -88,6 +88,15 @@ def chromium() -> Iterator[ChromiumThread]:
     thread.close()
 
 
+@pytest.fixture(autouse=True)
+def site_at_the_live_server(request, settings):
+    """The site's address is the live server's, as RENCONTRES_BASE_URL is the public address in
+    production: the absolute links, redirects and canonical addresses a page carries
+    (core.absolute) lead where the browser can go."""
+    if "live_server" in request.fixturenames:
+        settings.WAGTAILADMIN_BASE_URL = request.getfixturevalue("live_server").url
+
+
 @pytest.fixture(scope="module", autouse=True)
 def migrated_data_put_back(django_db_setup, django_db_blocker):
     """Leave the database as the migrations left it once this module's tests are done.

@@ -128,7 +128,7 @@ def family_finds_and_registers(browser, base_url: str, viewport: dict) -> dict:
         page.get_by_label("Votre nom").fill("Awa Diallo")
         page.get_by_label("Votre courriel").fill("awa@example.org")
         page.get_by_label("Nombre d'enfants").fill("1")
-        page.get_by_label("Âge des enfants").fill("3 ans")
+        page.get_by_label("Âge de chaque enfant").fill("3 ans")
         page.get_by_label(re.compile("J'accepte")).check()
         page.get_by_role("button", name="Envoyer mon inscription").click()
         page.wait_for_load_state("load")

@@ -66,8 +66,9 @@ def work_the_queue(browser, base_url: str) -> dict:
             page.keyboard.press("Enter")
         seen["after_dismiss"] = page.locator("main").inner_text()
 
-        page.get_by_role("button", name="Garder « Le Nid » et y fusionner l'autre").tap()
-        page.wait_for_load_state("load")
+        # The merge answers once it is done (slower on PostgreSQL): wait for its page.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Garder « Le Nid » et y fusionner l'autre").tap()
         seen["after_merge"] = page.locator("main").inner_text()
         seen["js_errors"] = list(page.js_errors)
 

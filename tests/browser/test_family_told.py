@@ -102,7 +102,7 @@ def family_registers_and_sets_an_alert(browser, base_url: str, viewport: dict) -
         page.get_by_label("Votre nom").fill("Awa Diallo")
         page.get_by_label("Votre courriel").fill(EMAIL)
         page.get_by_label("Nombre d'enfants").fill("1")
-        page.get_by_label("Âge des enfants").fill("3 ans")
+        page.get_by_label("Âge de chaque enfant").fill("3 ans")
         page.get_by_label(re.compile("J'accepte")).check()
         page.get_by_role("button", name="Envoyer mon inscription").click()
         page.wait_for_load_state("load")

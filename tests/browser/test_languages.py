@@ -159,7 +159,7 @@ def dutch_family(browser, base_url: str) -> dict:
         page.get_by_label("Uw naam").fill("Sanne Peeters")
         page.get_by_label("Uw e-mailadres").fill("sanne@example.org")
         page.get_by_label("Aantal kinderen").fill("1")
-        page.get_by_label("Leeftijd van de kinderen").fill("2 jaar")
+        page.get_by_label("Leeftijd van elk kind").fill("2 jaar")
         page.get_by_label(re.compile("Ik ga ermee akkoord")).check()
         page.get_by_role("button", name="Mijn inschrijving versturen").click()
         page.wait_for_load_state("load")
