@@ -27,15 +27,14 @@ pytestmark = [
 TOUCH = {"has_touch": True, "is_mobile": True}
 
 
-@pytest.fixture
-def session(transactional_db, commune):
-    from activities.models import Occurrence
+def tomorrows_babymassage(commune):
+    """A published activity with registration whose first session is tomorrow (the
+    day-before reminder is due), four seats, at « De Kleine Stapjes »."""
     from tests.factories import ActivityPageFactory, PlacePageFactory, publish
 
     place = publish(PlacePageFactory(title="De Kleine Stapjes", commune=commune))
-    # Tomorrow: the day-before reminder is due.
     day = timezone.localdate() + timedelta(days=1)
-    activity = publish(
+    return publish(
         ActivityPageFactory(
             parent=place,
             title="Babymassage",
@@ -46,6 +45,13 @@ def session(transactional_db, commune):
             capacity=4,
         )
     )
+
+
+@pytest.fixture
+def session(transactional_db, commune):
+    from activities.models import Occurrence
+
+    activity = tomorrows_babymassage(commune)
     return Occurrence.objects.filter(activity=activity).order_by("start").first()
 
 

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import time, timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
 from tests.browser.conftest import PHONE, offline_page
 from tests.browser.family import drawn_width, violations_of
+from tests.browser.test_texts_by_phone import TOUCH, tomorrows_babymassage
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-TOUCH = {"has_touch": True, "is_mobile": True}
 TITLE_AR = "تدليك الرضع"
 DESCRIPTION_AR = "<p>ورشة للآباء والأمهات مع أطفالهم الصغار.</p>"
 
@@ -45,22 +43,9 @@ def activity(transactional_db, commune):
     from wagtail.models import Locale
 
     from core.models import TextOrigin, TranslationMark
-    from tests.factories import ActivityPageFactory, PlacePageFactory, publish
+    from tests.factories import publish
 
-    place = publish(PlacePageFactory(title="De Kleine Stapjes", commune=commune))
-    # Tomorrow: the day-before reminder is due.
-    day = timezone.localdate() + timedelta(days=1)
-    activity = publish(
-        ActivityPageFactory(
-            parent=place,
-            title="Babymassage",
-            start_date=day,
-            start_time=time(10),
-            weekdays=str(day.weekday()),
-            registration_required=True,
-            capacity=4,
-        )
-    )
+    activity = tomorrows_babymassage(commune)
     arabic = activity.copy_for_translation(
         Locale.objects.get(language_code="ar"), copy_parents=True
     )
