@@ -1,6 +1,7 @@
 import re
 import socket
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -124,6 +125,15 @@ def keeping(settings):
 
     settings.KEPT_RESPONSES_SECONDS = 60
     new_generation()
+
+
+@pytest.fixture
+def feed_settled_at_once(monkeypatch):
+    """Change feeds give a change as soon as it is made: for tests of what the feed holds, made
+    and read within a second (the settling itself: tests/directory/test_change_feed.py)."""
+    from core import change_feed
+
+    monkeypatch.setattr(change_feed, "SETTLE", timedelta(0))
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 """The places' change feed (`cursor`, directory/sync.py): a client that follows it, page after
 page, while places are published, changed, unpublished, deleted and merged between its calls,
 ends with exactly the public places (no duplicate, no miss), on both engines; tombstones say
-what left and what replaced it; a bad cursor is a 400 naming `cursor`."""
+what left and what replaced it; a change committed after a later one was read still reaches
+the follower, because the feed gives changes once they have settled; a bad cursor is a 400
+naming `cursor`."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from core.change_feed import SETTLE
 from core.models import Tombstone
 from core.search.indexing import rebuild
 from core.search.transport import Transport
@@ -78,6 +81,29 @@ def test_a_bad_cursor_is_a_400_naming_it(client, place):
         assert set(response.json()["errors"]) == {"cursor"}
 
 
+def test_a_change_stamped_before_one_already_read_is_not_skipped(
+    client, commune, django_capture_on_commit_callbacks
+):
+    # A publication's moment is stamped before its transaction commits: `late` is stamped
+    # first but commits after `early` was already there to read.
+    stamped = timezone.now()
+    with (
+        time_machine.travel(stamped + timedelta(seconds=2)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        early = publish(PlacePageFactory(commune=commune))
+    follower = Follower()
+    with time_machine.travel(stamped + timedelta(seconds=3)):
+        follower.catch_up(client)
+    assert follower.places == {}, "a change younger than the settling time is not given yet"
+    with time_machine.travel(stamped), django_capture_on_commit_callbacks(execute=True):
+        late = publish(PlacePageFactory(commune=commune))
+    with time_machine.travel(stamped + timedelta(seconds=3) + SETTLE):
+        follower.catch_up(client)
+    assert set(follower.places) == {late.pk, early.pk}
+
+
+@pytest.mark.usefixtures("feed_settled_at_once")
 def test_the_feed_pages_in_the_order_of_changes_with_tombstones(
     client, commune, django_capture_on_commit_callbacks
 ):
@@ -88,14 +114,12 @@ def test_the_feed_pages_in_the_order_of_changes_with_tombstones(
     assert set(follower.places) == {first.pk, second.pk, third.pk}
     # A moment later than the follower's last read: the feed orders by the moment changed,
     # and a clean-clone run once found the clock standing still in its worker.
-    with (
-        time_machine.travel(timezone.now() + timedelta(seconds=1), tick=True),
-        django_capture_on_commit_callbacks(execute=True),
-    ):
-        first.unpublish()
-        record_removal(first, replaced_by=second)
-        publish(third)
-    body = read(client, cursor=follower.cursor)
+    with time_machine.travel(timezone.now() + timedelta(seconds=1), tick=True):
+        with django_capture_on_commit_callbacks(execute=True):
+            first.unpublish()
+            record_removal(first, replaced_by=second)
+            publish(third)
+        body = read(client, cursor=follower.cursor)
     assert [r["id"] for r in body["results"]] == [third.pk]
     assert body["tombstones"] == [
         {
@@ -200,6 +224,7 @@ class FollowingTheFeed(RuleBasedStateMachine):
         assert len(self.follower.places) == len(public_ids())
 
 
+@pytest.mark.usefixtures("feed_settled_at_once")
 @pytest.mark.parametrize("engine", ["database", "cluster"])
 def test_a_follower_ends_with_exactly_the_public_places(
     client, commune, django_capture_on_commit_callbacks, engine, settings, request

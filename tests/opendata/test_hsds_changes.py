@@ -11,7 +11,7 @@ from directory.search.criteria import public_places
 from opendata.ids import record_id
 from tests.opendata.schemas import validate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("feed_settled_at_once")]
 
 
 def get(client, path, **params):
