@@ -158,10 +158,17 @@ def _registration(registration_id: int) -> Registration | None:
     )
 
 
-def tell(registration: Registration, event: str, base_url: str | None = None) -> None:
-    """Queue the e-mail once the transaction that wrote the registration commits. A family
-    registered by phone alone has no address: texts, if they chose them (activities.texts)."""
-    text_registration(registration, event, base_url or site_url())
+def tell(
+    registration: Registration,
+    event: str,
+    base_url: str | None = None,
+    occurrence: Occurrence | None = None,
+) -> None:
+    """Queue the e-mail once the transaction that wrote the registration commits; `occurrence`
+    the session it is about when it is not the registration's own (another of its cycle). A
+    family registered by phone alone has no address: texts, if they chose them
+    (activities.texts)."""
+    text_registration(registration, event, base_url or site_url(), occurrence)
     if not registration.email:
         return
     registration_id = registration.pk
@@ -171,7 +178,7 @@ def tell(registration: Registration, event: str, base_url: str | None = None) ->
         current = _registration(registration_id)
         if current is None:  # deleted meanwhile (retention): nothing to say
             return
-        queue_email(registration_email(current, event, base_url))
+        queue_email(registration_email(current, event, base_url, occurrence=occurrence))
         logger.info("Registration %s: %s e-mail queued", registration_id, event)
 
     transaction.on_commit(queue)

@@ -170,8 +170,14 @@ def _current(registration_id: int) -> Registration | None:
     )
 
 
-def text_registration(registration: Registration, event: str, base_url: str) -> None:
-    """Queue the text once the transaction that wrote the registration commits."""
+def text_registration(
+    registration: Registration,
+    event: str,
+    base_url: str,
+    occurrence: Occurrence | None = None,
+) -> None:
+    """Queue the text once the transaction that wrote the registration commits; `occurrence` as
+    `registration_text` takes it."""
     if event not in TEXTED_EVENTS or not registration.texts:
         return
     registration_id = registration.pk
@@ -180,7 +186,8 @@ def text_registration(registration: Registration, event: str, base_url: str) -> 
         current = _current(registration_id)
         if current is None or not wants_texts(current):
             return
-        send_text(current, f"registration-{event}", registration_text(current, event, base_url))
+        text = registration_text(current, event, base_url, occurrence)
+        send_text(current, f"registration-{event}", text)
 
     transaction.on_commit(queue)
 

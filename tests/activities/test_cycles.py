@@ -115,6 +115,28 @@ def test_a_cancelled_session_is_told_to_the_cycles_families(
     assert event["STATUS"] == "CANCELLED"
 
 
+def test_the_cycles_families_are_reminded_before_each_session_once(
+    cycle, clock, django_capture_on_commit_callbacks
+):
+    all_sessions = sessions(cycle)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(all_sessions[0].pk, family(1), BASE)
+    for session, day in (
+        (all_sessions[0], "mercredi 3 mars"),
+        (all_sessions[2], "mercredi 17 mars"),
+    ):
+        mail.outbox.clear()
+        clock.move_to(session.start - timedelta(hours=20))
+        with django_capture_on_commit_callbacks(execute=True):
+            for _run in range(2):
+                call_command("remind_registrations", stdout=open("/dev/null", "w"))
+        (reminder,) = mail.outbox
+        assert reminder.to == ["famille1@example.org"]
+        assert day in reminder.body
+        # The first session is the registration's own; the others are the cycle's.
+        assert ("fait partie du cycle" in reminder.body) == (session != all_sessions[0])
+
+
 def related(event) -> dict[str, str]:
     values = event.get("RELATED-TO")
     values = values if isinstance(values, list) else [values]
