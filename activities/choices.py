@@ -50,6 +50,8 @@ EXPECTING = (RegistrationStatus.CONFIRMED, RegistrationStatus.OFFERED, Registrat
 class CapacityUnit(models.TextChoices):
     CHILDREN = "children", _("enfants")
     PEOPLE = "people", _("personnes (enfants et adultes)")
+    # What every capacity meant before families were counted as groups (migration 0010).
+    FAMILIES = "families", _("familles (une place par famille)")
 
 
 class OfferAnswer(models.TextChoices):

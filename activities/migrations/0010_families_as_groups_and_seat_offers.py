@@ -4,17 +4,42 @@ import django.core.validators
 from django.db import migrations, models
 
 
+def keep_families_in_drafts(apps, schema_editor):
+    """The editor opens a page's latest revision, whose saved fields lack the new unit and would
+    read as the default (children): they say families, as the activity's row does."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Revision = apps.get_model("wagtailcore", "Revision")
+    activity = ContentType.objects.filter(app_label="activities", model="activitypage").first()
+    if activity is None:
+        return
+    revisions = Revision.objects.filter(content_type=activity).only("content").iterator()
+    for revision in revisions:
+        if "capacity_unit" not in revision.content:
+            revision.content["capacity_unit"] = "families"
+            revision.save(update_fields=["content"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0009_cycles_presence_and_rescheduled_sessions'),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('wagtailcore', '0098_apitoken'),
     ]
 
     operations = [
+        # Every capacity set before this migration counted families: those activities keep
+        # that unit (added with it as the default), and new ones count children.
         migrations.AddField(
             model_name='activitypage',
             name='capacity_unit',
-            field=models.CharField(choices=[('children', 'enfants'), ('people', 'personnes (enfants et adultes)')], default='children', max_length=10, verbose_name='les places comptent'),
+            field=models.CharField(choices=[('children', 'enfants'), ('people', 'personnes (enfants et adultes)'), ('families', 'familles (une place par famille)')], default='families', max_length=10, verbose_name='les places comptent'),
+        ),
+        migrations.RunPython(keep_families_in_drafts, migrations.RunPython.noop),
+        migrations.AlterField(
+            model_name='activitypage',
+            name='capacity_unit',
+            field=models.CharField(choices=[('children', 'enfants'), ('people', 'personnes (enfants et adultes)'), ('families', 'familles (une place par famille)')], default='children', max_length=10, verbose_name='les places comptent'),
         ),
         migrations.AddField(
             model_name='activitypage',

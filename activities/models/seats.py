@@ -1,10 +1,11 @@
-"""What a family takes of a session's capacity, written once: its children, or everyone who
-comes, as the activity counts (`ActivityPage.capacity_unit`); in Python for one family, in SQL
-for a session's families, and the seats left that every public output says."""
+"""What a family takes of a session's capacity, written once: its children, everyone who comes,
+or one seat whatever its size, as the activity counts (`ActivityPage.capacity_unit`); in Python
+for one family, in SQL for a session's families, and the seats left that every public output
+says."""
 
 from __future__ import annotations
 
-from django.db.models import Case, F, IntegerField, Q, Sum, When
+from django.db.models import Case, F, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import Coalesce
 
 from activities.choices import HOLDING_SEATS, CapacityUnit
@@ -12,6 +13,8 @@ from activities.choices import HOLDING_SEATS, CapacityUnit
 
 def seats_of(unit: str, children: int, adults: int) -> int:
     """The seats a family of `children` and `adults` takes in `unit`."""
+    if unit == CapacityUnit.FAMILIES:
+        return 1
     return children + adults if unit == CapacityUnit.PEOPLE else children
 
 
@@ -23,6 +26,7 @@ def seats_taken(prefix: str = "registrations__", unit: str = "activity__capacity
         Sum(
             Case(
                 When(**{unit: CapacityUnit.PEOPLE}, then=people),
+                When(**{unit: CapacityUnit.FAMILIES}, then=Value(1)),
                 default=F(f"{prefix}children_count"),
                 output_field=IntegerField(),
             ),

@@ -1,9 +1,11 @@
 """Families as groups: a registration names its children with each one's age and its adults;
-the capacity counts children or people as the activity says; each child's age is checked
+the capacity counts children, people or families as the activity says (activities set up before
+groups keep counting families, in their drafts too); each child's age is checked
 (a 400 naming the child); the seats left that families read count the same unit, on the
 activity page, the form, the map page's sessions and the organiser's register and export."""
 
 import csv
+import importlib
 import io
 
 import pytest
@@ -11,7 +13,7 @@ from django.core import mail
 from django.urls import reverse
 
 from activities.choices import CapacityUnit, RegistrationStatus
-from activities.models import Occurrence, Registration
+from activities.models import ActivityPage, Occurrence, Registration
 from activities.registrations import Family, register
 from tests.activities.conftest import WORKSHOP_DAY
 from tests.activities.registering import family, post
@@ -52,6 +54,38 @@ def test_capacity_in_people(clock, place, workshop_at):
         "confirmed"
     )
     assert session.remaining_places() == 0
+
+
+def test_capacity_in_families(clock, place, workshop_at):
+    session = session_of(workshop_at(place, capacity=2, capacity_unit=CapacityUnit.FAMILIES))
+    register(session.pk, group(1, 3, 2), "http://testserver/")
+    assert session.remaining_places() == 1
+    assert register(session.pk, group(2, 4), "http://testserver/").registration.status == (
+        "confirmed"
+    )
+    assert register(session.pk, group(3, 1), "http://testserver/").registration.status == (
+        "waiting"
+    )
+
+
+def test_an_activity_set_up_before_groups_keeps_counting_families_in_its_draft(place, workshop_at):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "activities.migrations.0010_families_as_groups_and_seat_offers"
+    )
+    activity = workshop_at(place, capacity=8)
+    # As the migration leaves an older activity with a draft: its row says families, its draft
+    # was saved before the field existed.
+    ActivityPage.objects.filter(pk=activity.pk).update(
+        capacity_unit=CapacityUnit.FAMILIES, has_unpublished_changes=True
+    )
+    revision = activity.latest_revision
+    del revision.content["capacity_unit"]
+    revision.save(update_fields=["content"])
+    migration.keep_families_in_drafts(apps, None)
+    draft = ActivityPage.objects.get(pk=activity.pk).get_latest_revision_as_object()
+    assert draft.capacity_unit == CapacityUnit.FAMILIES
 
 
 def test_the_form_takes_children_ages_and_adults(
