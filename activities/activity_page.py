@@ -39,7 +39,14 @@ def previewed_sessions(activity, place, limit: int = UPCOMING_ON_PAGE) -> list:
     schedule = activity.schedule(place.time_zone)
     today = timezone.localdate(timezone=place.time_zone)
     return [
-        Occurrence(activity=activity, place=place, date=start.date(), start=start, end=end)
+        Occurrence(
+            activity=activity,
+            place=place,
+            date=start.date(),
+            day=start.date(),
+            start=start,
+            end=end,
+        )
         for start, end in schedule.next_sessions(today, limit)
     ]
 

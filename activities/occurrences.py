@@ -140,7 +140,7 @@ def sync_activity(activity: ActivityPage, today: date | None = None) -> SyncStat
         closure = _closure_for(day, closures)
         occurrence = existing.pop(day, None)
         if occurrence is None:
-            occurrence = Occurrence(activity=activity, date=day)
+            occurrence = Occurrence(activity=activity, date=day, day=day)
             to_create.append(occurrence)
         else:
             to_update.append(occurrence)

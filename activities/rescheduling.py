@@ -21,7 +21,10 @@ from directory.models import PlacePage
 
 logger = logging.getLogger(__name__)
 
-RESCHEDULED_FIELDS = ["start", "end", "place", "previous_start", "sequence", "details_digest"]
+RESCHEDULED_FIELDS = [
+    *("day", "start", "end", "place", "previous_start"),
+    *("sequence", "details_digest"),
+]
 
 
 class CannotReschedule(Exception):
@@ -55,6 +58,7 @@ def reschedule_occurrence(
     )
     occurrence.previous_start = occurrence.start
     occurrence.start, occurrence.end, occurrence.place = start, end, place
+    occurrence.day = timezone.localtime(start, place.time_zone).date()
     occurrence.sequence += 1
     occurrence.details_digest = details_digest(occurrence.activity, place)
     occurrence.save(update_fields=RESCHEDULED_FIELDS)

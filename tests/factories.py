@@ -197,6 +197,7 @@ def session_of(activity, start, *, minutes: int = 120, **fields):
         activity=activity,
         place=activity.get_parent().specific,
         date=start.date(),
+        day=start.date(),
         start=start,
         end=start + timedelta(minutes=minutes),
         **fields,

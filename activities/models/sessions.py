@@ -22,7 +22,12 @@ class Occurrence(models.Model):
     # The activity's place, kept here so that searches filter and sort sessions without
     # walking the page tree.
     place = models.ForeignKey(PlacePage, on_delete=models.CASCADE, related_name="occurrences")
+    # The schedule's day: the session's identity in its series (one per activity and day, the
+    # calendars' RECURRENCE-ID), kept when an organiser moves it.
     date = models.DateField(_("date"))
+    # The day it takes place, in its place's time: `date`, unless an organiser moved it to
+    # another (activities.rescheduling). Searches, reminders and lists read this one.
+    day = models.DateField(_("jour"), db_index=True)
     start = models.DateTimeField(_("début"), db_index=True)
     end = models.DateTimeField(_("fin"))
     is_extra = models.BooleanField(default=False)

@@ -224,6 +224,7 @@ class ActivityWriter:
                     activity_id=activity_id,
                     place_id=row.pk,
                     date=day,
+                    day=day,
                     start=start,
                     end=end,
                     closure=closure if covered else None,

@@ -1,7 +1,8 @@
 """An organiser moves one session (day, time or place) as one action: families are told the old
 and the new in their language, by e-mail and by text when they chose texts; the .ics keeps the
 UID with a raised SEQUENCE; the schedule leaves the session where it was moved; the session's
-public record, the API and JSON-LD say `rescheduled` with its previous start."""
+public record, the API and JSON-LD say `rescheduled` with its previous start; searches find it
+on its new day, on both engines."""
 
 import json
 import re
@@ -19,9 +20,13 @@ from activities.models import Occurrence, Registration
 from activities.occurrences import cancel_occurrence, sync_activity
 from activities.registrations import Family, register
 from activities.rescheduling import CannotReschedule, reschedule_occurrence
+from activities.search.index import SESSIONS
 from core import texting
+from core.search.indexing import rebuild
+from core.search.transport import Transport
 from tests.activities.conftest import BRUSSELS, WORKSHOP_DAY
 from tests.factories import PlacePageFactory, publish
+from tests.search_world import use_cluster, use_database
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_rate_limit")]
 
@@ -227,3 +232,28 @@ def test_the_reminder_goes_the_day_before_the_new_day(
         call_command("remind_registrations", stdout=StringIO())
     (reminder,) = mail.outbox
     assert "jeudi 11 mars 2027, 14:30" in reminder.body
+
+
+@pytest.mark.parametrize("engine", ["database", "cluster"])
+def test_a_session_moved_to_another_day_is_found_on_that_day(
+    client, session, place, settings, request, engine, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        reschedule_occurrence(session, NEW_START, NEW_END, place)
+    if engine == "cluster":
+        config = request.getfixturevalue("cluster_config")
+        use_cluster(settings, config)
+        for _progress in rebuild(Transport(config), SESSIONS):
+            pass
+    else:
+        use_database(settings)
+
+    def found(**params) -> set[int]:
+        body = client.get("/api/v1/activities/", params).json()
+        assert body["engine"] == engine
+        return {result["id"] for result in body["results"]}
+
+    assert session.pk in found(day="thu", **{"from": "2027-03-08", "to": "2027-03-14"})
+    assert session.pk not in found(day="wed", **{"from": "2027-03-08", "to": "2027-03-14"})
+    assert session.pk in found(**{"from": "2027-03-11", "to": "2027-03-11"})
+    assert session.pk not in found(**{"from": "2027-03-10", "to": "2027-03-10"})

@@ -23,9 +23,7 @@ class Command(BaseCommand):
         tomorrow = today + timedelta(days=1)
         sessions = (
             Occurrence.objects.filter(
-                # A session keeps its schedule's day (`date`); a moved one is on its start's.
-                Q(previous_start__isnull=True, date=tomorrow)
-                | Q(previous_start__isnull=False, start__date=tomorrow),
+                day=tomorrow,
                 is_cancelled=False,
                 start__gt=timezone.now(),
             )
