@@ -37,7 +37,11 @@ def _split_commas(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RENCONTRES_", extra="ignore")
+    # An error never repeats the value it refuses: several variables hold secrets (the search
+    # cluster's URLs, the SMS centre's); the messages name the variable and say what is expected.
+    model_config = SettingsConfigDict(
+        env_prefix="RENCONTRES_", extra="ignore", hide_input_in_errors=True
+    )
 
     debug: bool = False
     secret_key: SecretStr | None = None
