@@ -63,7 +63,7 @@ from activities.search.index import SESSIONS  # noqa: E402
 from benchmarks.scale_clients import Clients, near_queries, summary  # noqa: E402
 from benchmarks.scale_http import Nodes, bulk_load  # noqa: E402
 from benchmarks.scale_values import place, place_documents, session_documents  # noqa: E402
-from core.search.transport import ClusterSettings  # noqa: E402
+from core.search.transport import ClusterSettings, Transport  # noqa: E402
 from directory.search.index import PLACES  # noqa: E402
 
 BUILD_BATCH = 500
@@ -256,6 +256,20 @@ def rebuilt(nodes, config, urls, queries, files, replicas, args) -> None:
     _clients_cost(tally)
 
 
+def api_settings(urls: list[str], args) -> ClusterSettings:
+    """The API clients' cluster: every node, as RENCONTRES_SEARCH_URL lists them, where the
+    site's transport takes a list (failover between the nodes); else the first node alone,
+    said."""
+    config = ClusterSettings(",".join(urls), args.flavour, args.index_prefix)
+    try:
+        # A URL list the client cannot read fails at the first request, not when it is made.
+        Transport(config).ping()
+    except ValueError:
+        say(f"the site's transport takes one URL here: the API clients ask {urls[0]} alone")
+        return ClusterSettings(urls[0], args.flavour, args.index_prefix)
+    return config
+
+
 def arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=1_000_000)
@@ -288,9 +302,7 @@ def main() -> None:
     nodes = Nodes(urls)
     health = nodes.health()
     replicas = min(args.replicas, health["number_of_nodes"] - 1)
-    config = ClusterSettings(
-        url=",".join(urls), flavour=args.flavour, index_prefix=args.index_prefix
-    )
+    config = api_settings(urls, args)
     say(
         f"cluster: {health['number_of_nodes']} nodes ({', '.join(urls)}), {args.shards} shards, "
         f"{replicas} replica(s); {os.cpu_count()} cores; {load_average()}"
