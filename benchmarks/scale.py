@@ -27,8 +27,9 @@ Three nodes (scripts/search-cluster, ports 9241-9243), then the benchmark:
         --cluster-url http://127.0.0.1:9241,http://127.0.0.1:9242,http://127.0.0.1:9243
 
 `--places 20000` runs small; on one node the kill phase is left out (it says so) and the
-indices keep 0 replicas. The bulk files (about 11 kB a place) go to a temporary directory,
-removed at the end, as are the indices (`--keep` keeps them).
+indices keep 0 replicas. The bulk files (about 13 kB a place with its two sessions) go to a
+temporary directory removed at the end (`--work-dir` keeps them, and a run of the same size
+reuses them), the indices are dropped (`--keep` keeps them).
 """
 
 from __future__ import annotations
@@ -101,6 +102,12 @@ def _built(batch: tuple[int, int, int]) -> tuple[bytes, int, bytes, int]:
 def build(args, directory: Path) -> dict[str, tuple[Path, int]]:
     say(f"build: {args.places} places, {args.sessions_per_place} sessions each ({load_average()})")
     files = {PLACES.name: directory / "places.ndjson", SESSIONS.name: directory / "sessions.ndjson"}
+    stamp = directory / "stamp.json"
+    asked = {"places": args.places, "sessions_per_place": args.sessions_per_place}
+    if stamp.exists() and json.loads(stamp.read_text())["asked"] == asked:
+        counts = json.loads(stamp.read_text())["counts"]
+        say(f"build: the documents of {directory} reused ({counts}): no build figure this run")
+        return {name: (path, counts[name]) for name, path in files.items()}
     counts = dict.fromkeys(files, 0)
     batches = [
         (first, min(first + BUILD_BATCH, args.places + 1), args.sessions_per_place)
@@ -118,6 +125,7 @@ def build(args, directory: Path) -> dict[str, tuple[Path, int]]:
             counts[PLACES.name] += place_count
             counts[SESSIONS.name] += session_count
     seconds = time.perf_counter() - started
+    stamp.write_text(json.dumps({"asked": asked, "counts": counts}))
     total = sum(counts.values())
     megabytes = sum(path.stat().st_size for path in files.values()) / 1e6
     say(
@@ -193,8 +201,9 @@ def _clients_cost(tally) -> None:
         f"benchmark process (of {os.cpu_count()} cores), per request p50 {cpu[0]:.2f} ms, "
         f"p95 {cpu[1]:.2f} ms CPU"
     )
-    for error in tally.errors:
-        say(f"  failed: {error}")
+    if tally.failed:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in tally.kinds.most_common())
+        say(f"  failed requests by kind: {kinds}; the first: {tally.errors[0]}")
 
 
 def script(*words: str) -> float:
@@ -225,8 +234,8 @@ def killed(nodes, config, urls, queries, args) -> None:
     during = sum(failed for moment, failed in tally.moments if kill_at <= moment <= back_at)
     p50, p95 = summary(tally.api)
     say(
-        f"kill: node {args.kill_node} killed {kill_at:.1f} s into {len(tally.moments)} API "
-        f"requests; {during} failed between the kill and green again, {tally.failed} in all; "
+        f"kill: node {args.kill_node} killed {kill_at:.1f} s in; of {len(tally.moments)} API "
+        f"requests, {during} failed between the kill and green again, {tally.failed} in all; "
         f"health without it: {health['status']}, {health['number_of_nodes']} nodes"
     )
     say(
@@ -291,6 +300,9 @@ def arguments():
     parser.add_argument("--bulk-documents", type=int, default=500)
     parser.add_argument("--green-timeout", type=float, default=600)
     parser.add_argument("--keep", action="store_true", help="keep the indices")
+    parser.add_argument(
+        "--work-dir", help="where the bulk files are kept, and reused by a run of the same size"
+    )
     return parser.parse_args()
 
 
@@ -307,7 +319,8 @@ def main() -> None:
         f"cluster: {health['number_of_nodes']} nodes ({', '.join(urls)}), {args.shards} shards, "
         f"{replicas} replica(s); {os.cpu_count()} cores; {load_average()}"
     )
-    directory = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    directory = Path(args.work_dir or tempfile.mkdtemp(prefix="scale-bench-"))
+    directory.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
         files = build(args, directory)
@@ -317,7 +330,8 @@ def main() -> None:
         killed(nodes, config, urls, queries, args)
         rebuilt(nodes, config, urls, queries, files, replicas, args)
     finally:
-        shutil.rmtree(directory)
+        if not args.work_dir:
+            shutil.rmtree(directory)
         if not args.keep:
             for index in (PLACES, SESSIONS):
                 for name in nodes.behind(config.alias(index.name)):

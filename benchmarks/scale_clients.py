@@ -16,6 +16,7 @@ import random
 import statistics
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 
 import urllib3
@@ -64,6 +65,8 @@ class Tally:
     # The clients' own CPU time per request (building, sending, reading the answer).
     client_cpu: list[float] = field(default_factory=list)
     failed: int = 0
+    # Failed requests by kind (a timeout, a refused connection, an HTTP status), and the first.
+    kinds: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     # (seconds since the start, failed or not) of every request, to count those in a window.
     moments: list[tuple[float, bool]] = field(default_factory=list)
@@ -114,6 +117,7 @@ class Clients:
             self.tally.moments.append((ended - self.began, error is not None))
             if error is not None:
                 self.tally.failed += 1
+                self.tally.kinds[error.split(":", 1)[0]] += 1
                 if len(self.tally.errors) < 5:
                     self.tally.errors.append(error[:300])
                 return
