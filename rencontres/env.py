@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,6 +25,11 @@ class SearchFlavour(StrEnum):
     ELASTICSEARCH8 = "elasticsearch8"
 
 
+# Shards: OpenSearch's and Elasticsearch's own limit; replicas: more copies than nodes any
+# operator of this site would run is a typo.
+SEARCH_COPIES_RANGE = {"search_shards": (1, 1024), "search_replicas": (0, 20)}
+
+
 def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [item.strip() for item in value.split(",") if item.strip()]
@@ -32,7 +37,11 @@ def _split_commas(value: object) -> object:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="RENCONTRES_", extra="ignore")
+    # An error never repeats the value it refuses: several variables hold secrets (the search
+    # cluster's URLs, the SMS centre's); the messages name the variable and say what is expected.
+    model_config = SettingsConfigDict(
+        env_prefix="RENCONTRES_", extra="ignore", hide_input_in_errors=True
+    )
 
     debug: bool = False
     secret_key: SecretStr | None = None
@@ -48,9 +57,16 @@ class Settings(BaseSettings):
     # caches; unset, each process keeps its own in memory (fine for one process only).
     cache_url: str | None = None
 
-    search_url: str | None = None
+    # One node's URL or several, comma-separated (the nodes of one cluster); credentials may be
+    # in them (https://user:password@search.example.org), so the value is a secret, never shown.
+    search_url: SecretStr | None = None
     search_flavour: SearchFlavour = SearchFlavour.OPENSEARCH2
     search_index_prefix: str = "rencontres"
+    # A CA bundle (PEM) for a cluster whose TLS certificate a private CA signed.
+    search_ca_file: Path | None = None
+    # Every index the site creates on the cluster: its primary shards and the copies of each.
+    search_shards: int = 1
+    search_replicas: int = 0
     search_breaker_seconds: int = Field(default=30, ge=1, le=3600)
     kept_responses_seconds: int = Field(default=60, ge=0, le=3600)
 
@@ -131,6 +147,51 @@ class Settings(BaseSettings):
         except ValueError as error:
             raise ValueError(f"a valid port: {error}") from None
         return value.rstrip("/")
+
+    @field_validator("search_url")
+    @classmethod
+    def _search_urls(cls, value: SecretStr | None) -> SecretStr | None:
+        urls = _split_commas(value.get_secret_value()) if value is not None else []
+        for position, url in enumerate(urls, start=1):
+            parts = urlsplit(url)
+            try:
+                parts.port  # noqa: B018 -- raises ValueError for a port out of range
+            except ValueError:
+                parts = parts._replace(netloc="")
+            # The URL itself is not repeated: it may hold a password.
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise ValueError(
+                    f"RENCONTRES_SEARCH_URL: URL number {position} is not an absolute http(s) "
+                    "URL with a valid port, such as https://search.example.org:9200"
+                )
+        return SecretStr(",".join(urls)) if urls else None
+
+    @field_validator("search_shards", "search_replicas", mode="before")
+    @classmethod
+    def _index_copies(cls, value: object, info: ValidationInfo) -> int:
+        lowest, highest = SEARCH_COPIES_RANGE[info.field_name]
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            number = None
+        if number is None or not lowest <= number <= highest:
+            raise ValueError(
+                f"RENCONTRES_{info.field_name.upper()} must be a whole number from {lowest} to "
+                f"{highest}, not {value!r}"
+            )
+        return number
+
+    @field_validator("search_ca_file")
+    @classmethod
+    def _ca_file_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"RENCONTRES_SEARCH_CA_FILE: no file at {value}")
+        return value
+
+    @property
+    def search_urls(self) -> list[str]:
+        """The cluster's node URLs, credentials included (for the clients only)."""
+        return self.search_url.get_secret_value().split(",") if self.search_url else []
 
     @model_validator(mode="before")
     @classmethod

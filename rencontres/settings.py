@@ -366,14 +366,22 @@ DATABASE_SEARCH_BACKEND = {
     "BACKEND": "core.search.database_backend",
     "SEARCH_CONFIG": "rencontres_search",
 }
+# Every index created on the cluster, the family search's and Wagtail's: its primary shards and
+# the copies of each (a rebuild fills with none, then asks for these: core.search.copies).
+SEARCH_INDEX_COPIES = {
+    "number_of_shards": ENV.search_shards,
+    "number_of_replicas": ENV.search_replicas,
+}
 WAGTAILSEARCH_BACKENDS = (
     {
         "default": {
             # Wagtail's backend for the flavour, answered from the database when the cluster
             # does not answer (core/search/wagtail_backends.py).
             "BACKEND": f"core.search.wagtail_backends.{ENV.search_flavour.value.capitalize()}",
-            "URLS": [ENV.search_url],
+            "URLS": ENV.search_urls,
             "INDEX_PREFIX": f"{ENV.search_index_prefix}-wagtail-",
+            "INDEX_SETTINGS": {"settings": {"index": SEARCH_INDEX_COPIES}},
+            "OPTIONS": {"ca_certs": str(ENV.search_ca_file)} if ENV.search_ca_file else {},
         },
         "database": DATABASE_SEARCH_BACKEND,
     }
@@ -384,9 +392,13 @@ WAGTAILSEARCH_BACKENDS = (
 # Family search: unset cluster URL means the database engine answers every search. Each
 # registered index is read through the alias `<index_prefix>-<index name>` ("rencontres-places").
 SEARCH_CLUSTER = {
-    "url": ENV.search_url,
+    # Comma-separated node URLs, as given (credentials included: read by the clients only).
+    "url": ENV.search_url.get_secret_value() if ENV.search_url else None,
     "flavour": str(ENV.search_flavour),
     "index_prefix": ENV.search_index_prefix,
+    "ca_file": str(ENV.search_ca_file) if ENV.search_ca_file else None,
+    "shards": ENV.search_shards,
+    "replicas": ENV.search_replicas,
     # After a cluster failure, searches leave it alone this long (core.search.breaker).
     "breaker_seconds": ENV.search_breaker_seconds,
 }

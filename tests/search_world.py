@@ -297,7 +297,7 @@ def wagtail_cluster_backend(config: ClusterSettings, **options) -> dict:
     config's index prefix (`options` add to it: "AUTO_UPDATE")."""
     return {
         "BACKEND": f"core.search.wagtail_backends.{config.flavour.capitalize()}",
-        "URLS": [config.url],
+        "URLS": config.urls,
         "INDEX_PREFIX": f"{config.index_prefix}-wagtail-",
         **options,
     }
@@ -323,6 +323,9 @@ def use_cluster(settings, config: ClusterSettings) -> None:
         "url": config.url,
         "flavour": config.flavour,
         "index_prefix": config.index_prefix,
+        "ca_file": config.ca_file,
+        "shards": config.shards,
+        "replicas": config.replicas,
         "breaker_seconds": 30,
     }
 

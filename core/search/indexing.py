@@ -18,6 +18,7 @@ from core import kept
 from core.heap import application_set_aside
 from core.models import PendingSearchUpdate
 from core.overlap import sent_while_next_is_made
+from core.search.copies import add_replicas
 from core.search.index import SearchIndex
 from core.search.transport import Transport
 
@@ -51,18 +52,24 @@ def reindex(transport: Transport, index: SearchIndex, key: str, ids: list[int]) 
 class RebuildProgress:
     done: int
     total: int
+    # A sentence for the operator (the new index's copies), on the last progress only.
+    note: str = ""
 
 
 def rebuild(
-    transport: Transport, index: SearchIndex, shards: int = 1, replicas: int = 0
+    transport: Transport, index: SearchIndex, shards: int | None = None, replicas: int | None = None
 ) -> Iterator[RebuildProgress]:
     """Fill a new `<alias>-<timestamp>` index from the database with the client's streaming
-    bulk helper, periodic refreshes off (nobody searches it yet), then move the alias to it in
-    one step and drop the older indices; yields progress."""
+    bulk helper, periodic refreshes off and no replica (nobody searches it yet), then give it its
+    replicas (`core.search.copies`), move the alias to it in one step and drop the older indices;
+    yields progress. Shards and replicas: the configured ones (RENCONTRES_SEARCH_SHARDS, _REPLICAS)
+    unless given."""
+    shards = transport.config.shards if shards is None else shards
+    replicas = transport.config.replicas if replicas is None else replicas
     begun = timezone.now()
     alias = transport.config.alias(index.name)
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    transport.create_index(new_index, index.index_body(shards=shards, replicas=replicas))
+    transport.create_index(new_index, index.index_body(shards=shards, replicas=0))
     transport.set_refresh_interval(new_index, "-1")
     ids = index.public_ids()
     total = len(ids)
@@ -81,6 +88,7 @@ def rebuild(
             yield RebuildProgress(done, total)
     transport.set_refresh_interval(new_index, None)
     transport.refresh(new_index)
+    note = add_replicas(transport, new_index, shards, replicas)
     previous = transport.indices_behind(alias)
     transport.point_alias(alias, new_index)
     kept.changed()
@@ -91,4 +99,4 @@ def rebuild(
         transport.delete_index(stray)
     # Updates noted (core.search.pending) before the rows were read are in the new index.
     PendingSearchUpdate.objects.filter(index=index.name, noted_at__lt=begun).delete()
-    yield RebuildProgress(done, total)
+    yield RebuildProgress(done, total, note)

@@ -3,12 +3,18 @@ Elasticsearch (elasticsearch-py 8.x), chosen by settings.
 
 Both clients take the same request bodies (built with elasticsearch-dsl); only their exception
 types and a few keyword names differ, and that is all this module hides.
+
+The configured URL may list several nodes of one cluster, comma-separated: both clients get them
+all and send each request to the next; a node that refuses or drops the connection is set aside
+for a while and the request goes once to each other node, so one dead node is not a cluster
+failure (the breaker, core.search.breaker, opens only when no node answers). A timeout is not
+retried: a hung cluster still costs one timeout, not one per node.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -26,10 +32,20 @@ class ClusterUnavailable(Exception):
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    url: str
+    # One node's URL or several, comma-separated; credentials may be in them: never shown.
+    url: str = field(repr=False)
     flavour: str
     # Every index of the site is read through the alias `<prefix>-<index name>`.
     index_prefix: str
+    # A CA bundle (PEM) for a private TLS certificate authority.
+    ca_file: str | None = None
+    # Each index the site creates: primary shards, and the copies of each a rebuild asks for.
+    shards: int = 1
+    replicas: int = 0
+
+    @property
+    def urls(self) -> list[str]:
+        return [url.strip() for url in self.url.split(",") if url.strip()]
 
     def alias(self, index_name: str) -> str:
         return f"{self.index_prefix}-{index_name}"
@@ -40,7 +56,12 @@ def cluster_settings() -> ClusterSettings | None:
     if not config.get("url"):
         return None
     return ClusterSettings(
-        url=config["url"], flavour=config["flavour"], index_prefix=config["index_prefix"]
+        url=config["url"],
+        flavour=config["flavour"],
+        index_prefix=config["index_prefix"],
+        ca_file=config.get("ca_file"),
+        shards=config.get("shards", 1),
+        replicas=config.get("replicas", 0),
     )
 
 
@@ -65,17 +86,21 @@ class Transport:
             self._errors = (elasticsearch.ApiError, elastic_transport.TransportError)
 
     def _client(self, timeout: float):
+        urls = self.config.urls
+        # A connection error is retried once on each other node; a timeout is not (see above).
+        retries = {"max_retries": len(urls) - 1, "retry_on_timeout": False}
+        tls = {"ca_certs": self.config.ca_file} if self.config.ca_file else {}
         if self.opensearch:
             import opensearchpy
 
             # Its connection pool keeps one connection unless told otherwise; a rebuild has
             # several bulk requests in flight (core.overlap), each needing its own.
             return opensearchpy.OpenSearch(
-                hosts=[self.config.url], timeout=timeout, max_retries=0, pool_maxsize=IN_FLIGHT
+                hosts=urls, timeout=timeout, pool_maxsize=IN_FLIGHT, **retries, **tls
             )
         import elasticsearch
 
-        return elasticsearch.Elasticsearch(self.config.url, request_timeout=timeout, max_retries=0)
+        return elasticsearch.Elasticsearch(urls, request_timeout=timeout, **retries, **tls)
 
     def _call(self, method, *args, **kwargs) -> Any:
         try:
@@ -156,6 +181,18 @@ class Transport:
             self._call(self.admin.indices.put_settings, index=name, body=settings)
         else:
             self._call(self.admin.indices.put_settings, index=name, settings=settings)
+
+    def set_replicas(self, name: str, replicas: int) -> None:
+        settings = {"index": {"number_of_replicas": replicas}}
+        if self.opensearch:
+            self._call(self.admin.indices.put_settings, index=name, body=settings)
+        else:
+            self._call(self.admin.indices.put_settings, index=name, settings=settings)
+
+    def index_health(self, name: str) -> dict:
+        """The cluster's health for one index, as it is now (no waiting: a wait that runs out
+        is an error status on both engines)."""
+        return dict(self._call(self.admin.cluster.health, index=name))
 
     def stream(self, name: str, documents: Iterable[tuple[str, dict]], chunk_size: int) -> int:
         """Index `(id, document)` pairs into `name` with the client's streaming bulk helper
