@@ -64,7 +64,7 @@ from activities.search.index import SESSIONS  # noqa: E402
 from benchmarks.scale_clients import Clients, near_queries, summary  # noqa: E402
 from benchmarks.scale_http import Nodes, bulk_load  # noqa: E402
 from benchmarks.scale_values import place, place_documents, session_documents  # noqa: E402
-from core.search.transport import ClusterSettings, Transport  # noqa: E402
+from core.search.transport import ClusterSettings  # noqa: E402
 from directory.search.index import PLACES  # noqa: E402
 
 BUILD_BATCH = 500
@@ -265,20 +265,6 @@ def rebuilt(nodes, config, urls, queries, files, replicas, args) -> None:
     _clients_cost(tally)
 
 
-def api_settings(urls: list[str], args) -> ClusterSettings:
-    """The API clients' cluster: every node, as RENCONTRES_SEARCH_URL lists them, where the
-    site's transport takes a list (failover between the nodes); else the first node alone,
-    said."""
-    config = ClusterSettings(",".join(urls), args.flavour, args.index_prefix)
-    try:
-        # A URL list the client cannot read fails at the first request, not when it is made.
-        Transport(config).ping()
-    except ValueError:
-        say(f"the site's transport takes one URL here: the API clients ask {urls[0]} alone")
-        return ClusterSettings(urls[0], args.flavour, args.index_prefix)
-    return config
-
-
 def arguments():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, default=1_000_000)
@@ -301,6 +287,9 @@ def arguments():
     parser.add_argument("--green-timeout", type=float, default=600)
     parser.add_argument("--keep", action="store_true", help="keep the indices")
     parser.add_argument(
+        "--build-only", action="store_true", help="only the bulk files (with --work-dir)"
+    )
+    parser.add_argument(
         "--work-dir", help="where the bulk files are kept, and reused by a run of the same size"
     )
     return parser.parse_args()
@@ -314,7 +303,8 @@ def main() -> None:
     nodes = Nodes(urls)
     health = nodes.health()
     replicas = min(args.replicas, health["number_of_nodes"] - 1)
-    config = api_settings(urls, args)
+    # The API clients' transport gets every node, as RENCONTRES_SEARCH_URL lists them.
+    config = ClusterSettings(",".join(urls), args.flavour, args.index_prefix)
     say(
         f"cluster: {health['number_of_nodes']} nodes ({', '.join(urls)}), {args.shards} shards, "
         f"{replicas} replica(s); {os.cpu_count()} cores; {load_average()}"
@@ -322,8 +312,12 @@ def main() -> None:
     directory = Path(args.work_dir or tempfile.mkdtemp(prefix="scale-bench-"))
     directory.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    loading = False
     try:
         files = build(args, directory)
+        if args.build_only:
+            return
+        loading = True
         load(nodes, config, files, replicas, args)
         queries = near_queries(200)
         searched(config, urls, queries, args)
@@ -332,7 +326,8 @@ def main() -> None:
     finally:
         if not args.work_dir:
             shutil.rmtree(directory)
-        if not args.keep:
+        # A run that only built files leaves the indices alone: another run may be using them.
+        if loading and not args.keep:
             for index in (PLACES, SESSIONS):
                 for name in nodes.behind(config.alias(index.name)):
                     nodes.delete(name)
