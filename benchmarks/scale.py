@@ -231,11 +231,14 @@ def killed(nodes, config, urls, queries, args) -> None:
     green_s = nodes.wait_for("green", args.green_timeout) + started_s
     back_at = time.perf_counter() - clients.began
     tally = clients.stop()
+    restart_in = restart_at - clients.began
+    down = sum(failed for moment, failed in tally.moments if kill_at <= moment < restart_in)
     during = sum(failed for moment, failed in tally.moments if kill_at <= moment <= back_at)
     p50, p95 = summary(tally.api)
     say(
         f"kill: node {args.kill_node} killed {kill_at:.1f} s in; of {len(tally.moments)} API "
-        f"requests, {during} failed between the kill and green again, {tally.failed} in all; "
+        f"requests, {during} failed between the kill and green again ({down} while it was "
+        f"down, {during - down} while it rejoined), {tally.failed} in all; "
         f"health without it: {health['status']}, {health['number_of_nodes']} nodes"
     )
     say(
