@@ -35,6 +35,7 @@ reuses them), the indices are dropped (`--keep` keeps them).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing
 import os
@@ -113,6 +114,11 @@ def build(args, directory: Path) -> dict[str, tuple[Path, int]]:
         (first, min(first + BUILD_BATCH, args.places + 1), args.sessions_per_place)
         for first in range(1, args.places + 1, BUILD_BATCH)
     ]
+    # Django's and Wagtail's objects are set aside from the collector's scans, which otherwise
+    # walked them again and again while the workers made millions of small objects (a third
+    # of the builder's time at 1,500 places, measured with cProfile).
+    gc.collect()
+    gc.freeze()
     started = time.perf_counter()
     with (
         files[PLACES.name].open("wb") as places_file,
