@@ -26,10 +26,12 @@ Three nodes (scripts/search-cluster, ports 9241-9243), then the benchmark:
     SEARCH_CLUSTER_HOME=/tmp/search-scale-bench .venv/bin/python benchmarks/scale.py \\
         --cluster-url http://127.0.0.1:9241,http://127.0.0.1:9242,http://127.0.0.1:9243
 
-`--places 20000` runs small; on one node the kill phase is left out (it says so) and the
-indices keep 0 replicas. The bulk files (about 13 kB a place with its two sessions) go to a
-temporary directory removed at the end (`--work-dir` keeps them, and a run of the same size
-reuses them), the indices are dropped (`--keep` keeps them).
+The kill phase runs `scripts/search-cluster` with the environment it is given: the same
+SEARCH_CLUSTER_HOME as the start. `--places 20000` runs small; on one node the kill phase is
+left out (it says so) and the indices keep 0 replicas. The bulk files (about 13 kB a place with
+its two sessions: 13 GB at a million) go to a temporary directory removed at the end
+(`--work-dir` keeps them, and a run of the same size reuses them), the indices are dropped
+(`--keep` keeps them).
 """
 
 from __future__ import annotations
