@@ -363,7 +363,7 @@ def _local_rooms(rooms: list[LiveRoom], tz: ZoneInfo) -> tuple[LiveRoom, ...]:
     )
 
 
-def _record(
+def record_from_row(
     row: dict,
     language: str,
     terms: dict,
@@ -373,6 +373,9 @@ def _record(
     notices: dict,
     rooms: dict,
 ) -> PlaceRecord:
+    """A place's record from its row (`_place_rows`) and the batch's other parts, by place id;
+    the discreet rule applied. `place_records` gives it query rows; benchmarks/scale.py rows of
+    made-up values, so that a million places' documents are built as a rebuild builds them."""
     place_id = row["id"]
     location = public_location(
         discreet=row["is_discreet"],
@@ -464,7 +467,7 @@ def place_records(
         rooms = live_rooms(ids, timezone.now())
         roots = Site.get_site_root_paths()
         return [
-            _record(rows[place_id], language, terms, hours, closures, roots, notices, rooms)
+            record_from_row(rows[place_id], language, terms, hours, closures, roots, notices, rooms)
             for place_id in ids
             if place_id in rows
         ]

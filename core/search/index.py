@@ -8,7 +8,7 @@ documents, signal handlers, rebuilds) is derived from that declaration by this p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,7 +150,17 @@ class SearchIndex:
         of queries (values, not model instances: `core.search.paths.rows_at`), with their
         `records` where the index has them."""
         records = self.records(ids) if self.records is not None else None
-        for row in rows_at(self.model, self.document_paths(), ids, self.annotate):
+        yield from self.documents_of(
+            rows_at(self.model, self.document_paths(), ids, self.annotate), records
+        )
+
+    def documents_of(
+        self, rows: Iterable[Any], records: dict[Any, Any] | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, document) of `rows` (`Row`s holding their values at `document_paths`), with
+        their `records` by id: the one builder of documents, for the rows a rebuild reads and
+        for values made up elsewhere (benchmarks/scale.py's million places)."""
+        for row in rows:
             document = self.document(row)
             if records is not None:
                 document["record"] = records[row.pk]

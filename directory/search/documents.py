@@ -20,6 +20,7 @@ the places' sessions (`place_records_changed`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -185,17 +186,25 @@ def place_documents_records(ids: list[int]) -> dict[int, dict[str, dict]]:
     visitor's alone): the place's record in that language and its sessions ahead, with their
     URLs in it; in four queries per language and those of the hook, whatever the number of
     places."""
+    records = [record for language in languages() for record in place_records(ids, language)]
+    return documents_records(records, sessions_ahead(list(dict.fromkeys(r.id for r in records))))
+
+
+def documents_records(
+    records: Iterable[PlaceRecord], sessions: dict[int, list[dict]]
+) -> dict[int, dict[str, dict]]:
+    """The documents' `record`s of places' `records` (each in its language) and their sessions
+    ahead (`sessions_ahead`'s, a URL by language): what a rebuild writes, and what
+    benchmarks/scale.py writes for places made of values, by the same code."""
     parts: dict[int, dict[str, dict]] = {}
-    for language in languages():
-        for record in place_records(ids, language):
-            parts.setdefault(record.id, {})[language] = {"place": record_document(record)}
-    sessions = sessions_ahead(list(parts))
-    for place_id, by_language in parts.items():
-        for language, part in by_language.items():
-            part["sessions"] = [
-                {**session, "url": session["url"][language]}
-                for session in sessions.get(place_id, [])
-            ]
+    for record in records:
+        parts.setdefault(record.id, {})[record.language] = {
+            "place": record_document(record),
+            "sessions": [
+                {**session, "url": session["url"][record.language]}
+                for session in sessions.get(record.id, [])
+            ],
+        }
     return parts
 
 
