@@ -259,6 +259,7 @@ def session_documents(index, places: list[Place]) -> list[tuple[str, dict]]:
                 "place_id": [p.id],
                 "activity_id": [p.id],
                 "date": [start.date()],
+                "day": [start.date()],
                 "start": [start],
                 "end": [datetime.fromisoformat(session["end"])],
                 "is_cancelled": [False],
