@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from modelsearch.models import IndexEntry
+from wagtail.search.models import IndexEntry
 
 from core import kept
 from core.search import deferral, signals
