@@ -38,6 +38,8 @@ class Held:
     """What a hold indexes at its end, and how that went."""
 
     rows: list[tuple[type, list[int], Callable[[list], None] | None]] = field(default_factory=list)
+    # How many changes the signal handler left to the end (`held_back`).
+    changes: int = 0
     # Why the cluster was not rebuilt, when it did not answer (the writing is kept).
     cluster_error: ClusterUnavailable | None = None
 
@@ -51,8 +53,18 @@ class Held:
 
 
 def holding() -> bool:
-    """Whether this thread's indexing is held (the signal handler then sends nothing)."""
+    """Whether this thread's indexing is held."""
     return getattr(_local, "held", None) is not None
+
+
+def held_back() -> bool:
+    """Whether this thread's indexing is held: then the change the signal handler was told of
+    is counted, and left to the hold's end."""
+    held = getattr(_local, "held", None)
+    if held is None:
+        return False
+    held.changes += 1
+    return True
 
 
 @contextmanager
@@ -62,8 +74,9 @@ def indexing_held(
     lap: Callable[[str], None] | None = None,
 ) -> Iterator[Held]:
     """Holds this thread's indexing while the body writes; at its end (unless `index` is
-    false, or the body failed) indexes once. `progress(n)` hears of each batch done and
-    `lap(label)` of each step's end: Wagtail's rows of each model, then the cluster."""
+    false, the body failed, or nothing was named nor changed) indexes once. `progress(n)`
+    hears of each batch done and `lap(label)` of each step's end: Wagtail's rows of each
+    model, then the cluster."""
     if holding():
         raise RuntimeError("indexing is already held in this thread")
     held = Held()
@@ -78,6 +91,9 @@ def indexing_held(
 
 
 def _index(held: Held, progress: Callable[[int], None], lap: Callable[[str], None]) -> None:
+    if not held.total() and not held.changes:
+        # Nothing written that a search shows (a run that found every demo row there).
+        return
     for model, ids, prepare in held.rows:
         for done in index_pages(model, ids, prepare=prepare):
             progress(done)

@@ -59,7 +59,7 @@ def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
 
 
 def changed(index: SearchIndex, key: str, ids: list[int]) -> None:
-    if deferral.holding():
+    if deferral.held_back():
         # The hold's end rebuilds every index, these documents among them.
         return
     kept.changed(before=partial(_update, index, key, list(ids)))

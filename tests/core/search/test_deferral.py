@@ -6,6 +6,7 @@ from wagtail.search.models import IndexEntry
 
 from core import kept
 from core.search import deferral, signals
+from core.search.index import registered
 from directory.models import PlacePage
 from directory.search.index import PLACES
 
@@ -49,6 +50,29 @@ def test_inside_a_hold_nothing_is_sent_and_kept_answers_learn_once_at_the_end(
     assert not deferral.holding()
     assert updates == []
     assert announced == [1]
+
+
+def test_a_hold_that_names_nothing_and_hears_of_no_change_indexes_nothing(db, monkeypatch):
+    monkeypatch.setattr(deferral, "get_transport", lambda: pytest.fail("rebuilt"))
+
+    with deferral.indexing_held() as held:
+        pass
+
+    assert held.changes == 0
+
+
+def test_a_change_heard_inside_a_hold_rebuilds_every_index_once(db, monkeypatch, updates):
+    rebuilt = []
+    monkeypatch.setattr(deferral, "get_transport", lambda: "transport")
+    monkeypatch.setattr(
+        deferral, "rebuild", lambda transport, index: rebuilt.append(index.name) or iter(())
+    )
+
+    with deferral.indexing_held() as held:
+        signals.changed(PLACES, "id", [1])
+
+    assert held.changes == 1
+    assert sorted(rebuilt) == sorted(index.name for index in registered())
 
 
 def test_the_named_rows_go_into_wagtails_database_index_at_the_end(
