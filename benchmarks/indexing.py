@@ -7,9 +7,12 @@ documents/s per index with the load average.
 
 With `--seed`, it first times `seed_demo --count <places>` with the cluster configured, into a
 copy of a database that holds the gazetteer and nothing else (target: 30 s for 10,000 places),
-and prints the command's own split (writing, indexing).
+and prints the command's own split (writing; then, once, Wagtail's indexes and the cluster's).
+`--rounds 0` times the seeding alone.
 
     .venv/bin/python benchmarks/indexing.py --places 10000 --cluster-url http://127.0.0.1:9241
+    .venv/bin/python benchmarks/indexing.py --seed --rounds 0 --places 10000 \
+        --cluster-url http://127.0.0.1:9241
 """
 
 from __future__ import annotations
@@ -62,10 +65,11 @@ def seeding(places: int, cluster_url: str, flavour: str) -> None:
             text=True,
         )
         seconds = time.perf_counter() - started
+        load_after = os.getloadavg()
     summary = [line for line in finished.stdout.splitlines() if line.startswith("Created")]
     print(
         f"seed_demo --count {places} with the cluster: {seconds:.1f} s (target ≤ 30 s at 10,000); "
-        f"load average before {load_before[0]:.2f}"
+        f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}"
     )
     print("  " + (summary[-1] if summary else finished.stdout.strip()[-300:]), flush=True)
 
@@ -82,6 +86,8 @@ def main() -> None:
     options = parser.parse_args()
     if options.seed:
         seeding(options.places, options.cluster_url, options.flavour)
+    if not options.rounds:
+        return
     database = demo_database(options.places, options.database)
     os.environ.update(
         RENCONTRES_DEBUG="1",

@@ -33,7 +33,8 @@ import hashlib
 import math
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from functools import wraps
 
@@ -108,7 +109,10 @@ def changed(before: Callable[[], None] | None = None) -> None:
     """The public content changed: every kept response becomes unreachable once the current
     transaction commits (at once outside one), after `before` and every other `before` of the
     transaction have run, so that no response computed before every engine shows the change is
-    kept under the new generation."""
+    kept under the new generation. Inside `held()`, nothing: it announces once, at its end."""
+    if getattr(_holding, "depth", 0):
+        # Whoever holds the announcements shows every change to the engines before their end.
+        return
     connection = transaction.get_connection()
     announcement = getattr(_current, "announcement", None)
     # Outside a transaction (an earlier hook of a commit, among others), the hook runs at once.
@@ -122,6 +126,24 @@ def changed(before: Callable[[], None] | None = None) -> None:
     announcement.bumping = [earlier for earlier in announcement.bumping if earlier.bumps]
     announcement.bumping.append(hook)
     transaction.on_commit(hook)
+
+
+_holding = threading.local()
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Bulk work (the demo's seeding) changes much and announces once: inside, `changed()` does
+    nothing (nor runs its `before`: the work updates the engines itself, before the end);
+    at the end, one announcement. Per thread, as transactions are."""
+    _holding.depth = getattr(_holding, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _holding.depth -= 1
+        if not _holding.depth:
+            # After a failure too: what was committed before it is public.
+            changed()
 
 
 _public_pages: set[type[Page]] = set()

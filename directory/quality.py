@@ -167,7 +167,8 @@ def refresh_scores(ids: Iterable[int]) -> list[int]:
         PlacePage.objects.filter(pk__in=place_ids).update(quality_score=score)
     done = sorted(place_id for place_ids in changed.values() for place_id in place_ids)
     if done:
-        place_records_changed.send(sender=PlacePage, place_ids=done)
+        # `scored`: the scores are those of the records now, nobody computes them again.
+        place_records_changed.send(sender=PlacePage, place_ids=done, scored=True)
     return done
 
 

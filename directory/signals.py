@@ -106,8 +106,10 @@ def notice_changed(sender, instance: PlaceNotice, raw: bool = False, **kwargs):
 
 
 @receiver(place_records_changed)
-def score_follows_the_record(sender, place_ids: list[int], **kwargs):
+def score_follows_the_record(sender, place_ids: list[int], scored: bool = False, **kwargs):
     """The listing's quality is read from its record: whatever changed the record (a
     publication, which verifies the place above, a verification, a notice…) may change it. A
-    changed score sends the signal again for its documents, which then changes nothing."""
-    refresh_scores(place_ids)
+    changed score sends the signal again for its documents, `scored`: computing the records
+    again would find the scores just stored (a full refresh's second pass over every place)."""
+    if not scored:
+        refresh_scores(place_ids)

@@ -8,7 +8,8 @@ The update runs after the transaction commits, through the search breaker
 nor waits; the documents are noted in the database (`core.search.pending`) and sent with the next
 update that reaches the cluster, or by `manage.py catch_up_search_index`. Kept public responses
 are dropped after it (`core.kept.changed`), once the cluster has the documents or they are
-noted: nothing computed before is kept under the new generation.
+noted: nothing computed before is kept under the new generation. While bulk work holds the
+indexing (`core.search.deferral`), nothing: its end rebuilds every index once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import kept
-from core.search import breaker, pending
+from core.search import breaker, deferral, pending
 from core.search.index import Follows, SearchIndex, registered
 from core.search.indexing import reindex
 from core.search.transport import ClusterUnavailable, get_transport
@@ -58,6 +59,9 @@ def _update(index: SearchIndex, key: str, ids: list[int]) -> None:
 
 
 def changed(index: SearchIndex, key: str, ids: list[int]) -> None:
+    if deferral.held_back():
+        # The hold's end rebuilds every index, these documents among them.
+        return
     kept.changed(before=partial(_update, index, key, list(ids)))
 
 

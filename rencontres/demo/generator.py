@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import math
 import random
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from decimal import Decimal
 from itertools import accumulate
 
 from django.utils.text import slugify
@@ -24,6 +22,7 @@ from rencontres.demo.catalogue import (
 )
 from rencontres.demo.meetings import FFER, draw_meetings
 from rencontres.demo.phones import phone_number
+from rencontres.demo.places import Streets, jitter
 from rencontres.demo.styles import Style
 from rencontres.demo.texts import description, of_commune
 from rencontres.demo.words import (
@@ -36,10 +35,6 @@ from rencontres.demo.words import (
     PRICES,
     REFERRAL_NAMES,
     STEP_FREE_SLUG,
-    STREET_NAMES_BE,
-    STREET_NAMES_FR,
-    STREET_TYPES_BE,
-    STREET_TYPES_FR,
 )
 
 DEMO_SLUG_PREFIX = "demo-"
@@ -52,8 +47,6 @@ MAX_DEMO_PLACES = 999_999
 SECTION_CHANCE = 0.15
 # The fractional part of the golden ratio: (i × it) mod 1 spreads any run of numbers evenly.
 GOLDEN_RATIO_FRACTION = 0.6180339887498949
-MAX_JITTER_METRES = 1_990  # "within 2 km" of the commune's centroid, rounding included
-METRES_PER_DEGREE = 111_320
 # About 8% of places are discreet, mostly supervised-visit centres.
 DISCREET_CHANCE = {Style.REFERRAL: 0.30}
 DEFAULT_DISCREET_CHANCE = 0.025
@@ -116,7 +109,7 @@ class DemoPlaceGenerator:
         self.seed = seed
         self.now = now
         self.programme_cum_weights = list(accumulate(catalogue.programme_weights))
-        self.fakers = _fakers()
+        self.streets = Streets()
         self._primaries: list[ProgrammeInfo] = []
         self._showcase: dict[int, int] = {}
         self._scanned = 0
@@ -173,7 +166,7 @@ class DemoPlaceGenerator:
 
         fields = {
             "description": text,
-            "street_address": self._street(rng, country),
+            "street_address": self.streets.street(rng, country),
             "postcode": postcode,
             "commune_id": commune.pk,
             "country": country,
@@ -373,42 +366,3 @@ class DemoPlaceGenerator:
         while len(slots) < wanted:
             slots.add((rng.choice(days), rng.randrange(2)))
         return [(day, *halves[half]) for day, half in sorted(slots)]
-
-    def _street(self, rng: random.Random, country: str) -> str:
-        number = rng.choices(
-            [rng.randint(1, 30), rng.randint(31, 150), rng.randint(151, 400)], [60, 30, 10]
-        )[0]
-        if country == Country.FRANCE:
-            kind = rng.choice(STREET_TYPES_FR)
-            name = self._street_name(rng, STREET_NAMES_FR, "fr_FR")
-            return f"{number} {kind.lower()} {name}"
-        kind = rng.choice(STREET_TYPES_BE)
-        name = self._street_name(rng, STREET_NAMES_BE, "fr_BE")
-        return f"{kind} {name} {number}"
-
-    def _street_name(self, rng: random.Random, names: list[str], locale: str) -> str:
-        if rng.random() < 0.25:
-            # Streets named after someone: a person's name drawn by Faker from our stream.
-            faker = self.fakers[locale]
-            faker.random = rng
-            return f"{faker.first_name()} {faker.last_name()}"
-        return rng.choice(names)
-
-
-def jitter(rng: random.Random, latitude: float, longitude: float) -> tuple[Decimal, Decimal]:
-    """A point at most 2 km from the given one, uniformly spread over the disc."""
-    distance = MAX_JITTER_METRES * math.sqrt(rng.random())
-    bearing = rng.uniform(0, 2 * math.pi)
-    dlat = distance * math.cos(bearing) / METRES_PER_DEGREE
-    dlon = distance * math.sin(bearing) / (METRES_PER_DEGREE * math.cos(math.radians(latitude)))
-    lat = min(90.0, max(-90.0, latitude + dlat))
-    lon = (longitude + dlon + 180.0) % 360.0 - 180.0
-    return Decimal(f"{lat:.6f}"), Decimal(f"{lon:.6f}")
-
-
-def _fakers() -> dict:
-    try:
-        from faker import Faker
-    except ImportError as error:  # pragma: no cover - Faker ships with the dev dependencies
-        raise ImportError("The demo data needs Faker: install the 'faker' package.") from error
-    return {"fr_BE": Faker("fr_BE"), "fr_FR": Faker("fr_FR")}

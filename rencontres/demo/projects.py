@@ -34,7 +34,7 @@ def seed_projects(places, seed: int, today: date) -> list[int]:
 
     Written in bulk: `create()` would index each project in every search backend on its own
     (Wagtail's post-save signal), one request to the cluster per project. The caller indexes
-    them in batches (`writer.index_pages`).
+    them in batches (`core.search.wagtail_bulk.index_pages`).
     """
     rows = list(places.prefetch_related("programmes").only("pk", "slug", "title", "commune_id"))
     consultations, meeting = [], {}

@@ -6,7 +6,7 @@ Here paths are computed in memory, and each batch costs a handful of multi-row i
 ``wagtailcore_page`` rows, then the ``directory_placepage`` rows (``bulk_create`` refuses
 multi-table inheritance, so they go through the queryset's own insert query with the place's local
 fields only), then the many-to-many rows, the opening hours and the organiser groups. The search
-index is updated at the end, for the new places only.
+indexes are filled at the end, once (`core.search.deferral`).
 """
 
 from __future__ import annotations
@@ -15,16 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, router, transaction
 from django.db.models import F
-from modelcluster.fields import ParentalManyToManyField
-from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backends
-from wagtail.search.index import RelatedFields
 
-from core.overlap import sent_while_next_is_made
 from directory.models import OpeningHours, PlaceIndexPage, PlacePage
 from directory.roles import organiser_groups_for
 from projects.models import HealthParentingProject
@@ -183,63 +177,6 @@ class PlaceWriter:
 def chunked(items: Sequence, size: int) -> Iterator[Sequence]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def parental_related_search_fields(model) -> list[str]:
-    """The ParentalManyToManyFields the search index follows, which Wagtail does not prefetch."""
-    names = []
-    for search_field in model.get_search_fields():
-        if not isinstance(search_field, RelatedFields):
-            continue
-        try:
-            field = model._meta.get_field(search_field.field_name)
-        except FieldDoesNotExist:
-            continue
-        if isinstance(field, ParentalManyToManyField):
-            names.append(search_field.field_name)
-    return names
-
-
-def index_pages(
-    model, page_ids: Iterable[int], chunk_size: int = 1000, prepare=None
-) -> Iterator[int]:
-    """Add the given pages (places or activities) to every configured search backend; yields
-    how many were done. `prepare(pages)` may fetch in bulk what the index reads of each.
-
-    A cluster backend's batch is sent by a second thread while this one fills the database
-    backend and reads the next batch: the cluster indexes while Python works. Its documents
-    are made from what the batch already holds (no query: tests/directory/test_wagtail_index.py).
-    """
-    backends = list(get_search_backends())
-    clusters = [b for b in backends if isinstance(b, ElasticsearchBaseSearchBackend)]
-    databases = [b for b in backends if b not in clusters]
-    prefetch = parental_related_search_fields(model)
-    ids = sorted(page_ids)
-
-    def batches() -> Iterator[list]:
-        for chunk in chunked(ids, chunk_size):
-            # Wagtail's indexer leaves ParentalManyToManyFields to one query per page: prefetch.
-            pages = list(
-                model.get_indexed_objects()
-                .prefetch_related(*prefetch)
-                .filter(pk__in=chunk)
-                .order_by("pk")
-            )
-            if prepare is not None:
-                prepare(pages)
-            _add_to(databases, model, pages)
-            yield pages
-
-    def send(pages: list) -> int:
-        _add_to(clusters, model, pages)
-        return len(pages)
-
-    yield from sent_while_next_is_made(batches(), send)
-
-
-def _add_to(backends, model, pages) -> None:
-    for backend in backends:
-        backend.add_bulk(model, pages)
 
 
 def clear_demo_places(parent: Page, chunk_size: int = 1000) -> Iterator[int]:

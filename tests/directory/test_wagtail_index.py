@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.search import wagtail_backends
+from core.search.wagtail_bulk import parental_related_search_fields
 from directory.models import PlacePage
-from rencontres.demo.writer import parental_related_search_fields
 from tests.factories import PlacePageFactory, objective
 
 SECRETS = ("Rue du Refuge 17", "4031", "50.61234", "5.58765")

@@ -271,8 +271,8 @@ def test_a_configured_search_cluster_receives_the_demo_places(communes, settings
 
 
 def test_wagtail_cluster_backend_receives_places_and_activities(communes, settings):
-    """The cluster backend's batches go through a second thread (writer.index_pages): both of
-    Wagtail's backends find a demo place and an activity afterwards."""
+    """The cluster backend's batches go through a second thread (core.search.wagtail_bulk):
+    both of Wagtail's backends find a demo place and an activity afterwards."""
     from activities.models import ActivityPage
     from tests.search_world import (
         throwaway_cluster_settings,

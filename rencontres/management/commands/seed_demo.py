@@ -20,6 +20,7 @@ from tqdm import tqdm
 
 from activities.models import ActivityPage
 from core.heap import application_set_aside
+from core.search.deferral import indexing_held
 from directory.models import PlacePage
 from directory.quality import refresh_all
 from gazetteer.models import Commune
@@ -46,7 +47,6 @@ from rencontres.demo.writer import (
     demo_pages,
     directory_root,
     existing_demo_slugs,
-    index_pages,
 )
 
 DEFAULT_COUNT = 200
@@ -138,9 +138,58 @@ class Command(BaseCommand):
             self.write_and_index(parent, generator, missing, seed, batch_size, no_index, count)
 
     def write_and_index(self, parent, generator, missing, seed, batch_size, no_index, count):
+        clock = Clock()
+        bar = tqdm(desc="Index de recherche", unit=" documents", disable=self.verbosity == 0)
+        # Bulk writing announces nothing page by page: the search indexes (Wagtail's and the
+        # cluster's) are filled once, at the end of the hold, and kept answers learn it then.
+        with indexing_held(index=not no_index, progress=bar.update, lap=clock.lap) as held:
+            created, activities, projects, campaign, translations = self.write(
+                parent, generator, missing, seed, batch_size, clock
+            )
+            written = clock.elapsed()
+            held.add(PlacePage, created)
+            held.add(ActivityPage, activities, prepare=attach_places)
+            held.add(HealthParentingProject, projects)
+        bar.close()
+        if held.cluster_error is not None:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"The search cluster was not updated ({held.cluster_error}): run "
+                    "`manage.py rebuild_search_index` once it answers."
+                )
+            )
+        indexed = not no_index and held.total() > 0
+        finished = clock.elapsed()
+        # Today's, on every run (none twice: the demo may be started again another day), after
+        # the indexes: each tap reaches the place's documents as a team's does.
+        rooms = seed_live_rooms(parent, seed, timezone.now())
+        clock.lap("live rooms")
+        # The weekly sums of fictional family searches, once (rencontres/demo/searches.py).
+        searches = seed_searches(parent, seed, timezone.localdate())
+        clock.lap("searches")
+        # Last, once the bulk writing is done: a few places imported twice, for ONE staff's
+        # duplicates queue (docs/duplicates.md). Asked for: they are places beyond `--count`.
+        duplicates = seed_duplicates(parent, seed) if self.with_duplicates else 0
+        clock.lap("duplicates")
+
+        self.say(
+            self.style.SUCCESS(
+                f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
+                f"{len(projects)} project(s) in {written:.1f} s"
+                + (f", indexed in {finished - written:.1f} s" if indexed else "")
+                + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
+                + f", {duplicates} likely duplicate pair(s)"
+                + f", {translations} translation(s) in families' languages"
+                + (f", the campaign « {campaign.name} »" if campaign else "")
+                + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
+            )
+        )
+
+    def write(self, parent, generator, missing, seed, batch_size, clock):
+        """Every row of the demo but today's live rooms, the searches and the twins; returns
+        the new places', activities' and projects' ids, the campaign and the translations."""
         writer = PlaceWriter(parent)
         activity_writer = ActivityWriter(seed, timezone.localdate())
-        clock = Clock()
         created: list[int] = []
         activities: list[int] = []
         with self.progress(len(missing), "Lieux et activités") as bar:
@@ -171,48 +220,7 @@ class Command(BaseCommand):
             pass
         clock.lap("quality")
         seed_partners()
-        written = clock.elapsed()
-
-        indexed = not no_index and bool(created or activities or projects)
-        if indexed:
-            total = len(created) + len(activities) + len(projects)
-            with self.progress(total, "Index de recherche") as bar:
-                for done in index_pages(PlacePage, created):
-                    bar.update(done)
-                clock.lap("Wagtail places")
-                for done in index_pages(ActivityPage, activities, prepare=attach_places):
-                    bar.update(done)
-                clock.lap("Wagtail activities")
-                for done in index_pages(HealthParentingProject, projects):
-                    bar.update(done)
-                clock.lap("Wagtail projects")
-            self.refresh_search_cluster()
-            clock.lap("cluster")
-        finished = clock.elapsed()
-        # Today's, on every run (none twice: the demo may be started again another day), after
-        # the indexes: each tap reaches the place's documents as a team's does.
-        rooms = seed_live_rooms(parent, seed, timezone.now())
-        clock.lap("live rooms")
-        # The weekly sums of fictional family searches, once (rencontres/demo/searches.py).
-        searches = seed_searches(parent, seed, timezone.localdate())
-        clock.lap("searches")
-        # Last, once the bulk writing is done: a few places imported twice, for ONE staff's
-        # duplicates queue (docs/duplicates.md). Asked for: they are places beyond `--count`.
-        duplicates = seed_duplicates(parent, seed) if self.with_duplicates else 0
-        clock.lap("duplicates")
-
-        self.say(
-            self.style.SUCCESS(
-                f"Created {len(created)} demo place(s), {len(activities)} activit(ies) and "
-                f"{len(projects)} project(s) in {written:.1f} s"
-                + (f", indexed in {finished - written:.1f} s" if indexed else "")
-                + f", {len(rooms)} live room(s), {searches} weekly search sum(s)"
-                + f", {duplicates} likely duplicate pair(s)"
-                + f", {translations} translation(s) in families' languages"
-                + (f", the campaign « {campaign.name} »" if campaign else "")
-                + f" ({clock}); {count} demo place(s) requested, {total_demo(parent)} present."
-            )
-        )
+        return created, activities, projects, campaign, translations
 
     def write_activities(
         self, parent, generator, writer: ActivityWriter, drawn: set[int], batch_size: int
@@ -238,23 +246,6 @@ class Command(BaseCommand):
                 self.style.WARNING(
                     "Some existing demo places were drawn with another seed or version: they are "
                     "kept. Use --clear to draw them all again."
-                )
-            )
-
-    def refresh_search_cluster(self) -> None:
-        """The cluster indexes places on publish, which bulk creation skips: rebuild its indexes."""
-        from core.search.transport import get_transport
-
-        if get_transport() is None:
-            return
-        self.say("Search cluster configured: rebuilding its indexes.")
-        try:
-            call_command("rebuild_search_index", no_progress=self.verbosity == 0)
-        except CommandError as error:
-            self.stderr.write(
-                self.style.WARNING(
-                    f"The search cluster was not updated ({error}): run "
-                    "`manage.py rebuild_search_index` once it answers."
                 )
             )
 
