@@ -22,6 +22,8 @@ def demo_database(places: int, database: Path | None = None) -> Path:
     complete, so that an interrupted build is never taken for a finished one."""
     database = database or default_path(places)
     if database.exists():
+        # Kept from an earlier run: brought up to the code's migrations (quick when it is).
+        migrate(database)
         return database
     building = database.with_name(database.name + ".building")
     building.unlink(missing_ok=True)
@@ -36,3 +38,13 @@ def demo_database(places: int, database: Path | None = None) -> Path:
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
     building.rename(database)
     return database
+
+
+def migrate(database: Path) -> None:
+    env = {
+        **os.environ,
+        "RENCONTRES_DEBUG": "1",
+        "RENCONTRES_DATABASE_URL": f"sqlite:///{database}",
+    }
+    env.pop("RENCONTRES_SEARCH_URL", None)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
