@@ -5,7 +5,7 @@ It keeps a PostgreSQL cluster of its own (scripts/lib.sh's throwaway cluster, ma
 and stopped, not removed, at the end) holding one database of demo places per size
 (`places_1000`, …): built once by seeding a working database up to each size in turn and
 copying it (`CREATE DATABASE … TEMPLATE`), so 100,000 places are seeded once, not 161,000 times.
-`--database-url` measures an existing database instead (one size, whatever it holds).
+`--database-url` (repeated) measures existing databases instead, whatever they hold.
 
 Then, per size, in one process on the database engine (no cluster configured, kept responses
 off), it runs benchmarks/search.py's query mix through the API in-process (Django's test
@@ -59,6 +59,16 @@ def copy_database(server: str, name: str) -> None:
 
     with psycopg.connect(database_url(server, "postgres"), autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{WORKING}"')
+
+
+def analyze(url: str) -> None:
+    """Fresh statistics, as autovacuum keeps them on a live database: a database just copied
+    or bulk-written has none yet, and PostgreSQL then plans the near search's union as a few
+    hundred rows and joins it to every page (5x slower at 10,000 places)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("ANALYZE")
 
 
 def build(server: str, sizes: list[int], env: dict) -> None:
@@ -195,7 +205,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000,100000")
     parser.add_argument("--rounds", type=int, default=10)
-    parser.add_argument("--database-url", help="measure this database instead (one size)")
+    parser.add_argument(
+        "--database-url",
+        action="append",
+        help="measure this database instead, whatever it holds (repeat it for several)",
+    )
     parser.add_argument("--build-only", action="store_true", help="build the databases, stop")
     parser.add_argument(
         "--work",
@@ -215,12 +229,14 @@ def main() -> None:
     rows = []
 
     def measured(url: str) -> None:
+        analyze(url)
         before = os.getloadavg()
         result = run(env, url, options.rounds)
         rows.append((result["places"], summary(result), before, os.getloadavg()))
 
     if options.database_url:
-        measured(options.database_url)
+        for url in options.database_url:
+            measured(url)
     else:
         sizes = sorted(int(size) for size in options.sizes.split(","))
         options.work.mkdir(parents=True, exist_ok=True)
