@@ -10,9 +10,9 @@ copying it (`CREATE DATABASE … TEMPLATE`), so 100,000 places are seeded once, 
 Then, per size, in one process on the database engine (no cluster configured, kept responses
 off), it runs benchmarks/search.py's query mix through the API in-process (Django's test
 client) and, interleaved with it, the floor (`/api/v1/programmes/`, the cheapest API route, as
-in benchmarks/throughput.py), and prints p50/p95 of the mix, of its near searches alone, and of
-the floor, each ratio to the floor, and the load averages before and after: every figure from
-this one run.
+in benchmarks/throughput.py), and prints p50/p95 of the mix, of its near searches without words
+(`q` has its own benchmark, text_search.py), and of the floor, each ratio to the floor, and the
+load averages before and after: every figure from this one run.
 
     .venv/bin/python benchmarks/database_scale.py --sizes 1000,10000,50000,100000
 
@@ -162,9 +162,9 @@ def run(env: dict, url: str, rounds: int) -> dict:
 
 
 def summary(measured: dict) -> dict[str, tuple[float, float]]:
-    """p50 and p95 of the mix, of its near searches alone and of the floor, in ms."""
+    """p50 and p95 of the mix, of its near searches without words and of the floor, in ms."""
     timings = measured["timings"]
-    near = [n for n, params in enumerate(QUERIES) if "near" in params]
+    near = [n for n, params in enumerate(QUERIES) if "near" in params and "q" not in params]
     paths = {
         "mix": [ms for n in range(len(QUERIES)) for ms in timings[str(n)]],
         "near": [ms for n in near for ms in timings[str(n)]],
@@ -177,12 +177,12 @@ def summary(measured: dict) -> dict[str, tuple[float, float]]:
 
 
 def report(rows: list, rounds: int) -> None:
-    near = sum(1 for params in QUERIES if "near" in params)
+    near = sum(1 for params in QUERIES if "near" in params and "q" not in params)
     print()
     print(
         f"database engine on PostgreSQL, through the API in-process: {len(QUERIES)} searches of "
-        f"benchmarks/search.py ({near} near) x {rounds} rounds per size, each followed by the "
-        f"floor ({FLOOR})"
+        f"benchmarks/search.py ({near} near without words) x {rounds} rounds per size, each "
+        f"followed by the floor ({FLOOR})"
     )
     header = (
         f"{'places':>8} {'path':<6} {'p50 ms':>8} {'p95 ms':>8} {'p50/floor':>10} {'p95/floor':>10}"

@@ -1,9 +1,9 @@
 """`near` and `radius_km`: within a circle around a place name, nearest first, measured from
 the public point of a place (its commune's for a discreet place).
 
-SQL keeps the bounding box of the circle on indexed columns; the exact distance is then computed
-in Python on the few candidates left. The cluster filters and sorts with `geo_distance` (arc),
-the same great-circle distance.
+SQL keeps the bounding box of the circle on indexed columns, then a disc a little wider than the
+circle (plain arithmetic); the exact distance is then computed in Python on the candidates left.
+The cluster filters and sorts with `geo_distance` (arc), the same great-circle distance.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ class Near(Criterion):
     """Within `radius_km` of a place name (`near`), resolved by `resolve`; measured from the
     public point of the place at `prefix` (its commune's for a discreet place), nearest first.
 
-    SQL keeps the bounding box of the circle on indexed columns; the exact distance is then
-    computed in Python on the few candidates left.
+    SQL keeps the bounding box of the circle on indexed columns, then `nearly_within`'s disc;
+    the exact distance is then computed in Python on the candidates left.
     """
 
     resolve: Callable[[str], Any]
