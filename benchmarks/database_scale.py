@@ -4,7 +4,8 @@ size and their ratio to the floor, to say where an operator should switch to the
 It keeps a PostgreSQL cluster of its own (scripts/lib.sh's throwaway cluster, made in `--work`
 and stopped, not removed, at the end) holding one database of demo places per size
 (`places_1000`, …): built once by seeding a working database up to each size in turn and
-copying it (`CREATE DATABASE … TEMPLATE`), so 100,000 places are seeded once, not 161,000 times.
+copying it (`CREATE DATABASE … TEMPLATE`), so 100,000 places are seeded once, not 161,000 times;
+an interrupted build starts again from the last complete copy.
 `--database-url` (repeated) measures existing databases instead, whatever they hold.
 
 Then, per size, in one process on the database engine (no cluster configured, kept responses
@@ -53,12 +54,13 @@ def databases(server: str) -> set[str]:
     return {name for (name,) in rows}
 
 
-def copy_database(server: str, name: str) -> None:
-    """The working database copied whole under `name` (it must have no open connection)."""
+def copy_database(server: str, name: str, template: str) -> None:
+    """`name`, a whole copy of `template` (which must have no open connection), replacing it."""
     import psycopg
 
     with psycopg.connect(database_url(server, "postgres"), autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{WORKING}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
 
 
 def analyze(url: str) -> None:
@@ -72,19 +74,26 @@ def analyze(url: str) -> None:
 
 
 def build(server: str, sizes: list[int], env: dict) -> None:
-    """`places_N` for every size missing, the smallest first: the working database is seeded up
-    to N (seed_demo only adds the places missing), then copied."""
-    present = databases(server)
-    missing = [size for size in sorted(sizes) if f"places_{size}" not in present]
-    if not missing:
-        return
+    """`places_N` for every size missing, the smallest first: the working database starts again
+    from the largest complete copy below N (or empty), is seeded up to N (seed_demo only adds
+    the places missing), then copied. Starting again from a copy matters: a build stopped
+    halfway leaves places written but not indexed, which seed_demo would not index later."""
+    complete = sorted(
+        int(name.removeprefix("places_"))
+        for name in databases(server)
+        if name.startswith("places_") and name.removeprefix("places_").isdigit()
+    )
     env = {**env, "RENCONTRES_DATABASE_URL": server}
-    manage(env, "migrate", "-v0")
-    manage(env, "load_gazetteer", "-v0")
-    for size in missing:
+    for size in sorted(set(sizes) - set(complete)):
         started = time.perf_counter()
+        below = [done for done in complete if done < size]
+        copy_database(server, WORKING, f"places_{below[-1]}" if below else "template0")
+        manage(env, "migrate", "-v0")
+        if not below:
+            manage(env, "load_gazetteer", "-v0")
         manage(env, "seed_demo", "--count", str(size), "-v0")
-        copy_database(server, f"places_{size}")
+        copy_database(server, f"places_{size}", WORKING)
+        complete = sorted([*complete, size])
         seconds = time.perf_counter() - started
         print(f"places_{size}: seeded and copied in {seconds:.0f} s", file=sys.stderr, flush=True)
 
