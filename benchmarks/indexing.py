@@ -3,7 +3,10 @@
 Builds (once, reused afterwards, shared with benchmarks/search.py: `demo_database`) a SQLite
 database of demo places in the temporary directory, then rebuilds every registered index into
 the cluster at `--cluster-url` (behind an alias of its own prefix) `--rounds` times, and prints
-documents/s per index with the load average.
+documents/s per index (target for places: 5,000 at 100,000 places) with the load averages
+before and after each rebuild, and where the time went: the CPU seconds this process spent
+(reading rows, building and serialising documents) and those the node spent, per 1,000
+documents: on a busy machine the wall clock says little, these say which side to make faster.
 
 With `--seed`, it first times `seed_demo --count <places>` with the cluster configured, into a
 copy of a database that holds the gazetteer and nothing else (target: 30 s for 10,000 places),
@@ -11,6 +14,8 @@ and prints the command's own split (writing; then, once, Wagtail's indexes and t
 `--rounds 0` times the seeding alone.
 
     .venv/bin/python benchmarks/indexing.py --places 10000 --cluster-url http://127.0.0.1:9241
+    .venv/bin/python benchmarks/indexing.py --places 100000 --rounds 1 --index places \
+        --cluster-url http://127.0.0.1:9241
     .venv/bin/python benchmarks/indexing.py --seed --rounds 0 --places 10000 \
         --cluster-url http://127.0.0.1:9241
 """
@@ -108,26 +113,40 @@ def main() -> None:
 
     transport = get_transport()
     indices = [i for i in registered() if not options.index or i.name in options.index]
-    load_before = os.getloadavg()
     rows = []
     for index in indices:
         for _round in range(options.rounds):
+            load_before = os.getloadavg()[0]
+            node_before = node_cpu_seconds(transport)
+            python_before = time.process_time()
             started = time.perf_counter()
             done = 0
             for progress in rebuild(transport, index):
                 done = progress.done
-            rows.append((index.name, done, time.perf_counter() - started))
-    load_after = os.getloadavg()
+            seconds = time.perf_counter() - started
+            python = time.process_time() - python_before
+            node = node_cpu_seconds(transport) - node_before
+            rows.append((index.name, done, seconds, python, node, load_before, os.getloadavg()[0]))
     for index in indices:
         for name in transport.indices_behind(transport.config.alias(index.name)):
             transport.delete_index(name)
+    print(f"{options.places} demo places, {os.cpu_count()} cores")
     print(
-        f"{options.places} demo places; load average before {load_before[0]:.2f}, "
-        f"after {load_after[0]:.2f}"
+        f"{'index':<12} {'documents':>9} {'seconds':>8} {'docs/s':>7} {'python s/1k':>11} "
+        f"{'node s/1k':>9} {'load before':>11} {'after':>6}"
     )
-    print(f"{'index':<14} {'documents':>10} {'seconds':>8} {'docs/s':>8}")
-    for name, done, seconds in rows:
-        print(f"{name:<14} {done:>10} {seconds:>8.1f} {done / seconds:>8.0f}")
+    for name, done, seconds, python, node, before, after in rows:
+        per = 1000 / max(done, 1)
+        print(
+            f"{name:<12} {done:>9} {seconds:>8.1f} {done / seconds:>7.0f} {python * per:>11.3f} "
+            f"{node * per:>9.3f} {before:>11.2f} {after:>6.2f}"
+        )
+
+
+def node_cpu_seconds(transport) -> float:
+    """The CPU time the cluster's nodes have spent since they started."""
+    stats = transport.admin.nodes.stats(metric="process")
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in stats["nodes"].values()) / 1000
 
 
 if __name__ == "__main__":

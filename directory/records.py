@@ -315,16 +315,28 @@ def _term(kind: str, row: tuple) -> Term:
     return Term(slug, in_language_of(names, "name"), name_fr, bool(flag), seat)
 
 
-def _terms(ids: list[int]) -> dict[tuple[str, int], tuple[Term, ...]]:
+def _term_rows(ids: list[int]) -> dict[tuple[str, int], list]:
+    """Each place's term rows by kind, in order: the same in every language."""
     found: dict[tuple[str, int], list] = {}
     for kind, place_id, slug, fr, nl, en, flag, first, second, seat, reached_by in term_rows(ids):
         found.setdefault((kind, place_id), []).append(
             ((first, second, fr), (slug, fr, nl, en, flag, seat, reached_by))
         )
-    return {
-        key: tuple(_term(key[0], row) for _order, row in sorted(rows))
-        for key, rows in found.items()
-    }
+    return {key: [row for _order, row in sorted(rows)] for key, rows in found.items()}
+
+
+def _terms(rows: dict[tuple[str, int], list]) -> dict[tuple[str, int], tuple[Term, ...]]:
+    """The terms in the active language: a vocabulary has few terms, each made once a batch
+    (its frozen value shared by the places that have it)."""
+    made: dict[tuple, Term] = {}
+    terms = {}
+    for key, found in rows.items():
+        kind = key[0]
+        for row in found:
+            if (kind, row) not in made:
+                made[kind, row] = _term(kind, row)
+        terms[key] = tuple(made[kind, row] for row in found)
+    return terms
 
 
 def _times(ids: list[int], today: date) -> tuple[dict, dict]:
@@ -344,12 +356,17 @@ def _times(ids: list[int], today: date) -> tuple[dict, dict]:
     )
 
 
-def _notices(rows: dict, today: date, language: str) -> dict[int, tuple[Notice, ...]]:
-    """Each place's notices not yet ended, by id: read from the French page's, whichever
-    translation the record is of (one query)."""
+def _notice_rows(rows: dict, today: date) -> dict:
+    """Each place's notices not yet ended as rows, by translation key (one query): the French
+    page's, whichever translation the record is of."""
     found: dict = {}
     for key, *notice in notice_rows([row["translation_key"] for row in rows.values()], today):
         found.setdefault(key, []).append(notice)
+    return found
+
+
+def _notices(rows: dict, found: dict, language: str) -> dict[int, tuple[Notice, ...]]:
+    """Each place's notices, by id, in `language`."""
     return {
         place_id: notices_from_rows(found[row["translation_key"]], language)
         for place_id, row in rows.items()
@@ -454,20 +471,40 @@ def place_records(
     core.content_languages); a place deleted since its id was read is left out. Whether the
     public may see the place (live, not private) is the caller's question: a search engine's
     or a list's."""
-    ids = list(ids)
-    if not ids:
-        return []
     language = language or visitor_language()
-    with translation.override(language):
-        rows = {row["id"]: row for row in _place_rows(ids, language, content)}
-        terms = _terms(ids)
-        today = timezone.localdate()
-        hours, closures = _times(ids, today)
-        notices = _notices(rows, today, language)
-        rooms = live_rooms(ids, timezone.now())
-        roots = Site.get_site_root_paths()
-        return [
-            record_from_row(rows[place_id], language, terms, hours, closures, roots, notices, rooms)
-            for place_id in ids
-            if place_id in rows
-        ]
+    return place_records_in(ids, (language,), content)[language]
+
+
+def place_records_in(
+    ids: Iterable[int], languages: Iterable[str], content: str | None = None
+) -> dict[str, list[PlaceRecord]]:
+    """`place_records` in each of `languages`, by language: the rows that are the same in
+    every language (terms, hours, closures, notices, live rooms) read once, the places' own
+    (their texts are the language's) once per language; so a search document's records in
+    every language cost two queries more than one language's, not twice as many."""
+    ids = list(ids)
+    languages = list(languages)
+    if not ids:
+        return {language: [] for language in languages}
+    today = timezone.localdate()
+    term_rows_ = _term_rows(ids)
+    hours, closures = _times(ids, today)
+    rooms = live_rooms(ids, timezone.now())
+    roots = Site.get_site_root_paths()
+    notice_rows_ = None
+    records = {}
+    for language in languages:
+        with translation.override(language):
+            rows = {row["id"]: row for row in _place_rows(ids, language, content)}
+            if notice_rows_ is None:
+                notice_rows_ = _notice_rows(rows, today)
+            terms = _terms(term_rows_)
+            notices = _notices(rows, notice_rows_, language)
+            records[language] = [
+                record_from_row(
+                    rows[place_id], language, terms, hours, closures, roots, notices, rooms
+                )
+                for place_id in ids
+                if place_id in rows
+            ]
+    return records

@@ -24,6 +24,15 @@ from core.search.transport import Transport
 
 BATCH_SIZE = 1000
 
+# While a new index fills nobody searches it, and a failed fill is started again from the
+# database: no periodic refresh, and the translog written to disk in the background rather
+# than at every bulk request, and flushed seldom. Restored to the node's defaults once full.
+FILLING = {
+    "refresh_interval": "-1",
+    "translog.durability": "async",
+    "translog.flush_threshold_size": "1gb",
+}
+
 
 def reindex(transport: Transport, index: SearchIndex, key: str, ids: list[int]) -> None:
     """Documents whose `key` is among `ids` replaced by those of the public rows: the others
@@ -59,10 +68,11 @@ class RebuildProgress:
 def rebuild(
     transport: Transport, index: SearchIndex, shards: int | None = None, replicas: int | None = None
 ) -> Iterator[RebuildProgress]:
-    """Fill a new `<alias>-<timestamp>` index from the database with the client's streaming
-    bulk helper, periodic refreshes off and no replica (nobody searches it yet), then give it its
-    replicas (`core.search.copies`), move the alias to it in one step and drop the older indices;
-    yields progress. Shards and replicas: the configured ones (RENCONTRES_SEARCH_SHARDS, _REPLICAS)
+    """Fill a new `<alias>-<timestamp>` index from the database, several bulk requests in
+    flight while the next batch is read (core.overlap), with the node's settings for a fill
+    (`FILLING`) and no replica (nobody searches it yet), then restore them, give it its replicas
+    (`core.search.copies`), move the alias to it in one step and drop the older indices; yields
+    progress. Shards and replicas: the configured ones (RENCONTRES_SEARCH_SHARDS, _REPLICAS)
     unless given."""
     shards = transport.config.shards if shards is None else shards
     replicas = transport.config.replicas if replicas is None else replicas
@@ -70,7 +80,7 @@ def rebuild(
     alias = transport.config.alias(index.name)
     new_index = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
     transport.create_index(new_index, index.index_body(shards=shards, replicas=0))
-    transport.set_refresh_interval(new_index, "-1")
+    transport.put_settings(new_index, FILLING)
     ids = index.public_ids()
     total = len(ids)
     yield RebuildProgress(0, total)
@@ -86,7 +96,7 @@ def rebuild(
         ):
             done += sent
             yield RebuildProgress(done, total)
-    transport.set_refresh_interval(new_index, None)
+    transport.put_settings(new_index, dict.fromkeys(FILLING))
     transport.refresh(new_index)
     note = add_replicas(transport, new_index, shards, replicas)
     previous = transport.indices_behind(alias)

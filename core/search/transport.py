@@ -13,6 +13,7 @@ retried: a hung cluster still costs one timeout, not one per node.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -173,10 +174,9 @@ class Transport:
                 conflicts="proceed",
             )
 
-    def set_refresh_interval(self, name: str, interval: str | None) -> None:
-        """ "-1" turns periodic refreshes off (a rebuild: nobody searches the new index yet);
-        None restores the node's default."""
-        settings = {"index": {"refresh_interval": interval}}
+    def put_settings(self, name: str, index_settings: dict) -> None:
+        """Change index settings of `name`; a None value restores the node's default."""
+        settings = {"index": index_settings}
         if self.opensearch:
             self._call(self.admin.indices.put_settings, index=name, body=settings)
         else:
@@ -195,25 +195,40 @@ class Transport:
         return dict(self._call(self.admin.cluster.health, index=name))
 
     def stream(self, name: str, documents: Iterable[tuple[str, dict]], chunk_size: int) -> int:
-        """Index `(id, document)` pairs into `name` with the client's streaming bulk helper
-        (requests of `chunk_size` documents, sent while the next ones are built); how many."""
-        if self.opensearch:
-            from opensearchpy.helpers import BulkIndexError, streaming_bulk
-        else:
-            from elasticsearch.helpers import BulkIndexError, streaming_bulk
-        actions = (
-            {"_op_type": "index", "_index": name, "_id": key, "_source": document}
-            for key, document in documents
-        )
+        """Index `(id, document)` pairs into `name`, in bulk requests of `chunk_size` documents
+        written as one NDJSON text each; how many. The node answers each with its errors alone
+        (`filter_path`): reading back a thousand "created" items was a tenth of a rebuild."""
         done = 0
-        try:
-            for ok, _item in streaming_bulk(
-                self.admin, actions, chunk_size=chunk_size, max_chunk_bytes=20 * 1024 * 1024
-            ):
-                done += ok
-        except (*self._errors, BulkIndexError) as error:
-            raise ClusterUnavailable(f"{type(error).__name__}: {error}") from error
+        chunk: list[str] = []
+        for key, document in documents:
+            chunk.append(_action(name, key))
+            chunk.append(_dumps(document))
+            if len(chunk) == 2 * chunk_size:
+                done += self._index_lines(chunk)
+                chunk = []
+        if chunk:
+            done += self._index_lines(chunk)
         return done
+
+    def _index_lines(self, lines: list[str]) -> int:
+        body = "\n".join(lines) + "\n"
+        filters = "errors,items.*.error"
+        if self.opensearch:
+            response = self._call(self.admin.bulk, body=body, params={"filter_path": filters})
+        else:
+            response = self._call(self.admin.bulk, operations=body, filter_path=filters)
+        if response.get("errors"):
+            failed = [
+                result
+                for item in response.get("items", ())
+                for result in item.values()
+                if "error" in result
+            ]
+            raise ClusterUnavailable(
+                f"bulk request refused {len(failed)} documents, first: "
+                f"{failed[0] if failed else response}"
+            )
+        return len(lines) // 2
 
     def bulk(self, operations: list[dict], refresh: bool = False) -> dict:
         if not operations:
@@ -233,6 +248,15 @@ class Transport:
             if failed:
                 raise ClusterUnavailable(f"bulk request refused {len(failed)} operations")
         return response
+
+
+def _action(name: str, key: str) -> str:
+    return _dumps({"index": {"_index": name, "_id": key}})
+
+
+def _dumps(value: Any) -> str:
+    """JSON as the clients write it (not ASCII-escaped, no spaces)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @cache

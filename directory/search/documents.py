@@ -5,7 +5,8 @@ One record per language, built by `place_records` as the database engine builds 
 the values to finish a record at read time: a record's texts (names, labels, the fee and age
 sentences, URLs) are made by the same code in both engines, so they cannot drift apart, and a
 page of hits only decodes JSON. The cost is a document about three times longer, in a field the
-cluster does not index, and three batches of record queries per batch of documents.
+cluster does not index, and a batch of record queries for each batch of documents that holds
+the rows every language shares once (`place_records_in`).
 
 The live rooms (directory.live_room) are in the record too, each with its session's end: a tap
 rewrites the place's documents (`place_records_changed`), and a room is dropped when the
@@ -43,7 +44,7 @@ from directory.records import (
     PlaceRecord,
     Slot,
     Term,
-    place_records,
+    place_records_in,
 )
 
 # The record's moments (`verified_on`, `last_published_at`…), written as ISO 8601 and read back.
@@ -184,9 +185,13 @@ def _urls(url_path: str, roots) -> dict[str, str]:
 def place_documents_records(ids: list[int]) -> dict[int, dict[str, dict]]:
     """The `record` of the places' documents, by content language (the cluster answers the
     visitor's alone): the place's record in that language and its sessions ahead, with their
-    URLs in it; in four queries per language and those of the hook, whatever the number of
-    places."""
-    records = [record for language in languages() for record in place_records(ids, language)]
+    URLs in it; in one query per language, those shared by the languages'
+    (`place_records_in`) and those of the hook, whatever the number of places."""
+    records = [
+        record
+        for in_language in place_records_in(ids, languages()).values()
+        for record in in_language
+    ]
     return documents_records(records, sessions_ahead(list(dict.fromkeys(r.id for r in records))))
 
 
