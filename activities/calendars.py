@@ -29,7 +29,8 @@ from activities.models import ActivityPage, Occurrence
 from core.absolute import absolute_url
 from core.text import plain_text, single_line
 from directory.models import PlacePage
-from directory.records import Closure, PlaceRecord, place_records
+from directory.place_record import Closure, PlaceRecord
+from directory.records import place_records
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODID = "-//Rencontres//Activités//FR"

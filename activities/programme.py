@@ -44,7 +44,7 @@ from core.kept import generation
 from core.search.api import api_search
 from core.slots import slot
 from directory.opening import ClosureNotice, closures_during
-from directory.records import PlaceRecord
+from directory.place_record import PlaceRecord
 
 # A poster for a month in a busy area: beyond this the programme says it is cut short.
 PROGRAMME_MAX_SESSIONS = 300

@@ -21,7 +21,8 @@ from django.utils import translation
 from wagtail.models.sites import SiteRootPath
 
 from core.search.paths import Row
-from directory.records import Term, record_from_row
+from directory.place_record import Term
+from directory.records import record_from_row
 from directory.search.documents import documents_records, languages
 
 # (code, French name, Dutch name, latitude, longitude, country): the places gather around them.

@@ -14,7 +14,7 @@ from django.utils import timezone
 from directory.live_room import LiveRoom
 from directory.notice_records import Notice
 from directory.opening import OpeningStatus, opening_status
-from directory.records import PlaceRecord
+from directory.place_record import PlaceRecord
 from objectives.getting_in import how_to_get_in, says_free
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ interview, the waiting time as declared on a date, weekend opening, the courts t
 families to it. The rules are here, once: when a declared waiting time is old (`WAITING_FRESH`),
 what the filter `waiting_at_most` keeps, what counts as a weekend opening.
 
-Its terms are the record's own (`directory.records.Term`, read in the record's union of terms),
+Its terms are the record's own (`directory.place_record.Term`, read in the record's union of terms),
 taken duck-typed so that this module needs nothing of the record's.
 """
 

@@ -19,7 +19,8 @@ from directory.meeting_api import MeetingsOut, meetings_out
 from directory.models.closures import ClosurePeriod
 from directory.models.places import PlacePage
 from directory.notice_records import Notice
-from directory.records import PlaceRecord, place_records
+from directory.place_record import PlaceRecord
+from directory.records import place_records
 
 # Page ids are 32-bit integers (PostgreSQL's `integer`): larger ones are never found, and must
 # not reach the database, which would refuse them.

@@ -27,7 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from core.pages import in_source_language
 from directory.freshness import stale_before
 from directory.models.places import PlacePage
-from directory.records import PlaceRecord, place_records
+from directory.place_record import PlaceRecord
+from directory.records import place_records
 from directory.search.index import place_records_changed
 
 # data·inclusion's bounds for a useful description, in characters of text (tags left out).

@@ -1,27 +1,76 @@
-"""The rows a place's public record (directory.records) reads beside the place's own: its terms
-(programmes, objectives, access modes, languages, accessibility features) as one union, its
-opening hours and closures to come as another, so that a batch of records costs three queries
-whatever its size and whatever the number of relations; their notices not yet ended are a
-fourth."""
+"""The rows a place's public record (directory.records) is built from: the place's own, with
+its commune, its texts in the language asked (read from its live translations) and its photos
+counted, in one query; its terms (programmes, objectives, access modes, languages,
+accessibility features) as one union, its opening hours and closures to come as another, so
+that a batch of records costs three queries whatever its size and whatever the number of
+relations; their notices not yet ended are a fourth."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db.models import (
     BooleanField,
     CharField,
+    Count,
     DateField,
     F,
     IntegerField,
+    OuterRef,
     QuerySet,
+    Subquery,
     TimeField,
     Value,
 )
+from django.db.models.functions import Coalesce
 
+from core.translated_texts import text_columns
 from directory.models.closures import ClosurePeriod
 from directory.models.notices import PlaceNotice
-from directory.models.places import OpeningHours, PlacePage
+from directory.models.places import OpeningHours, PlacePage, PlacePhoto
+from directory.place_record import PLACE_COLUMNS, TRANSLATED_COLUMNS
+
+
+def translations_of(language: str | None = None) -> QuerySet[PlacePage]:
+    """The live translations of the place at OuterRef: in `language`, or in any language but
+    the place's own."""
+    pages = PlacePage.objects.live().filter(
+        translation_key=OuterRef("translation_key"), alias_of__isnull=True
+    )
+    if language is None:
+        return pages.exclude(locale_id=OuterRef("locale_id"))
+    return pages.filter(locale__language_code=language)
+
+
+def _in_language(field: str, language: str) -> Subquery:
+    """The place's `field` in its live translation into `language`, where there is one."""
+    return Subquery(translations_of(language).values(field)[:1])
+
+
+def place_rows(ids: list[int], language: str, content: str | None) -> QuerySet:
+    """The places' own rows, in one query: their `PLACE_COLUMNS`, their `TRANSLATED_COLUMNS`
+    in the language asked (`<field>_in_language`, core.translated_texts), when their French page
+    was verified and published, and how many photos they have."""
+    texts = text_columns(PlacePage, TRANSLATED_COLUMNS, language, content)
+    # How fresh the place is belongs to the French page a translation translates.
+    source = {
+        f"source_{field}": _in_language(field, settings.LANGUAGE_CODE)
+        for field in ("verified_at", "last_published_at")
+    }
+    photos = (
+        PlacePhoto.objects.filter(place=OuterRef("pk"))
+        .order_by()
+        .values("place")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        PlacePage.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(**texts, **source, photo_count=Coalesce(Subquery(photos), 0))
+        .values(*PLACE_COLUMNS, *texts, *source, "photo_count")
+    )
 
 
 def _relation_rows(relation: str, ids: list[int], columns: dict) -> QuerySet:

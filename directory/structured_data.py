@@ -5,7 +5,7 @@ import json
 
 from core.text import plain_text
 from core.weekdays import WEEKDAY_SLUGS
-from directory.records import Closure, PlaceRecord
+from directory.place_record import Closure, PlaceRecord
 
 SCHEMA_DAYS = dict(
     zip(

@@ -17,7 +17,8 @@ from core.fees import FeeKind
 from core.search.fields import IsoDateTimeField
 from core.search.query import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from core.text import plain_text
-from directory.records import PlaceRecord, place_records
+from directory.place_record import PlaceRecord
+from directory.records import place_records
 from directory.search.criteria import public_places
 from objectives.models import ReachedBy
 

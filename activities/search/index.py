@@ -22,10 +22,11 @@ from activities.models.seats import seats_left, seats_taken
 from activities.notices import activities_notices
 from activities.occurrences import occurrences_changed
 from core.pages import with_urls_at_hand
-from core.search.criteria import OpenAt, replacing
+from core.search.criteria import replacing
 from core.search.dates import Dates
 from core.search.free_text import Text, TextField
 from core.search.index import Follows, SearchIndex, Sort, Stored
+from core.search.open_at import OpenAt
 from core.search.query import SearchQuery
 from core.search.results import in_order
 from directory.live_room import LiveRoom

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
 from core.cursors import MAX_LENGTH, PATTERN, Keyset, microseconds, read_token
-from core.search.criteria import Criterion, Exact, Param
+from core.search.criterion import Criterion, Exact, Param
 from core.search.paths import values_at
 
 BAD_CURSOR = _(

@@ -17,7 +17,7 @@ from core.search.query import all_params, filterset_for
 if TYPE_CHECKING:
     from django.http import QueryDict
 
-    from core.search.criteria import Control
+    from core.search.criterion import Control
     from core.search.index import SearchIndex
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from elasticsearch import dsl
 
-from core.search.criteria import Control, Criterion, Param
+from core.search.criterion import Control, Criterion, Param
 from core.search.fields import IsoDateFilter
 from core.search.paths import values_at
 

@@ -16,7 +16,7 @@ from elasticsearch import dsl
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from core.search.criteria import Control, Criterion, Exact, Param
+from core.search.criterion import Control, Criterion, Exact, Param
 from core.search.fields import MAX_TEXT_LENGTH
 from core.search.paths import values_at
 

@@ -16,7 +16,7 @@ from django.db.models import Model, QuerySet
 from django.dispatch import Signal
 from elasticsearch import dsl
 
-from core.search.criteria import Criterion
+from core.search.criterion import Criterion
 from core.search.paths import json_value, rows_at, values_at
 from core.search.results import Matches
 

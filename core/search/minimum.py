@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from elasticsearch import dsl
 
-from core.search.criteria import Criterion, Param
+from core.search.criterion import Criterion, Param
 from core.search.fields import IntegerFilter
 from core.search.paths import values_at
 

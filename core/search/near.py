@@ -21,7 +21,7 @@ from elasticsearch import dsl
 
 from core.geo import KM_PER_DEGREE_LATITUDE, bounding_box, distance_from, distance_km
 from core.location import location_columns, public_point_of, uses_commune_point
-from core.search.criteria import Control, Criterion, Exact, Param
+from core.search.criterion import Control, Criterion, Exact, Param
 from core.search.fields import NumberFilter, PlaceNameFilter
 from core.search.paths import values_at
 

@@ -20,7 +20,7 @@ from core.search.query import all_params
 NO_NUL = "^[^\\x00]*$"
 
 if TYPE_CHECKING:
-    from core.search.criteria import Param
+    from core.search.criterion import Param
     from core.search.index import SearchIndex
 
 

@@ -13,7 +13,7 @@ import django_filters
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.search.criteria import Param
+from core.search.criterion import Param
 from core.search.fields import GIVEN_TWICE, IntegerFilter, many_valued
 
 if TYPE_CHECKING:

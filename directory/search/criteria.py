@@ -15,9 +15,12 @@ from core.ages import MAX_CHILD_AGE_MONTHS
 from core.fees import FeeKind
 from core.pages import in_source_language
 from core.search.changes import Changes
-from core.search.criteria import ChildAge, Criterion, Flag, OpenAt, Since, Terms
+from core.search.child_age import ChildAge
+from core.search.criteria import Flag, Since, Terms
+from core.search.criterion import Criterion
 from core.search.free_text import Text, TextField
 from core.search.minimum import AtLeast
+from core.search.open_at import OpenAt
 from directory.models.meetings import Accompaniment
 from directory.models.places import PlacePage
 from directory.models.vocabularies import AccessibilityFeature, Language

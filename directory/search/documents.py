@@ -38,14 +38,8 @@ from directory.extensions import PLACES_SESSIONS_AHEAD
 from directory.live_room import LiveRoom, current_rooms
 from directory.meeting_terms import MeetingTerms
 from directory.notice_records import Notice
-from directory.records import (
-    Closure,
-    Commune,
-    PlaceRecord,
-    Slot,
-    Term,
-    place_records_in,
-)
+from directory.place_record import Closure, Commune, PlaceRecord, Slot, Term
+from directory.records import place_records_in
 
 # The record's moments (`verified_on`, `last_published_at`…), written as ISO 8601 and read back.
 DATETIMES = tuple(f.name for f in fields(PlaceRecord) if str(f.type).startswith("datetime"))

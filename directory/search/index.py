@@ -19,7 +19,9 @@ from core.search.near import Circle
 from core.search.query import SearchQuery
 from directory.extensions import PLACES_API_NEXT_ACTIVITY
 from directory.models.places import PlacePage
-from directory.records import PlaceRecord, place_records, translations_of
+from directory.place_record import PlaceRecord
+from directory.record_rows import translations_of
+from directory.records import place_records
 from directory.search.criteria import place_criteria, places_own_criteria, public_places
 from directory.search.documents import next_session, place_documents_records, record_from_document
 

@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.utils import timezone
 from elasticsearch import dsl
 
-from core.search.criteria import Control, Criterion, Exact, Flag, Param
+from core.search.criteria import Flag
+from core.search.criterion import Control, Criterion, Exact, Param
 from core.search.fields import IntegerFilter
 from core.search.near import Circle, Near
 from core.search.paths import values_at

@@ -14,7 +14,7 @@ from typing import TypeVar
 from django.db.models import CharField, DateField, IntegerField, TimeField, Value
 
 from directory.models import AccessibilityFeature, ClosurePeriod, Language, OpeningHours
-from directory.records import Closure, PlaceRecord, Slot
+from directory.place_record import Closure, PlaceRecord, Slot
 from objectives.models import Objective, Programme
 
 Item = TypeVar("Item", Slot, Closure)

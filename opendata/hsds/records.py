@@ -20,7 +20,8 @@ from core.pages import in_source_language
 from core.text import plain_text
 from directory.live_room import RoomState
 from directory.models import PlacePage
-from directory.records import PlaceRecord, place_records
+from directory.place_record import PlaceRecord
+from directory.records import place_records
 from opendata.hsds.keys import HsdsKeys, hsds_keys
 from opendata.hsds.meetings import eligibility, required_documents, service_areas
 from opendata.hsds.taxonomy import objective_term, programme_term

@@ -13,7 +13,8 @@ from django.utils import timezone, translation
 from directory.cards import place_facts
 from directory.meeting_terms import MeetingTerms, fresh_since, months_before, opens_at_weekend
 from directory.models import Accompaniment, RequiredDocument
-from directory.records import Slot, place_records
+from directory.place_record import Slot
+from directory.records import place_records
 from tests.directory.test_records import full_place
 from tests.factories import CourtFactory, OpeningHoursFactory
 

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from directory.models import AccessibilityFeature, ClosurePeriod, Language, PlacePage
-from directory.records import Closure, Slot, Term, place_records
+from directory.place_record import Closure, Slot, Term
+from directory.records import place_records
 from tests.directory.test_translations import translate
 from tests.factories import OpeningHoursFactory, PlacePageFactory, objective, programme
 

@@ -25,7 +25,7 @@ from core.search.paths import fields_along, keyed_rows
 from core.search.results import Matches
 
 if TYPE_CHECKING:
-    from core.search.criteria import Criterion
+    from core.search.criterion import Criterion
     from core.search.index import SearchIndex
     from core.search.query import SearchQuery
 
