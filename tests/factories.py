@@ -115,18 +115,17 @@ class PlacePageFactory(wagtail_factories.PageFactory):
     longitude = Decimal("5.571000")
     parent = factory.LazyFunction(directory_root)
 
+    # The relations are set one hook after the other (in this order) and the page saved once,
+    # by the last: every save of a page writes its revision-less row, its search document and
+    # its references again, about a third of a place's cost each.
     @factory.post_generation
     def programmes(self, create, extracted, **kwargs):
         self.programmes.set(extracted if extracted is not None else [programme()])
-        if create:
-            self.save()
 
     @factory.post_generation
     def objectives(self, create, extracted, **kwargs):
         if extracted:
             self.objectives.set(extracted)
-            if create:
-                self.save()
 
     @factory.post_generation
     def access_modes(self, create, extracted, **kwargs):

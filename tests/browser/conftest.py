@@ -162,6 +162,18 @@ def goto_and_settle(page, url: str) -> int:
     return response.status if response else 0
 
 
+def animations_finished(page) -> None:
+    """Every running animation of the page taken to its end at once: the admin's messages fade
+    in (axe-core measures their colours once they are shown), and waiting for them to end also
+    waited for Wagtail's sidebar badge, which pings for 25 s on every admin page at desktop
+    width. An animation without end would make a wait time out: finishing it raises."""
+    page.evaluate(
+        "() => document.getAnimations()"
+        ".filter(animation => animation.playState === 'running')"
+        ".forEach(animation => animation.finish())"
+    )
+
+
 @pytest.fixture
 def browser_places(transactional_db, _browser_places_kept) -> dict[str, dict[str, str]]:
     """An ordinary place with opening hours and an activity (three sessions a week, one of them

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from tests.browser.conftest import PHONE, offline_page
+from tests.browser.conftest import PHONE, animations_finished, offline_page
 from tests.browser.test_pages import axe_report
 from tests.browser.test_phone_notice_and_room import AXE, PHONE_CONTEXT
 
@@ -132,9 +132,7 @@ def organiser_ticks(browser, base_url: str, register_path: str) -> dict:
         page.wait_for_url("**/inscriptions/#seance-*")
         # Wagtail's message fades in: audited once it has (its colours are mixed meanwhile).
         page.locator(".messages li.success").wait_for()
-        page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
+        animations_finished(page)
         seen["messages"] = page.locator(".messages").all_inner_texts()
         seen["after"] = audit(page)
         seen["js_errors"] = page.js_errors

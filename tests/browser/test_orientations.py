@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import VIEWPORTS, offline_page
+from tests.browser.conftest import VIEWPORTS, animations_finished, offline_page
 from tests.browser.family import drawn_width, violations_of
 
 pytestmark = [
@@ -62,9 +62,7 @@ def scene(transactional_db, django_user_model, commune):
 
 def settled(page) -> None:
     """The admin's messages fade in: axe-core measures their contrast once they are shown."""
-    page.wait_for_function(
-        "() => document.getAnimations().every(animation => animation.playState !== 'running')"
-    )
+    animations_finished(page)
 
 
 def sign_in(page, base_url: str, username: str) -> None:

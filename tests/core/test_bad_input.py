@@ -10,7 +10,14 @@ from django.core.cache import cache
 
 from activities.models import Occurrence
 from tests.activities.conftest import MONDAY_1_MARCH_2027
-from tests.factories import PostalCodeFactory, passerelle_morning
+from tests.factories import (
+    CommuneFactory,
+    PlacePageFactory,
+    PostalCodeFactory,
+    objective,
+    passerelle_morning,
+)
+from tests.module_rows import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -89,11 +96,29 @@ def clock():
         yield traveller
 
 
+def build_world():
+    """A place in Liège with its postcode and a weekly activity taking registrations, and the
+    activity's first session; read by every test, written by none (a test's writes are rolled
+    back with its transaction): built once for the module (tests.module_rows)."""
+    with time_machine.travel(MONDAY_1_MARCH_2027, tick=False):
+        commune = CommuneFactory(
+            name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik"
+        )
+        place = PlacePageFactory(
+            title="La Maison des Petits Pas", commune=commune, objectives=[objective("passerelles")]
+        )
+        PostalCodeFactory(commune=commune)
+        activity = passerelle_morning(place, weekdays="0", capacity=8, registration_required=True)
+        first = Occurrence.objects.filter(activity=activity).order_by("start").first()
+    return place, activity, first
+
+
+_world = built_once_per_module(build_world)
+
+
 @pytest.fixture
-def world(clock, place, commune):
-    PostalCodeFactory(commune=commune)
-    activity = passerelle_morning(place, weekdays="0", capacity=8, registration_required=True)
-    return place, activity, Occurrence.objects.filter(activity=activity).order_by("start").first()
+def world(_world, clock, db):
+    return _world
 
 
 def test_there_are_at_least_a_hundred_cases():

@@ -8,18 +8,34 @@ import pytest
 from bs4 import BeautifulSoup
 
 from directory.models import AccessibilityFeature
-from tests.factories import PlacePageFactory, PostalCodeFactory
+from tests.factories import CommuneFactory, PlacePageFactory, PostalCodeFactory, objective
+from tests.module_rows import built_once_per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def places(place, commune):
+def build_places():
+    """Two places in Liège, one step-free: every test reads them, none writes them (built once
+    for the module, tests.module_rows)."""
+    commune = CommuneFactory(
+        name_fr="Liège", name_nl="Luik", code="62063", search_names="liege luik"
+    )
     PostalCodeFactory(commune=commune)
+    place = PlacePageFactory(
+        title="La Maison des Petits Pas", commune=commune, objectives=[objective("passerelles")]
+    )
     step_free = PlacePageFactory(title="De plain-pied", commune=commune)
     step_free.accessibility.set(AccessibilityFeature.objects.filter(step_free=True))
     step_free.save()
     return place, step_free
+
+
+_places = built_once_per_module(build_places)
+
+
+@pytest.fixture
+def places(_places, db):
+    return _places
 
 
 def page(client, query: str):
