@@ -31,9 +31,4 @@ class Migration(migrations.Migration):
             field=models.DateField(null=True, verbose_name="jour"),
         ),
         migrations.RunPython(days_from_dates_and_moves, migrations.RunPython.noop),
-        migrations.AlterField(
-            model_name="occurrence",
-            name="day",
-            field=models.DateField(db_index=True, verbose_name="jour"),
-        ),
     ]
