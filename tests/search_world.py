@@ -347,3 +347,17 @@ def engine(request, world, settings, db):
     else:
         use_database(settings)
     return request.param
+
+
+def publish_the_owls_cabin(commune: Commune) -> PlacePage:
+    """A place published by an editor after the world was indexed, 0.3 km from Liège's centre:
+    the live update's test place (its name is found by `q=hiboux`)."""
+    place = PlacePageFactory(
+        title="La Cabane aux Hiboux",
+        commune=commune,
+        latitude=Decimal("50.633000"),
+        longitude=Decimal("5.580000"),
+        objectives=[objective("passerelles")],
+    )
+    place.save_revision().publish()
+    return place

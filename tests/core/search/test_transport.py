@@ -3,7 +3,6 @@ node is the suite's real one; the dead one is a loopback port nobody listens on.
 
 import socket
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 
@@ -13,8 +12,12 @@ from core.search.query import SearchQuery
 from core.search.service import search
 from core.search.transport import ClusterSettings, ClusterUnavailable, Transport, get_transport
 from directory.search.index import PLACES
-from tests.factories import PlacePageFactory, objective
-from tests.search_world import delete_indices, throwaway_cluster_settings, use_cluster
+from tests.search_world import (
+    delete_indices,
+    publish_the_owls_cabin,
+    throwaway_cluster_settings,
+    use_cluster,
+)
 
 
 def dead_url() -> str:
@@ -76,14 +79,7 @@ def test_a_dead_node_among_the_urls_costs_no_search_no_update_and_no_rebuild(
 
     # A publication reaches the index through the same nodes (core.search.signals).
     with django_capture_on_commit_callbacks(execute=True):
-        place = PlacePageFactory(
-            title="La Cabane aux Hiboux",
-            commune=commune_liege,
-            latitude=Decimal("50.633000"),
-            longitude=Decimal("5.580000"),
-            objectives=[objective("passerelles")],
-        )
-        place.save_revision().publish()
+        publish_the_owls_cabin(commune_liege)
     body = client.get("/api/v1/places/", {"q": "hiboux"}).json()
     assert (body["engine"], [r["name"] for r in body["results"]]) == (
         "cluster",

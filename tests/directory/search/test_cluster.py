@@ -5,7 +5,6 @@ import logging
 import os
 import socket
 import threading
-from decimal import Decimal
 
 import pytest
 from django.core.cache import caches
@@ -16,8 +15,7 @@ from core.search.query import SearchQuery
 from core.search.service import search
 from core.search.transport import ClusterSettings, Transport
 from directory.search.index import PLACES
-from tests.factories import PlacePageFactory, objective
-from tests.search_world import cluster_url, use_cluster
+from tests.search_world import cluster_url, publish_the_owls_cabin, use_cluster
 
 
 @pytest.fixture
@@ -52,14 +50,7 @@ def test_publish_unpublish_and_delete_update_the_index(
     client, on_cluster, commune_liege, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        place = PlacePageFactory(
-            title="La Cabane aux Hiboux",
-            commune=commune_liege,
-            latitude=Decimal("50.633000"),
-            longitude=Decimal("5.580000"),
-            objectives=[objective("passerelles")],
-        )
-        place.save_revision().publish()
+        place = publish_the_owls_cabin(commune_liege)
     assert names(client, q="hiboux") == ["La Cabane aux Hiboux"]
     assert names(client, near="4000", radius_km="1")[:2] == ["Le Passage", "La Cabane aux Hiboux"]
 
